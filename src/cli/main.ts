@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FcSimError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
+
+/**
+ * The fc-sim command line. Each subcommand's module is imported only when that subcommand runs, so that the CLI
+ * starts fast whatever it grows to.
+ */
+function buildProgram(): Command {
+  const program = new Command('fc-sim')
+    .description('Simulate Alibaba Cloud Function Compute trigger events and test handlers against them.')
+    .version((JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version)
+    .exitOverride()
+    .showHelpAfterError('(run fc-sim --help for usage)');
+
+  program
+    .command('validate')
+    .description('check events (JSON files, or - for standard input) against the schema of their trigger')
+    .argument('<files...>', 'JSON files, or - to read standard input')
+    .option('-t, --type <name>', 'the schema to check against (default: detected from the event; see fc-sim schema)')
+    .option('--strict', 'also report fields the schema does not list (typos, fields FC does not send)')
+    .option('--json', 'print the outcomes as JSON')
+    .action(async (files: string[], options) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      process.exitCode = await validateCommand(files, options);
+    });
+
+  program
+    .command('types')
+    .description('print (or write) the TypeScript types of every event, context and trigger config')
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .action(async (options) => {
+      const { typesCommand } = await import('./commands/types.js');
+      process.exitCode = await typesCommand(options);
+    });
+
+  program
+    .command('schema')
+    .description('list the schemas, or print one as JSON Schema')
+    .argument('[name]', 'a schema name, e.g. oss')
+    .action(async (name: string | undefined) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      process.exitCode = await schemaCommand(name);
+    });
+
+  return program;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end here too; anything else is a usage error, already printed by commander.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof FcSimError) {
+      process.stderr.write(`fc-sim: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { text as readStream } from 'node:stream/consumers';
+import { parse as parseTolerantly, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { FcSimError } from '../errors.js';
+
+export interface JsonInput {
+  /** The file name as given, or `<stdin>`. */
+  source: string;
+  value: unknown;
+}
+
+/** Line and column (1-based) of a character offset, for messages that point into a file. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+const REASONS: Partial<Record<keyof typeof ParseErrorCode, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'not a valid number',
+  PropertyNameExpected: 'expected a property name in double quotes (a trailing comma?)',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: "expected '}' (does the file end too soon?)",
+  CloseBracketExpected: "expected ']' (does the file end too soon?)",
+  EndOfFileExpected: 'expected the end of the file after the value',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'comments are not JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is not finished',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'a control character inside a string (escape it)',
+};
+
+/**
+ * Parses JSON text, or throws E_NOT_JSON naming the line and column where it fails. JSON.parse does the parsing;
+ * only on failure does jsonc-parser find the place, which V8's messages give for some errors and not others.
+ */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const errors: ParseError[] = [];
+    parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    const code = first ? (printParseErrorCode(first.error) as keyof typeof ParseErrorCode) : undefined;
+    const reason = (code && REASONS[code]) ?? (error as Error).message;
+    const { line, column } = lineAndColumn(text, offset);
+    throw new FcSimError(
+      'E_NOT_JSON',
+      `${source}:${line}:${column}: not valid JSON: ${reason}`,
+      'fix the JSON at that place (trailing commas, comments and single quotes are not JSON); an MNS STREAM event without attributes is the raw message body and has no schema to check',
+    );
+  }
+}
+
+/** Reads and parses a JSON file, or standard input when the name is `-`. */
+export async function readJson(file: string): Promise<JsonInput> {
+  const source = file === '-' ? '<stdin>' : file;
+  let text: string;
+  try {
+    text = file === '-' ? await readStream(process.stdin) : await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new FcSimError('E_FILE_NOT_FOUND', `${file}: no such file`, 'check the path (relative to the current folder)');
+    if (code === 'EISDIR') throw new FcSimError('E_READ', `${file}: is a folder, not a file`, 'name a JSON file, or pass several files');
+    throw new FcSimError('E_READ', `${source}: cannot read: ${(error as Error).message}`);
+  }
+  // Some editors save a byte-order mark; it belongs to the file, not to the event.
+  return { source, value: parseJson(text.replace(/^\uFEFF/, ''), source) };
+}

@@ -1,0 +1,199 @@
+import type { ErrorObject } from 'ajv';
+
+/** One reason a value does not match a schema, said so that a person can fix it. */
+export interface ValidationIssue {
+  /** JSON pointer (RFC 6901) to the offending value; `""` is the whole document. */
+  pointer: string;
+  /** What is wrong, in a sentence: `must be one of: "A", "B"`. */
+  message: string;
+  /** What the schema wants there. */
+  expected: string;
+  /** What the value has there (JSON, shortened), or `(missing)`. */
+  found: string;
+  /** The JSON Schema keyword that failed (`enum`, `required`, `type`, …). */
+  keyword: string;
+  /** How to fix it, when fc-sim recognises the mistake. */
+  hint?: string;
+}
+
+const MAX_SHOWN = 120;
+
+export function showValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
+function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'integer';
+  return typeof value;
+}
+
+/** Edit distance, to suggest the enum member somebody meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function closestMember(found: unknown, members: readonly unknown[]): string | undefined {
+  if (typeof found !== 'string') return undefined;
+  const strings = members.filter((m): m is string => typeof m === 'string');
+  // A known prefix or decoration around a valid name (`oss:ObjectCreated:PutObject`, ` PutObject `).
+  const contained = strings.find((m) => found.trim() === m || (found.includes(m) && found.length - m.length <= 8));
+  if (contained) return contained;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const m of strings) {
+    const d = distance(found.toLowerCase(), m.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [m, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 4)) ? best : undefined;
+}
+
+function firstSentence(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const sentence = text.split(/(?<=\.)\s|\n/)[0]!.trim();
+  return sentence.length > 0 ? sentence : undefined;
+}
+
+function hintFor(error: ErrorObject, expected: string): string | undefined {
+  const found = error.data;
+  switch (error.keyword) {
+    case 'enum':
+    case 'const': {
+      const members = error.keyword === 'enum' ? (error.params as { allowedValues: unknown[] }).allowedValues : [error.params.allowedValue];
+      if (typeof found === 'string' && found.startsWith('oss:') && members.includes(found.slice(4))) {
+        return `drop the "oss:" prefix: trigger configs name events "oss:${found.slice(4)}", the payload FC sends says "${found.slice(4)}"`;
+      }
+      const closest = closestMember(found, members);
+      return closest !== undefined && closest !== found ? `did you mean ${JSON.stringify(closest)}?` : undefined;
+    }
+    case 'type':
+      if (typeof found === 'string' && ['boolean', 'integer', 'number'].includes(expected) && found.trim() !== '') {
+        return `write the JSON ${expected} ${found.trim()} without quotes, as FC sends it`;
+      }
+      return undefined;
+    case 'additionalProperties': {
+      const name = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const closest = closestMember(name, known);
+      return closest ? `did you mean ${JSON.stringify(closest)}?` : known.length ? `known keys: ${known.join(', ')}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function describe(error: ErrorObject): { pointer: string; message: string; expected: string; found: string } {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const name = String(params.missingProperty);
+      const described = firstSentence((error.parentSchema?.properties as Record<string, { description?: string }> | undefined)?.[name]?.description);
+      return {
+        pointer: `${error.instancePath}/${escapePointerToken(name)}`,
+        message: `is required`,
+        expected: described ? `a value (${described})` : 'a value',
+        found: '(missing)',
+      };
+    }
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      return {
+        pointer: `${error.instancePath}/${escapePointerToken(name)}`,
+        message: 'is not a field of this object',
+        expected: 'no such field',
+        found: showValue((error.data as Record<string, unknown>)[name]),
+      };
+    }
+    case 'enum':
+    case 'const': {
+      const members = error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
+      const expected = members.length === 1 ? showValue(members[0]) : `one of ${members.map((m) => JSON.stringify(m)).join(', ')}`;
+      return { pointer: error.instancePath, message: `must be ${expected}`, expected, found: showValue(error.data) };
+    }
+    case 'type': {
+      const expected = String(params.type);
+      return { pointer: error.instancePath, message: `must be ${expected.includes(',') ? 'one of ' + expected : expected === 'object' || expected === 'array' || expected === 'integer' ? 'an ' + expected : 'a ' + expected}`, expected, found: `${showValue(error.data)} (${typeOf(error.data)})` };
+    }
+    case 'pattern':
+    case 'format': {
+      const what = firstSentence(error.parentSchema?.description);
+      const expected = error.keyword === 'format' ? `a valid ${String(params.format)}` : `a string matching ${String(params.pattern)}`;
+      return {
+        pointer: error.instancePath,
+        message: what ? `must be ${expected} (${what})` : `must be ${expected}`,
+        expected,
+        found: showValue(error.data),
+      };
+    }
+    default:
+      return { pointer: error.instancePath, message: error.message ?? error.keyword, expected: error.message ?? error.keyword, found: showValue(error.data) };
+  }
+}
+
+/** Keywords whose error only repeats what the errors under them say. */
+const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf']);
+
+/**
+ * For `anyOf`/`oneOf`, keep the errors of the branch the value was meant for: the branch whose type matched
+ * (an object is not meant for the array branch), else the branch with the fewest errors.
+ */
+function keepIntendedBranch(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors;
+  for (const alternative of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const prefix = `${alternative.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of kept) {
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    if (branches.size < 2) continue;
+    const typeMatched = [...branches.entries()].filter(
+      ([, list]) => !list.some((e) => e.keyword === 'type' && e.instancePath === alternative.instancePath),
+    );
+    const candidates = typeMatched.length > 0 ? typeMatched : [...branches.entries()];
+    const [chosen] = candidates.sort((a, b) => a[1].length - b[1].length)[0]!;
+    kept = kept.filter((e) => !e.schemaPath.startsWith(prefix) || e.schemaPath.startsWith(`${prefix}${chosen}/`));
+  }
+  return kept;
+}
+
+/** Turns ajv's errors (compiled with `allErrors` and `verbose`) into issues, without the summary noise. */
+export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const error of keepIntendedBranch([...errors])) {
+    if (SUMMARY_KEYWORDS.has(error.keyword)) continue;
+    const described = describe(error);
+    const key = `${described.pointer}\u0000${described.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const hint = hintFor(error, described.expected);
+    issues.push({ ...described, keyword: error.keyword, ...(hint ? { hint } : {}) });
+  }
+  return issues;
+}
+
+/** `/events/0/eventName: must be …; found "…"` (and the hint on its own line). */
+export function formatIssue(issue: ValidationIssue): string {
+  const where = issue.pointer === '' ? '(root)' : issue.pointer;
+  const found = issue.found === '(missing)' ? '' : `; found ${issue.found}`;
+  return `${where}: ${issue.message}${found}${issue.hint ? `\n  hint: ${issue.hint}` : ''}`;
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { readCommittedTypes } from '../../src/types/codegen.js';
+
+describe('fc-sim types', () => {
+  it('prints the generated types', () => {
+    const run = runCli(['types']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readCommittedTypes());
+    expect(run.stdout).toContain('export interface OssEvent');
+  });
+
+  it('writes them to --out, creating the folder', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'fc-sim-types-')), 'src', 'fc-types.ts');
+    const run = runCli(['types', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^wrote \d+ types to /);
+    expect(readFileSync(out, 'utf8')).toBe(readCommittedTypes());
+  });
+});
+
+describe('fc-sim schema', () => {
+  it('lists the schemas', () => {
+    const run = runCli(['schema']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^oss\s+OSS trigger event/m);
+    expect(run.stdout).toMatch(/^http-trigger-config\s+HTTP triggerConfig/m);
+  });
+
+  it('prints one', () => {
+    const run = runCli(['schema', 'timer']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).title).toBe('TimerEvent');
+  });
+});
