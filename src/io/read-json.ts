@@ -50,10 +50,13 @@ export function parseJson(text: string, source: string): unknown {
     const code = first ? (printParseErrorCode(first.error) as keyof typeof ParseErrorCode) : undefined;
     const reason = (code && REASONS[code]) ?? (error as Error).message;
     const { line, column } = lineAndColumn(text, offset);
+    const looksLikeJson = /^\s*[[{"]/.test(text);
     throw new FcSimError(
       'E_NOT_JSON',
       `${source}:${line}:${column}: not valid JSON: ${reason}`,
-      'fix the JSON at that place (trailing commas, comments and single quotes are not JSON); an MNS STREAM event without attributes is the raw message body and has no schema to check',
+      looksLikeJson
+        ? 'fix the JSON at that place (trailing commas, comments and single quotes are not JSON)'
+        : 'an MNS STREAM event without message attributes is the raw message body, not JSON: it has no schema to check',
     );
   }
 }

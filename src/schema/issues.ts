@@ -87,6 +87,9 @@ function hintFor(error: ErrorObject, expected: string): string | undefined {
       if (typeof found === 'string' && ['boolean', 'integer', 'number'].includes(expected) && found.trim() !== '') {
         return `write the JSON ${expected} ${found.trim()} without quotes, as FC sends it`;
       }
+      if (typeof found === 'string' && (expected === 'object' || expected === 'array') && /^\s*[[{]/.test(found)) {
+        return `this ${expected} is JSON-encoded inside a string: JSON.parse it first`;
+      }
       return undefined;
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
@@ -151,38 +154,30 @@ function describe(error: ErrorObject): { pointer: string; message: string; expec
 const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf']);
 
 /**
- * For `anyOf`/`oneOf`, keep the errors of the branch the value was meant for: the branch whose type matched
- * (an object is not meant for the array branch), else the branch with the fewest errors.
+ * For `anyOf`/`oneOf` (an EventBridge event is one envelope or an array of them), drop the complaint of the branch
+ * whose type did not match (`must be array`) when the branch that did match has something more precise to say.
  */
-function keepIntendedBranch(errors: ErrorObject[]): ErrorObject[] {
-  let kept = errors;
-  for (const alternative of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
-    const prefix = `${alternative.schemaPath}/`;
-    const branches = new Map<string, ErrorObject[]>();
-    for (const e of kept) {
-      if (!e.schemaPath.startsWith(prefix)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
-    }
-    if (branches.size < 2) continue;
-    const typeMatched = [...branches.entries()].filter(
-      ([, list]) => !list.some((e) => e.keyword === 'type' && e.instancePath === alternative.instancePath),
+function dropMismatchedBranches(errors: ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath);
+  const within = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
+  return errors.filter((error) => {
+    if (error.keyword !== 'type' || !alternatives.includes(error.instancePath)) return true;
+    return !errors.some(
+      (other) => other !== error && !SUMMARY_KEYWORDS.has(other.keyword) && !(other.keyword === 'type' && other.instancePath === error.instancePath) && within(other.instancePath, error.instancePath),
     );
-    const candidates = typeMatched.length > 0 ? typeMatched : [...branches.entries()];
-    const [chosen] = candidates.sort((a, b) => a[1].length - b[1].length)[0]!;
-    kept = kept.filter((e) => !e.schemaPath.startsWith(prefix) || e.schemaPath.startsWith(`${prefix}${chosen}/`));
-  }
-  return kept;
+  });
 }
 
 /** Turns ajv's errors (compiled with `allErrors` and `verbose`) into issues, without the summary noise. */
 export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
-  for (const error of keepIntendedBranch([...errors])) {
+  for (const error of dropMismatchedBranches([...errors])) {
     if (SUMMARY_KEYWORDS.has(error.keyword)) continue;
     const described = describe(error);
-    const key = `${described.pointer}\u0000${described.message}`;
+    // One word on a string's form per place: a pattern and a date-time format (or ipv4 and ipv6) say the same thing.
+    const form = error.keyword === 'pattern' || error.keyword === 'format';
+    const key = form ? `${described.pointer}\u0000form` : `${described.pointer}\u0000${described.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const hint = hintFor(error, described.expected);

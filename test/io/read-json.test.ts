@@ -31,3 +31,10 @@ describe('parseJson', () => {
     expect(failure('{"events": [\n').message).toBe("event.json:2:1: not valid JSON: expected ']' (does the file end too soon?)");
   });
 });
+
+describe('parseJson hints', () => {
+  it('says how to fix broken JSON, and what a raw MNS body is', () => {
+    expect(failure('{"a": 1,}').hint).toMatch(/^fix the JSON at that place/);
+    expect(failure('hello topic').hint).toMatch(/^an MNS STREAM event without message attributes is the raw message body/);
+  });
+});
