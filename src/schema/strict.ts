@@ -17,14 +17,18 @@ function composedPropertyNames(node: Node): string[] {
   ]);
 }
 
-function close(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(close);
+/** Subschemas that only add constraints to a shape defined elsewhere: closing them would reject its other keys. */
+const PARTIAL = new Set(['if', 'then', 'else', 'not', 'dependencies']);
+
+function close(node: unknown, partial = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => close(item, partial));
   if (!isNode(node)) return node;
   const copy: Node = {};
   for (const [key, value] of Object.entries(node)) {
     // `examples`, `enum` and `const` hold data, not subschemas.
-    copy[key] = key === 'examples' || key === 'enum' || key === 'const' ? value : close(value);
+    copy[key] = key === 'examples' || key === 'enum' || key === 'const' ? value : close(value, partial || PARTIAL.has(key));
   }
+  if (partial) return copy;
   const isObjectSchema = copy.type === 'object' || (Array.isArray(copy.type) && copy.type.includes('object'));
   if (isObjectSchema && isNode(copy.properties) && !('additionalProperties' in copy) && !('patternProperties' in copy)) {
     const properties: Node = { ...copy.properties };

@@ -22,6 +22,9 @@ const pascal = (text: string) => text.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g,
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Keywords that give a subschema a shape of its own (a type); others (format, pattern, bounds) only constrain. */
+const SHAPING = ['type', '$ref', 'properties', 'items', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'];
+
 /** Keywords that only constrain values; TypeScript cannot say them, and json-schema-to-typescript mangles them. */
 const VALIDATION_ONLY = new Set(['if', 'then', 'else', 'not', 'dependencies']);
 
@@ -76,6 +79,10 @@ function typeView(node: unknown, definitions: Node, inlined = new Map<string, un
   for (const [key, value] of Object.entries(node)) {
     if (VALIDATION_ONLY.has(key) || key === 'allOf' || key === 'definitions') continue;
     view[key] = key === 'examples' || key === 'enum' || key === 'const' ? value : typeView(value, definitions, inlined);
+  }
+  // `anyOf: [{format: 'ipv4'}, {format: 'ipv6'}]` only constrains the value; as types it would read as objects.
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    if (Array.isArray(view[key]) && (view[key] as unknown[]).every((member) => isNode(member) && !SHAPING.some((k) => k in member))) delete view[key];
   }
   if (Array.isArray(node.allOf)) {
     const union = conditionalBranches(node, node.allOf);

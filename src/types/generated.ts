@@ -720,9 +720,7 @@ export type HttpTriggerEvent = {
       /**
        * Client IP address, IPv4 or IPv6 (`112.10.236.5` in the real event). Masked doc values such as `11.11.11.**` are rejected.
        */
-      sourceIp: {
-        [k: string]: unknown | undefined;
-      } & string;
+      sourceIp: string;
       /**
        * Copy of the `User-Agent` request header ("" when the client sent none — assumption, not documented).
        */
@@ -1005,15 +1003,11 @@ export interface Fc2HttpRequest {
   /**
    * Client IP address (IPv4 or IPv6). The runtime also exposes it as `ip` (runtime.md §4.1).
    */
-  clientIP: {
-    [k: string]: unknown | undefined;
-  } & string;
+  clientIP: string;
   /**
    * Alias of `clientIP` set by the nodejs ≤16 runtime (undocumented; runtime.md §4.1). Optional.
    */
-  ip?: {
-    [k: string]: unknown | undefined;
-  } & string;
+  ip?: string;
   /**
    * Decoded query parameters: a key given once maps to a string, a repeated key to an array of its values in order (FC 2.0 HTTP handler doc: "value string or array"; runtime `httpparam.js`). Differs from FC 3.0, which comma-joins. `{}` when there is no query.
    */
