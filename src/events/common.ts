@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+
+/** A fixed instant for default events: output is reproducible unless a time is asked for. */
+export const DEFAULT_TIME = '2025-03-10T06:45:43.000Z';
+export const DEFAULT_REGION = 'cn-hangzhou';
+/** A 16-digit Alibaba Cloud account id (UID), the form FC examples show. */
+export const DEFAULT_ACCOUNT_ID = '1649015465571234';
+
+/** Accepts a Date, epoch milliseconds or an ISO-8601 string; `now` is the current time. */
+export type TimeInput = Date | number | string;
+
+export function toDate(time: TimeInput): Date {
+  const date = time === 'now' ? new Date() : new Date(time);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a time: ${JSON.stringify(time)} (use ISO-8601, e.g. 2025-03-10T06:45:43Z, or epoch milliseconds)`);
+  return date;
+}
+
+/** `2025-03-10T06:45:43Z`: RFC 3339 UTC in whole seconds (timer triggerTime, FC 3.0 HTTP requestContext.time). */
+export function utcSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `2025-03-10T06:45:43.000Z`: whole seconds padded to milliseconds, as OSS eventTime is. */
+export function utcSecondsWithMillis(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '.000Z');
+}
+
+/** `2025-03-10T14:45:43+08:00`: the China Standard Time form of CDN eventTime, whole seconds. */
+export function chinaTime(date: Date): string {
+  return `${utcSeconds(new Date(date.getTime() + 8 * 3600_000)).slice(0, -1)}+08:00`;
+}
+
+export function md5Hex(text: string | Uint8Array): string {
+  return createHash('md5').update(text).digest('hex');
+}
+
+/**
+ * Hex of the given length derived from the inputs: ids that look real and are stable for the same event, so that
+ * a default event is reproducible and two different events do not share ids.
+ */
+export function derivedHex(length: number, ...inputs: readonly unknown[]): string {
+  let hex = '';
+  for (let round = 0; hex.length < length; round++) hex += createHash('sha256').update(JSON.stringify([round, ...inputs])).digest('hex');
+  return hex.slice(0, length);
+}
+
+/** A UUID (version 4 layout) derived from the inputs, stable like {@link derivedHex}. */
+export function derivedUuid(...inputs: readonly unknown[]): string {
+  const hex = derivedHex(32, ...inputs);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,134 @@
+import type { Fc2HttpRequest, HttpTriggerEvent } from '../types/generated.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, type TimeInput } from './common.js';
+
+export type HttpMethod = HttpTriggerEvent['requestContext']['http']['method'];
+
+/** A header or query value: repeated names carry every value, in order. */
+export type MultiValue = string | readonly string[];
+
+/** One HTTP request to a function's HTTP trigger; the FC 3.0 event and the FC 2.0 request are two views of it. */
+export interface HttpRequestParams {
+  method: HttpMethod;
+  /** The decoded path, e.g. `/users/张三`; the event's rawPath is its percent-encoded form. */
+  path: string;
+  /** Decoded query parameters. */
+  query: Readonly<Record<string, MultiValue>>;
+  /** Headers with the case the client sent. */
+  headers: Readonly<Record<string, MultiValue>>;
+  /** A string is sent as UTF-8; bytes that are not valid UTF-8 make a base64 body (isBase64Encoded). */
+  body: string | Uint8Array;
+  sourceIp: string;
+  accountId: string;
+  region: string;
+  /** The HTTP trigger's id: the fcapp.run subdomain. Default: derived from account and region. */
+  triggerId?: string;
+  time: TimeInput;
+}
+
+export const httpRequestDefaults: HttpRequestParams = {
+  method: 'GET',
+  path: '/',
+  query: {},
+  headers: { Accept: '*/*', 'User-Agent': 'curl/8.5.0' },
+  body: '',
+  sourceIp: '42.120.74.103',
+  accountId: DEFAULT_ACCOUNT_ID,
+  region: DEFAULT_REGION,
+  time: DEFAULT_TIME,
+};
+
+const values = (value: MultiValue): readonly string[] => (typeof value === 'string' ? [value] : value);
+
+function headerValue(headers: HttpRequestParams['headers'], name: string): string | undefined {
+  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  return found ? values(found[1])[0] : undefined;
+}
+
+/** Percent-encodes a decoded path the way clients send it: every segment encoded, the slashes kept. */
+export function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+export function queryString(query: HttpRequestParams['query']): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) for (const item of values(value)) search.append(name, item);
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The body as FC 3.0 puts it in the event: text as is, bytes that are not UTF-8 as base64. */
+function encodeBody(body: HttpRequestParams['body']): { body: string; isBase64Encoded: boolean } {
+  if (typeof body === 'string') return { body, isBase64Encoded: false };
+  const bytes = Buffer.from(body);
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? { body: text, isBase64Encoded: false } : { body: bytes.toString('base64'), isBase64Encoded: true };
+}
+
+function triggerIdFor(p: HttpRequestParams): string {
+  return p.triggerId ?? `fc-sim-${derivedHex(10, 'http-trigger', p.accountId, p.region)}`;
+}
+
+/** The FC 3.0 HTTP trigger event: multi-values comma-joined, rawPath encoded, timeEpoch the same instant as time. */
+export function buildHttpEvent(overrides: Partial<HttpRequestParams> = {}): HttpTriggerEvent {
+  const p = { ...httpRequestDefaults, ...overrides };
+  const time = toDate(p.time);
+  const triggerId = triggerIdFor(p);
+  const join = (map: HttpRequestParams['query']) => Object.fromEntries(Object.entries(map).map(([name, value]) => [name, values(value).join(',')]));
+  const seconds = Math.floor(time.getTime() / 1000);
+  return {
+    version: 'v1',
+    rawPath: encodePath(p.path),
+    headers: join(p.headers),
+    queryParameters: join(p.query),
+    ...encodeBody(p.body),
+    requestContext: {
+      accountId: p.accountId,
+      domainName: `${triggerId}.${p.region}.fcapp.run`,
+      domainPrefix: triggerId,
+      http: {
+        method: p.method,
+        path: p.path,
+        protocol: 'HTTP/1.1',
+        sourceIp: p.sourceIp,
+        userAgent: headerValue(p.headers, 'user-agent') ?? '',
+      },
+      // FC 3.0 request ids: "1-" + the Unix time in hex + random hex.
+      requestId: `1-${seconds.toString(16).padStart(8, '0')}-${derivedHex(8, 'http-request', p.path, time.getTime())}-${derivedHex(12, 'http-request-2', p.path, time.getTime())}`,
+      time: utcSeconds(time),
+      timeEpoch: String(time.getTime()),
+    },
+  };
+}
+
+/** Headers Node keeps only the first value of when repeated (http.IncomingMessage); FC 2.0's request follows Node. */
+const NODE_SINGLE_VALUE_HEADERS = new Set([
+  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host', 'if-modified-since',
+  'if-unmodified-since', 'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer', 'retry-after',
+  'server', 'user-agent',
+]);
+
+/** The request as an FC 2.0 HTTP handler `(request, response, context)` sees it, as JSON data. */
+export function buildFc2HttpRequest(overrides: Partial<HttpRequestParams> = {}): Fc2HttpRequest {
+  const p = { ...httpRequestDefaults, ...overrides };
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(p.headers)) {
+    const key = name.toLowerCase();
+    const all = [...values(headers[key] ?? []), ...values(value)];
+    headers[key] = key === 'set-cookie' ? all : NODE_SINGLE_VALUE_HEADERS.has(key) ? all[0]! : all.join(', ');
+  }
+  const queries = Object.fromEntries(Object.entries(p.query).map(([name, value]) => [name, typeof value === 'string' || value.length !== 1 ? value : value[0]!]));
+  const url = `${encodePath(p.path)}${queryString(p.query)}`;
+  return {
+    method: p.method,
+    path: p.path,
+    url,
+    clientIP: p.sourceIp,
+    ip: p.sourceIp,
+    queries: queries as Fc2HttpRequest['queries'],
+    headers,
+    body: typeof p.body === 'string' ? p.body : Buffer.from(p.body).toString('utf8'),
+  };
+}

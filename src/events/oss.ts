@@ -1,0 +1,98 @@
+import type { OssEvent, OssEventRecord } from '../types/generated.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, type TimeInput } from './common.js';
+
+export type OssEventName = OssEventRecord['eventName'];
+
+/** What varies between OSS events; everything else in the event follows from these. */
+export interface OssEventParams {
+  eventName: OssEventName;
+  bucket: string;
+  /** The object key exactly as it should appear in the event (FC does not document URL-encoding; both forms occur). */
+  key: string;
+  /** Object size in bytes after the operation (for a removal: the size of the removed object). */
+  size: number;
+  /** Bytes added (negative when removed or shrunk). Default: +size when created, -size when removed, 0 when modified. */
+  deltaSize?: number;
+  region: string;
+  /** The bucket owner's account id: in the bucket ARN and ownerIdentity. */
+  accountId: string;
+  /** The requester's account id (userIdentity.principalId). Default: the owner. */
+  principalId?: string;
+  time: TimeInput;
+  /** Default: derived from bucket, key and size, so the same object has the same ETag. */
+  eTag?: string;
+  sourceIp: string;
+  /** OSS request id (24 upper-case hex). Default: derived from the event. */
+  requestId?: string;
+  /** The trigger's notification rule id (40 hex in FC examples). Default: derived from bucket and region. */
+  ruleId?: string;
+  /** objectMeta.mimeType; omitted with userMeta to leave out objectMeta, as older events do. */
+  mimeType?: string;
+  /** objectMeta.userMeta, keys `x-oss-meta-*`. */
+  userMeta?: Record<string, string>;
+  /** AppendObject only: the offset the append started at. Default: size - deltaSize. */
+  position?: number;
+  /**
+   * FC 2.0-era events (and the Serverless Devs templates) carry `virtualBucket: ""`; the FC 3.0 docs' event has no
+   * such field. Default 3.
+   */
+  fcVersion?: 2 | 3;
+}
+
+export const ossEventDefaults: OssEventParams = {
+  eventName: 'ObjectCreated:PutObject',
+  bucket: 'my-bucket',
+  key: 'source/example.png',
+  size: 122539,
+  region: DEFAULT_REGION,
+  accountId: DEFAULT_ACCOUNT_ID,
+  time: DEFAULT_TIME,
+  sourceIp: '140.205.128.21',
+  mimeType: 'image/png',
+};
+
+function defaultDeltaSize(eventName: OssEventName, size: number): number {
+  if (eventName.startsWith('ObjectRemoved:') || eventName === 'ObjectReplication:ObjectRemoved') return -size;
+  if (eventName.startsWith('ObjectModified:') || eventName === 'ObjectReplication:ObjectModified') return 0;
+  return size;
+}
+
+/** One OSS trigger event, coherent as OSS sends it: the ARN names the event's region, account and bucket. */
+export function buildOssEvent(overrides: Partial<OssEventParams> = {}): OssEvent {
+  const p = { ...ossEventDefaults, ...overrides };
+  const time = toDate(p.time);
+  const deltaSize = p.deltaSize ?? defaultDeltaSize(p.eventName, p.size);
+  const objectMeta =
+    p.mimeType === undefined && p.userMeta === undefined
+      ? undefined
+      : { ...(p.mimeType === undefined ? {} : { mimeType: p.mimeType }), ...(p.userMeta === undefined ? {} : { userMeta: p.userMeta }) };
+  const record: OssEventRecord = {
+    eventName: p.eventName,
+    eventSource: 'acs:oss',
+    eventTime: utcSecondsWithMillis(time),
+    eventVersion: '1.0',
+    oss: {
+      bucket: {
+        arn: `acs:oss:${p.region}:${p.accountId}:${p.bucket}`,
+        name: p.bucket,
+        ownerIdentity: p.accountId,
+        ...(p.fcVersion === 2 ? { virtualBucket: '' } : {}),
+      },
+      object: {
+        deltaSize,
+        eTag: p.eTag ?? md5Hex(`${p.bucket}/${p.key}#${p.size}`).toUpperCase(),
+        key: p.key,
+        size: p.size,
+        ...(objectMeta ? { objectMeta } : {}),
+        ...(p.eventName === 'ObjectCreated:AppendObject' ? { position: p.position ?? Math.max(0, p.size - deltaSize) } : {}),
+      },
+      ossSchemaVersion: '1.0',
+      ruleId: p.ruleId ?? derivedHex(40, 'oss-rule', p.region, p.bucket),
+    },
+    region: p.region,
+    requestParameters: { sourceIPAddress: p.sourceIp },
+    responseElements: { requestId: p.requestId ?? derivedHex(24, 'oss-request', p.eventName, p.key, time.getTime()).toUpperCase() },
+    userIdentity: { principalId: p.principalId ?? p.accountId },
+  };
+  return { events: [record] };
+}

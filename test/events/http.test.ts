@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildFc2HttpRequest, buildHttpEvent, encodePath, queryString } from '../../src/events/http.js';
+import { validate } from '../../src/schema/validate.js';
+
+describe('HTTP request builders', () => {
+  it('encode the path per segment, keeping the slashes', () => {
+    expect(encodePath("/a b/报告(1)/it's")).toBe('/a%20b/%E6%8A%A5%E5%91%8A%281%29/it%27s');
+    expect(queryString({ q: 'a b', tag: ['x', 'y'] })).toBe('?q=a+b&tag=x&tag=y');
+    expect(queryString({})).toBe('');
+  });
+
+  it('make the FC 3.0 event: joined multi-values, base64 only for bytes that are not UTF-8', () => {
+    const text = buildHttpEvent({ body: new TextEncoder().encode('héllo'), headers: { Accept: ['a', 'b'] } });
+    expect(text).toMatchObject({ body: 'héllo', isBase64Encoded: false, headers: { Accept: 'a,b' } });
+    const binary = buildHttpEvent({ body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    expect(binary).toMatchObject({ body: 'iVBORw==', isBase64Encoded: true });
+    expect(validate('http', binary).issues).toEqual([]);
+  });
+
+  it('make the FC 2.0 request: lower-cased headers, Node’s rules for repeats, arrays for repeated queries', () => {
+    const request = buildFc2HttpRequest({
+      path: '/a b',
+      query: { one: 'x', many: ['1', '2'] },
+      headers: { 'Set-Cookie': ['a=1', 'b=2'], 'User-Agent': ['first', 'second'], Accept: ['x', 'y'] },
+    });
+    expect(request).toMatchObject({
+      url: '/a%20b?one=x&many=1&many=2',
+      queries: { one: 'x', many: ['1', '2'] },
+      headers: { 'set-cookie': ['a=1', 'b=2'], 'user-agent': 'first', accept: 'x, y' },
+    });
+    expect(validate('fc2-http-request', request).issues).toEqual([]);
+  });
+});
