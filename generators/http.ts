@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod, type HttpRequestParams, type MultiValue } from '../src/events/http.js';
+import type { Fc2HttpRequest, HttpTriggerEvent } from '../src/types/generated.js';
+import { definedOnly, fixedOr, narrowed } from './internal/params.js';
+import { pathSegment } from './internal/paths.js';
+import { arbitraryAt } from './internal/schema-arbitrary.js';
+import { alphanumeric, asciiText, jsonText, multiByteText } from './internal/text.js';
+import { instant } from './internal/time.js';
+import { accountId, regionId } from './internal/values.js';
+
+/** What a request body is made of: none, UTF-8 text (as a string or as bytes), a JSON document, bytes that are not UTF-8. */
+export type HttpBodyKind = 'empty' | 'text' | 'json' | 'binary';
+
+/** Fix any request parameter (`{ path: '/users' }`) or narrow what is drawn. */
+export interface HttpRequestConstraints extends Partial<HttpRequestParams> {
+  /** Draw the method from these only. */
+  methods?: readonly HttpMethod[];
+  /** Draw bodies of these kinds only. Default: all, GET and HEAD requests mostly without a body. */
+  bodyKinds?: readonly HttpBodyKind[];
+}
+
+/** The Content-Type a client sends with each kind of body. */
+const CONTENT_TYPES: Readonly<Record<Exclude<HttpBodyKind, 'empty'>, string>> = {
+  text: 'text/plain; charset=utf-8',
+  json: 'application/json',
+  binary: 'application/octet-stream',
+};
+
+/** Bytes with a 0xFF somewhere: never valid UTF-8, so FC 3.0 must base64 them. */
+const notUtf8 = fc
+  .tuple(fc.uint8Array({ maxLength: 64 }), fc.nat())
+  .map(([bytes, at]) => {
+    const position = at % (bytes.length + 1);
+    return Uint8Array.from([...bytes.subarray(0, position), 0xff, ...bytes.subarray(position)]);
+  });
+
+const text = fc.oneof(asciiText(64), multiByteText(32));
+
+const BODIES: Readonly<Record<HttpBodyKind, fc.Arbitrary<string | Uint8Array>>> = {
+  empty: fc.constant(''),
+  // Bytes that happen to be UTF-8 arrive as text, as strings do.
+  text: fc.oneof(text, text.map((value) => new TextEncoder().encode(value))),
+  json: jsonText(),
+  binary: notUtf8,
+};
+
+/** Methods that rarely carry a body. */
+const BODILESS = new Set<HttpMethod>(['GET', 'HEAD']);
+
+/** `/`, then segments with spaces, non-ASCII and reserved characters, sometimes a trailing slash. */
+const path = fc
+  .tuple(fc.array(pathSegment(), { maxLength: 4 }), fc.boolean())
+  .map(([segments, trailingSlash]) => `/${segments.join('/')}${trailingSlash && segments.length > 0 ? '/' : ''}`);
+
+/** One value, or a name repeated with 2–3 values (`?tag=a&tag=b`, two Accept headers). */
+function multiValue(value: fc.Arbitrary<string>): fc.Arbitrary<MultiValue> {
+  return fc.oneof({ withCrossShrink: true }, { weight: 3, arbitrary: value }, { weight: 1, arbitrary: fc.array(value, { minLength: 2, maxLength: 3 }) });
+}
+
+const queryName = fc.oneof(
+  fc.string({ unit: alphanumeric, minLength: 1, maxLength: 8 }),
+  fc.constantFrom('page', 'q', 'tag', 'filter[name]', 'ids[]', 'redirect_uri'),
+  multiByteText(4),
+);
+const queryValue = fc.oneof(fc.constant(''), fc.string({ unit: alphanumeric, maxLength: 8 }), asciiText(16), multiByteText(8));
+const query = fc.dictionary(queryName, multiValue(queryValue), { maxKeys: 4, noNullPrototype: true });
+
+/** Header names in the cases clients send them; User-Agent and Content-Type are set apart. */
+const headerName = fc.oneof(
+  fc.constantFrom('Accept', 'Accept-Language', 'Accept-Encoding', 'Cookie', 'X-Forwarded-For', 'Authorization', 'Cache-Control', 'x-request-id'),
+  fc.stringMatching(/^[Xx]-[A-Za-z][A-Za-z0-9-]{0,15}$/),
+);
+/** Header values: visible ASCII (HTTP/1.1 field values), no surrounding spaces, which servers strip. */
+const headerValue = asciiText(32).map((value) => value.trim());
+const userAgent = fc.constantFrom('curl/8.5.0', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36', 'python-requests/2.31.0', 'Go-http-client/1.1', 'okhttp/4.12.0');
+
+/** The request: the model both the FC 3.0 event and the FC 2.0 request are built from. */
+export function httpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitrary<HttpRequestParams> {
+  const { methods, bodyKinds = ['empty', 'text', 'json', 'binary'], ...rest } = constraints;
+  const fixed = definedOnly(rest);
+  if (bodyKinds.length === 0) throw new RangeError('bodyKinds is empty: no body kind left to draw');
+  return fc
+    .record({
+      method: fixedOr(fixed.method, narrowed(methods, arbitraryAt('http', '/requestContext/http/method') as fc.Arbitrary<HttpMethod>)),
+      path: fixedOr(fixed.path, path),
+      query: fixedOr(fixed.query, query),
+      userAgent: fc.option(userAgent, { nil: undefined, freq: 8 }),
+      headers: fc.uniqueArray(fc.tuple(headerName, multiValue(headerValue)), { maxLength: 5, selector: ([name]) => name.toLowerCase() }),
+      body: fc.oneof({ withCrossShrink: true }, ...bodyKinds.map((kind) => BODIES[kind].map((body) => ({ kind, body })))),
+      // Most GET/HEAD requests have no body; one in ten keeps the one drawn.
+      bodyOnBodiless: fc.nat(9).map((n) => n === 9),
+      sourceIp: fixedOr(fixed.sourceIp, fc.oneof({ weight: 9, arbitrary: fc.ipV4() }, { weight: 1, arbitrary: fc.ipV6() })),
+      accountId: fixedOr(fixed.accountId, accountId()),
+      region: fixedOr(fixed.region, regionId()),
+      time: fixedOr(fixed.time, instant('millisecond')),
+    })
+    .map(({ userAgent, headers, body, bodyOnBodiless, ...drawn }) => {
+      const dropBody = BODILESS.has(drawn.method) && !bodyOnBodiless && bodyKinds.includes('empty');
+      const { kind, body: content } = dropBody ? { kind: 'empty' as const, body: '' } : body;
+      return {
+        ...drawn,
+        headers: {
+          ...(userAgent === undefined ? {} : { 'User-Agent': userAgent }),
+          // Only a drawn body's kind is known; a fixed body gets no Content-Type.
+          ...(kind === 'empty' || fixed.body !== undefined ? {} : { 'Content-Type': CONTENT_TYPES[kind] }),
+          ...Object.fromEntries(headers),
+        },
+        body: content,
+        ...fixed,
+      };
+    });
+}
+
+/** FC 3.0 HTTP trigger events: rawPath encoded, multi-values comma-joined, non-UTF-8 bodies base64. */
+export function httpEvent(constraints: HttpRequestConstraints = {}): fc.Arbitrary<HttpTriggerEvent> {
+  return httpRequest(constraints).map((request) => buildHttpEvent(request));
+}
+
+/** FC 2.0 HTTP handler requests, the same requests as {@link httpEvent} seen through `(request, response, context)`. */
+export function fc2HttpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitrary<Fc2HttpRequest> {
+  return httpRequest(constraints).map((request) => buildFc2HttpRequest(request));
+}

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { dateTimeArbitrary } from './date-time-formats.js';
+import { UnsupportedSchemaError, type SchemaNode } from './schema-context.js';
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+const optionalNumber = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+/** Arbitraries for the `format`s our schemas use, producing what ajv-formats accepts. */
+const FORMATS: Readonly<Record<string, () => fc.Arbitrary<string>>> = {
+  uuid: () => fc.uuid(),
+  uri: () => fc.webUrl(),
+  ipv4: () => fc.ipV4(),
+  ipv6: () => fc.ipV6(),
+};
+
+/** Strings for `pattern`, `format` (date-time formatted to fit the pattern) and `minLength`/`maxLength`. */
+export function stringArbitrary(schema: SchemaNode): fc.Arbitrary<string> {
+  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : undefined;
+  const format = schema.format;
+  const minLength = optionalNumber(schema.minLength) ?? 0;
+  const maxLength = optionalNumber(schema.maxLength);
+  let strings: fc.Arbitrary<string>;
+  if (format === 'date-time') {
+    strings = dateTimeArbitrary(pattern?.source);
+  } else if (typeof format === 'string') {
+    const formatArbitrary = FORMATS[format];
+    if (!formatArbitrary) throw new UnsupportedSchemaError(`format "${format}" is not supported`);
+    strings = pattern ? formatArbitrary().filter((value) => pattern.test(value)) : formatArbitrary();
+  } else if (pattern) {
+    strings = fc.stringMatching(pattern, maxLength === undefined ? {} : { maxLength });
+  } else {
+    return fc.string({ minLength, ...(maxLength === undefined ? {} : { maxLength }) });
+  }
+  if (minLength === 0 && maxLength === undefined) return strings;
+  // JSON Schema counts code points, not UTF-16 units.
+  return strings.filter((value) => {
+    const length = [...value].length;
+    return length >= minLength && (maxLength === undefined || length <= maxLength);
+  });
+}
+
+/** Integers within `minimum`/`maximum`, else within 32 bits from the bound given (safe, and readable when shrunk). */
+export function integerArbitrary(schema: SchemaNode): fc.Arbitrary<number> {
+  const minimum = optionalNumber(schema.minimum);
+  const maximum = optionalNumber(schema.maximum);
+  const min = Math.ceil(minimum ?? (maximum === undefined ? INT32_MIN : Math.max(maximum - INT32_MAX, Number.MIN_SAFE_INTEGER)));
+  const max = Math.floor(maximum ?? Math.min(Math.max(min + INT32_MAX, INT32_MAX), Number.MAX_SAFE_INTEGER));
+  return fc.integer({ min, max });
+}
+
+/** Finite doubles within the bounds; -0 becomes 0 so that values survive a JSON round trip unchanged. */
+export function numberArbitrary(schema: SchemaNode): fc.Arbitrary<number> {
+  const minimum = optionalNumber(schema.minimum);
+  const maximum = optionalNumber(schema.maximum);
+  const bounds = { ...(minimum === undefined ? {} : { min: minimum }), ...(maximum === undefined ? {} : { max: maximum }) };
+  return fc
+    .double({ noNaN: true, noDefaultInfinity: true, ...bounds })
+    .map((value) => (Object.is(value, -0) ? 0 : value));
+}

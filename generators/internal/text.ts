@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+
+/** CJK ideographs: 3 UTF-8 bytes each (`图片`). */
+const cjk = fc.integer({ min: 0x4e00, max: 0x9fff }).map((code) => String.fromCodePoint(code));
+/** Emoji outside the BMP: 4 UTF-8 bytes and 2 UTF-16 units each, where char and byte counts part ways. */
+const emoji = fc.integer({ min: 0x1f600, max: 0x1f64f }).map((code) => String.fromCodePoint(code));
+/** Latin letters with diacritics: 2 UTF-8 bytes each. */
+const accented = fc.constantFrom('é', 'ü', 'ñ', 'ß', 'ø', 'å', 'ç', 'ł');
+
+/** One character that takes 2, 3 or 4 bytes in UTF-8. */
+export const multiByteChar: fc.Arbitrary<string> = fc.oneof(cjk, accented, emoji);
+
+/** A lower-case ASCII letter or digit: what the simplest generated names are made of. */
+export const alphanumeric: fc.Arbitrary<string> = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789');
+
+/** Text mixing ASCII letters, spaces and multi-byte characters, with at least one multi-byte character. */
+export function multiByteText(maxLength: number): fc.Arbitrary<string> {
+  const unit = fc.oneof(multiByteChar, alphanumeric, fc.constant(' '));
+  return fc
+    .tuple(fc.string({ unit, maxLength: maxLength - 1 }), multiByteChar, fc.nat())
+    .map(([text, char, at]) => {
+      const chars = [...text];
+      chars.splice(at % (chars.length + 1), 0, char);
+      return chars.join('');
+    });
+}
+
+/** Printable ASCII text (no control characters). */
+export function asciiText(maxLength: number): fc.Arbitrary<string> {
+  return fc.string({ unit: 'grapheme-ascii', maxLength });
+}
+
+/** A JSON document as text: what a payload or message configured as JSON arrives as (never parsed by FC). */
+export function jsonText(): fc.Arbitrary<string> {
+  return fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' }).map((value) => JSON.stringify(value));
+}

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { buildMnsEvent, type MnsEventParams, type MnsFormat, type MnsTopicEvent } from '../src/events/mns.js';
+import { definedOnly, fixedOr, narrowed } from './internal/params.js';
+import { asciiText, jsonText, multiByteText } from './internal/text.js';
+import { instant } from './internal/time.js';
+import { accountId } from './internal/values.js';
+
+/** Fix any builder parameter (`{ topic: 'orders' }`) or narrow what is drawn. */
+export interface MnsEventConstraints extends Partial<MnsEventParams> {
+  /** Draw the trigger's notifyContentFormat from these only. */
+  formats?: readonly MnsFormat[];
+  /** With message attributes (true), without (false; a STREAM event is then the raw body), or either (default). */
+  withAttributes?: boolean;
+}
+
+/** The fields of a JSON-format event, which an attribute must not overwrite. */
+const JSON_FIELDS = new Set(['TopicOwner', 'Message', 'Subscriber', 'PublishTime', 'SubscriptionName', 'MessageMD5', 'TopicName', 'MessageId']);
+
+/** MNS topic and subscription names: a letter, then letters, digits and "-" (at most 255; kept short here). */
+const mnsName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,31}$/);
+
+/**
+ * The message body, passed as published: empty, text, JSON, multi-byte, or base64 that a handler must not
+ * decode (FC does not base64 MNS messages, but publishers often do).
+ */
+function message(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { withCrossShrink: true },
+    fc.constant(''),
+    asciiText(64),
+    jsonText(),
+    multiByteText(32),
+    fc.uint8Array({ minLength: 1, maxLength: 48 }).map((bytes) => Buffer.from(bytes).toString('base64')),
+  );
+}
+
+/** Message attributes: `Extend` (the one FC examples show, a JSON object as a string), free-form ones, or both. */
+function attributes(): fc.Arbitrary<Record<string, string>> {
+  const extend = fc
+    .dictionary(fc.stringMatching(/^[a-z][A-Za-z0-9]{0,7}$/), asciiText(16), { maxKeys: 3, noNullPrototype: true })
+    .map((value) => ({ Extend: JSON.stringify(value) }));
+  const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,15}$/).filter((n) => n !== 'Extend' && !JSON_FIELDS.has(n));
+  const custom = fc.dictionary(name, asciiText(24), { minKeys: 1, maxKeys: 3, noNullPrototype: true });
+  return fc.oneof(extend, custom, fc.tuple(extend, custom).map(([a, b]) => ({ ...a, ...b })));
+}
+
+/** MNS topic events: a JSON object whose MessageMD5 is the MD5 of Message, a STREAM `{body, attrs}`, or the raw body. */
+export function mnsEvent(constraints: MnsEventConstraints = {}): fc.Arbitrary<MnsTopicEvent> {
+  const { formats, withAttributes, ...rest } = constraints;
+  const fixed = definedOnly(rest);
+  return fc
+    .record({
+      format: fixedOr(fixed.format, narrowed(formats, fc.constantFrom<MnsFormat>('JSON', 'STREAM'))),
+      message: fixedOr(fixed.message, message()),
+      attributes: fixedOr(
+        fixed.attributes,
+        withAttributes === undefined ? fc.option(attributes(), { nil: undefined, freq: 2 }) : withAttributes ? attributes() : fc.constant(undefined),
+      ),
+      topic: fixedOr(fixed.topic, mnsName),
+      accountId: fixedOr(fixed.accountId, accountId()),
+      subscriptionName: fixedOr(fixed.subscriptionName, mnsName),
+      time: fixedOr(fixed.time, instant('millisecond')),
+    })
+    .map((drawn) => buildMnsEvent({ ...drawn, ...fixed }));
+}

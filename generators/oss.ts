@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { encodePath } from '../src/events/http.js';
+import { buildOssEvent, type OssEventName, type OssEventParams } from '../src/events/oss.js';
+import type { OssEvent } from '../src/types/generated.js';
+import { definedOnly, fixedOr, narrowed, sometimes } from './internal/params.js';
+import { EXTENSIONS, pathSegment } from './internal/paths.js';
+import { arbitraryAt } from './internal/schema-arbitrary.js';
+import { instant } from './internal/time.js';
+import { accountId, regionId } from './internal/values.js';
+
+/** How a drawn key appears in the event: as stored, or percent-encoded per path segment with the slashes kept. */
+export type OssKeyEncoding = 'raw' | 'url';
+
+/** Fix any builder parameter (`{ bucket: 'photos' }`) or narrow what is drawn. */
+export interface OssEventConstraints extends Partial<OssEventParams> {
+  /** Draw eventName from these only. */
+  eventNames?: readonly OssEventName[];
+  /** Drawn keys start with this: the object name before any URL-encoding, as a trigger's prefix filter matches it. */
+  keyPrefix?: string;
+  /** Drawn keys end with this (before any URL-encoding), as a trigger's suffix filter matches it. */
+  keySuffix?: string;
+  /** `raw`, `url`, or `both` (default): FC does not document whether it URL-encodes keys, so handlers should cope with either. */
+  keyEncoding?: OssKeyEncoding | 'both';
+  /** With objectMeta (true), without it as older events (false), or either (default). A fixed mimeType or userMeta implies true. */
+  withObjectMeta?: boolean;
+}
+
+/** OSS limits object keys to 1023 bytes of UTF-8. */
+const MAX_KEY_BYTES = 1023;
+/** OSS's largest object: 10,000 multipart parts of 5 GiB, 48.8 TiB (a safe integer). */
+const MAX_OBJECT_SIZE = 10_000 * 5 * 2 ** 30;
+
+const KEY_FORMS: Readonly<Record<OssKeyEncoding, (name: string) => string>> = { raw: (name) => name, url: encodePath };
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** The longest start of `text`, cut between code points, whose event form takes at most `budget` bytes. */
+function fitBytes(text: string, budget: number, form: (name: string) => string): string {
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    used += utf8Bytes(form(char));
+    if (used > budget) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
+
+/** The middle of a key: a file path (mostly), a folder marker ending in "/", or a path filling the 1023-byte limit. */
+function keyBody(): fc.Arbitrary<string> {
+  const segments = (minLength: number) => fc.array(pathSegment(), { minLength, maxLength: 3 });
+  const file = fc
+    .tuple(segments(0), pathSegment(), fc.constantFrom(...EXTENSIONS.map(([extension]) => extension)))
+    .map(([dirs, name, extension]) => [...dirs, name + extension].join('/'));
+  const folder = segments(1).map((dirs) => `${dirs.join('/')}/`);
+  // Repeated past the limit; objectKey cuts it to the bytes left, so the key ends within a few bytes of 1023.
+  const long = segments(1).map((dirs) => `${dirs.join('/')}/`.repeat(MAX_KEY_BYTES));
+  return fc.oneof({ withCrossShrink: true }, { weight: 8, arbitrary: file }, { weight: 1, arbitrary: folder }, { weight: 1, arbitrary: long });
+}
+
+interface DrawnKey {
+  /** As in the event. */
+  key: string;
+  /** The object's name (decoded). */
+  name: string;
+}
+
+function objectKey(prefix: string, suffix: string, encodings: readonly OssKeyEncoding[]): fc.Arbitrary<DrawnKey> {
+  const budgets = Object.fromEntries(
+    encodings.map((encoding) => [encoding, MAX_KEY_BYTES - utf8Bytes(KEY_FORMS[encoding](prefix + suffix))]),
+  ) as Record<OssKeyEncoding, number>;
+  for (const encoding of encodings) {
+    if (budgets[encoding] < 1) throw new RangeError(`keyPrefix and keySuffix leave no room for a key within ${MAX_KEY_BYTES} bytes (${encoding})`);
+  }
+  return fc.tuple(fc.constantFrom(...encodings), keyBody()).map(([encoding, body]) => {
+    const form = KEY_FORMS[encoding];
+    const name = prefix + fitBytes(body, budgets[encoding], form) + suffix;
+    return { key: form(name), name };
+  });
+}
+
+/** 0 (empty objects and folder markers), small files, or anything up to OSS's largest object. */
+function objectSize(): fc.Arbitrary<number> {
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 1, arbitrary: fc.constant(0) },
+    { weight: 6, arbitrary: fc.integer({ min: 1, max: 10 * 2 ** 20 }) },
+    { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: BigInt(MAX_OBJECT_SIZE) }).map(Number) },
+  );
+}
+
+function mimeTypeOf(name: string): string {
+  return EXTENSIONS.find(([extension]) => extension !== '' && name.endsWith(extension))?.[1] ?? 'application/octet-stream';
+}
+
+/**
+ * deltaSize from the object's previous size, when it had one: an AppendObject appended after (a part of) it, any
+ * other upload overwrote it. Otherwise the builder's default (created: +size, removed: -size, modified: 0).
+ */
+function deltaSizeFor(eventName: OssEventName, size: number, previousSize: number | undefined): number | undefined {
+  if (previousSize === undefined) return undefined;
+  if (eventName === 'ObjectCreated:AppendObject') return size - (previousSize % (size + 1));
+  if (eventName.startsWith('ObjectCreated:')) return size - previousSize;
+  return undefined;
+}
+
+/** OSS trigger events, built by {@link buildOssEvent} from drawn parameters so that ARN, ETag and sizes agree. */
+export function ossEvent(constraints: OssEventConstraints = {}): fc.Arbitrary<OssEvent> {
+  const { eventNames, keyPrefix = '', keySuffix = '', keyEncoding = 'both', withObjectMeta, ...fixed } = constraints;
+  return fc
+    .record({
+      eventName: fixedOr(fixed.eventName, narrowed(eventNames, arbitraryAt('oss', '/events/0/eventName') as fc.Arbitrary<OssEventName>)),
+      bucket: fixedOr(fixed.bucket, arbitraryAt('oss', '/events/0/oss/bucket/name') as fc.Arbitrary<string>),
+      key: fixed.key === undefined
+        ? objectKey(keyPrefix, keySuffix, keyEncoding === 'both' ? ['raw', 'url'] : [keyEncoding])
+        : fc.constant({ key: fixed.key, name: fixed.key }),
+      size: fixedOr(fixed.size, objectSize()),
+      // Some uploads overwrite an object or append to one.
+      previousSize: sometimes(objectSize(), 3),
+      region: fixedOr(fixed.region, regionId()),
+      accountId: fixedOr(fixed.accountId, accountId()),
+      // Mostly the owner; sometimes a RAM user or another account with access.
+      principalId: fixedOr(fixed.principalId, sometimes(accountId(), 4)),
+      time: fixedOr(fixed.time, instant('second')),
+      sourceIp: fixedOr(fixed.sourceIp, fc.ipV4()),
+      objectMeta: fc.constantFrom(...(withObjectMeta === undefined ? [false, true] : [withObjectMeta])),
+      userMeta: fc.option(arbitraryAt('oss', '/events/0/oss/object/objectMeta/userMeta') as fc.Arbitrary<Record<string, string>>, { nil: undefined }),
+      fcVersion: fixedOr(fixed.fcVersion, fc.constantFrom(3 as const, 2 as const)),
+    })
+    .map(({ key, previousSize, objectMeta, userMeta, ...drawn }) => {
+      // A key ending in "/" is a folder marker, an empty object.
+      const size = fixed.size ?? (key.name.endsWith('/') ? 0 : drawn.size);
+      return buildOssEvent({
+        ...drawn,
+        key: key.key,
+        size,
+        deltaSize: deltaSizeFor(drawn.eventName, size, previousSize),
+        // undefined (not absent) overrides the builder's default mimeType: no objectMeta.
+        mimeType: objectMeta ? mimeTypeOf(key.name) : undefined,
+        userMeta: objectMeta ? userMeta : undefined,
+        ...definedOnly(fixed),
+      });
+    });
+}
