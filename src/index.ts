@@ -10,3 +10,21 @@ export type { Detection } from './schema/detect.js';
 export { FcSimError } from './errors.js';
 export type { FcSimErrorCode } from './errors.js';
 export type * from './types/generated.js';
+
+// Events as FC sends them, built from the parameters that vary; the rest is derived coherently.
+export { buildOssEvent, ossEventDefaults } from './events/oss.js';
+export type { OssEventParams, OssEventName } from './events/oss.js';
+export { buildTimerEvent, timerEventDefaults } from './events/timer.js';
+export type { TimerEventParams } from './events/timer.js';
+export { buildMnsEvent, mnsEventDefaults } from './events/mns.js';
+export type { MnsEventParams, MnsFormat, MnsTopicEvent } from './events/mns.js';
+export { buildSlsEvent, slsEventDefaults } from './events/sls.js';
+export type { SlsEventParams } from './events/sls.js';
+export { buildCdnEvent, cdnEventDefaults } from './events/cdn.js';
+export type { CdnEventParams, CdnEventName } from './events/cdn.js';
+export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath } from './events/http.js';
+export type { HttpRequestParams, HttpMethod, MultiValue } from './events/http.js';
+export { eventKinds, findKind } from './events/kinds.js';
+export type { EventKind, Trigger } from './events/kinds.js';
+export { buildKind } from './events/build.js';
+export type { KindOptions } from './events/build.js';

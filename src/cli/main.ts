@@ -1,20 +1,55 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FcSimError } from '../errors.js';
+import { eventKinds, type EventKind } from '../events/kinds.js';
+import { triggerFlags } from './event-flags.js';
 import { packageRoot } from '../package-root.js';
 
 /**
  * The fc-sim command line. Each subcommand's module is imported only when that subcommand runs, so that the CLI
  * starts fast whatever it grows to.
  */
+const integer = (flag: string, min: number) => (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new FcSimError('E_USAGE', `${flag}: expected a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+  return Number(value);
+};
+
+/** `fc-sim oss:put [flags]`: the kind's own flags (by trigger) and the common ones. */
+function addKindCommand(program: Command, kind: EventKind): void {
+  const command = program.command(kind.name).description(kind.description);
+  for (const spec of triggerFlags[kind.trigger]) {
+    command.addOption(spec.parse ? new Option(spec.flags, spec.description).argParser(spec.parse) : new Option(spec.flags, spec.description));
+  }
+  if (kind.trigger === 'http') command.option('--fc2', 'print the request as an FC 2.0 HTTP handler sees it (request, response, context)');
+  command
+    .option('--set <path=value>', 'set any field: JSON pointer (/events/0/region) or dotted path; value parsed as JSON when it is; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--random', 'draw the event from the generator instead of the default')
+    .option('--seed <n>', 'seed of the generator (implies --random); the same seed draws the same events', integer('--seed', 0))
+    .option('--count <n>', 'print n events as NDJSON (implies --random)', integer('--count', 1))
+    .action(async (options) => {
+      const { eventCommand } = await import('./commands/event.js');
+      process.exitCode = await eventCommand(kind, options);
+    });
+}
+
 function buildProgram(): Command {
   const program = new Command('fc-sim')
     .description('Simulate Alibaba Cloud Function Compute trigger events and test handlers against them.')
     .version((JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version)
     .exitOverride()
     .showHelpAfterError('(run fc-sim --help for usage)');
+
+  for (const kind of eventKinds) addKindCommand(program, kind);
+
+  program
+    .command('list')
+    .description('list the event kinds (fc-sim <kind> prints one)')
+    .action(async () => {
+      const { listCommand } = await import('./commands/list.js');
+      process.exitCode = await listCommand();
+    });
 
   program
     .command('validate')
@@ -65,5 +100,11 @@ async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
 }
+
+// `fc-sim oss:put --count 1000 | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,119 @@
+import { FcSimError } from '../../errors.js';
+import { buildKind } from '../../events/build.js';
+import { schemaOfKind, type EventKind } from '../../events/kinds.js';
+import { setAtPath } from '../../io/json-pointer.js';
+import { formatIssue, type ValidationIssue } from '../../schema/issues.js';
+import { validate } from '../../schema/validate.js';
+import { triggerFlags, type FlagSpec } from '../event-flags.js';
+
+export interface EventCommandOptions {
+  set?: string[];
+  random?: boolean;
+  seed?: number;
+  count?: number;
+  fc2?: boolean;
+  [flag: string]: unknown;
+}
+
+/** Commander's attribute name of a flag: `--account-id <uid>` → `accountId`. */
+export function attributeName(spec: FlagSpec): string {
+  const long = /--([a-z0-9-]+)/.exec(spec.flags)![1]!;
+  return long.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The builder parameters the user's flags set. An HTTP --path may carry its query string. */
+function flagParams(kind: EventKind, options: EventCommandOptions): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const spec of triggerFlags[kind.trigger]) {
+    const value = options[attributeName(spec)];
+    if (value !== undefined) params[spec.param] = value;
+  }
+  if (kind.trigger === 'http' && typeof params.path === 'string' && params.path.includes('?')) {
+    const [path, search] = [params.path.slice(0, params.path.indexOf('?')), params.path.slice(params.path.indexOf('?') + 1)];
+    // The path's own query comes first, then the --query flags, as they would in the URL.
+    const query: Record<string, string | string[]> = {};
+    const add = (name: string, value: string | string[]) => {
+      const existing = query[name];
+      query[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), ...(Array.isArray(value) ? value : [value])];
+    };
+    for (const [name, value] of new URLSearchParams(search)) add(name, value);
+    for (const [name, value] of Object.entries((params.query as Record<string, string | string[]> | undefined) ?? {})) add(name, value);
+    Object.assign(params, { path, query });
+  }
+  return params;
+}
+
+/** `--set pointer=value`: the value is JSON when it parses as JSON, else the text itself. */
+function applySets(event: unknown, sets: readonly string[]): unknown {
+  let result = event;
+  for (const assignment of sets) {
+    const at = assignment.indexOf('=');
+    if (at <= 0) throw new FcSimError('E_USAGE', `--set: expected path=value, got ${JSON.stringify(assignment)}`, "e.g. --set /events/0/oss/object/size=0 or --set events.0.region=cn-shanghai");
+    const raw = assignment.slice(at + 1);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // Not JSON: the text itself, so that --set key=photo.jpg needs no JSON quoting.
+    }
+    result = setAtPath(result, assignment.slice(0, at), value);
+  }
+  return result;
+}
+
+/** Names the flag behind a schema issue, when one sets that part of the event. */
+function flagFor(kind: EventKind, issue: ValidationIssue): string | undefined {
+  const spec = triggerFlags[kind.trigger].find((flag) => flag.pointers.some((pointer) => issue.pointer.startsWith(pointer)));
+  return spec ? spec.flags.split(' ')[0] : undefined;
+}
+
+function checked(kind: EventKind, event: unknown, stage: 'flags' | 'set'): void {
+  const schema = schemaOfKind(kind, event);
+  if (!schema) return;
+  const { issues } = validate(schema, event);
+  if (issues.length === 0) return;
+  const lines = issues.map((issue) => {
+    const flag = flagFor(kind, issue);
+    return `  ${flag ? `${flag}: ` : ''}${formatIssue(issue).replace(/\n/g, '\n  ')}`;
+  });
+  if (stage === 'flags') {
+    throw new FcSimError('E_USAGE', `these values make an event FC would not send:\n${lines.join('\n')}`, 'change the flags above; --set changes any field without this check');
+  }
+  process.stderr.write(`fc-sim: warning: after --set the event is not a valid ${schema} event (printed anyway):\n${lines.join('\n')}\n`);
+}
+
+function render(event: unknown, ndjson: boolean): string {
+  // A STREAM-format MNS event without attributes is the raw message body: printed as is, one JSON string in NDJSON.
+  if (typeof event === 'string' && !ndjson) return event.endsWith('\n') ? event : `${event}\n`;
+  return ndjson ? `${JSON.stringify(event)}\n` : `${JSON.stringify(event, null, 2)}\n`;
+}
+
+/** `fc-sim <kind>`: prints the kind's event, or events drawn from its generator. */
+export async function eventCommand(kind: EventKind, options: EventCommandOptions): Promise<number> {
+  const params = flagParams(kind, options);
+  const count = options.count ?? 1;
+  const random = options.random === true || count > 1 || options.seed !== undefined;
+  let events: unknown[];
+  try {
+    if (random) {
+      const { sampleKind } = await import('../../../generators/kind.js');
+      const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+      if (options.seed === undefined) process.stderr.write(`fc-sim: seed ${seed} (add --seed ${seed} to draw the same events again)\n`);
+      events = sampleKind(kind, params, { seed, count, fc2: options.fc2 ?? false });
+    } else {
+      events = [buildKind(kind, params, { fc2: options.fc2 ?? false })];
+    }
+  } catch (error) {
+    if (error instanceof RangeError) throw new FcSimError('E_USAGE', error.message, 'check the flags');
+    throw error;
+  }
+  const output: string[] = [];
+  for (const built of events) {
+    checked(kind, built, 'flags');
+    const event = options.set?.length ? applySets(built, options.set) : built;
+    if (options.set?.length) checked(kind, event, 'set');
+    output.push(render(event, count > 1));
+  }
+  process.stdout.write(output.join(''));
+  return 0;
+}

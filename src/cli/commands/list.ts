@@ -1,0 +1,8 @@
+import { eventKinds } from '../../events/kinds.js';
+
+/** `fc-sim list`: every event kind with one line of description. */
+export async function listCommand(): Promise<number> {
+  const width = Math.max(...eventKinds.map((kind) => kind.name.length));
+  process.stdout.write(eventKinds.map((kind) => `${kind.name.padEnd(width)}  ${kind.description}\n`).join(''));
+  return 0;
+}
