@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { FcSimError } from '../errors.js';
 import { eventKinds, type EventKind } from '../events/kinds.js';
 import { triggerFlags } from './event-flags.js';
+import { addFunctionOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
 
 /**
@@ -22,7 +23,8 @@ function addKindCommand(program: Command, kind: EventKind): void {
   for (const spec of triggerFlags[kind.trigger]) {
     command.addOption(spec.parse ? new Option(spec.flags, spec.description).argParser(spec.parse) : new Option(spec.flags, spec.description));
   }
-  if (kind.trigger === 'http') command.option('--fc2', 'print the request as an FC 2.0 HTTP handler sees it (request, response, context)');
+  if (kind.trigger === 'http') command.option('--fc2', 'the request as an FC 2.0 HTTP handler sees it (request, response, context)');
+  addFunctionOptions(command, false);
   command
     .option('--set <path=value>', 'set any field: JSON pointer (/events/0/region) or dotted path; value parsed as JSON when it is; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--random', 'draw the event from the generator instead of the default')
@@ -50,6 +52,18 @@ function buildProgram(): Command {
       const { listCommand } = await import('./commands/list.js');
       process.exitCode = await listCommand();
     });
+
+  addFunctionOptions(
+    program
+      .command('invoke')
+      .description('invoke a handler with an event file (its bytes as they are), locally, as FC would')
+      .requiredOption('--event <file>', 'the event: a file, or - for standard input')
+      .option('--http', 'the event is an HTTP request: an FC 3.0 HTTP trigger event, or an FC 2.0 request ({method, path, …}) for an FC 2.0 HTTP handler'),
+    true,
+  ).action(async (options) => {
+    const { invokeCommand } = await import('./commands/invoke.js');
+    process.exitCode = await invokeCommand(options);
+  });
 
   program
     .command('validate')

@@ -1,12 +1,15 @@
 import { FcSimError } from '../../errors.js';
+import type { Fc2HttpRequest } from '../../types/generated.js';
 import { buildKind } from '../../events/build.js';
 import { schemaOfKind, type EventKind } from '../../events/kinds.js';
 import { setAtPath } from '../../io/json-pointer.js';
 import { formatIssue, type ValidationIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import { triggerFlags, type FlagSpec } from '../event-flags.js';
+import type { FunctionFlags } from '../function-options.js';
+import type { PreparedEvent } from '../run-invocations.js';
 
-export interface EventCommandOptions {
+export interface EventCommandOptions extends FunctionFlags {
   set?: string[];
   random?: boolean;
   seed?: number;
@@ -107,13 +110,29 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     if (error instanceof RangeError) throw new FcSimError('E_USAGE', error.message, 'check the flags');
     throw error;
   }
-  const output: string[] = [];
-  for (const built of events) {
+  const finished = events.map((built) => {
     checked(kind, built, 'flags');
     const event = options.set?.length ? applySets(built, options.set) : built;
     if (options.set?.length) checked(kind, event, 'set');
-    output.push(render(event, count > 1));
+    return event;
+  });
+  if (options.handler !== undefined) {
+    const { runInvocations } = await import('../run-invocations.js');
+    const region = typeof params.region === 'string' ? { region: params.region } : {};
+    const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};
+    return runInvocations(finished.map((event) => prepare(kind, event, params, options)), options, { ...region, ...accountId });
   }
-  process.stdout.write(output.join(''));
+  process.stdout.write(finished.map((event) => render(event, count > 1)).join(''));
   return 0;
+}
+
+/** The bytes FC hands the handler for this event, and for HTTP kinds how the handler is called. */
+function prepare(kind: EventKind, event: unknown, params: Record<string, unknown>, options: EventCommandOptions): PreparedEvent {
+  if (kind.trigger === 'http' && options.fc2) {
+    // The FC 2.0 request carries the body as text; the handler gets the bytes that were sent.
+    const body = params.body ?? (event as { body?: string }).body ?? '';
+    return { bytes: Buffer.from(body as string | Uint8Array), http: { kind: 'fc2-http', request: event as Fc2HttpRequest } };
+  }
+  const bytes = Buffer.from(typeof event === 'string' ? event : JSON.stringify(event));
+  return kind.trigger === 'http' ? { bytes, http: { kind: 'fc3-http' } } : { bytes };
 }

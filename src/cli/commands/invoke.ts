@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
+import { FcSimError } from '../../errors.js';
+import { parseJson } from '../../io/read-json.js';
+import type { Fc2HttpRequest } from '../../types/generated.js';
+import type { FunctionFlags } from '../function-options.js';
+import { runInvocations, type PreparedEvent } from '../run-invocations.js';
+
+export interface InvokeCommandOptions extends FunctionFlags {
+  event: string;
+  http?: boolean;
+}
+
+async function readEvent(file: string): Promise<Buffer> {
+  if (file === '-') return Buffer.from(await text(process.stdin));
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FcSimError(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_READ', `--event ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'check the path');
+  }
+}
+
+/** An HTTP event file: an FC 3.0 HTTP trigger event, or the FC 2.0 request an HTTP handler sees. */
+function httpEvent(bytes: Buffer, source: string): PreparedEvent {
+  const value = parseJson(bytes.toString(), source) as Record<string, unknown>;
+  if (value.version === 'v1' && typeof value.requestContext === 'object') return { bytes, http: { kind: 'fc3-http' } };
+  if (typeof value.method === 'string' && typeof value.path === 'string') {
+    const request = value as unknown as Fc2HttpRequest;
+    return { bytes: Buffer.from(request.body ?? ''), http: { kind: 'fc2-http', request } };
+  }
+  throw new FcSimError('E_USAGE', `${source}: --http needs an FC 3.0 HTTP event (version "v1") or an FC 2.0 request ({method, path, url, …})`, 'fc-sim http:get prints one; add --fc2 for the FC 2.0 request');
+}
+
+/** `fc-sim invoke --handler … --event FILE|-`: the event's bytes, exactly as in the file, to the handler. */
+export async function invokeCommand(options: InvokeCommandOptions): Promise<number> {
+  const bytes = await readEvent(options.event);
+  const source = options.event === '-' ? '<stdin>' : options.event;
+  return runInvocations([options.http ? httpEvent(bytes, source) : { bytes }], options);
+}

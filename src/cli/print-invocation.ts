@@ -1,0 +1,39 @@
+import { resultValue, summaryLine, type Invocation } from '../runtime/invocation.js';
+
+/** The result as FC's caller receives it: pretty JSON when it is JSON, the text otherwise, a response for HTTP. */
+function renderResult(invocation: Invocation): string {
+  if (invocation.http) {
+    const headers = Object.entries(invocation.http.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item) => `${name}: ${item}`));
+    return [`HTTP ${invocation.http.statusCode}`, ...headers, '', invocation.http.body.toString()].join('\n');
+  }
+  const value = resultValue(invocation);
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
+
+/**
+ * Human output: logs, warnings and the summary line on stderr (FC's log stream), the result on stdout, so that
+ * `fc-sim oss:put --handler … | jq` gets the result alone.
+ */
+export function printInvocation(invocation: Invocation): void {
+  const notes = invocation.warnings.map((warning) => `fc-sim: warning: ${warning}`);
+  process.stderr.write([...invocation.logs, ...notes, summaryLine(invocation), ''].join('\n'));
+  const result = renderResult(invocation);
+  process.stdout.write(result.endsWith('\n') || result === '' ? result : `${result}\n`);
+}
+
+/** One JSON line per invocation, for scripts. */
+export function invocationRecord(invocation: Invocation): Record<string, unknown> {
+  return {
+    requestId: invocation.requestId,
+    status: invocation.status,
+    result: invocation.status === 'success' ? resultValue(invocation) : undefined,
+    error: invocation.error,
+    http: invocation.http && { ...invocation.http, body: invocation.http.body.toString() },
+    logs: invocation.logs,
+    warnings: invocation.warnings,
+    durationMs: Number(invocation.durationMs.toFixed(3)),
+    billedDurationMs: invocation.billedDurationMs,
+    memorySizeMb: invocation.memorySizeMb,
+    maxMemoryUsedMb: invocation.maxMemoryUsedMb,
+  };
+}

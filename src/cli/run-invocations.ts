@@ -1,0 +1,35 @@
+import type { FunctionConfig } from '../runtime/function-config.js';
+import { FunctionInstance, type InvokeOptions } from '../runtime/instance.js';
+import { invocationRecord, printInvocation } from './print-invocation.js';
+import { functionConfigFrom, type FunctionFlags } from './function-options.js';
+
+/** An event ready for the runtime: its bytes, and for HTTP how to call the handler. */
+export interface PreparedEvent {
+  bytes: Buffer;
+  http?: InvokeOptions['http'];
+}
+
+/**
+ * Runs events one after another on one instance, as FC would on a warm instance, and reports every outcome.
+ * Exit status: 0 when every invocation succeeded, 1 when one failed (a function error, or a refused payload).
+ */
+export async function runInvocations(events: readonly PreparedEvent[], flags: FunctionFlags, eventDefaults: Partial<FunctionConfig> = {}): Promise<number> {
+  const instance = new FunctionInstance(functionConfigFrom(flags, eventDefaults));
+  let failed = 0;
+  try {
+    for (const event of events) {
+      const invocation = await instance.invoke(event.bytes, {
+        ...(flags.invocationType ? { invocationType: flags.invocationType } : {}),
+        ...(event.http ? { http: event.http } : {}),
+      });
+      if (invocation.status !== 'success') failed += 1;
+      if (flags.json) process.stdout.write(`${JSON.stringify(invocationRecord(invocation))}\n`);
+      else printInvocation(invocation);
+    }
+  } finally {
+    const preStop = await instance.dispose();
+    if (preStop && !flags.json) process.stderr.write(`${preStop.logs.join('\n')}\n`);
+  }
+  if (events.length > 1 && !flags.json) process.stderr.write(`fc-sim: ${events.length - failed} of ${events.length} invocations succeeded\n`);
+  return failed > 0 ? 1 : 0;
+}

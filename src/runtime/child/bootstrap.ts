@@ -1,0 +1,116 @@
+/**
+ * The process of one function instance, as FC's Node.js runtime runs it: it loads handlers from the code folder,
+ * keeps them (and so module state) for its life, rewrites console output into FC's log lines, and answers each
+ * call. The parent enforces timeouts and memory, and replaces this process when it dies.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { handledError, unhandledError } from '../fc-errors.js';
+import { runFc2HttpHandler } from '../fc2-http.js';
+import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../handler-path.js';
+import { consoleLevels, formatLogLine } from '../log-format.js';
+import type { FromInstance, ToInstance } from '../protocol.js';
+import { runHandler, type AnyFunction } from '../run-handler.js';
+import type { RuntimeTraits } from '../runtimes.js';
+
+let traits: RuntimeTraits;
+let codeDir: string;
+/** The call whose logs console output belongs to (one at a time, as FC runs one request per instance). */
+let current: { id: number; requestId: string } | undefined;
+const loaded = new Map<string, AnyFunction>();
+
+function send(message: FromInstance, then?: () => void): void {
+  process.send!(message, undefined, {}, then);
+}
+
+function log(line: string): void {
+  if (current) send({ type: 'log', id: current.id, line });
+  else process.stdout.write(`${line}\n`);
+}
+
+for (const [method, level] of Object.entries(consoleLevels)) {
+  (console as unknown as Record<string, (...args: unknown[]) => void>)[method] = (...args: unknown[]) =>
+    log(formatLogLine(level, current?.requestId ?? '', args));
+}
+
+/** `context.logger`: the same lines; `log()` uses the level set with setLogLevel (default `silly`, as nodejs16's ContextLog). */
+function contextLogger(requestId: string) {
+  let level = 'silly';
+  const at = (name: string) => (...args: unknown[]) => log(formatLogLine(name, requestId, args));
+  return {
+    requestId,
+    log: (...args: unknown[]) => log(formatLogLine(level, requestId, args)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    setLogLevel: (name: string) => {
+      level = name;
+    },
+  };
+}
+
+async function load(handler: string): Promise<AnyFunction> {
+  const cached = loaded.get(handler);
+  if (cached) return cached;
+  const name = parseHandlerName(handler);
+  const module = resolveHandlerModule(codeDir, name, traits);
+  let exports: Record<string, unknown>;
+  if (module.format === 'module' && !traits.esm) {
+    // nodejs ≤ 16 require() every handler; Node 20 would load the ES module anyway, FC's old runtimes cannot.
+    throw Object.assign(new Error(`require() of ES Module ${module.file} not supported.`), { code: 'ERR_REQUIRE_ESM' });
+  }
+  if (module.format === 'module') exports = (await import(pathToFileURL(module.file).href)) as Record<string, unknown>;
+  else exports = createRequire(module.file)(module.file) as Record<string, unknown>;
+  const fn = exports[name.exportName];
+  if (typeof fn !== 'function') {
+    throw new HandlerLoadError({ errorMessage: `Handler '${name.exportName}' is missing on module '${module.file}'`, errorType: 'HandlerNotFound' });
+  }
+  log(`load code for handler:${handler}`);
+  loaded.set(handler, fn as AnyFunction);
+  return fn as AnyFunction;
+}
+
+async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<void> {
+  const requestId = String(message.context.requestId);
+  current = { id: message.id, requestId };
+  const context = { ...message.context, logger: contextLogger(requestId) };
+  const event = message.event === undefined ? undefined : Buffer.from(message.event.buffer, message.event.byteOffset, message.event.byteLength);
+  let outcome;
+  try {
+    const fn = await load(message.handler);
+    if (message.http) outcome = await runFc2HttpHandler(fn, message.http, event ?? Buffer.alloc(0), context, traits);
+    else outcome = await runHandler(fn, event === undefined ? [context] : [event, context], traits, (text) => send({ type: 'warning', id: message.id, message: text }));
+  } catch (error) {
+    outcome = { kind: 'unhandled' as const, error: error instanceof HandlerLoadError ? error.body : unhandledError(error, traits.generation) };
+  }
+  if (current?.id !== message.id) return;
+  current = undefined;
+  send({ type: 'done', id: message.id, outcome, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+}
+
+process.on('message', (message: ToInstance) => {
+  if (message.type === 'start') {
+    ({ traits, codeDir } = message);
+    send({ type: 'ready' });
+    return;
+  }
+  void call(message);
+});
+
+/**
+ * An exception thrown outside the handler's call stack (a timer, an event emitter). nodejs16's runtime catches it
+ * and answers with the string "FunctionUnhandledError: uncaughtException" (so its type reads FunctionHandledError)
+ * and keeps the process; for nodejs 18/20 FC's behaviour is not documented: fc-sim reports the error itself and
+ * ends the process, as Node does by default.
+ */
+process.on('uncaughtException', (error) => {
+  const id = current?.id ?? -1;
+  log(formatLogLine('error', current?.requestId ?? '', [error]));
+  current = undefined;
+  const fatal = traits?.generation !== 'fc2';
+  const answer = fatal ? unhandledError(error, 'fc3') : handledError('FunctionUnhandledError: uncaughtException');
+  send({ type: 'uncaught', id, error: answer, fatal }, fatal ? () => process.exit(1) : undefined);
+});
+
+process.on('disconnect', () => process.exit(0));

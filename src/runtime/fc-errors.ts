@@ -1,0 +1,74 @@
+import { inspect } from 'node:util';
+
+/** The error body FC returns for a function error (runtime.md §1.2). */
+export interface FcErrorBody {
+  errorMessage: string;
+  errorType?: string;
+  stackTrace?: string[];
+}
+
+/**
+ * How an invocation failed, as FC tells the caller in `X-Fc-Error-Type`: `handled` errors are only those a Node.js
+ * handler passes to `callback`; everything else (throws, rejections, timeouts, crashes) is `unhandled`.
+ */
+export type ErrorKind = 'handled' | 'unhandled';
+
+/** Stack frames of fc-sim itself are cut, as FC's runtime cuts its own (`sanitizer.js washErrorStack`). */
+function userStack(error: Error): string[] {
+  const lines = (error.stack ?? `${error.name}: ${error.message}`).split('\n');
+  const internal = lines.findIndex((line) => /[\\/](?:src|dist[\\/]src)[\\/]runtime[\\/]/.test(line) || line.includes('node:internal/'));
+  return internal === -1 ? lines : lines.slice(0, Math.max(1, internal));
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return value.toString();
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return inspect(value);
+    }
+  }
+  return String(value);
+}
+
+const isError = (value: unknown): value is Error => value instanceof Error || (typeof value === 'object' && value !== null && 'message' in value && 'stack' in value);
+
+/**
+ * `callback(error)`: an Error keeps its name as errorType and its stack; any other value becomes the message, typed
+ * `FunctionHandledError` (nodejs16 runtime `_formatErr`; older docs show no errorType for strings).
+ */
+export function handledError(error: unknown): FcErrorBody {
+  if (isError(error)) return { errorMessage: error.message, errorType: error.name, stackTrace: userStack(error) };
+  return { errorMessage: describeValue(error), errorType: 'FunctionHandledError' };
+}
+
+/**
+ * A thrown error or a rejected promise. nodejs ≤ 16 prefix the type with `FunctionUnhandledError: ` (and call a
+ * SyntaxError `UserCodeSyntaxError`); nodejs 18/20 keep the error's own name (FC 3.0 error-handling doc).
+ */
+export function unhandledError(error: unknown, generation: 'fc2' | 'fc3'): FcErrorBody {
+  if (!isError(error)) return { errorMessage: describeValue(error), errorType: generation === 'fc2' ? 'FunctionUnhandledError: Error' : 'Error' };
+  const code = (error as NodeJS.ErrnoException).code;
+  const name = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? 'ImportModuleError' : error.name === 'SyntaxError' ? 'UserCodeSyntaxError' : error.name;
+  return {
+    errorMessage: error.message,
+    errorType: generation === 'fc2' ? `FunctionUnhandledError: ${name}` : name,
+    stackTrace: userStack(error),
+  };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)}MB`;
+
+/** The platform's answer when the function runs past its timeout (seen in the wild: "Function timed out after 30 seconds"). */
+export function timeoutError(timeoutSeconds: number, maxMemoryBytes: number): FcErrorBody {
+  return { errorMessage: `Function timed out after ${timeoutSeconds} seconds (maxMemoryUsage: ${megabytes(maxMemoryBytes)})` };
+}
+
+/** The platform's answer when the instance's process ends mid-invocation (process.exit, out of memory, a crash). */
+export function processExitedError(durationMs: number, maxMemoryBytes: number): FcErrorBody {
+  return {
+    errorMessage: `Process exited unexpectedly before completing request (duration: ${Math.round(durationMs)}ms, maxMemoryUsage: ${Math.round(maxMemoryBytes / 2 ** 20)}MB)`,
+  };
+}

@@ -1,0 +1,67 @@
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../events/common.js';
+import type { RuntimeName } from './runtimes.js';
+
+/** Credentials the function's role would give it; fc-sim's defaults are harmless fakes. */
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken: string;
+}
+
+/** How a function is configured in FC: what its instances are started with and what `context` reports. */
+export interface FunctionConfig {
+  /** `index.handler`: module path (relative to codeDir) and export, split at the last dot. */
+  handler: string;
+  /** The code root (FC's /code). */
+  codeDir: string;
+  runtime: RuntimeName;
+  /** Seconds; FC's default is 3. */
+  timeout: number;
+  /** MB; the instance gets a V8 heap of 90% of it, as FC's bootstrap gives. */
+  memorySize: number;
+  /** `index.initialize`: runs once per instance before its first invocation. */
+  initializer?: string;
+  initializationTimeout: number;
+  preStop?: string;
+  /** FC 2.0 only (FC 3.0 has no PreFreeze hook). */
+  preFreeze?: string;
+  functionName: string;
+  /** FC 2.0 services; FC 3.0 has none. */
+  serviceName: string;
+  region: string;
+  accountId: string;
+  qualifier: string;
+  versionId: string;
+  logProject: string;
+  logStore: string;
+  credentials: Credentials;
+  /** Environment variables of the function (on top of a clean environment, as in FC). */
+  environment: Record<string, string>;
+}
+
+export const FAKE_CREDENTIALS: Credentials = {
+  accessKeyId: 'STS.FcSimFakeAccessKeyId',
+  accessKeySecret: 'FcSimFakeAccessKeySecret',
+  securityToken: 'FcSimFakeSecurityToken',
+};
+
+export function functionConfig(overrides: Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'>): FunctionConfig {
+  return {
+    codeDir: process.cwd(),
+    runtime: 'nodejs20',
+    timeout: 3,
+    memorySize: 512,
+    initializationTimeout: 3,
+    functionName: 'fc-sim-function',
+    serviceName: 'fc-sim-service',
+    region: DEFAULT_REGION,
+    accountId: DEFAULT_ACCOUNT_ID,
+    qualifier: 'LATEST',
+    versionId: '',
+    logProject: '',
+    logStore: '',
+    credentials: FAKE_CREDENTIALS,
+    environment: {},
+    ...overrides,
+  };
+}

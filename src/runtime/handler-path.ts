@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { FcErrorBody } from './fc-errors.js';
+import type { RuntimeTraits } from './runtimes.js';
+
+/** A handler string split FC's way: at the last dot (`src/app.main` → module `src/app`, export `main`). */
+export interface HandlerName {
+  module: string;
+  exportName: string;
+}
+
+export interface ResolvedModule {
+  file: string;
+  format: 'commonjs' | 'module';
+}
+
+/** An FC loading error: the invocation fails with this body (unhandled). */
+export class HandlerLoadError extends Error {
+  constructor(readonly body: FcErrorBody) {
+    super(body.errorMessage);
+    this.name = 'HandlerLoadError';
+  }
+}
+
+export function parseHandlerName(handler: string): HandlerName {
+  const dot = handler.lastIndexOf('.');
+  if (dot <= 0 || dot === handler.length - 1) {
+    throw new HandlerLoadError({ errorMessage: `Invalid handler '${handler}'`, errorType: 'InvalidHandlerName' });
+  }
+  return { module: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
+}
+
+/** `"type"` of the nearest package.json, as Node decides what a `.js` file is. */
+function packageType(file: string): 'commonjs' | 'module' {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
+      } catch {
+        return 'commonjs';
+      }
+    }
+    if (dirname(dir) === dir) return 'commonjs';
+  }
+}
+
+/**
+ * The file a handler's module names. nodejs ≤ 16 look only for `<module>.js` and load it as CommonJS; nodejs 18/20
+ * also take `.mjs` and `.cjs`. FC does not document the order when several exist: `.js` first, then `.mjs`, `.cjs`.
+ */
+export function resolveHandlerModule(codeDir: string, name: HandlerName, traits: RuntimeTraits): ResolvedModule {
+  const base = resolve(codeDir, name.module);
+  const candidates = traits.esm ? ['.js', '.mjs', '.cjs'] : ['.js'];
+  for (const extension of candidates) {
+    const file = base + extension;
+    if (!existsSync(file)) continue;
+    const format = extension === '.mjs' ? 'module' : extension === '.cjs' ? 'commonjs' : packageType(file);
+    return { file, format };
+  }
+  throw new HandlerLoadError({ errorMessage: `Module '${base}.js' is missing.`, errorType: 'ImportModuleError' });
+}

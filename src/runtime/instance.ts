@@ -1,0 +1,253 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
+import type { Fc2HttpRequest } from '../types/generated.js';
+import { contextData, newRequestId } from './context.js';
+import { attachFc3HttpResponse } from './fc3-http.js';
+import { processExitedError, timeoutError, type FcErrorBody } from './fc-errors.js';
+import { functionConfig, type FunctionConfig } from './function-config.js';
+import { completedInvocation, rejectedInvocation, type Invocation } from './invocation.js';
+import { payloadTooLarge, type InvocationType } from './limits.js';
+import type { FromInstance, ToInstance } from './protocol.js';
+import type { HandlerOutcome } from './run-handler.js';
+import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
+
+export interface InvokeOptions {
+  requestId?: string;
+  retryCount?: number;
+  /** Asynchronous invocations (how OSS, timer, MNS… triggers invoke) accept 128 KB; synchronous ones 32 MB. */
+  invocationType?: InvocationType;
+  /**
+   * `fc3-http`: the event is an FC 3.0 HTTP trigger event, and the result becomes the HTTP response.
+   * `fc2-http`: call an FC 2.0 HTTP handler `(request, response, context)` with this request; the event is its body.
+   */
+  http?: { kind: 'fc3-http' } | { kind: 'fc2-http'; request: Fc2HttpRequest };
+}
+
+/** How one call into the process ended, platform failures included. */
+type CallEnd =
+  | { how: 'answered'; outcome: HandlerOutcome; maxRssBytes: number }
+  | { how: 'timeout' | 'exited'; error: FcErrorBody; maxRssBytes: number };
+
+interface PendingCall {
+  id: number;
+  child: ChildProcess;
+  logs: string[];
+  warnings: string[];
+  finish: (end: CallEnd) => void;
+}
+
+/** The peak memory of a live process, from Linux's /proc (0 elsewhere): what FC reports for an instance it kills. */
+function peakRssBytes(pid: number | undefined): number {
+  try {
+    const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return peak ? Number(peak[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const BOOTSTRAP = join(packageRoot, 'dist', 'src', 'runtime', 'child', 'bootstrap.js');
+
+/** Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. */
+function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, instanceId: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    // FC instances run in UTC: Date's local time is UTC there, whatever this machine's zone.
+    TZ: 'UTC',
+    LANG: 'C.UTF-8',
+    ...config.environment,
+    FC_FUNC_CODE_PATH: config.codeDir,
+    FC_FUNCTION_HANDLER: config.handler,
+    FC_FUNCTION_MEMORY_SIZE: String(config.memorySize),
+    FC_FUNCTION_NAME: config.functionName,
+    FC_REGION: config.region,
+    FC_ACCOUNT_ID: config.accountId,
+    FC_QUALIFIER: config.qualifier,
+    FC_INSTANCE_ID: instanceId,
+    FC_RUNTIME_VERSION: traits.name,
+    ...(traits.generation === 'fc2' ? { FC_SERVICE_NAME: config.serviceName } : {}),
+    ALIBABA_CLOUD_ACCESS_KEY_ID: config.credentials.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: config.credentials.accessKeySecret,
+    ALIBABA_CLOUD_SECURITY_TOKEN: config.credentials.securityToken,
+  };
+}
+
+/**
+ * One FC function instance running a handler string in its own Node.js process, as FC runs it: module state lives
+ * as long as the instance, the initializer runs once (again after it fails), the timeout and the memory size are
+ * enforced, and an instance that dies (timeout, process.exit, out of memory) is replaced by a fresh one at the next
+ * invocation. One invocation at a time.
+ */
+export class FunctionInstance {
+  readonly config: FunctionConfig;
+  readonly traits: RuntimeTraits;
+  private child: ChildProcess | undefined;
+  /** Resolves when the current process has started (so a cold start does not count against the timeout). */
+  private ready: Promise<void> = Promise.resolve();
+  private initialized = false;
+  private nextId = 1;
+  private pending: PendingCall | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Peak memory of the process so far: what FC reports when it kills an instance that can no longer say. */
+  private maxRssBytes = 0;
+  /** Instances started so far (1 + replacements). */
+  starts = 0;
+
+  constructor(config: Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'>) {
+    this.config = functionConfig(config);
+    this.traits = runtimeTraits(this.config.runtime);
+  }
+
+  /** Invokes the handler with the event bytes FC would send; invocations queue one after another. */
+  invoke(event: Uint8Array, options: InvokeOptions = {}): Promise<Invocation> {
+    const run = this.queue.then(() => this.invokeNow(Buffer.from(event), options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs the PreStop hook (when configured) and stops the instance, as FC does when it reclaims one. */
+  async dispose(): Promise<Invocation | undefined> {
+    await this.queue;
+    let preStop: Invocation | undefined;
+    if (this.child && this.config.preStop) preStop = await this.hook('PreStop', this.config.preStop, newRequestId(this.traits.generation), 90);
+    this.stop();
+    return preStop;
+  }
+
+  private stop(): void {
+    const child = this.child;
+    this.child = undefined;
+    this.initialized = false;
+    this.maxRssBytes = 0;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  private start(): ChildProcess {
+    let markReady!: () => void;
+    this.ready = new Promise((resolve) => (markReady = resolve));
+    const memory = this.config.memorySize;
+    const child = fork(BOOTSTRAP, [], {
+      cwd: this.config.codeDir,
+      env: instanceEnvironment(this.config, this.traits, randomUUID()),
+      // FC's bootstrap: a heap of 90% of the memory size, larger HTTP headers, gc exposed.
+      execArgv: [`--max-old-space-size=${Math.floor(memory * 0.9)}`, '--max-http-header-size=16384', '--expose-gc'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    this.starts += 1;
+    // Raw writes to stdout/stderr (and Node's own fatal errors, such as running out of heap) are logs too.
+    const lines = (chunk: Buffer) => {
+      if (this.pending?.child !== child) return;
+      for (const line of chunk.toString().split(/\r?\n/)) if (line !== '') this.pending.logs.push(line);
+    };
+    child.stdout!.on('data', lines);
+    child.stderr!.on('data', lines);
+    child.on('message', (message: FromInstance) => (message.type === 'ready' ? markReady() : this.receive(message)));
+    child.on('exit', () => {
+      markReady();
+      if (this.child !== child) return;
+      this.child = undefined;
+      this.initialized = false;
+      if (this.pending?.child === child) this.pending.finish({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
+    });
+    child.send({ type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance);
+    this.child = child;
+    return child;
+  }
+
+  private receive(message: Exclude<FromInstance, { type: 'ready' }>): void {
+    const call = this.pending;
+    if (!call || message.id !== call.id) return;
+    switch (message.type) {
+      case 'log':
+        call.logs.push(message.line);
+        break;
+      case 'warning':
+        call.warnings.push(message.message);
+        break;
+      case 'done':
+        this.maxRssBytes = Math.max(this.maxRssBytes, message.maxRssBytes);
+        call.finish({ how: 'answered', outcome: message.outcome, maxRssBytes: this.maxRssBytes });
+        break;
+      case 'uncaught':
+        call.finish({ how: 'answered', outcome: { kind: 'unhandled', error: message.error }, maxRssBytes: this.maxRssBytes });
+        break;
+    }
+  }
+
+  /** Sends one call and waits for its end: an answer, the timeout (the process is killed) or the process's death. */
+  private async call(
+    handler: string,
+    context: Record<string, unknown>,
+    event: Buffer | undefined,
+    timeoutSeconds: number,
+    logs: string[],
+    warnings: string[],
+    http?: Fc2HttpRequest,
+  ): Promise<CallEnd & { durationMs: number }> {
+    const child = this.child ?? this.start();
+    await this.ready;
+    const id = this.nextId++;
+    const started = performance.now();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.maxRssBytes = Math.max(this.maxRssBytes, peakRssBytes(child.pid));
+        end({ how: 'timeout', error: timeoutError(timeoutSeconds, this.maxRssBytes), maxRssBytes: this.maxRssBytes });
+        this.stop();
+      }, timeoutSeconds * 1000);
+      const end = (result: CallEnd) => {
+        if (this.pending?.id !== id) return;
+        clearTimeout(timer);
+        this.pending = undefined;
+        const durationMs = performance.now() - started;
+        if (result.how === 'exited') result = { ...result, error: processExitedError(durationMs, result.maxRssBytes) };
+        resolve({ ...result, durationMs });
+      };
+      this.pending = { id, child, logs, warnings, finish: end };
+      child.send({ type: 'call', id, handler, context, ...(event ? { event } : {}), ...(http ? { http } : {}) } satisfies ToInstance);
+    });
+  }
+
+  private async hook(name: 'Initialize' | 'PreStop' | 'PreFreeze', handler: string, requestId: string, timeoutSeconds: number): Promise<Invocation> {
+    const logs = [`FC ${name} Start RequestId: ${requestId}`];
+    const warnings: string[] = [];
+    const context = contextData(this.config, this.traits, { requestId, retryCount: 0 });
+    const end = await this.call(handler, context, undefined, timeoutSeconds, logs, warnings);
+    return this.settle(name, requestId, end, logs, warnings);
+  }
+
+  private settle(marker: string, requestId: string, end: CallEnd & { durationMs: number }, logs: string[], warnings: string[]): Invocation {
+    if (end.how !== 'answered') logs.push(end.error.errorMessage);
+    const outcome: HandlerOutcome = end.how === 'answered' ? end.outcome : { kind: 'unhandled', error: end.error };
+    return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs: end.durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: end.maxRssBytes });
+  }
+
+  private async invokeNow(event: Buffer, options: InvokeOptions): Promise<Invocation> {
+    const requestId = options.requestId ?? newRequestId(this.traits.generation);
+    const refused = payloadTooLarge(event.length, options.invocationType ?? 'sync');
+    if (refused) return rejectedInvocation(requestId, refused, this.config.memorySize);
+    const before: string[] = [];
+    if (this.config.initializer && !this.initialized) {
+      const init = await this.hook('Initialize', this.config.initializer, requestId, this.config.initializationTimeout);
+      before.push(...init.logs);
+      // A failed initializer fails this invocation; the next one retries it (runtime.md §3).
+      if (init.status !== 'success') return { ...init, logs: before };
+      this.initialized = true;
+    }
+    const logs = [...before, `FC Invoke Start RequestId: ${requestId}`];
+    const warnings: string[] = [];
+    const context = contextData(this.config, this.traits, { requestId, retryCount: options.retryCount ?? 0 });
+    const fc2Request = options.http?.kind === 'fc2-http' ? options.http.request : undefined;
+    const end = await this.call(this.config.handler, context, event, this.config.timeout, logs, warnings, fc2Request);
+    const invocation = this.settle('Invoke', requestId, end, logs, warnings);
+    if (options.http?.kind === 'fc3-http') attachFc3HttpResponse(invocation);
+    if (this.config.preFreeze && this.traits.generation === 'fc2' && this.child) {
+      const freeze = await this.hook('PreFreeze', this.config.preFreeze, requestId, 90);
+      invocation.logs.push(...freeze.logs);
+    }
+    return invocation;
+  }
+}

@@ -1,0 +1,86 @@
+import type { ErrorKind, FcErrorBody } from './fc-errors.js';
+import type { HandlerOutcome } from './run-handler.js';
+
+/** One invocation as the caller of FC sees it, plus what FC shows in its logs. */
+export interface Invocation {
+  requestId: string;
+  /**
+   * `success`; the kind of function error (FC's `X-Fc-Error-Type`: HandledInvocationError / UnhandledInvocationError);
+   * or `rejected` when FC refuses the request before running anything (a payload over the limit).
+   */
+  status: 'success' | `${ErrorKind}-error` | 'rejected';
+  /** The response body: the serialised result, or the error JSON. */
+  body: Buffer;
+  /** The error, when the invocation failed. */
+  error?: FcErrorBody;
+  /** Log lines in FC's format, from `FC Invoke Start` to `FC Invoke End`. */
+  logs: string[];
+  /** Things FC would not tell you but that explain what happened (an ignored async result, …). */
+  warnings: string[];
+  /** The HTTP response, for an FC 2.0 HTTP handler or an FC 3.0 HTTP trigger event. */
+  http?: HttpResponse;
+  durationMs: number;
+  /** FC bills by the millisecond, rounded up. */
+  billedDurationMs: number;
+  memorySizeMb: number;
+  maxMemoryUsedMb: number;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+/** The body as text, and as JSON when it is JSON. */
+export function resultValue(invocation: Invocation): unknown {
+  const text = invocation.body.toString();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The line fc-docker prints after an invocation, with the duration in front of the billed one. */
+export function summaryLine(invocation: Invocation): string {
+  return `RequestId: ${invocation.requestId}  Duration: ${invocation.durationMs.toFixed(2)} ms  Billed Duration: ${invocation.billedDurationMs} ms  Memory Size: ${invocation.memorySizeMb} MB  Max Memory Used: ${invocation.maxMemoryUsedMb} MB`;
+}
+
+export function errorBody(error: FcErrorBody): Buffer {
+  return Buffer.from(JSON.stringify(error));
+}
+
+/** The invocation FC reports for an outcome: the `FC <marker> End` line closes the logs, with the error kind. */
+export function completedInvocation(parts: {
+  marker: string;
+  requestId: string;
+  outcome: HandlerOutcome;
+  logs: string[];
+  warnings: string[];
+  durationMs: number;
+  memorySizeMb: number;
+  maxRssBytes: number;
+}): Invocation {
+  const { outcome, requestId } = parts;
+  const suffix = outcome.kind === 'success' ? '' : `, Error: ${outcome.kind === 'handled' ? 'Handled' : 'Unhandled'} function error`;
+  parts.logs.push(`FC ${parts.marker} End RequestId: ${requestId}${suffix}`);
+  return {
+    requestId,
+    status: outcome.kind === 'success' ? 'success' : `${outcome.kind}-error`,
+    body: outcome.kind === 'success' ? Buffer.from(outcome.body) : errorBody(outcome.error),
+    ...(outcome.kind === 'success' ? {} : { error: outcome.error }),
+    ...(outcome.kind === 'success' && outcome.http ? { http: { ...outcome.http, body: Buffer.from(outcome.body) } } : {}),
+    logs: parts.logs,
+    warnings: parts.warnings,
+    durationMs: parts.durationMs,
+    billedDurationMs: Math.max(1, Math.ceil(parts.durationMs)),
+    memorySizeMb: parts.memorySizeMb,
+    maxMemoryUsedMb: Math.round(parts.maxRssBytes / 2 ** 20),
+  };
+}
+
+/** A request FC refuses before any instance sees it. */
+export function rejectedInvocation(requestId: string, error: FcErrorBody, memorySizeMb: number): Invocation {
+  return { requestId, status: 'rejected', body: errorBody(error), error, logs: [], warnings: [], durationMs: 0, billedDurationMs: 0, memorySizeMb, maxMemoryUsedMb: 0 };
+}

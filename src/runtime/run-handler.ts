@@ -1,0 +1,65 @@
+import { handledError, unhandledError, type FcErrorBody } from './fc-errors.js';
+import type { RuntimeTraits } from './runtimes.js';
+import { serializeResult } from './serialize.js';
+
+/** How one call of a handler (or lifecycle hook) ended, before the platform adds timeouts and crashes. */
+export type HandlerOutcome =
+  /** `http`: the status and headers an FC 2.0 HTTP handler sent with its body. */
+  | { kind: 'success'; body: Buffer; http?: { statusCode: number; headers: Record<string, string | string[]> } }
+  | { kind: 'handled' | 'unhandled'; error: FcErrorBody };
+
+export type AnyFunction = (...args: never[]) => unknown;
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * Calls a handler the way FC's Node.js runtime does and settles on its answer:
+ * - `callback(error, data)` answers; only its first call counts, later calls are ignored.
+ * - A throw, or a rejected promise, is an unhandled error.
+ * - What an async handler resolves to answers on nodejs 18/20 and is ignored on nodejs ≤ 16, where only the callback
+ *   answers (such a handler times out there; `warn` says why). On 18/20, a handler that takes a callback and
+ *   resolves to undefined is waiting for its callback (FC does not document this case; fc-sim waits).
+ * The promise never settles when nothing answers: the caller enforces the timeout, as FC's platform does.
+ */
+export function runHandler(
+  fn: AnyFunction,
+  args: readonly unknown[],
+  traits: RuntimeTraits,
+  warn: (message: string) => void,
+): Promise<HandlerOutcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: HandlerOutcome) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+    };
+    const callback = (error?: unknown, data?: unknown) => {
+      if (error !== null && error !== undefined) settle({ kind: 'handled', error: handledError(error) });
+      else settle({ kind: 'success', body: serializeResult(data) });
+    };
+    let returned: unknown;
+    try {
+      returned = (fn as (...values: unknown[]) => unknown)(...args, callback);
+    } catch (error) {
+      settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) });
+      return;
+    }
+    if (!isThenable(returned)) return;
+    returned.then(
+      (value) => {
+        if (settled) return;
+        if (!traits.asyncResult) {
+          warn(
+            `${traits.name} ignores what an async handler returns (${value === undefined ? 'undefined' : 'a value'}): FC waits for callback(), so this invocation will time out. Call callback(null, result), or use nodejs18 or later.`,
+          );
+          return;
+        }
+        if (value === undefined && fn.length > args.length) return;
+        settle({ kind: 'success', body: serializeResult(value) });
+      },
+      (error: unknown) => settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }),
+    );
+  });
+}
