@@ -1,0 +1,73 @@
+import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import type { CronField } from './cron-field.js';
+import type { CronTimerExpression, TimerExpression } from './expression.js';
+
+/**
+ * When a timer fires, in virtual time: cron-parser does the calendar work, always in the expression's zone (never
+ * the machine's).
+ *
+ * Daylight saving: FC warns that clock changes may repeat or skip runs without saying which. fc-sim follows
+ * cron-parser and the IANA rules: a wall-clock time that does not exist (02:30 in Europe/Berlin when clocks go
+ * forward) fires at the same time after the jump (03:30 CEST); a time that happens twice when clocks go back fires
+ * once, at its first occurrence (02:30 CEST), while hourly and finer schedules fire in both repeated hours.
+ *
+ * `@every`: FC does not say what the interval counts from; fc-sim counts from the start of the schedule (the moment
+ * the trigger is created or enabled, as the Go scheduler FC's syntax comes from does): the first firing is one
+ * interval after `from`, in whole seconds.
+ */
+export interface ScheduleWindow {
+  /** Firings at or after this instant; for `@every`, the moment the interval counts from. */
+  from: Date;
+  /** Firings before this instant. */
+  to?: Date;
+  /** At most this many firings. */
+  count?: number;
+}
+
+/** The firings in a window, in order: up to `to` (exclusive), at most `count`; one of the two is required. */
+export function timerSchedule(expression: TimerExpression, window: ScheduleWindow): Date[] {
+  if (window.to === undefined && window.count === undefined) throw new RangeError('a schedule needs an end: to, count or both');
+  const firings: Date[] = [];
+  if (window.count === 0) return firings;
+  for (const firing of firingsFrom(expression, window.from)) {
+    if (window.to !== undefined && firing >= window.to) break;
+    firings.push(firing);
+    if (firings.length === window.count) break;
+  }
+  return firings;
+}
+
+/** Every firing at or after `from` (after it, for `@every`), without end. */
+export function* firingsFrom(expression: TimerExpression, from: Date): Generator<Date, never> {
+  if (expression.kind === 'every') {
+    // The Go scheduler drops the sub-second part of the start: firings stay on whole seconds.
+    let at = Math.floor(from.getTime() / 1000) * 1000;
+    for (;;) {
+      at += expression.intervalSeconds * 1000;
+      yield new Date(at);
+    }
+  }
+  // cron-parser returns firings strictly after currentDate; firings are whole seconds, so one second before the
+  // first whole second at or after `from` includes a firing at `from` itself.
+  const iterator = cronParser(expression, new Date(Math.ceil(from.getTime() / 1000) * 1000 - 1000));
+  for (;;) yield iterator.next().toDate();
+}
+
+/** The last firing strictly before `before`. */
+export function lastFiringBefore(expression: CronTimerExpression, before: Date): Date {
+  return cronParser(expression, before).prev().toDate();
+}
+
+function cronParser(expression: CronTimerExpression, currentDate: Date): CronExpression {
+  return CronExpressionParser.parse(cronParserText(expression), { currentDate, tz: expression.zone });
+}
+
+/**
+ * The fields as cron-parser reads them: the values fc-sim resolved, so that names, FC's day numbering and steps
+ * mean what FC means. Day-of-week goes from FC's 1 = MON … 7 = SUN to cron-parser's 0 = SUN; a wildcard stays `*`
+ * so that cron-parser applies the other day field alone.
+ */
+function cronParserText({ fields }: CronTimerExpression): string {
+  const list = (field: CronField, convert: (value: number) => number = (value) => value) => (field.wildcard ? '*' : field.values.map(convert).join(','));
+  return [list(fields.second), list(fields.minute), list(fields.hour), list(fields.dayOfMonth), list(fields.month), list(fields.dayOfWeek, (day) => day % 7)].join(' ');
+}

@@ -1,0 +1,24 @@
+import { FcSimError } from '../errors.js';
+import type { CronFieldName } from './fields.js';
+
+/** What an error points at: a cron field, the CRON_TZ= zone, the @every duration, or the expression as a whole. */
+export type TimerExpressionPart = CronFieldName | 'zone' | 'every' | 'expression';
+
+/** Where in the expression text the bad part is, so that a caller can underline it. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** An expression FC would refuse. The message names the part and says what is wrong (`minute field "61": …`). */
+export class TimerExpressionError extends FcSimError {
+  constructor(
+    message: string,
+    readonly part: TimerExpressionPart,
+    readonly span: TextSpan | undefined,
+    hint?: string,
+  ) {
+    super('E_USAGE', message, hint);
+    this.name = 'TimerExpressionError';
+  }
+}
