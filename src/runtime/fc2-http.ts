@@ -97,7 +97,8 @@ export function runFc2HttpHandler(fn: AnyFunction, request: Fc2HttpRequest, body
       settled = true;
       resolve(outcome);
     };
-    const fail = (error: unknown) => settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) });
+    // After the response is sent, FC has answered: a later error (a second send) only reaches the log.
+    const fail = (error: unknown) => (settled ? console.error(error) : settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }));
     const response = fc2Response(({ statusCode, headers, body: sent }) => settle({ kind: 'success', body: sent, http: { statusCode, headers } }), fail);
     try {
       const returned = (fn as (...args: unknown[]) => unknown)(fc2Request(request, body), response, context);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../events/common.js';
 import type { RuntimeName } from './runtimes.js';
 
@@ -46,7 +47,7 @@ export const FAKE_CREDENTIALS: Credentials = {
 };
 
 export function functionConfig(overrides: Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'>): FunctionConfig {
-  return {
+  const config: FunctionConfig = {
     codeDir: process.cwd(),
     runtime: 'nodejs20',
     timeout: 3,
@@ -64,4 +65,6 @@ export function functionConfig(overrides: Partial<FunctionConfig> & Pick<Functio
     environment: {},
     ...overrides,
   };
+  // The instance runs in the code folder: a relative path would be resolved twice.
+  return { ...config, codeDir: resolve(config.codeDir) };
 }

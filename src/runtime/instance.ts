@@ -174,6 +174,8 @@ export class FunctionInstance {
         break;
       case 'uncaught':
         call.finish({ how: 'answered', outcome: { kind: 'unhandled', error: message.error }, maxRssBytes: this.maxRssBytes });
+        // The process is ending: the next invocation must not be sent to it.
+        if (message.fatal) this.stop();
         break;
     }
   }

@@ -1,0 +1,269 @@
+/**
+ * The runtime against real handler files in fixtures/handlers, each in its own process as FC runs them.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { FunctionInstance } from '../../src/runtime/instance.js';
+import { resultValue, type Invocation } from '../../src/runtime/invocation.js';
+import type { RuntimeName } from '../../src/runtime/runtimes.js';
+
+const codeDir = 'fixtures/handlers';
+const instances: FunctionInstance[] = [];
+
+function instance(handler: string, options: Partial<ConstructorParameters<typeof FunctionInstance>[0]> = {}): FunctionInstance {
+  const created = new FunctionInstance({ handler, codeDir, timeout: 1, ...options });
+  instances.push(created);
+  return created;
+}
+
+async function invoke(handler: string, event = '', options: Partial<ConstructorParameters<typeof FunctionInstance>[0]> = {}): Promise<Invocation> {
+  return instance(handler, options).invoke(Buffer.from(event));
+}
+
+afterEach(async () => {
+  await Promise.all(instances.splice(0).map((created) => created.dispose()));
+});
+
+describe('invocation: event, callback, async results', () => {
+  it('hands the handler a Buffer of the event bytes and answers with its callback', async () => {
+    const event = '{"events":[{"eventName":"ObjectCreated:PutObject"}]}';
+    const result = await invoke('echo.handler', event);
+    expect(result.status).toBe('success');
+    expect(resultValue(result)).toEqual({ events: [{ eventName: 'ObjectCreated:PutObject' }] });
+    expect(result.logs.some((line) => line.endsWith(`[verbose] got ${event.length} bytes, Buffer: true`))).toBe(true);
+  });
+
+  it('counts only the first callback', async () => {
+    const result = await invoke('callback-twice.handler');
+    expect(result).toMatchObject({ status: 'success' });
+    expect(result.body.toString()).toBe('first');
+  });
+
+  it('times out a handler that never calls back', async () => {
+    const result = await invoke('callback-never.handler');
+    expect(result.status).toBe('unhandled-error');
+    expect(result.error?.errorMessage).toMatch(/^Function timed out after 1 seconds \(maxMemoryUsage: \d+\.\d\dMB\)$/);
+    expect(result.logs.at(-1)).toBe(`FC Invoke End RequestId: ${result.requestId}, Error: Unhandled function error`);
+  });
+
+  it('uses what an async handler returns on nodejs20 and ignores it on nodejs16, saying why', async () => {
+    const fc3 = await invoke('async-return.handler', 'abc', { runtime: 'nodejs20' });
+    expect(resultValue(fc3)).toEqual({ ok: true, bytes: 3 });
+    const fc2 = await invoke('async-return.handler', 'abc', { runtime: 'nodejs16' });
+    expect(fc2.status).toBe('unhandled-error');
+    expect(fc2.error?.errorMessage).toMatch(/^Function timed out after 1 seconds/);
+    expect(fc2.warnings[0]).toMatch(/^nodejs16 ignores what an async handler returns/);
+  });
+
+  it.each([
+    ['buffer', Buffer.from([0xde, 0xad])],
+    ['string', Buffer.from('plain text')],
+    ['number', Buffer.from('42')],
+    ['boolean', Buffer.from('false')],
+    ['object', Buffer.from('{"a":[1,"two"]}')],
+    ['array', Buffer.from('[1,2]')],
+    ['null', Buffer.alloc(0)],
+  ])('serialises a %s result by FC’s rules', async (kind, body) => {
+    expect((await invoke('result-types.handler', kind)).body).toEqual(body);
+  });
+});
+
+describe('errors', () => {
+  it.each<[RuntimeName, string]>([
+    ['nodejs16', 'FunctionUnhandledError: Error'],
+    ['nodejs20', 'Error'],
+  ])('a thrown error is unhandled, typed for %s as %s', async (runtime, errorType) => {
+    const result = await invoke('throws.handler', '', { runtime });
+    expect(result.status).toBe('unhandled-error');
+    expect(result.error).toMatchObject({ errorMessage: 'oops', errorType });
+    expect(result.error?.stackTrace?.[0]).toBe('Error: oops');
+    expect(result.error?.stackTrace?.[1]).toMatch(/at exports\.handler \(.*fixtures\/handlers\/throws\.js:3:9\)$/);
+    expect(result.error?.stackTrace?.join('\n')).not.toMatch(/runtime[\\/]|node:internal/);
+    expect(result.logs.at(-1)).toMatch(/, Error: Unhandled function error$/);
+  });
+
+  it('a rejected promise is unhandled and keeps its error type', async () => {
+    expect((await invoke('rejects.handler', '', { runtime: 'nodejs20' })).error).toMatchObject({ errorMessage: 'no such item', errorType: 'RangeError' });
+    expect((await invoke('rejects.handler', '', { runtime: 'nodejs16' })).error).toMatchObject({ errorType: 'FunctionUnhandledError: RangeError' });
+  });
+
+  it('callback(error) is handled: an Error keeps its type, other values are FunctionHandledError', async () => {
+    const typed = await invoke('callback-error.handler', '{}');
+    expect(typed.status).toBe('handled-error');
+    expect(typed.error).toMatchObject({ errorMessage: 'bad input', errorType: 'TypeError' });
+    expect(typed.logs.at(-1)).toMatch(/, Error: Handled function error$/);
+    expect((await invoke('callback-error.handler', '{"kind":"string"}')).error).toEqual({ errorMessage: 'something went wrong', errorType: 'FunctionHandledError' });
+    expect((await invoke('callback-error.handler', '{"kind":"object"}')).error).toEqual({ errorMessage: '{"code":"E42","detail":"bad"}', errorType: 'FunctionHandledError' });
+  });
+
+  it.each([
+    ['nodot', { errorMessage: "Invalid handler 'nodot'", errorType: 'InvalidHandlerName' }],
+    ['missing.handler', { errorType: 'ImportModuleError', errorMessage: expect.stringMatching(/^Module '.*fixtures\/handlers\/missing\.js' is missing\.$/) }],
+    ['not-a-function.handler', { errorType: 'HandlerNotFound', errorMessage: expect.stringMatching(/^Handler 'handler' is missing on module '.*not-a-function\.js'$/) }],
+    ['echo.nothing', { errorType: 'HandlerNotFound' }],
+    ['syntax-error.handler', { errorType: 'UserCodeSyntaxError', errorMessage: 'Invalid or unexpected token' }],
+  ])('loading %s fails with FC’s error', async (handler, error) => {
+    const result = await invoke(handler);
+    expect(result.status).toBe('unhandled-error');
+    expect(result.error).toMatchObject(error);
+  });
+});
+
+describe('instance lifecycle', () => {
+  it('keeps module state between invocations of one instance', async () => {
+    const counter = instance('counter.handler');
+    const first = resultValue(await counter.invoke(Buffer.alloc(0))) as { invocations: number; pid: number };
+    const second = resultValue(await counter.invoke(Buffer.alloc(0))) as { invocations: number; pid: number };
+    expect(second).toEqual({ invocations: 2, pid: first.pid });
+  });
+
+  it('runs the initializer once per instance, and again after it failed', async () => {
+    const function_ = instance('initializer.handler', { initializer: 'initializer.initialize' });
+    const failed = await function_.invoke(Buffer.alloc(0));
+    // The initializer called back with an error: handled, by the callback rule.
+    expect(failed.status).toBe('handled-error');
+    expect(failed.error).toMatchObject({ errorMessage: 'database not reachable', errorType: 'Error' });
+    expect(failed.logs[0]).toBe(`FC Initialize Start RequestId: ${failed.requestId}`);
+    expect(failed.logs.at(-1)).toBe(`FC Initialize End RequestId: ${failed.requestId}, Error: Handled function error`);
+    const retried = await function_.invoke(Buffer.alloc(0));
+    expect(resultValue(retried)).toEqual({ ready: true, attempts: 2 });
+    expect(retried.logs.filter((line) => line.startsWith('FC Initialize Start'))).toHaveLength(1);
+    const warm = await function_.invoke(Buffer.alloc(0));
+    expect(resultValue(warm)).toEqual({ ready: true, attempts: 2 });
+    expect(warm.logs[0]).toMatch(/^FC Invoke Start/);
+  });
+
+  it('runs PreFreeze after each invocation (FC 2.0) and PreStop when the instance stops', async () => {
+    const hooks = new FunctionInstance({ handler: 'hooks.handler', codeDir, runtime: 'nodejs16', initializer: 'hooks.initialize', preFreeze: 'hooks.preFreeze', preStop: 'hooks.preStop' });
+    const first = await hooks.invoke(Buffer.alloc(0));
+    expect(first.logs.filter((line) => /^FC \w+ (Start|End)/.test(line)).map((line) => line.split(' RequestId')[0])).toEqual([
+      'FC Initialize Start', 'FC Initialize End', 'FC Invoke Start', 'FC Invoke End', 'FC PreFreeze Start', 'FC PreFreeze End',
+    ]);
+    expect(first.logs.some((line) => line.endsWith('[verbose] preFreeze after 1'))).toBe(true);
+    const stop = await hooks.dispose();
+    expect(stop?.logs.some((line) => line.endsWith('[verbose] preStop after 1'))).toBe(true);
+  });
+
+  it('ignores PreFreeze on FC 3.0 runtimes, which have no such hook', async () => {
+    const result = await invoke('hooks.handler', '', { runtime: 'nodejs20', preFreeze: 'hooks.preFreeze' });
+    expect(result.logs.some((line) => line.startsWith('FC PreFreeze'))).toBe(false);
+  });
+});
+
+describe('limits: the instance dies, the next invocation gets a fresh one', () => {
+  async function thenFresh(dying: FunctionInstance): Promise<void> {
+    const starts = dying.starts;
+    // The same instance object answers again, from a new process.
+    expect((await dying.invoke(Buffer.from('{"ms":1}'))).status).not.toBe('rejected');
+    expect(dying.starts).toBe(starts + 1);
+  }
+
+  it('kills an infinite loop at the timeout', async () => {
+    const looping = instance('infinite-loop.handler');
+    const started = Date.now();
+    const result = await looping.invoke(Buffer.alloc(0));
+    expect(Date.now() - started).toBeLessThan(2500);
+    expect(result.error?.errorMessage).toMatch(/^Function timed out after 1 seconds/);
+    await thenFresh(looping);
+  });
+
+  it('reports process.exit as FC does', async () => {
+    const exiting = instance('process-exit.handler');
+    const result = await exiting.invoke(Buffer.alloc(0));
+    expect(result.status).toBe('unhandled-error');
+    expect(result.error?.errorMessage).toMatch(/^Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: \d+MB\)$/);
+    expect(result.logs.some((line) => line.endsWith('[verbose] exiting'))).toBe(true);
+    await thenFresh(exiting);
+  });
+
+  it('ends an instance that runs out of its memory size', async () => {
+    const hungry = instance('out-of-memory.handler', { memorySize: 128, timeout: 20 });
+    const result = await hungry.invoke(Buffer.alloc(0));
+    expect(result.error?.errorMessage).toMatch(/^Process exited unexpectedly before completing request/);
+    expect(result.logs.some((line) => /heap out of memory/i.test(line))).toBe(true);
+    await thenFresh(hungry);
+  }, 30_000);
+
+  it('reports an exception thrown outside the handler: nodejs20 ends the instance, nodejs16 keeps it', async () => {
+    const fc3 = instance('async-throw.handler', { runtime: 'nodejs20' });
+    const thrown = await fc3.invoke(Buffer.alloc(0));
+    expect(thrown.error).toMatchObject({ errorMessage: 'thrown later', errorType: 'Error' });
+    await thenFresh(fc3);
+    const fc2 = instance('async-throw.handler', { runtime: 'nodejs16' });
+    expect((await fc2.invoke(Buffer.alloc(0))).error).toEqual({ errorMessage: 'FunctionUnhandledError: uncaughtException', errorType: 'FunctionHandledError' });
+    const starts = fc2.starts;
+    await fc2.invoke(Buffer.alloc(0));
+    expect(fc2.starts).toBe(starts);
+  });
+
+  it('refuses a payload over 32 MB (sync) or 128 KB (async) before running anything', async () => {
+    const echo = instance('echo.handler');
+    const big = await echo.invoke(Buffer.alloc(32 * 2 ** 20 + 1, 0x20));
+    expect(big.status).toBe('rejected');
+    expect(big.error?.errorType).toBe('PayloadTooLarge');
+    expect(big.logs).toEqual([]);
+    expect(echo.starts).toBe(0);
+    const asyncBig = await echo.invoke(Buffer.from(JSON.stringify('x'.repeat(128 * 1024))), { invocationType: 'async' });
+    expect(asyncBig.status).toBe('rejected');
+    const atLimit = await echo.invoke(Buffer.from(`"${'x'.repeat(32 * 2 ** 20 - 2)}"`));
+    expect(atLimit.status).toBe('success');
+    expect(atLimit.body.length).toBe(32 * 2 ** 20 - 2);
+  }, 20_000);
+});
+
+describe('context and environment', () => {
+  it('gives the FC 3.0 context, environment and UTC clock', async () => {
+    const result = await invoke('context.handler', '', { runtime: 'nodejs20', functionName: 'thumbnails', environment: { GREETING: 'hi' } });
+    const { context, env, hasLogger, localHour } = resultValue(result) as Record<string, any>;
+    expect(context.requestId).toMatch(/^1-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{12}$/);
+    expect(context).toMatchObject({
+      function: { name: 'thumbnails', handler: 'context.handler', memory: 512, timeout: 1 },
+      region: 'cn-hangzhou',
+      retryCount: 0,
+      callbackWaitsForEmptyEventLoop: false,
+      credentials: { accessKeyId: 'STS.FcSimFakeAccessKeyId' },
+    });
+    expect(context.service).not.toHaveProperty('name');
+    expect(hasLogger).toBe(true);
+    expect(localHour).toBe(0);
+    expect(env).toMatchObject({ GREETING: 'hi', TZ: 'UTC', FC_FUNCTION_NAME: 'thumbnails', FC_FUNCTION_HANDLER: 'context.handler', ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.FcSimFakeAccessKeyId' });
+  });
+
+  it('gives the FC 2.0 context, with a UUID request id and the service', async () => {
+    const { context } = resultValue(await invoke('context.handler', '', { runtime: 'nodejs16' })) as Record<string, any>;
+    expect(context.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(context.service).toMatchObject({ name: 'fc-sim-service', qualifier: 'LATEST' });
+    expect(context.waitsForEmptyEventLoopBeforeCallback).toBe(false);
+  });
+});
+
+describe('module formats', () => {
+  it('loads ES modules on nodejs20 (.mjs, or "type": "module") and not on nodejs16', async () => {
+    expect(resultValue(await invoke('esm-mjs/index.handler'))).toMatchObject({ format: 'esm' });
+    expect(resultValue(await invoke('esm-package/index.handler', 'abc'))).toBe('esm from a .js file, 3 bytes');
+    expect((await invoke('esm-mjs/index.handler', '', { runtime: 'nodejs16' })).error?.errorType).toBe('ImportModuleError');
+    expect((await invoke('esm-package/index.handler', '', { runtime: 'nodejs16' })).error).toMatchObject({
+      errorType: 'FunctionUnhandledError: Error',
+      errorMessage: expect.stringMatching(/^require\(\) of ES Module .* not supported\.$/),
+    });
+  });
+});
+
+describe('logs', () => {
+  it('writes console and context.logger lines in FC’s format, between the markers', async () => {
+    const result = await invoke('logs.handler');
+    const id = result.requestId;
+    const line = (level: string, message: string) => new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z ${id} \\[${level}\\] ${message}$`);
+    expect(result.logs[0]).toBe(`FC Invoke Start RequestId: ${id}`);
+    expect(result.logs[1]).toBe('load code for handler:logs.handler');
+    expect(result.logs.slice(2, 8)).toEqual([
+      expect.stringMatching(line('verbose', 'line one\\rline two')),
+      expect.stringMatching(line('info', 'info formatted')),
+      expect.stringMatching(line('warn', 'warn')),
+      expect.stringMatching(line('error', "error \\{ code: 42 \\}")),
+      expect.stringMatching(line('debug', 'debug')),
+      expect.stringMatching(line('info', 'from the context logger')),
+    ]);
+    expect(result.logs).toContain('raw stdout');
+    expect(result.logs.at(-1)).toBe(`FC Invoke End RequestId: ${id}`);
+  });
+});
