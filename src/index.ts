@@ -28,3 +28,16 @@ export { eventKinds, findKind } from './events/kinds.js';
 export type { EventKind, Trigger } from './events/kinds.js';
 export { buildKind } from './events/build.js';
 export type { KindOptions } from './events/build.js';
+
+// The local FC Node.js runtime.
+export { invoke, createInstance, eventBytes } from './runtime/invoke.js';
+export type { Handler, Instance, RuntimeOptions } from './runtime/invoke.js';
+export { FunctionInstance } from './runtime/instance.js';
+export type { InvokeOptions } from './runtime/instance.js';
+export { InProcessInstance } from './runtime/in-process.js';
+export { resultValue, summaryLine } from './runtime/invocation.js';
+export type { Invocation, HttpResponse } from './runtime/invocation.js';
+export type { FunctionConfig, Credentials } from './runtime/function-config.js';
+export { runtimeNames } from './runtime/runtimes.js';
+export type { RuntimeName } from './runtime/runtimes.js';
+export type { FcErrorBody, ErrorKind } from './runtime/fc-errors.js';
