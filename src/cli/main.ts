@@ -24,13 +24,27 @@ function addKindCommand(program: Command, kind: EventKind): void {
     command.addOption(spec.parse ? new Option(spec.flags, spec.description).argParser(spec.parse) : new Option(spec.flags, spec.description));
   }
   if (kind.trigger === 'http') command.option('--fc2', 'the request as an FC 2.0 HTTP handler sees it (request, response, context)');
+  if (kind.trigger === 'timer') {
+    command
+      .option('--cron <expression>', "print the firings of an FC timer expression instead of one event: six fields, seconds first, optional 'CRON_TZ=<zone> ' prefix, or '@every <duration>'; with --json the event of each firing")
+      .option('--tz <zone>', "with --cron: the IANA zone to run it in (overrides the expression's CRON_TZ=; default CRON_TZ=, else UTC)")
+      .option('--from <time>', 'with --cron: firings at or after this time (ISO-8601 with Z or an offset, epoch ms, or now; default now)')
+      .option('--to <time>', 'with --cron: firings before this time (default: --count firings)');
+  }
   addFunctionOptions(command, false);
   command
     .option('--set <path=value>', 'set any field: JSON pointer (/events/0/region) or dotted path; value parsed as JSON when it is; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--random', 'draw the event from the generator instead of the default')
     .option('--seed <n>', 'seed of the generator (implies --random); the same seed draws the same events', integer('--seed', 0))
-    .option('--count <n>', 'print n events as NDJSON (implies --random)', integer('--count', 1))
+    .option('--count <n>', `print n events as NDJSON (implies --random)${kind.trigger === 'timer' ? '; with --cron: n firings (default 10 unless --to)' : ''}`, integer('--count', 1))
     .action(async (options) => {
+      if (options.cron !== undefined) {
+        const { timerScheduleCommand } = await import('./commands/timer-schedule.js');
+        process.exitCode = await timerScheduleCommand(options);
+        return;
+      }
+      const scheduleFlag = ['tz', 'from', 'to'].find((name) => options[name] !== undefined);
+      if (scheduleFlag) throw new FcSimError('E_USAGE', `--${scheduleFlag}: only with --cron`, "e.g. fc-sim timer --cron '0 0 4 * * *' --from 2025-03-01T00:00:00Z --count 5");
       const { eventCommand } = await import('./commands/event.js');
       process.exitCode = await eventCommand(kind, options);
     });
