@@ -1,6 +1,7 @@
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
 import type { CronField } from './cron-field.js';
 import type { CronTimerExpression, TimerExpression } from './expression.js';
+import { zonedTime } from './zoned-time.js';
 
 /**
  * When a timer fires, in virtual time: cron-parser does the calendar work, always in the expression's zone (never
@@ -47,15 +48,28 @@ export function* firingsFrom(expression: TimerExpression, from: Date): Generator
       yield new Date(at);
     }
   }
-  // cron-parser returns firings strictly after currentDate; firings are whole seconds, so one second before the
-  // first whole second at or after `from` includes a firing at `from` itself.
-  const iterator = cronParser(expression, new Date(Math.ceil(from.getTime() / 1000) * 1000 - 1000));
-  for (;;) yield iterator.next().toDate();
+  const start = Math.ceil(from.getTime() / 1000) * 1000;
+  const iterator = cronParser(expression, searchStart(expression.zone, start));
+  for (;;) {
+    const firing = iterator.next().toDate();
+    if (firing.getTime() >= start) yield firing;
+  }
 }
 
-/** The last firing strictly before `before`. */
-export function lastFiringBefore(expression: CronTimerExpression, before: Date): Date {
-  return cronParser(expression, before).prev().toDate();
+/** Longer than a clock change and the hour it repeats, twice over (Antarctica/Troll moves by two hours). */
+const CLOCK_CHANGE_MARGIN_MS = 6 * 3600_000;
+
+/**
+ * Where cron-parser's search begins for firings at or after `start`. cron-parser returns firings strictly after
+ * its start, so one second before `start` (firings are whole seconds) includes a firing at `start` itself. But it
+ * moves a firing that falls in a spring-forward gap to just after the gap, and runs a repeated time once, only when
+ * its search starts before the clock change: near a change, begin well before it, so that the firings do not depend
+ * on where a window starts.
+ */
+function searchStart(zone: string, start: number): Date {
+  const before = start - CLOCK_CHANGE_MARGIN_MS;
+  const changesClock = zonedTime(new Date(before), zone).offset !== zonedTime(new Date(start), zone).offset;
+  return new Date(changesClock ? before : start - 1000);
 }
 
 function cronParser(expression: CronTimerExpression, currentDate: Date): CronExpression {
