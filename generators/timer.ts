@@ -1,13 +1,39 @@
 import fc from 'fast-check';
 import { buildTimerEvent, type TimerEventParams } from '../src/events/timer.js';
+import { parseTimerExpression, type TimerExpression } from '../src/timer/expression.js';
+import { timerSchedule } from '../src/timer/schedule.js';
 import type { TimerEvent } from '../src/types/generated.js';
 import { definedOnly, fixedOr } from './internal/params.js';
 import { arbitraryAt } from './internal/schema-arbitrary.js';
 import { asciiText, jsonText, multiByteText } from './internal/text.js';
 import { instant } from './internal/time.js';
 
-/** Fix any builder parameter (`{ triggerName: 'nightly' }`). */
-export type TimerEventConstraints = Partial<TimerEventParams>;
+/** Fix any builder parameter (`{ triggerName: 'nightly' }`), or draw triggerTime from a schedule. */
+export interface TimerEventConstraints extends Partial<TimerEventParams> {
+  /**
+   * An FC timer expression (`0 0 4 * * *`, `CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI`, `@every 5m`): triggerTime is
+   * then a firing of it. Throws a TimerExpressionError when FC would refuse the expression.
+   */
+  cron?: string;
+}
+
+/** The first instant after 2000–2099, the years every FC time format assumes. */
+const END_OF_2099 = Date.UTC(2100, 0, 1);
+/** Longer than the longest gap between two firings (29 February: eight years around 2100). */
+const TEN_YEARS_MS = 10 * 365.25 * 86_400_000;
+
+/**
+ * A firing of the expression: the first at or after a drawn instant, or, when that is after 2099, the first after
+ * ten years earlier; so triggerTime stays in 2000–2099 and shrinks towards the first firing of 2000. An `@every`
+ * schedule counts from that instant.
+ */
+function firing(expression: TimerExpression): fc.Arbitrary<Date> {
+  const first = (from: number) => timerSchedule(expression, { from: new Date(from), count: 1 })[0]!;
+  return instant('second').map((start) => {
+    const next = first(start.getTime());
+    return next.getTime() < END_OF_2099 ? next : first(start.getTime() - TEN_YEARS_MS);
+  });
+}
 
 /** The configured payload, passed verbatim: none (""), text, a JSON document as a string, or multi-byte text. */
 function payload(): fc.Arbitrary<string> {
@@ -22,10 +48,12 @@ function payload(): fc.Arbitrary<string> {
 
 /** Timer trigger events: a whole-second UTC triggerTime, a triggerName the FC API accepts, a payload string. */
 export function timerEvent(constraints: TimerEventConstraints = {}): fc.Arbitrary<TimerEvent> {
-  const fixed = definedOnly(constraints);
+  const { cron, ...rest } = constraints;
+  const fixed = definedOnly(rest);
+  if (cron !== undefined && fixed.time !== undefined) throw new RangeError('cron and time both set triggerTime: give one of them');
   return fc
     .record({
-      time: fixedOr(fixed.time, instant('second')),
+      time: fixedOr(fixed.time, cron === undefined ? instant('second') : firing(parseTimerExpression(cron))),
       triggerName: fixedOr(fixed.triggerName, arbitraryAt('timer', '/triggerName') as fc.Arbitrary<string>),
       payload: fixedOr(fixed.payload, payload()),
     })
