@@ -1,8 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // The example projects import fc-sim as users do; here that is this checkout's source.
+    alias: [
+      { find: /^fc-sim\/testing$/, replacement: here('./src/testing/index.ts') },
+      { find: /^fc-sim\/generators$/, replacement: here('./generators/index.ts') },
+      { find: /^fc-sim$/, replacement: here('./src/index.ts') },
+    ],
+  },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'fixtures/examples/*/test/**/*.test.ts'],
     // CLI tests start real processes; 2-core CI machines need the headroom.
     testTimeout: 20_000,
   },

@@ -13,7 +13,9 @@ import { packageRoot } from '../package-root.js';
  * starts fast whatever it grows to.
  */
 const integer = (flag: string, min: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new FcSimError('E_USAGE', `${flag}: expected a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+  if (!/^-?\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    throw new FcSimError('E_USAGE', `${flag}: expected a whole number${min === -Infinity ? '' : ` ≥ ${min}`}, got ${JSON.stringify(value)}`);
+  }
   return Number(value);
 };
 
@@ -35,7 +37,7 @@ function addKindCommand(program: Command, kind: EventKind): void {
   command
     .option('--set <path=value>', 'set any field: JSON pointer (/events/0/region) or dotted path; value parsed as JSON when it is; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--random', 'draw the event from the generator instead of the default')
-    .option('--seed <n>', 'seed of the generator (implies --random); the same seed draws the same events', integer('--seed', 0))
+    .option('--seed <n>', 'seed of the generator (implies --random); the same seed draws the same events', integer('--seed', -Infinity))
     .option('--count <n>', `print n events as NDJSON (implies --random)${kind.trigger === 'timer' ? '; with --cron: n firings (default 10 unless --to)' : ''}`, integer('--count', 1))
     .action(async (options) => {
       if (options.cron !== undefined) {
@@ -77,6 +79,35 @@ function buildProgram(): Command {
   ).action(async (options) => {
     const { invokeCommand } = await import('./commands/invoke.js');
     process.exitCode = await invokeCommand(options);
+  });
+
+  addFunctionOptions(
+    program
+      .command('fuzz')
+      .description('check a handler against many generated events; a failure is shrunk to a minimal event, saved and replayable')
+      .argument('<trigger|kind>', 'a trigger (oss, timer, mns, sls, cdn, http, fc2-http) or a kind (oss:put, …)')
+      .option('--runs <n>', 'how many events (default 100)', integer('--runs', 1))
+      .option('--seed <n>', 'the seed of a run to replay (fast-check seeds may be negative)', integer('--seed', -Infinity))
+      .option('--path <path>', 'with --seed: the path a failure report gives, to replay that exact event')
+      .option('--check <name>', 'run only these checks; repeatable (no-unhandled-error, no-handled-error, within-timeout, http-response, idempotent)', (value: string, previous: string[] = []) => [...previous, value])
+      .option('--fc2', 'http kinds: call an FC 2.0 HTTP handler')
+      .option('--failures <dir>', 'where failures are saved and replayed from first (default fixtures/failures)')
+      .option('--no-save', 'neither save failures nor replay saved ones'),
+    true,
+  ).action(async (target: string, options) => {
+    const { fuzzCommand } = await import('./commands/fuzz.js');
+    process.exitCode = await fuzzCommand(target, options);
+  });
+
+  addFunctionOptions(
+    program
+      .command('replay')
+      .description('replay saved events (failures from fuzz or checkHandler, or any event files) against a handler, with the checks')
+      .argument('<files...>', 'JSON files, or folders of them'),
+    true,
+  ).action(async (files: string[], options) => {
+    const { replayCommand } = await import('./commands/replay.js');
+    process.exitCode = await replayCommand(files, options);
   });
 
   program

@@ -52,7 +52,8 @@ export const ossEventDefaults: OssEventParams = {
 };
 
 function defaultDeltaSize(eventName: OssEventName, size: number): number {
-  if (eventName.startsWith('ObjectRemoved:') || eventName === 'ObjectReplication:ObjectRemoved') return -size;
+  // 0 - size, not -size: a removed empty object changes by 0, not -0.
+  if (eventName.startsWith('ObjectRemoved:') || eventName === 'ObjectReplication:ObjectRemoved') return 0 - size;
   if (eventName.startsWith('ObjectModified:') || eventName === 'ObjectReplication:ObjectModified') return 0;
   return size;
 }

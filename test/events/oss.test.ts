@@ -21,3 +21,9 @@ describe('buildOssEvent', () => {
     expect('objectMeta' in buildOssEvent({ mimeType: undefined }).events[0].oss.object).toBe(false);
   });
 });
+
+describe('buildOssEvent: zero sizes', () => {
+  it('removing an empty object changes the size by 0, not -0', () => {
+    expect(Object.is(buildOssEvent({ eventName: 'ObjectRemoved:DeleteObject', size: 0 }).events[0].oss.object.deltaSize, 0)).toBe(true);
+  });
+});

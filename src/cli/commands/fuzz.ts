@@ -1,0 +1,77 @@
+import { FcSimError } from '../../errors.js';
+import { findKind } from '../../events/kinds.js';
+import { checkHandler, ContractFailure } from '../../testing/check-handler.js';
+import { checkNames, type CheckName } from '../../testing/checks.js';
+import type { EventSource, TriggerName } from '../../testing/triggers.js';
+import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
+
+export interface FuzzCommandOptions extends FunctionFlags {
+  runs?: number;
+  seed?: number;
+  path?: string;
+  check?: string[];
+  fc2?: boolean;
+  failures?: string;
+  save?: boolean;
+}
+
+const TRIGGERS: readonly TriggerName[] = ['oss', 'timer', 'mns', 'sls', 'cdn', 'http', 'fc2-http'];
+
+function sourceOf(target: string, fc2: boolean): EventSource {
+  if ((TRIGGERS as readonly string[]).includes(target) && !findKind(target)) return { trigger: target as TriggerName };
+  if (target === 'timer') return { trigger: 'timer' };
+  if (findKind(target)) return { kind: target, fc2 };
+  throw new FcSimError('E_USAGE', `unknown trigger or kind "${target}"`, `use a trigger (${TRIGGERS.join(', ')}) or a kind (fc-sim list)`);
+}
+
+function selectedChecks(names: readonly string[] | undefined): Partial<Record<CheckName, boolean>> | undefined {
+  if (!names) return undefined;
+  const unknown = names.find((name) => !(checkNames as readonly string[]).includes(name));
+  if (unknown) throw new FcSimError('E_USAGE', `--check: unknown check "${unknown}"`, `use: ${checkNames.join(', ')}`);
+  return Object.fromEntries(checkNames.map((name) => [name, names.includes(name)]));
+}
+
+/** A progress line on a terminal (rewritten in place), nothing in a pipe or CI log. */
+function progress(total: number): { tick: (runs: number) => void; done: () => void } {
+  if (!process.stderr.isTTY) return { tick: () => undefined, done: () => undefined };
+  let shown = 0;
+  return {
+    tick: (runs) => {
+      if (runs - shown < Math.max(1, total / 100)) return;
+      shown = runs;
+      process.stderr.write(`\rfc-sim fuzz: ${Math.min(runs, total)}/${total} events`);
+    },
+    done: () => process.stderr.write('\r\x1b[K'),
+  };
+}
+
+/** `fc-sim fuzz <trigger|kind> --handler …`: the contract checks of fc-sim/testing, from the terminal. */
+export async function fuzzCommand(target: string, options: FuzzCommandOptions): Promise<number> {
+  const source = sourceOf(target, options.fc2 ?? false);
+  const checks = selectedChecks(options.check);
+  const { handler, ...runtime } = functionConfigFrom(options);
+  const runs = options.runs ?? 100;
+  const bar = progress(runs);
+  try {
+    const summary = await checkHandler({
+      ...source,
+      handler,
+      runtime,
+      runs,
+      ...(checks ? { checks } : {}),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.path === undefined ? {} : { path: options.path }),
+      failuresDir: options.save === false ? false : (options.failures ?? 'fixtures/failures'),
+      onRun: bar.tick,
+    });
+    bar.done();
+    const replayed = summary.replayed > 0 ? ` (after replaying ${summary.replayed} saved failure${summary.replayed === 1 ? '' : 's'})` : '';
+    process.stdout.write(`✓ ${handler}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
+    return 0;
+  } catch (error) {
+    bar.done();
+    if (!(error instanceof ContractFailure)) throw error;
+    process.stdout.write(`${error.message}\n`);
+    return 1;
+  }
+}

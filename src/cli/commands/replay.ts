@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { FcSimError } from '../../errors.js';
+import { detectSchema } from '../../schema/detect.js';
+import { expandFiles, isSavedFailure, parseFailureFile } from '../../testing/failures.js';
+import { ContractRunner } from '../../testing/runner.js';
+import type { PreparedSource } from '../../testing/triggers.js';
+import { summaryLine } from '../../runtime/invocation.js';
+import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
+
+/** A saved failure names how its event reaches the handler; a plain event file is recognised by its shape. */
+function load(file: string): { event: unknown; http: PreparedSource['http'] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new FcSimError('E_FILE_NOT_FOUND', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'name saved failures (fixtures/failures/*.json) or a folder of them');
+  }
+  let value: unknown;
+  try {
+    value = parseFailureFile(text);
+  } catch {
+    // Not JSON: a raw event (an MNS STREAM body), delivered as it is.
+    return { event: text, http: undefined };
+  }
+  if (isSavedFailure(value)) return { event: value.event, http: value.http ?? undefined };
+  const schema = detectSchema(value)?.schema;
+  return { event: value, http: schema === 'http' ? 'fc3' : schema === 'fc2-http-request' ? 'fc2' : undefined };
+}
+
+/** `fc-sim replay <files|folders> --handler …`: runs each saved event through the checks and reports each outcome. */
+export async function replayCommand(paths: string[], options: FunctionFlags & { check?: string[] }): Promise<number> {
+  const files = expandFiles(paths);
+  if (files.length === 0) throw new FcSimError('E_USAGE', `no JSON files in ${paths.join(', ')}`, 'failures are saved in fixtures/failures/ by default');
+  const { handler, ...runtime } = functionConfigFrom(options);
+  const events = files.map((file) => ({ file, ...load(file) }));
+  let failed = 0;
+  // One runner per delivery mode; each keeps its instance warm across the files.
+  const runners = new Map<string, ContractRunner>();
+  try {
+    for (const { file, event, http } of events) {
+      const key = http ?? 'event';
+      if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { http }, { runtime }));
+      const { invocation, failure } = await runners.get(key)!.run(event);
+      if (failure) {
+        failed += 1;
+        process.stdout.write(`✗ ${file}: ${failure.check}: ${failure.message}\n`);
+        process.stdout.write(`${[...invocation.logs, summaryLine(invocation)].map((line) => `    ${line}`).join('\n')}\n`);
+      } else {
+        process.stdout.write(`✓ ${file}: ${invocation.status} (${invocation.durationMs.toFixed(1)} ms)\n`);
+      }
+    }
+  } finally {
+    await Promise.all([...runners.values()].map((runner) => runner.dispose()));
+  }
+  process.stdout.write(`${files.length - failed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}

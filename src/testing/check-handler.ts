@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import type { Handler, RuntimeOptions } from '../runtime/invoke.js';
+import type { CheckFailure } from './checks.js';
+import { saveFailure, savedEvents } from './failures.js';
+import { formatReport, type FailureReport } from './report.js';
+import { ContractRunner, type CheckOptions, type EventOutcome } from './runner.js';
+import { prepareSource, type EventSource } from './triggers.js';
+
+export type CheckHandlerOptions<E = unknown> = CheckOptions<E> &
+  EventSource & {
+    handler: Handler;
+    /** How many events (default 100). */
+    runs?: number;
+    /** Replay a run: the seed (and path) a failure report gives. */
+    seed?: number;
+    path?: string;
+    /** The function's configuration (runtime, timeout, memorySize, initializer, …). */
+    runtime?: RuntimeOptions;
+    /** Where failures are saved and replayed from first (default fixtures/failures); false: neither. */
+    failuresDir?: string | false;
+    /** How the replay command names the handler, for handler functions (e.g. `src/index.handler`). */
+    replayHandler?: string;
+    /** Called after each run (the CLI's progress line). */
+    onRun?: (runs: number) => void;
+  };
+
+export interface CheckSummary {
+  runs: number;
+  /** Saved failures replayed before the drawn events. */
+  replayed: number;
+  seed: number;
+}
+
+/** A failed contract check: the message is the whole report; the parts are here for tools. */
+export class ContractFailure extends Error {
+  constructor(readonly report: FailureReport) {
+    super(formatReport(report));
+    this.name = 'ContractFailure';
+  }
+}
+
+/**
+ * Runs a handler against `runs` events of a trigger (or kind, or arbitrary) on one warm instance, checks each,
+ * and on a failure shrinks the event to a minimal one, saves it, and throws a {@link ContractFailure} whose
+ * message says what failed, shows the event, the error and the logs, and how to replay it.
+ */
+export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>): Promise<CheckSummary> {
+  const source = prepareSource(options);
+  const failuresDir = options.failuresDir ?? 'fixtures/failures';
+  const runner = new ContractRunner<E>(options.handler, source, { ...options, ...(options.runtime ? { runtime: options.runtime } : {}) });
+  const corpus = failuresDir === false ? [] : savedEvents(failuresDir, source.label);
+  let runs = 0;
+  let lastFailure: { event: E; outcome: EventOutcome & { failure: CheckFailure } } | undefined;
+  try {
+    const property = fc.asyncProperty(source.arbitrary as fc.Arbitrary<E>, async (event) => {
+      const outcome = await runner.run(event);
+      runs += 1;
+      options.onRun?.(runs);
+      if (!outcome.failure) return true;
+      lastFailure = { event, outcome: outcome as EventOutcome & { failure: CheckFailure } };
+      return false;
+    });
+    const details = await fc.check(property, {
+      numRuns: options.runs ?? 100,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.path === undefined ? {} : { path: options.path }),
+      examples: corpus.map((event) => [event as E]),
+    });
+    if (!details.failed) return { runs: details.numRuns, replayed: corpus.length, seed: details.seed };
+    if (details.errorInstance && !lastFailure) throw details.errorInstance;
+    const event = details.counterexample![0];
+    // Run the minimal event once more: its logs and error belong to the report, and a pass means flakiness.
+    const again = await runner.run(event);
+    const found = lastFailure!;
+    const report: FailureReport = {
+      failure: again.failure ?? found.outcome.failure,
+      event,
+      invocation: again.failure ? again.invocation : found.outcome.invocation,
+      runs: details.numRuns,
+      shrinks: details.numShrinks,
+      seed: details.seed,
+      path: details.counterexamplePath ?? '',
+      source: source.label,
+      replayHandler: typeof options.handler === 'string' ? options.handler : (options.replayHandler ?? '<your handler, e.g. src/index.handler>'),
+      flaky: !again.failure,
+    };
+    if (failuresDir !== false) {
+      report.savedTo = saveFailure(failuresDir, {
+        fcSim: 'failure',
+        source: source.label,
+        http: source.http ?? null,
+        check: report.failure.check,
+        message: report.failure.message,
+        seed: report.seed,
+        path: report.path,
+        handler: report.replayHandler,
+        savedAt: new Date().toISOString(),
+        event,
+      });
+    }
+    throw new ContractFailure(report);
+  } finally {
+    await runner.dispose();
+  }
+}

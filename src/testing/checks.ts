@@ -1,0 +1,44 @@
+import type { Invocation } from '../runtime/invocation.js';
+
+/** The built-in checks, by the names the CLI's --check and the library's `checks` use. */
+export const checkNames = ['no-unhandled-error', 'no-handled-error', 'within-timeout', 'http-response', 'idempotent'] as const;
+export type CheckName = (typeof checkNames)[number];
+
+/** A user property: return false or throw to fail. It sees the event as sent, the invocation and its logs. */
+export type Property<E = unknown> = (event: E, result: Invocation, logs: readonly string[]) => boolean | void | Promise<boolean | void>;
+
+/** Why an event failed. */
+export interface CheckFailure {
+  check: CheckName | 'property';
+  message: string;
+}
+
+const timedOut = (invocation: Invocation) => invocation.error?.errorMessage.startsWith('Function timed out') ?? false;
+
+/** The checks that look at one invocation (idempotency needs two, see the runner). */
+export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>, invocation: Invocation, http: 'fc3' | 'fc2' | undefined): CheckFailure | undefined {
+  switch (check) {
+    case 'within-timeout':
+      return timedOut(invocation) ? { check, message: invocation.error!.errorMessage } : undefined;
+    case 'no-unhandled-error':
+      if (invocation.status === 'rejected') return { check, message: `FC refused the request: ${invocation.error!.errorMessage}` };
+      return invocation.status === 'unhandled-error' && !timedOut(invocation)
+        ? { check, message: `unhandled error ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}`.replace('  ', ' ') }
+        : undefined;
+    case 'no-handled-error':
+      return invocation.status === 'handled-error' ? { check, message: `handled error (callback) ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}` } : undefined;
+    case 'http-response': {
+      if (http === undefined || invocation.status !== 'success') return undefined;
+      const problem = invocation.warnings.find((warning) => warning.startsWith("the handler's result is not an FC 3.0 HTTP response"));
+      if (problem) return { check, message: problem };
+      return invocation.http ? undefined : { check, message: 'the handler answered without an HTTP response' };
+    }
+  }
+}
+
+/** Two deliveries of one event answered alike: same status and same body (FC may deliver OSS, MNS, timer events twice). */
+export function idempotencyFailure(first: Invocation, second: Invocation): CheckFailure | undefined {
+  if (first.status === second.status && first.body.equals(second.body)) return undefined;
+  const show = (invocation: Invocation) => `${invocation.status} ${JSON.stringify(invocation.body.toString().slice(0, 200))}`;
+  return { check: 'idempotent', message: `the same event delivered twice answered differently: first ${show(first)}, then ${show(second)}` };
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckFailure } from './checks.js';
+import type { PreparedSource } from './triggers.js';
+
+/** A saved failure: the event and what is needed to replay it, by event or by run. */
+export interface SavedFailure {
+  fcSim: 'failure';
+  /** The trigger, kind or "custom events" the event came from: saved failures replay for the same source. */
+  source: string;
+  http: PreparedSource['http'] | null;
+  check: CheckFailure['check'];
+  message: string;
+  seed: number;
+  path: string;
+  handler: string;
+  savedAt: string;
+  event: unknown;
+}
+
+/** Bytes (binary HTTP bodies) have no JSON form: saved as `{"$base64": "…"}`. */
+function encode(_key: string, value: unknown): unknown {
+  if (value instanceof Uint8Array) return { $base64: Buffer.from(value).toString('base64') };
+  if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
+    return { $base64: Buffer.from((value as { data: number[] }).data).toString('base64') };
+  }
+  return value;
+}
+
+function decode(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && typeof (value as { $base64?: unknown }).$base64 === 'string' && Object.keys(value).length === 1) {
+    return new Uint8Array(Buffer.from((value as { $base64: string }).$base64, 'base64'));
+  }
+  return value;
+}
+
+/** An event as JSON text, bytes as `{"$base64": …}`. */
+export function eventJson(event: unknown): string {
+  return JSON.stringify(event, encode, 2) ?? 'undefined';
+}
+
+export function serializeFailure(failure: SavedFailure): string {
+  return `${JSON.stringify(failure, encode, 2)}\n`;
+}
+
+export function parseFailureFile(text: string): unknown {
+  return JSON.parse(text, decode);
+}
+
+export function isSavedFailure(value: unknown): value is SavedFailure {
+  return typeof value === 'object' && value !== null && (value as { fcSim?: unknown }).fcSim === 'failure' && 'event' in value;
+}
+
+/** Writes the failure as `<source>-<check>-<hash of the event>.json`, so the same failure is saved once. */
+export function saveFailure(dir: string, failure: SavedFailure): string {
+  mkdirSync(dir, { recursive: true });
+  const hash = createHash('sha1').update(JSON.stringify(failure.event, encode)).digest('hex').slice(0, 10);
+  const file = join(dir, `${failure.source.replace(/[^a-z0-9-]+/gi, '-')}-${failure.check}-${hash}.json`);
+  writeFileSync(file, serializeFailure(failure));
+  return file;
+}
+
+/** The events of saved failures of a source, to replay first: a regression corpus. */
+export function savedEvents(dir: string, source: string): unknown[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .flatMap((name) => {
+      try {
+        const value = parseFailureFile(readFileSync(join(dir, name), 'utf8'));
+        return isSavedFailure(value) && value.source === source ? [value.event] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Files named on the command line: JSON files, and the JSON files in named folders. */
+export function expandFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((path) =>
+    existsSync(path) && statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => name.endsWith('.json'))
+          .sort()
+          .map((name) => join(path, name))
+      : [path],
+  );
+}

@@ -1,0 +1,12 @@
+// fc-sim/testing: property-based contract tests of FC handlers.
+export { checkHandler, ContractFailure } from './check-handler.js';
+export type { CheckHandlerOptions, CheckSummary } from './check-handler.js';
+export { ContractRunner, enabledChecks } from './runner.js';
+export type { CheckOptions, EventOutcome } from './runner.js';
+export { checkNames } from './checks.js';
+export type { CheckName, CheckFailure, Property } from './checks.js';
+export { prepareSource, deliver } from './triggers.js';
+export type { EventSource, TriggerName, PreparedSource } from './triggers.js';
+export { saveFailure, savedEvents, isSavedFailure } from './failures.js';
+export type { SavedFailure } from './failures.js';
+export type { FailureReport } from './report.js';

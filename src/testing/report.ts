@@ -1,0 +1,47 @@
+import type { Invocation } from '../runtime/invocation.js';
+import type { CheckFailure } from './checks.js';
+import { eventJson } from './failures.js';
+
+export interface FailureReport {
+  failure: CheckFailure;
+  event: unknown;
+  invocation: Invocation;
+  runs: number;
+  shrinks: number;
+  seed: number;
+  path: string;
+  source: string;
+  savedTo?: string;
+  replayHandler: string;
+  /** The shrunk event passed when run again: the handler depends on more than the event. */
+  flaky: boolean;
+}
+
+const MAX_EVENT_CHARS = 4000;
+
+function shown(text: string): string {
+  return text.length > MAX_EVENT_CHARS ? `${text.slice(0, MAX_EVENT_CHARS)}\n… (${text.length - MAX_EVENT_CHARS} more characters: see the saved file)` : text;
+}
+
+/** The readable report of a failed contract check: what failed, the minimal event, how to reproduce it. */
+export function formatReport(report: FailureReport): string {
+  const { invocation } = report;
+  const lines = [
+    `fc-sim: the handler failed "${report.failure.check}" on a ${report.source} event after ${report.runs} run${report.runs === 1 ? '' : 's'} (shrunk ${report.shrinks} time${report.shrinks === 1 ? '' : 's'}):`,
+    `  ${report.failure.message}`,
+    ...(report.flaky ? ['  (run again, this event passed: the handler depends on more than the event: state, time, randomness)'] : []),
+    '',
+    'Event (shrunk):',
+    shown(eventJson(report.event)),
+    '',
+  ];
+  if (invocation.error) lines.push('Handler error:', JSON.stringify(invocation.error, null, 2), '');
+  lines.push('Logs:', ...invocation.logs, '');
+  if (report.savedTo) {
+    lines.push(`Saved to ${report.savedTo} (replayed first on the next run).`);
+    lines.push(`Replay this event: npx fc-sim replay ${report.savedTo} --handler ${report.replayHandler}`);
+  }
+  const fuzz = report.source === 'custom events' ? '' : ` or npx fc-sim fuzz ${report.source} --handler ${report.replayHandler} --seed ${report.seed} --path ${report.path}`;
+  lines.push(`Replay this run:   checkHandler({ …, seed: ${report.seed}, path: "${report.path}" })${fuzz}`);
+  return lines.join('\n');
+}
