@@ -31,7 +31,8 @@ function addKindCommand(program: Command, kind: EventKind): void {
       .option('--cron <expression>', "print the firings of an FC timer expression instead of one event: six fields, seconds first, optional 'CRON_TZ=<zone> ' prefix, or '@every <duration>'; with --json the event of each firing")
       .option('--tz <zone>', "with --cron: the IANA zone to run it in (overrides the expression's CRON_TZ=; default CRON_TZ=, else UTC)")
       .option('--from <time>', 'with --cron: firings at or after this time (ISO-8601 with Z or an offset, epoch ms, or now; default now)')
-      .option('--to <time>', 'with --cron: firings before this time (default: --count firings)');
+      .option('--to <time>', 'with --cron: firings before this time (default: --count firings)')
+      .option('--realtime', 'with --cron and --handler: fire on the wall clock instead of in virtual time');
   }
   addFunctionOptions(command, false);
   command
@@ -45,7 +46,7 @@ function addKindCommand(program: Command, kind: EventKind): void {
         process.exitCode = await timerScheduleCommand(options);
         return;
       }
-      const scheduleFlag = ['tz', 'from', 'to'].find((name) => options[name] !== undefined);
+      const scheduleFlag = ['tz', 'from', 'to', 'realtime'].find((name) => options[name] !== undefined);
       if (scheduleFlag) throw new FcSimError('E_USAGE', `--${scheduleFlag}: only with --cron`, "e.g. fc-sim timer --cron '0 0 4 * * *' --from 2025-03-01T00:00:00Z --count 5");
       const { eventCommand } = await import('./commands/event.js');
       process.exitCode = await eventCommand(kind, options);

@@ -10,14 +10,21 @@ export interface PreparedEvent {
 }
 
 /**
- * Runs events one after another on one instance, as FC would on a warm instance, and reports every outcome.
+ * Runs events one after another on one instance, as FC would on a warm instance, and reports every outcome as it
+ * comes (events may arrive over time: a timer on the wall clock).
  * Exit status: 0 when every invocation succeeded, 1 when one failed (a function error, or a refused payload).
  */
-export async function runInvocations(events: readonly PreparedEvent[], flags: FunctionFlags, eventDefaults: Partial<FunctionConfig> = {}): Promise<number> {
+export async function runInvocations(
+  events: Iterable<PreparedEvent> | AsyncIterable<PreparedEvent>,
+  flags: FunctionFlags,
+  eventDefaults: Partial<FunctionConfig> = {},
+): Promise<number> {
   const instance = new FunctionInstance(functionConfigFrom(flags, eventDefaults));
   let failed = 0;
+  let count = 0;
   try {
-    for (const event of events) {
+    for await (const event of events) {
+      count += 1;
       const invocation = await instance.invoke(event.bytes, {
         ...(flags.invocationType ? { invocationType: flags.invocationType } : {}),
         ...(event.http ? { http: event.http } : {}),
@@ -30,6 +37,6 @@ export async function runInvocations(events: readonly PreparedEvent[], flags: Fu
     const preStop = await instance.dispose();
     if (preStop && !flags.json) process.stderr.write(`${preStop.logs.join('\n')}\n`);
   }
-  if (events.length > 1 && !flags.json) process.stderr.write(`fc-sim: ${events.length - failed} of ${events.length} invocations succeeded\n`);
+  if (count > 1 && !flags.json) process.stderr.write(`fc-sim: ${count - failed} of ${count} invocations succeeded\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -129,7 +129,6 @@ describe('fc-sim timer --cron: mistakes exit 2 and point at them', () => {
     [['--cron', '0 0 4 * * *', '--time', '2025-03-07T00:00:00Z'], 'fc-sim: --time: with --cron every firing sets triggerTime'],
     [['--cron', '0 0 4 * * *', '--random'], 'fc-sim: --random: not available with --cron'],
     [['--cron', '0 0 4 * * *', '--set', 'payload=x'], 'fc-sim: --set: not available with --cron'],
-    [['--cron', '0 0 4 * * *', '--handler', 'index.handler'], 'fc-sim: --handler: running a handler over a schedule is not available yet'],
     [['--cron', '0 0 4 * * *', '--trigger-name', 'bad name'], 'fc-sim: these values make an event FC would not send:'],
     [['--tz', 'Asia/Shanghai'], 'fc-sim: --tz: only with --cron'],
     [['--from', '2025-03-07T00:00:00Z'], 'fc-sim: --from: only with --cron'],
@@ -141,5 +140,49 @@ describe('fc-sim timer --cron: mistakes exit 2 and point at them', () => {
     expect(refused('--cron', '0 * * * * *', '--from', '2025-01-01T00:00:00Z', '--to', '2025-04-01T00:00:00Z')).toBe(
       'fc-sim: the window holds more than 100000 firings\n  hint: narrow --to, or add --count\n',
     );
+  });
+});
+
+describe('fc-sim timer --cron --handler', () => {
+  it('runs a handler over a month of firings in virtual time, on one warm instance', () => {
+    const started = Date.now();
+    const run = runCli([
+      'timer', '--cron', '0 0 4 * * *', '--from', '2025-02-01T00:00:00Z', '--to', '2025-03-01T00:00:00Z', '--payload', 'cleanup',
+      '--handler', 'timer-log.handler', '--code-dir', 'fixtures/handlers', '--json',
+    ]);
+    expect(run.status).toBe(0);
+    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(records).toHaveLength(28);
+    expect(records.map((record) => record.result.seen)).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
+    expect(records[0].result).toEqual({ seen: 1, triggerTime: '2025-02-01T04:00:00Z', payload: 'cleanup' });
+    expect(records[27].result.triggerTime).toBe('2025-02-28T04:00:00Z');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('shows the schedule and each invocation, the Done-when command of issue 7', () => {
+    const run = runCli(['timer', '--cron', 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI', '--count', '5', '--from', '2025-03-07T00:00:00Z', '--handler', 'fixtures/handlers/timer-log.handler']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('5  Thu 2025-03-13 01:30:00  Thu 2025-03-13 09:30:00 +08:00  2025-03-13T01:30:00Z');
+    expect(run.stderr.match(/^FC Invoke Start RequestId/gm)).toHaveLength(5);
+    expect(run.stderr).toContain('fc-sim: 5 of 5 invocations succeeded');
+  });
+
+  it('fires on the wall clock with --realtime', () => {
+    // A second 3 s from now, every minute: the first firing comes in about 3 s.
+    const second = (new Date().getUTCSeconds() + 3) % 60;
+    const started = Date.now();
+    const run = runCli(['timer', '--cron', `${second} * * * * *`, '--count', '1', '--realtime', '--handler', 'fixtures/handlers/timer-log.handler', '--json']);
+    expect(run.status).toBe(0);
+    const { result } = JSON.parse(run.stdout);
+    expect(new Date(result.triggerTime).getUTCSeconds()).toBe(second);
+    expect(Date.now()).toBeGreaterThanOrEqual(new Date(result.triggerTime).getTime());
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(run.stderr).toMatch(/fc-sim: next firing \S+ \(in \d s\)/);
+  });
+
+  it('refuses --realtime without a handler', () => {
+    const run = runCli(['timer', '--cron', '0 * * * * *', '--realtime']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--realtime: fires a handler on the wall clock');
   });
 });

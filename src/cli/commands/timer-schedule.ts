@@ -4,12 +4,14 @@ import { buildTimerEvent } from '../../events/timer.js';
 import { formatIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import { parseTimerExpression, type TimerExpression } from '../../timer/expression.js';
+import { firingsFrom } from '../../timer/schedule.js';
 import { scheduledTimerEvents, type ScheduledTimerEvent } from '../../timer/scheduled-events.js';
+import type { FunctionFlags } from '../function-options.js';
 import { TimerExpressionError } from '../../timer/timer-expression-error.js';
 import { ianaZone } from '../../timer/zone.js';
 import { zonedTime } from '../../timer/zoned-time.js';
 
-export interface TimerScheduleOptions {
+export interface TimerScheduleOptions extends FunctionFlags {
   cron: string;
   tz?: string;
   from?: string;
@@ -18,8 +20,9 @@ export interface TimerScheduleOptions {
   json?: boolean;
   payload?: string;
   triggerName?: string;
+  /** Fire on the wall clock instead of in virtual time (with --handler). */
+  realtime?: boolean;
   // Flags of the single-event command, refused here.
-  handler?: string;
   time?: unknown;
   set?: string[];
   random?: boolean;
@@ -52,12 +55,19 @@ export async function timerScheduleCommand(options: TimerScheduleOptions): Promi
   if (options.count !== undefined && options.count > MAX_FIRINGS) throw usage(`--count: at most ${MAX_FIRINGS} firings`);
   const trigger = { triggerName: options.triggerName, payload: options.payload };
   checkTriggerFlags(trigger);
+  if (options.realtime) return fireOnTheWallClock(expression, from, to, options.count, trigger, options);
 
   // One more than the limit, to tell a window that holds too many firings from one that holds exactly the limit.
   const count = options.count ?? (to === undefined ? DEFAULT_COUNT : MAX_FIRINGS + 1);
   const scheduled = scheduledTimerEvents(expression, { from, to, count }, trigger);
   if (scheduled.length > MAX_FIRINGS) throw usage(`the window holds more than ${MAX_FIRINGS} firings`, 'narrow --to, or add --count');
 
+  if (options.handler !== undefined) {
+    // Virtual time: every firing now, one after another, on one warm instance as FC keeps it.
+    const { runInvocations } = await import('../run-invocations.js');
+    if (!options.json) process.stderr.write(`${table(scheduled, expression.zone)}\n`);
+    return runInvocations(scheduled.map(({ event }) => ({ bytes: Buffer.from(JSON.stringify(event)) })), { invocationType: 'async', ...options });
+  }
   if (options.json) {
     process.stdout.write(scheduled.map(({ event }) => `${JSON.stringify(event)}\n`).join(''));
   } else {
@@ -67,8 +77,37 @@ export async function timerScheduleCommand(options: TimerScheduleOptions): Promi
   return 0;
 }
 
+/**
+ * `--realtime`: waits for each firing on the wall clock and invokes the handler then, until --count firings or
+ * --to (or Ctrl-C), for watching a function run as it will in FC.
+ */
+async function fireOnTheWallClock(
+  expression: TimerExpression,
+  from: Date,
+  to: Date | undefined,
+  count: number | undefined,
+  trigger: { triggerName: string | undefined; payload: string | undefined },
+  options: TimerScheduleOptions,
+): Promise<number> {
+  const start = new Date(Math.max(from.getTime(), Date.now()));
+  async function* firings() {
+    let fired = 0;
+    for (const firing of firingsFrom(expression, start)) {
+      if ((to !== undefined && firing >= to) || (count !== undefined && fired >= count)) return;
+      const wait = firing.getTime() - Date.now();
+      process.stderr.write(`fc-sim: next firing ${utcSeconds(firing)} (in ${Math.max(0, Math.round(wait / 1000))} s)\n`);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      fired += 1;
+      const event = buildTimerEvent({ ...Object.fromEntries(Object.entries(trigger).filter(([, value]) => value !== undefined)), time: firing });
+      yield { bytes: Buffer.from(JSON.stringify(event)) };
+    }
+  }
+  const { runInvocations } = await import('../run-invocations.js');
+  return runInvocations(firings(), { invocationType: 'async', ...options });
+}
+
 function refuseSingleEventFlags(options: TimerScheduleOptions): void {
-  if (options.handler !== undefined) throw usage('--handler: running a handler over a schedule is not available yet', 'print the events with --json');
+  if (options.realtime && options.handler === undefined) throw usage('--realtime: fires a handler on the wall clock', 'add --handler index.handler');
   if (options.time !== undefined) throw usage('--time: with --cron every firing sets triggerTime', 'use --from and --to (or --count) to choose the firings');
   for (const [flag, given] of [['--set', options.set !== undefined], ['--random', options.random], ['--seed', options.seed !== undefined]] as const) {
     if (given) throw usage(`${flag}: not available with --cron`, 'the schedule prints the events FC sends at each firing; drop --cron to print one event');
