@@ -41,3 +41,14 @@ export type { FunctionConfig, Credentials } from './runtime/function-config.js';
 export { runtimeNames } from './runtime/runtimes.js';
 export type { RuntimeName } from './runtime/runtimes.js';
 export type { FcErrorBody, ErrorKind } from './runtime/fc-errors.js';
+
+// Timer triggers: FC's cron dialect and schedules in virtual time.
+export { parseTimerExpression } from './timer/expression.js';
+export type { TimerExpression, CronTimerExpression, EveryTimerExpression, ParseTimerExpressionOptions } from './timer/expression.js';
+export { timerSchedule, firingsFrom } from './timer/schedule.js';
+export type { ScheduleWindow } from './timer/schedule.js';
+export { scheduledTimerEvents } from './timer/scheduled-events.js';
+export type { ScheduledTimerEvent } from './timer/scheduled-events.js';
+export { TimerExpressionError } from './timer/timer-expression-error.js';
+export { DAY_OF_WEEK_NUMBERS } from './timer/fields.js';
+export { MIN_EVERY_SECONDS } from './timer/every.js';
