@@ -1,13 +1,12 @@
 import type { Fc2HttpRequest } from '../types/generated.js';
-import { contextData, newRequestId } from './context.js';
+import { contextData } from './context.js';
 import { runFc2HttpHandler } from './fc2-http.js';
-import { attachFc3HttpResponse } from './fc3-http.js';
 import { timeoutError } from './fc-errors.js';
 import { functionConfig, type FunctionConfig } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
-import { completedInvocation, rejectedInvocation, type Invocation } from './invocation.js';
-import { payloadTooLarge } from './limits.js';
-import { consoleLevels, formatLogLine } from './log-format.js';
+import { completedInvocation, type Invocation } from './invocation.js';
+import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, type HookName } from './lifecycle.js';
+import { consoleLevels, contextLogger, formatLogLine } from './log-format.js';
 import { runHandler, type AnyFunction, type HandlerOutcome } from './run-handler.js';
 import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
 
@@ -29,32 +28,39 @@ type ConsoleMethods = Record<keyof typeof consoleLevels, (...args: unknown[]) =>
  * the test process with it, memory is not limited, and a handler still running after its timeout keeps running
  * (its late answer is ignored). Handler strings get all of that from {@link FunctionInstance}.
  */
-export class InProcessInstance {
+export class InProcessInstance extends LifecycleInstance {
   readonly config: FunctionConfig;
   readonly traits: RuntimeTraits;
-  private initialized = false;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly handler: AnyFunction,
     private readonly options: InProcessOptions = {},
   ) {
+    super();
     const { initializer: _initializer, preStop: _preStop, preFreeze: _preFreeze, handlerName, ...config } = options;
     this.config = functionConfig({ ...config, handler: handlerName ?? 'index.handler' });
     this.traits = runtimeTraits(this.config.runtime);
   }
 
-  invoke(event: Uint8Array, options: InvokeOptions = {}): Promise<Invocation> {
-    const run = this.queue.then(() => this.invokeNow(Buffer.from(event), options));
-    this.queue = run.catch(() => undefined);
-    return run;
+  protected get alive(): boolean {
+    return true;
   }
 
-  async dispose(): Promise<Invocation | undefined> {
-    await this.queue;
-    if (!this.options.preStop) return undefined;
-    return this.call('PreStop', this.options.preStop, undefined, newRequestId(this.traits.generation), 90);
+  protected release(): void {
+    // Nothing to free: the handler lives in this process.
   }
+
+  protected async hook(name: HookName, requestId: string): Promise<Invocation | undefined> {
+    const fn = { Initialize: this.options.initializer, PreFreeze: this.options.preFreeze, PreStop: this.options.preStop }[name];
+    if (!fn) return undefined;
+    return this.call(name, fn, undefined, requestId, name === 'Initialize' ? this.config.initializationTimeout : HOOK_TIMEOUT_SECONDS);
+  }
+
+  protected callHandler(event: Buffer, requestId: string, options: InvokeOptions): Promise<Invocation> {
+    const fc2Request = options.http?.kind === 'fc2-http' ? options.http.request : undefined;
+    return this.call('Invoke', this.handler, event, requestId, this.config.timeout, options.retryCount, fc2Request);
+  }
+
 
   /** Console output during the call becomes FC log lines of this invocation; the console is restored after. */
   private async call(
@@ -71,19 +77,7 @@ export class InProcessInstance {
     const log = (level: string) => (...args: unknown[]) => logs.push(formatLogLine(level, requestId, args));
     const saved = { ...console } as unknown as ConsoleMethods;
     for (const [method, level] of Object.entries(consoleLevels)) (console as unknown as ConsoleMethods)[method as keyof ConsoleMethods] = log(level);
-    let loggerLevel = 'silly';
-    const logger = {
-      requestId,
-      log: (...args: unknown[]) => log(loggerLevel)(...args),
-      debug: log('debug'),
-      info: log('info'),
-      warn: log('warn'),
-      error: log('error'),
-      setLogLevel: (level: string) => {
-        loggerLevel = level;
-      },
-    };
-    const context = { ...contextData(this.config, this.traits, { requestId, retryCount }), logger };
+    const context = { ...contextData(this.config, this.traits, { requestId, retryCount }), logger: contextLogger(requestId, (line) => logs.push(line)) };
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<HandlerOutcome>((resolve) => {
@@ -102,26 +96,5 @@ export class InProcessInstance {
     const durationMs = performance.now() - started;
     if (outcome.kind !== 'success' && outcome.error.errorMessage.startsWith('Function timed out')) logs.push(outcome.error.errorMessage);
     return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: process.memoryUsage().rss });
-  }
-
-  private async invokeNow(event: Buffer, options: InvokeOptions): Promise<Invocation> {
-    const requestId = options.requestId ?? newRequestId(this.traits.generation);
-    const refused = payloadTooLarge(event.length, options.invocationType ?? 'sync');
-    if (refused) return rejectedInvocation(requestId, refused, this.config.memorySize);
-    const before: string[] = [];
-    if (this.options.initializer && !this.initialized) {
-      const init = await this.call('Initialize', this.options.initializer, undefined, requestId, this.config.initializationTimeout);
-      before.push(...init.logs);
-      if (init.status !== 'success') return { ...init, logs: before };
-      this.initialized = true;
-    }
-    const fc2Request = options.http?.kind === 'fc2-http' ? options.http.request : undefined;
-    const invocation = await this.call('Invoke', this.handler, event, requestId, this.config.timeout, options.retryCount, fc2Request);
-    invocation.logs.unshift(...before);
-    if (options.http?.kind === 'fc3-http') attachFc3HttpResponse(invocation);
-    if (this.options.preFreeze && this.traits.generation === 'fc2') {
-      invocation.logs.push(...(await this.call('PreFreeze', this.options.preFreeze, undefined, requestId, 90)).logs);
-    }
-    return invocation;
   }
 }

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
-import { contextData, newRequestId } from './context.js';
-import { attachFc3HttpResponse } from './fc3-http.js';
+import { contextData } from './context.js';
 import { processExitedError, timeoutError, type FcErrorBody } from './fc-errors.js';
 import { functionConfig, type FunctionConfig } from './function-config.js';
-import { completedInvocation, rejectedInvocation, type Invocation } from './invocation.js';
-import { payloadTooLarge, type InvocationType } from './limits.js';
+import { completedInvocation, type Invocation } from './invocation.js';
+import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, type HookName } from './lifecycle.js';
+import type { InvocationType } from './limits.js';
 import type { FromInstance, ToInstance } from './protocol.js';
 import type { HandlerOutcome } from './run-handler.js';
 import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
@@ -81,41 +81,33 @@ function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, inst
  * enforced, and an instance that dies (timeout, process.exit, out of memory) is replaced by a fresh one at the next
  * invocation. One invocation at a time.
  */
-export class FunctionInstance {
+export class FunctionInstance extends LifecycleInstance {
   readonly config: FunctionConfig;
   readonly traits: RuntimeTraits;
   private child: ChildProcess | undefined;
   /** Resolves when the current process has started (so a cold start does not count against the timeout). */
   private ready: Promise<void> = Promise.resolve();
-  private initialized = false;
   private nextId = 1;
   private pending: PendingCall | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
   /** Peak memory of the process so far: what FC reports when it kills an instance that can no longer say. */
   private maxRssBytes = 0;
   /** Instances started so far (1 + replacements). */
   starts = 0;
 
   constructor(config: Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'>) {
+    super();
     this.config = functionConfig(config);
     this.traits = runtimeTraits(this.config.runtime);
   }
 
-  /** Invokes the handler with the event bytes FC would send; invocations queue one after another. */
-  invoke(event: Uint8Array, options: InvokeOptions = {}): Promise<Invocation> {
-    const run = this.queue.then(() => this.invokeNow(Buffer.from(event), options));
-    this.queue = run.catch(() => undefined);
-    return run;
+  protected get alive(): boolean {
+    return this.child !== undefined;
   }
 
-  /** Runs the PreStop hook (when configured) and stops the instance, as FC does when it reclaims one. */
-  async dispose(): Promise<Invocation | undefined> {
-    await this.queue;
-    let preStop: Invocation | undefined;
-    if (this.child && this.config.preStop) preStop = await this.hook('PreStop', this.config.preStop, newRequestId(this.traits.generation), 90);
+  protected release(): void {
     this.stop();
-    return preStop;
   }
+
 
   private stop(): void {
     const child = this.child;
@@ -213,43 +205,29 @@ export class FunctionInstance {
     });
   }
 
-  private async hook(name: 'Initialize' | 'PreStop' | 'PreFreeze', handler: string, requestId: string, timeoutSeconds: number): Promise<Invocation> {
+  protected async hook(name: HookName, requestId: string): Promise<Invocation | undefined> {
+    const handler = { Initialize: this.config.initializer, PreFreeze: this.config.preFreeze, PreStop: this.config.preStop }[name];
+    if (!handler) return undefined;
     const logs = [`FC ${name} Start RequestId: ${requestId}`];
     const warnings: string[] = [];
     const context = contextData(this.config, this.traits, { requestId, retryCount: 0 });
-    const end = await this.call(handler, context, undefined, timeoutSeconds, logs, warnings);
+    const timeout = name === 'Initialize' ? this.config.initializationTimeout : HOOK_TIMEOUT_SECONDS;
+    const end = await this.call(handler, context, undefined, timeout, logs, warnings);
     return this.settle(name, requestId, end, logs, warnings);
+  }
+
+  protected async callHandler(event: Buffer, requestId: string, options: InvokeOptions): Promise<Invocation> {
+    const logs = [`FC Invoke Start RequestId: ${requestId}`];
+    const warnings: string[] = [];
+    const context = contextData(this.config, this.traits, { requestId, retryCount: options.retryCount ?? 0 });
+    const fc2Request = options.http?.kind === 'fc2-http' ? options.http.request : undefined;
+    const end = await this.call(this.config.handler, context, event, this.config.timeout, logs, warnings, fc2Request);
+    return this.settle('Invoke', requestId, end, logs, warnings);
   }
 
   private settle(marker: string, requestId: string, end: CallEnd & { durationMs: number }, logs: string[], warnings: string[]): Invocation {
     if (end.how !== 'answered') logs.push(end.error.errorMessage);
     const outcome: HandlerOutcome = end.how === 'answered' ? end.outcome : { kind: 'unhandled', error: end.error };
     return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs: end.durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: end.maxRssBytes });
-  }
-
-  private async invokeNow(event: Buffer, options: InvokeOptions): Promise<Invocation> {
-    const requestId = options.requestId ?? newRequestId(this.traits.generation);
-    const refused = payloadTooLarge(event.length, options.invocationType ?? 'sync');
-    if (refused) return rejectedInvocation(requestId, refused, this.config.memorySize);
-    const before: string[] = [];
-    if (this.config.initializer && !this.initialized) {
-      const init = await this.hook('Initialize', this.config.initializer, requestId, this.config.initializationTimeout);
-      before.push(...init.logs);
-      // A failed initializer fails this invocation; the next one retries it (runtime.md §3).
-      if (init.status !== 'success') return { ...init, logs: before };
-      this.initialized = true;
-    }
-    const logs = [...before, `FC Invoke Start RequestId: ${requestId}`];
-    const warnings: string[] = [];
-    const context = contextData(this.config, this.traits, { requestId, retryCount: options.retryCount ?? 0 });
-    const fc2Request = options.http?.kind === 'fc2-http' ? options.http.request : undefined;
-    const end = await this.call(this.config.handler, context, event, this.config.timeout, logs, warnings, fc2Request);
-    const invocation = this.settle('Invoke', requestId, end, logs, warnings);
-    if (options.http?.kind === 'fc3-http') attachFc3HttpResponse(invocation);
-    if (this.config.preFreeze && this.traits.generation === 'fc2' && this.child) {
-      const freeze = await this.hook('PreFreeze', this.config.preFreeze, requestId, 90);
-      invocation.logs.push(...freeze.logs);
-    }
-    return invocation;
   }
 }

@@ -15,3 +15,20 @@ export function formatLogLine(level: string, requestId: string, args: readonly u
   const line = `${time.toISOString()} ${requestId} [${level}] ${message}`;
   return Buffer.byteLength(line) > MAX_LINE_BYTES ? Buffer.from(line).subarray(0, MAX_LINE_BYTES).toString() : line;
 }
+
+/** `context.logger`: FC's line format; `log()` uses the level set with setLogLevel (default `silly`, as nodejs16's ContextLog). */
+export function contextLogger(requestId: string, write: (line: string) => void) {
+  let level = 'silly';
+  const at = (name: string) => (...args: unknown[]) => write(formatLogLine(name, requestId, args));
+  return {
+    requestId,
+    log: (...args: unknown[]) => write(formatLogLine(level, requestId, args)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    setLogLevel: (name: string) => {
+      level = name;
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { handledError, unhandledError } from '../fc-errors.js';
 import { runFc2HttpHandler } from '../fc2-http.js';
 import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../handler-path.js';
-import { consoleLevels, formatLogLine } from '../log-format.js';
+import { consoleLevels, contextLogger, formatLogLine } from '../log-format.js';
 import type { FromInstance, ToInstance } from '../protocol.js';
 import { runHandler, type AnyFunction } from '../run-handler.js';
 import type { RuntimeTraits } from '../runtimes.js';
@@ -31,23 +31,6 @@ function log(line: string): void {
 for (const [method, level] of Object.entries(consoleLevels)) {
   (console as unknown as Record<string, (...args: unknown[]) => void>)[method] = (...args: unknown[]) =>
     log(formatLogLine(level, current?.requestId ?? '', args));
-}
-
-/** `context.logger`: the same lines; `log()` uses the level set with setLogLevel (default `silly`, as nodejs16's ContextLog). */
-function contextLogger(requestId: string) {
-  let level = 'silly';
-  const at = (name: string) => (...args: unknown[]) => log(formatLogLine(name, requestId, args));
-  return {
-    requestId,
-    log: (...args: unknown[]) => log(formatLogLine(level, requestId, args)),
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    setLogLevel: (name: string) => {
-      level = name;
-    },
-  };
 }
 
 async function load(handler: string): Promise<AnyFunction> {
@@ -74,7 +57,7 @@ async function load(handler: string): Promise<AnyFunction> {
 async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<void> {
   const requestId = String(message.context.requestId);
   current = { id: message.id, requestId };
-  const context = { ...message.context, logger: contextLogger(requestId) };
+  const context = { ...message.context, logger: contextLogger(requestId, log) };
   const event = message.event === undefined ? undefined : Buffer.from(message.event.buffer, message.event.byteOffset, message.event.byteLength);
   let outcome;
   try {
