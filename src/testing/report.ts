@@ -39,7 +39,12 @@ export function formatReport(report: FailureReport): string {
   lines.push('Logs:', ...invocation.logs, '');
   if (report.savedTo) {
     lines.push(`Saved to ${report.savedTo} (replayed first on the next run).`);
-    lines.push(`Replay this event: npx fc-sim replay ${report.savedTo} --handler ${report.replayHandler}`);
+    // The CLI knows the built-in checks, not the test's own property: that one replays by running the test again.
+    lines.push(
+      report.failure.check === 'property'
+        ? `Replay this event: run this test again (the saved event comes first); npx fc-sim replay ${report.savedTo} --handler ${report.replayHandler} runs it with the built-in checks only`
+        : `Replay this event: npx fc-sim replay ${report.savedTo} --handler ${report.replayHandler}`,
+    );
   }
   const fuzz = report.source === 'custom events' ? '' : ` or npx fc-sim fuzz ${report.source} --handler ${report.replayHandler} --seed ${report.seed} --path ${report.path}`;
   lines.push(`Replay this run:   checkHandler({ …, seed: ${report.seed}, path: "${report.path}" })${fuzz}`);
