@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'fixtures/examples/*/test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     // CLI tests start real processes; 2-core CI machines need the headroom.
     testTimeout: 20_000,
   },
