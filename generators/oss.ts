@@ -3,6 +3,7 @@ import { encodePath } from '../src/events/http.js';
 import { buildOssEvent, type OssEventName, type OssEventParams } from '../src/events/oss.js';
 import type { OssEvent } from '../src/types/generated.js';
 import { definedOnly, fixedOr, narrowed, sometimes } from './internal/params.js';
+import { keyCharBytes } from './internal/key-bytes.js';
 import { EXTENSIONS, pathSegment } from './internal/paths.js';
 import { arbitraryAt } from './internal/schema-arbitrary.js';
 import { instant } from './internal/time.js';
@@ -34,11 +35,11 @@ const KEY_FORMS: Readonly<Record<OssKeyEncoding, (name: string) => string>> = { 
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** The longest start of `text`, cut between code points, whose event form takes at most `budget` bytes. */
-function fitBytes(text: string, budget: number, form: (name: string) => string): string {
+function fitBytes(text: string, budget: number, charBytes: (char: string) => number): string {
   let used = 0;
   let end = 0;
   for (const char of text) {
-    used += utf8Bytes(form(char));
+    used += charBytes(char);
     if (used > budget) break;
     end += char.length;
   }
@@ -52,8 +53,12 @@ function keyBody(): fc.Arbitrary<string> {
     .tuple(segments(0), pathSegment(), fc.constantFrom(...EXTENSIONS.map(([extension]) => extension)))
     .map(([dirs, name, extension]) => [...dirs, name + extension].join('/'));
   const folder = segments(1).map((dirs) => `${dirs.join('/')}/`);
-  // Repeated past the limit; objectKey cuts it to the bytes left, so the key ends within a few bytes of 1023.
-  const long = segments(1).map((dirs) => `${dirs.join('/')}/`.repeat(MAX_KEY_BYTES));
+  // Repeated past the limit; objectKey cuts it to the bytes left, so the key ends within a few bytes of 1023. Every
+  // UTF-16 unit is at least one byte in either form, so MAX_KEY_BYTES + 1 units are past it whatever the budget.
+  const long = segments(1).map((dirs) => {
+    const unit = `${dirs.join('/')}/`;
+    return unit.repeat(Math.ceil((MAX_KEY_BYTES + 1) / unit.length));
+  });
   return fc.oneof({ withCrossShrink: true }, { weight: 8, arbitrary: file }, { weight: 1, arbitrary: folder }, { weight: 1, arbitrary: long });
 }
 
@@ -73,7 +78,7 @@ function objectKey(prefix: string, suffix: string, encodings: readonly OssKeyEnc
   }
   return fc.tuple(fc.constantFrom(...encodings), keyBody()).map(([encoding, body]) => {
     const form = KEY_FORMS[encoding];
-    const name = prefix + fitBytes(body, budgets[encoding], form) + suffix;
+    const name = prefix + fitBytes(body, budgets[encoding], keyCharBytes[encoding]) + suffix;
     return { key: form(name), name };
   });
 }
@@ -106,6 +111,7 @@ function deltaSizeFor(eventName: OssEventName, size: number, previousSize: numbe
 /** OSS trigger events, built by {@link buildOssEvent} from drawn parameters so that ARN, ETag and sizes agree. */
 export function ossEvent(constraints: OssEventConstraints = {}): fc.Arbitrary<OssEvent> {
   const { eventNames, keyPrefix = '', keySuffix = '', keyEncoding = 'both', withObjectMeta, ...fixed } = constraints;
+  const pinned = definedOnly(fixed);
   return fc
     .record({
       eventName: fixedOr(fixed.eventName, narrowed(eventNames, arbitraryAt('oss', '/events/0/eventName') as fc.Arbitrary<OssEventName>)),
@@ -126,18 +132,26 @@ export function ossEvent(constraints: OssEventConstraints = {}): fc.Arbitrary<Os
       userMeta: fc.option(arbitraryAt('oss', '/events/0/oss/object/objectMeta/userMeta') as fc.Arbitrary<Record<string, string>>, { nil: undefined }),
       fcVersion: fixedOr(fixed.fcVersion, fc.constantFrom(3 as const, 2 as const)),
     })
-    .map(({ key, previousSize, objectMeta, userMeta, ...drawn }) => {
+    .map((drawn) => {
+      const { key, previousSize, objectMeta, userMeta } = drawn;
       // A key ending in "/" is a folder marker, an empty object.
       const size = fixed.size ?? (key.name.endsWith('/') ? 0 : drawn.size);
       return buildOssEvent({
-        ...drawn,
+        eventName: drawn.eventName,
+        bucket: drawn.bucket,
+        region: drawn.region,
+        accountId: drawn.accountId,
+        principalId: drawn.principalId,
+        time: drawn.time,
+        sourceIp: drawn.sourceIp,
+        fcVersion: drawn.fcVersion,
         key: key.key,
         size,
         deltaSize: deltaSizeFor(drawn.eventName, size, previousSize),
         // undefined (not absent) overrides the builder's default mimeType: no objectMeta.
         mimeType: objectMeta ? mimeTypeOf(key.name) : undefined,
         userMeta: objectMeta ? userMeta : undefined,
-        ...definedOnly(fixed),
+        ...pinned,
       });
     });
 }

@@ -1,0 +1,27 @@
+import { encodePath } from '../../src/events/http.js';
+
+/** UTF-8 bytes of one code point (a lone surrogate is written as U+FFFD, 3 bytes, as Buffer.byteLength counts it). */
+function utf8CodePointBytes(code: number): number {
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
+
+/** What encodeURIComponent leaves as it is, less `!'()*`, which encodePath escapes too. */
+const isUnreserved = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x5f || code === 0x2e || code === 0x7e;
+
+/**
+ * `Buffer.byteLength(encodePath(char))` for one character (one code point), without building the string: `/` stays,
+ * unreserved ASCII is one byte, anything else is `%XX` per UTF-8 byte. A lone surrogate goes through encodePath,
+ * which throws as before.
+ */
+function urlCharBytes(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code === 0x2f || isUnreserved(code)) return 1;
+  if (code >= 0xd800 && code <= 0xdfff) return Buffer.byteLength(encodePath(char), 'utf8');
+  return 3 * utf8CodePointBytes(code);
+}
+
+const rawCharBytes = (char: string) => utf8CodePointBytes(char.codePointAt(0)!);
+
+/** Bytes one character of an object key takes in the event, by how the key appears there. */
+export const keyCharBytes: Readonly<Record<'raw' | 'url', (char: string) => number>> = { raw: rawCharBytes, url: urlCharBytes };
