@@ -1,5 +1,5 @@
 import type { CdnEvent, CdnEventRecord } from '../types/generated.js';
-import { chinaTime, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, type TimeInput } from './common.js';
+import { chinaTime, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from './common.js';
 
 export type CdnEventName = CdnEventRecord['eventName'];
 
@@ -75,7 +75,7 @@ function eventParameter(p: CdnEventParams, seconds: number): Record<string, unkn
 
 /** One CDN event; eventParameter has the shape of its eventName and names the same domain as the resource. */
 export function buildCdnEvent(overrides: Partial<CdnEventParams> = {}): CdnEvent {
-  const p = { ...cdnEventDefaults, ...overrides };
+  const p = withDefaults(cdnEventDefaults, overrides);
   const time = toDate(p.time);
   const seconds = Math.floor(time.getTime() / 1000);
   const record = {

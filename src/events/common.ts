@@ -1,10 +1,19 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A fixed instant for default events: output is reproducible unless a time is asked for. */
 export const DEFAULT_TIME = '2025-03-10T06:45:43.000Z';
 export const DEFAULT_REGION = 'cn-hangzhou';
 /** A 16-digit Alibaba Cloud account id (UID), the form FC examples show. */
 export const DEFAULT_ACCOUNT_ID = '1649015465571234';
+
+/**
+ * `{ ...defaults, ...overrides }`, an order of magnitude faster when the overrides add keys the defaults lack (the
+ * spread then turns the copy into a slow dictionary object; generators build thousands of events a second). An own
+ * `__proto__` key takes the spread, which defines it where Object.assign would set the prototype.
+ */
+export function withDefaults<D extends object, O extends object>(defaults: D, overrides: O): D & O {
+  return Object.hasOwn(overrides, '__proto__') ? { ...defaults, ...overrides } : Object.assign({}, defaults, overrides);
+}
 
 /** Accepts a Date, epoch milliseconds or an ISO-8601 string; `now` is the current time. */
 export type TimeInput = Date | number | string;
@@ -30,8 +39,9 @@ export function chinaTime(date: Date): string {
   return `${utcSeconds(new Date(date.getTime() + 8 * 3600_000)).slice(0, -1)}+08:00`;
 }
 
+// crypto.hash: one call, several times faster than createHash().update().digest() for inputs this small.
 export function md5Hex(text: string | Uint8Array): string {
-  return createHash('md5').update(text).digest('hex');
+  return hash('md5', text, 'hex');
 }
 
 /**
@@ -40,7 +50,7 @@ export function md5Hex(text: string | Uint8Array): string {
  */
 export function derivedHex(length: number, ...inputs: readonly unknown[]): string {
   let hex = '';
-  for (let round = 0; hex.length < length; round++) hex += createHash('sha256').update(JSON.stringify([round, ...inputs])).digest('hex');
+  for (let round = 0; hex.length < length; round++) hex += hash('sha256', JSON.stringify([round, ...inputs]), 'hex');
   return hex.slice(0, length);
 }
 

@@ -1,5 +1,5 @@
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, type TimeInput } from './common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults, type TimeInput } from './common.js';
 
 export type HttpMethod = HttpTriggerEvent['requestContext']['http']['method'];
 
@@ -73,7 +73,7 @@ function triggerIdFor(p: HttpRequestParams): string {
 
 /** The FC 3.0 HTTP trigger event: multi-values comma-joined, rawPath encoded, timeEpoch the same instant as time. */
 export function buildHttpEvent(overrides: Partial<HttpRequestParams> = {}): HttpTriggerEvent {
-  const p = { ...httpRequestDefaults, ...overrides };
+  const p = withDefaults(httpRequestDefaults, overrides);
   const time = toDate(p.time);
   const triggerId = triggerIdFor(p);
   const join = (map: HttpRequestParams['query']) => Object.fromEntries(Object.entries(map).map(([name, value]) => [name, values(value).join(',')]));
@@ -112,7 +112,7 @@ const NODE_SINGLE_VALUE_HEADERS = new Set([
 
 /** The request as an FC 2.0 HTTP handler `(request, response, context)` sees it, as JSON data. */
 export function buildFc2HttpRequest(overrides: Partial<HttpRequestParams> = {}): Fc2HttpRequest {
-  const p = { ...httpRequestDefaults, ...overrides };
+  const p = withDefaults(httpRequestDefaults, overrides);
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(p.headers)) {
     const key = name.toLowerCase();

@@ -1,5 +1,5 @@
 import type { MnsTopicJsonEvent, MnsTopicStreamEvent } from '../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, type TimeInput } from './common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, withDefaults, type TimeInput } from './common.js';
 
 /** The trigger's notifyContentFormat. */
 export type MnsFormat = 'JSON' | 'STREAM';
@@ -38,7 +38,7 @@ const JSON_FIELDS = ['TopicOwner', 'Message', 'Subscriber', 'PublishTime', 'Subs
 
 /** One MNS topic event; MessageMD5 is the MD5 of Message, as MNS computes it. */
 export function buildMnsEvent(overrides: Partial<MnsEventParams> = {}): MnsTopicEvent {
-  const p = { ...mnsEventDefaults, ...overrides };
+  const p = withDefaults(mnsEventDefaults, overrides);
   const attributes = p.attributes ?? {};
   const hasAttributes = Object.keys(attributes).length > 0;
   if (p.format === 'STREAM') return hasAttributes ? { body: p.message, attrs: attributes } : p.message;

@@ -1,5 +1,5 @@
 import type { OssEvent, OssEventRecord } from '../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, type TimeInput } from './common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, withDefaults, type TimeInput } from './common.js';
 
 export type OssEventName = OssEventRecord['eventName'];
 
@@ -60,7 +60,7 @@ function defaultDeltaSize(eventName: OssEventName, size: number): number {
 
 /** One OSS trigger event, coherent as OSS sends it: the ARN names the event's region, account and bucket. */
 export function buildOssEvent(overrides: Partial<OssEventParams> = {}): OssEvent {
-  const p = { ...ossEventDefaults, ...overrides };
+  const p = withDefaults(ossEventDefaults, overrides);
   const time = toDate(p.time);
   const deltaSize = p.deltaSize ?? defaultDeltaSize(p.eventName, p.size);
   const objectMeta =

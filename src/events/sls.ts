@@ -1,5 +1,5 @@
 import type { SlsEvent } from '../types/generated.js';
-import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, type TimeInput } from './common.js';
+import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from './common.js';
 
 export interface SlsEventParams {
   region: string;
@@ -36,7 +36,7 @@ function cursor(position: bigint): string {
 }
 
 export function buildSlsEvent(overrides: Partial<SlsEventParams> = {}): SlsEvent {
-  const p = { ...slsEventDefaults, ...overrides };
+  const p = withDefaults(slsEventDefaults, overrides);
   const time = toDate(p.time);
   const begin = BigInt(time.getTime()) * 1_000_000n + BigInt(p.shardId);
   return {

@@ -1,5 +1,5 @@
 import type { TimerEvent } from '../types/generated.js';
-import { DEFAULT_TIME, toDate, utcSeconds, type TimeInput } from './common.js';
+import { DEFAULT_TIME, toDate, utcSeconds, withDefaults, type TimeInput } from './common.js';
 
 export interface TimerEventParams {
   /** The firing time; FC sends it in whole seconds, UTC. */
@@ -12,6 +12,6 @@ export interface TimerEventParams {
 export const timerEventDefaults: TimerEventParams = { time: DEFAULT_TIME, triggerName: 'timer-trigger', payload: 'awesome-fc' };
 
 export function buildTimerEvent(overrides: Partial<TimerEventParams> = {}): TimerEvent {
-  const p = { ...timerEventDefaults, ...overrides };
+  const p = withDefaults(timerEventDefaults, overrides);
   return { triggerTime: utcSeconds(toDate(p.time)), triggerName: p.triggerName, payload: p.payload };
 }
