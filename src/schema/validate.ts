@@ -1,12 +1,10 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { createAjv } from './ajv-options.js';
 import { loadSchema, type SchemaName } from './catalog.js';
 import { formatIssue, toIssues, type ValidationIssue } from './issues.js';
+import { precompiledValidator } from './precompiled.js';
 import { strictSchema } from './strict.js';
 import type { SchemaTypes } from '../types/generated.js';
-
-// ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the module object.
-const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
 
 export interface ValidateOptions {
   /** Report fields the schema does not list (typos, fields FC does not send). Default false: FC adds fields over time. */
@@ -17,15 +15,10 @@ export type ValidationResult<N extends SchemaName = SchemaName> =
   | { valid: true; schema: N; value: SchemaTypes[N]; issues: [] }
   | { valid: false; schema: N; issues: ValidationIssue[] };
 
-function createAjv(): Ajv {
-  // verbose: errors carry the failing value and its schema, which the messages quote.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-  addFormats(ajv);
-  ajv.addKeyword({ keyword: 'x-fc-doc', schemaType: 'string' });
-  return ajv;
-}
-
-/** Validators compiled on first use, one set per mode (strict closes open objects, so it needs its own compile). */
+/**
+ * Validators loaded on first use, one set per mode (strict closes open objects, so it needs its own compile):
+ * compiled ahead of time (schemas/validators/), or here when a schema changed since (ajv is then loaded).
+ */
 class ValidatorCache {
   private ajv: Ajv | undefined;
   private readonly compiled = new Map<SchemaName, ValidateFunction>();
@@ -35,9 +28,12 @@ class ValidatorCache {
   get(name: SchemaName): ValidateFunction {
     let validate = this.compiled.get(name);
     if (!validate) {
-      this.ajv ??= createAjv();
-      const schema = loadSchema(name);
-      validate = this.ajv.compile(this.strict ? strictSchema(schema) : schema);
+      const schema = this.strict ? strictSchema(loadSchema(name)) : loadSchema(name);
+      validate = precompiledValidator(name, this.strict, schema);
+      if (!validate) {
+        this.ajv ??= createAjv();
+        validate = this.ajv.compile(schema);
+      }
       this.compiled.set(name, validate);
     }
     return validate;

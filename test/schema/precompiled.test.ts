@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createAjv } from '../../src/schema/ajv-options.js';
+import { loadSchema, schemaNames, type JsonSchema } from '../../src/schema/catalog.js';
+import { precompiledValidator } from '../../src/schema/precompiled.js';
+import { strictSchema } from '../../src/schema/strict.js';
+import { generateValidators, readCommittedValidators, REGENERATE } from '../../src/schema/validator-codegen.js';
+
+describe('schemas/validators/', () => {
+  it(`matches the schemas (run \`${REGENERATE}\` after changing a schema)`, () => {
+    const committed = readCommittedValidators();
+    const generated = generateValidators();
+    expect([...committed.keys()].sort()).toEqual([...generated.keys()].sort());
+    for (const [file, code] of generated) expect(committed.get(file), file).toBe(code);
+  }, 60_000);
+
+  it('are ignored when the schema changed since they were compiled', () => {
+    const schema = loadSchema('timer');
+    expect(precompiledValidator('timer', false, schema)).toBeTypeOf('function');
+    expect(precompiledValidator('timer', false, { ...schema, required: ['triggerTime'] })).toBeUndefined();
+  });
+});
+
+/** The value with one leaf (or one object's key) replaced: type errors, enum misses, missing and extra keys. */
+function variants(value: unknown): unknown[] {
+  const out: unknown[] = [];
+  const walk = (node: unknown, replace: (next: unknown) => unknown) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, (next) => replace(node.map((other, j) => (i === j ? next : other)))));
+      out.push(replace([]));
+    } else if (typeof node === 'object' && node !== null) {
+      const entries = Object.entries(node);
+      for (const [key, child] of entries) {
+        walk(child, (next) => replace({ ...node, [key]: next }));
+        out.push(replace(Object.fromEntries(entries.filter(([other]) => other !== key))));
+      }
+      out.push(replace({ ...node, resposeElements: 1 }));
+    } else {
+      out.push(replace(typeof node === 'string' ? 42 : `${String(node)}x`), replace(null));
+    }
+  };
+  walk(value, (next) => next);
+  return out;
+}
+
+describe.each(schemaNames)('the compiled %s validators', (name) => {
+  it.each([false, true])('answer as ajv compiling the schema at run time does (strict: %s)', (strict) => {
+    const schema: JsonSchema = strict ? strictSchema(loadSchema(name)) : loadSchema(name);
+    const compiled = precompiledValidator(name, strict, schema)!;
+    const atRunTime = createAjv().compile(schema);
+    const values = [undefined, null, {}, [], 'text', ...((schema.examples as unknown[]) ?? []).flatMap((example) => [example, ...variants(example)])];
+    for (const value of values.slice(0, 400)) {
+      const expected = atRunTime(value);
+      expect(compiled(value)).toBe(expected);
+      expect(compiled.errors ?? null).toEqual(atRunTime.errors ?? null);
+    }
+  });
+});
