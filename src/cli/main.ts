@@ -112,6 +112,26 @@ function buildProgram(): Command {
   });
 
   program
+    .command('ls')
+    .description("list the project's functions and triggers (s.yaml or template.yml in the current folder)")
+    .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('--json', 'print the project model as JSON')
+    .action(async (options) => {
+      const { lsCommand } = await import('./commands/project.js');
+      process.exitCode = await lsCommand(options);
+    });
+
+  program
+    .command('lint')
+    .description("check the project against FC's documented rules, saying how to fix each finding")
+    .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('--json', 'print the findings as JSON')
+    .action(async (options) => {
+      const { lintCommand } = await import('./commands/project.js');
+      process.exitCode = await lintCommand(options);
+    });
+
+  program
     .command('validate')
     .description('check events (JSON files, or - for standard input) against the schema of their trigger')
     .argument('<files...>', 'JSON files, or - to read standard input')

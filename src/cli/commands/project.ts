@@ -1,0 +1,79 @@
+import { relative } from 'node:path';
+import { lintProject } from '../../project/lint.js';
+import { loadProject } from '../../project/load.js';
+import type { Project, ProjectTrigger } from '../../project/model.js';
+
+export interface ProjectOptions {
+  project?: string;
+  json?: boolean;
+}
+
+function describeTrigger(trigger: ProjectTrigger): string {
+  const config = trigger.config;
+  switch (trigger.type) {
+    case 'oss': {
+      const key = (config.filter as { key?: { prefix?: string; suffix?: string } } | undefined)?.key;
+      const filter = key ? ` ${key.prefix ?? ''}*${key.suffix ?? ''}` : '';
+      return `${(config.events as string[] | undefined)?.join(',') ?? ''}${filter}`;
+    }
+    case 'timer':
+      return `${String(config.cronExpression)}${config.payload ? ` payload ${JSON.stringify(config.payload)}` : ''}`;
+    case 'mns_topic':
+      return `${String(config.notifyContentFormat ?? 'STREAM')}${config.filterTag ? ` tag ${String(config.filterTag)}` : ''}`;
+    case 'http':
+      return `${(config.methods as string[] | undefined)?.join(',') ?? ''} ${String(config.authType ?? '')}`.trim();
+    case 'cdn_events':
+      return String(config.eventName ?? '');
+    case 'log':
+      return `${String((config.logConfig as { project?: string } | undefined)?.project ?? '')}/${String((config.sourceConfig as { logstore?: string } | undefined)?.logstore ?? '')}`;
+    default:
+      return '';
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`).join('');
+}
+
+/** `fc-sim ls`: the project's functions and their triggers. */
+export async function lsCommand(options: ProjectOptions): Promise<number> {
+  const project = loadProject(options.project ?? '.');
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(project, null, 2)}\n`);
+    return 0;
+  }
+  const rows = [['function', 'runtime', 'handler', 'memory', 'timeout', 'triggers']];
+  for (const fn of project.functions) {
+    const triggers = fn.triggers.map((trigger) => `${trigger.name} (${trigger.type}: ${describeTrigger(trigger)})`);
+    rows.push([fn.service ? `${fn.service}/${fn.name}` : fn.name, fn.runtime, fn.handler, fn.memorySize ? `${fn.memorySize} MB` : '-', fn.timeout ? `${fn.timeout} s` : '-', triggers[0] ?? '-']);
+    for (const more of triggers.slice(1)) rows.push(['', '', '', '', '', more]);
+  }
+  process.stdout.write(`${relative(process.cwd(), project.file) || project.file} (${formatName(project)}): ${project.functions.length} function${project.functions.length === 1 ? '' : 's'}\n\n${table(rows)}`);
+  for (const domain of project.customDomains) {
+    process.stdout.write(`\ncustom domain ${domain.domainName} (${domain.protocol})\n`);
+    process.stdout.write(table([['path', 'function', 'methods'], ...domain.routes.map((route) => [route.path, route.service ? `${route.service}/${route.functionName}` : route.functionName, route.methods?.join(',') ?? 'trigger’s'])]));
+  }
+  for (const problem of project.problems) process.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
+  return 0;
+}
+
+function formatName(project: Project): string {
+  return { fun: 'Fun template', fc: 'Serverless Devs, fc component', fc3: 'Serverless Devs, fc3 component' }[project.format];
+}
+
+/** `fc-sim lint`: FC's documented rules; exit 1 when a rule is broken (warnings alone exit 0). */
+export async function lintCommand(options: ProjectOptions): Promise<number> {
+  const project = loadProject(options.project ?? '.');
+  const findings = lintProject(project);
+  if (options.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  else {
+    const file = relative(process.cwd(), project.file) || project.file;
+    for (const finding of findings) {
+      process.stdout.write(`${finding.severity === 'error' ? '✗' : '!'} ${finding.severity} ${finding.rule}: ${file} ${finding.location.path}\n  ${finding.message}\n  fix: ${finding.fix}\n`);
+    }
+    const errors = findings.filter((finding) => finding.severity === 'error').length;
+    process.stdout.write(`${errors === 0 ? '✓' : '✗'} ${file}: ${project.functions.length} functions, ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`);
+  }
+  return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+import { isSchemaName } from '../schema/catalog.js';
+import { formatIssue } from '../schema/issues.js';
+import { validate } from '../schema/validate.js';
+import { isRuntimeName } from '../runtime/runtimes.js';
+import { parseTimerExpression } from '../timer/expression.js';
+import { checkHandlerExport } from './handler-export.js';
+import type { Location, Project, ProjectFunction, ProjectTrigger } from './model.js';
+
+export type LintRule =
+  | 'http-trigger-alone'
+  | 'memory-size'
+  | 'timeout'
+  | 'handler-exists'
+  | 'runtime-known'
+  | 'cron-expression'
+  | 'trigger-config'
+  | 'trigger-type'
+  | 'unresolved-variable';
+
+export interface LintFinding {
+  rule: LintRule;
+  severity: 'error' | 'warning';
+  message: string;
+  /** How to fix it. */
+  fix: string;
+  location: Location;
+}
+
+/** The trigger types FC has, and the schema of each one's config (none for types fc-sim has no schema for). */
+const TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
+  oss: 'oss-trigger-config',
+  timer: 'timer-trigger-config',
+  mns_topic: 'mns-trigger-config',
+  log: 'sls-trigger-config',
+  cdn_events: 'cdn-trigger-config',
+  http: 'http-trigger-config',
+  tablestore: 'tablestore-trigger-config',
+  eventbridge: 'eventbridge-trigger-config',
+  rds: undefined,
+  datahub: undefined,
+};
+
+/** FC runtimes fc-sim does not run (it runs Node.js): known, so a warning, not an error. */
+const OTHER_FC_RUNTIMES = /^(python[23](\.\d+)?|java(8|11|17)|go1|php7\.2|dotnetcore[23]\.1|custom(\.debian1[01])?|custom-container)$/;
+
+/** FC 3.0: memory 128 MB–32 GB in 64 MB steps; timeout 1–86,400 s (CreateFunctionInput; runtime.md §7). */
+const MEMORY = { min: 128, max: 32768, step: 64 };
+const TIMEOUT = { min: 1, max: 86400 };
+
+function functionRules(fn: ProjectFunction): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const at = fn.location;
+  const label = fn.service ? `${fn.service}/${fn.name}` : fn.name;
+  const http = fn.triggers.filter((trigger) => trigger.type === 'http');
+  if (http.length > 1) {
+    findings.push({ rule: 'http-trigger-alone', severity: 'error', message: `${label} has ${http.length} HTTP triggers`, fix: 'FC allows one HTTP trigger per function: keep one, and list every method in it', location: at });
+  }
+  if (http.length > 0 && fn.triggers.length > http.length) {
+    const others = fn.triggers.filter((trigger) => trigger.type !== 'http').map((trigger) => `${trigger.name} (${trigger.type})`).join(', ');
+    findings.push({ rule: 'http-trigger-alone', severity: 'error', message: `${label} has an HTTP trigger and other triggers: ${others}`, fix: 'a function with an HTTP trigger takes no other trigger: move the others to a function of their own', location: at });
+  }
+  if (fn.memorySize !== undefined && (fn.memorySize < MEMORY.min || fn.memorySize > MEMORY.max || fn.memorySize % MEMORY.step !== 0)) {
+    const nearest = Math.min(MEMORY.max, Math.max(MEMORY.min, Math.round(fn.memorySize / MEMORY.step) * MEMORY.step));
+    findings.push({ rule: 'memory-size', severity: 'error', message: `${label}: memorySize ${fn.memorySize} MB`, fix: `use ${MEMORY.min}–${MEMORY.max} MB in steps of ${MEMORY.step} MB (e.g. ${nearest})`, location: at });
+  }
+  if (fn.timeout !== undefined && (!Number.isInteger(fn.timeout) || fn.timeout < TIMEOUT.min || fn.timeout > TIMEOUT.max)) {
+    findings.push({ rule: 'timeout', severity: 'error', message: `${label}: timeout ${fn.timeout} s`, fix: `use a whole number of seconds from ${TIMEOUT.min} to ${TIMEOUT.max}`, location: at });
+  }
+  if (!isRuntimeName(fn.runtime)) {
+    const known = OTHER_FC_RUNTIMES.test(fn.runtime);
+    findings.push({
+      rule: 'runtime-known',
+      severity: known ? 'warning' : 'error',
+      message: known ? `${label}: runtime ${fn.runtime} is an FC runtime fc-sim does not run` : `${label}: unknown runtime "${fn.runtime}"`,
+      fix: known ? 'fc-sim runs nodejs12–nodejs20; test this function with --url against a deployed copy' : 'use one of FC’s runtimes, e.g. nodejs20, nodejs18, nodejs16',
+      location: at,
+    });
+  }
+  for (const [hook, handler] of [['handler', fn.handler], ['initializer', fn.initializer], ['preStop', fn.preStop]] as const) {
+    if (handler === undefined) continue;
+    // Handler files are looked up for Node.js functions only (a Python handler names a .py module).
+    if (fn.runtime.startsWith('nodejs')) {
+      const check = checkHandlerExport(fn.codeDir, handler);
+      if (check.found === false) findings.push({ rule: 'handler-exists', severity: 'error', message: `${label}: ${hook} ${handler}: ${check.reason}`, fix: `write the export, or point ${hook} at module.export relative to ${fn.codeDir}`, location: at });
+    }
+  }
+  return findings;
+}
+
+function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger): LintFinding[] {
+  const at = trigger.location;
+  const label = `${fn.name}/${trigger.name}`;
+  if (!(trigger.type in TRIGGER_SCHEMAS)) {
+    return [{ rule: 'trigger-type', severity: 'error', message: `${label}: unknown trigger type "${trigger.type}"`, fix: `use one of: ${Object.keys(TRIGGER_SCHEMAS).join(', ')}`, location: at }];
+  }
+  const findings: LintFinding[] = [];
+  const schema = TRIGGER_SCHEMAS[trigger.type];
+  if (schema && isSchemaName(schema)) {
+    for (const issue of validate(schema, trigger.config).issues) {
+      findings.push({ rule: 'trigger-config', severity: 'error', message: `${label}: ${formatIssue(issue).replace(/\n\s*hint: /, ' (')}${issue.hint ? ')' : ''}`, fix: issue.hint ?? `see fc-sim schema ${schema}`, location: at });
+    }
+  }
+  if (trigger.type === 'timer' && typeof trigger.config.cronExpression === 'string') {
+    try {
+      parseTimerExpression(trigger.config.cronExpression);
+    } catch (error) {
+      findings.push({ rule: 'cron-expression', severity: 'error', message: `${label}: cronExpression "${trigger.config.cronExpression}": ${(error as Error).message}`, fix: (error as { hint?: string }).hint ?? 'six fields, seconds first, e.g. 0 0 4 * * *', location: at });
+    }
+  }
+  return findings;
+}
+
+/** Checks a project against FC's documented rules; each finding says how to fix it. */
+export function lintProject(project: Project): LintFinding[] {
+  return [
+    ...project.problems.map((problem): LintFinding => ({ rule: 'unresolved-variable', severity: 'warning', message: problem.message, fix: 'set the variable (vars:, or the environment) to test with its value', location: problem.location })),
+    ...project.functions.flatMap((fn) => [...functionRules(fn), ...fn.triggers.flatMap((trigger) => triggerRules(fn, trigger))]),
+  ];
+}

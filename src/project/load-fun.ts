@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import type { Document, LoadContext } from './load.js';
+import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
+import { apiTriggerConfig, FUN_TRIGGER_TYPES } from './trigger-config.js';
+import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Fun's `template.yml` (ROS `Aliyun::Serverless-2018-04-03`): services hold functions, functions hold `Events`,
+ * custom domains route paths to functions (aliyun/fun `docs/specs/2018-04-03.md`).
+ */
+export function loadFunTemplate(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
+  const functions: ProjectFunction[] = [];
+  const customDomains: CustomDomain[] = [];
+  for (const [name, resource] of Object.entries(isObject(document.Resources) ? document.Resources : {})) {
+    if (!isObject(resource)) continue;
+    if (resource.Type === 'Aliyun::Serverless::Service') {
+      for (const [functionName, item] of Object.entries(resource)) {
+        if (!isObject(item) || item.Type !== 'Aliyun::Serverless::Function') continue;
+        functions.push(funFunction(name, functionName, item, context));
+      }
+    } else if (resource.Type === 'Aliyun::Serverless::CustomDomain') {
+      const properties = isObject(resource.Properties) ? resource.Properties : {};
+      const routes = isObject(properties.RouteConfig) && isObject(properties.RouteConfig.Routes) ? properties.RouteConfig.Routes : {};
+      customDomains.push({
+        domainName: name,
+        protocol: stringOrUndefined(properties.Protocol) ?? 'HTTP',
+        routes: Object.entries(routes).flatMap(([path, route]) =>
+          isObject(route)
+            ? [{
+                path,
+                service: stringOrUndefined(route.ServiceName),
+                functionName: String(route.FunctionName ?? ''),
+                ...(Array.isArray(route.Methods) ? { methods: route.Methods.map(String) } : {}),
+                ...(route.Qualifier === undefined ? {} : { qualifier: String(route.Qualifier) }),
+              }]
+            : [],
+        ),
+        location: { file: context.file, path: `Resources.${name}` },
+      });
+    }
+  }
+  return { functions, customDomains };
+}
+
+function funFunction(service: string, name: string, resource: Json, context: LoadContext): ProjectFunction {
+  const properties = isObject(resource.Properties) ? resource.Properties : {};
+  const path = `Resources.${service}.${name}`;
+  const lifecycle = isObject(properties.InstanceLifecycleConfig) ? properties.InstanceLifecycleConfig : {};
+  const triggers: ProjectTrigger[] = Object.entries(isObject(resource.Events) ? resource.Events : {}).flatMap(([triggerName, event]) => {
+    if (!isObject(event)) return [];
+    const written = String(event.Type ?? '');
+    const type = FUN_TRIGGER_TYPES[written] ?? written;
+    const eventProperties = isObject(event.Properties) ? event.Properties : {};
+    return [{ name: triggerName, type, config: apiTriggerConfig(type, eventProperties, true), location: { file: context.file, path: `${path}.Events.${triggerName}` } }];
+  });
+  return {
+    name,
+    service,
+    codeDir: resolve(context.root, stringOrUndefined(properties.CodeUri) ?? '.'),
+    handler: String(properties.Handler ?? ''),
+    runtime: String(properties.Runtime ?? ''),
+    memorySize: numberOrUndefined(properties.MemorySize),
+    timeout: numberOrUndefined(properties.Timeout),
+    initializer: stringOrUndefined(properties.Initializer),
+    initializationTimeout: numberOrUndefined(properties.InitializationTimeout),
+    preStop: isObject(lifecycle.PreStop) ? stringOrUndefined(lifecycle.PreStop.Handler) : undefined,
+    environment: stringMap(properties.EnvironmentVariables),
+    triggers,
+    location: { file: context.file, path },
+  };
+}

@@ -1,0 +1,57 @@
+import { objectIn, stringIn } from './config-values.js';
+import type { ProjectTrigger } from './model.js';
+
+/**
+ * Where a trigger's events come from, read from its sourceArn (`acs:oss:cn-hangzhou:123:my-bucket`,
+ * `acs:mns:cn-hangzhou:123:/topics/t`, `acs:log:cn-hangzhou:123:project/p`, `acs:cdn:*:123`) and, for fc 2.x
+ * projects, from the config keys that name the source (`bucketName`, `topicName`, `logConfig.project`).
+ */
+interface SourceArn {
+  region: string | undefined;
+  accountId: string | undefined;
+  /** What follows the account: the bucket, `/topics/<name>`, `project/<name>`. */
+  resource: string;
+}
+
+/**
+ * A part of the ARN that names something: not empty, not CDN's `*` (a global service), not a `${…}` variable the
+ * loader could not resolve (it reports those), which would otherwise end up in the events.
+ */
+function named(part: string | undefined): string | undefined {
+  return part === undefined || part === '' || part === '*' || part.includes('${') ? undefined : part;
+}
+
+export function parseSourceArn(arn: string | undefined): SourceArn | undefined {
+  const parts = arn?.split(':');
+  if (parts === undefined || parts.length < 4 || parts[0] !== 'acs') return undefined;
+  return { region: named(parts[2]), accountId: named(parts[3]), resource: parts.slice(4).join(':') };
+}
+
+/** The resource after `pattern`'s prefix, e.g. the topic of `/topics/orders`. */
+function resourceName(arn: SourceArn | undefined, pattern: RegExp): string | undefined {
+  return named(arn?.resource.match(pattern)?.[1]);
+}
+
+/** The region and account every event of the trigger names, when the sourceArn gives them. */
+export function sourceAccount(trigger: ProjectTrigger): { region?: string; accountId?: string } {
+  const arn = parseSourceArn(trigger.sourceArn);
+  return { region: arn?.region, accountId: arn?.accountId };
+}
+
+/** fc 2.x writes `bucketName`; fc3 and the API only have the sourceArn. */
+export function sourceBucket(trigger: ProjectTrigger): string | undefined {
+  return named(stringIn(trigger.config.bucketName)) ?? resourceName(parseSourceArn(trigger.sourceArn), /^([^/]+)$/);
+}
+
+/** fc 2.x writes `topicName`; fc3 and the API only have the sourceArn. */
+export function sourceTopic(trigger: ProjectTrigger): string | undefined {
+  return resourceName(parseSourceArn(trigger.sourceArn), /^\/topics\/(.+)$/) ?? named(stringIn(trigger.config.topicName));
+}
+
+/**
+ * The SLS project the logs are read from: the sourceArn's, else `logConfig.project`, which Fun also builds the
+ * sourceArn from (the source logstore and the job's log logstore share the project there).
+ */
+export function sourceProject(trigger: ProjectTrigger): string | undefined {
+  return resourceName(parseSourceArn(trigger.sourceArn), /^project\/(.+)$/) ?? named(stringIn(objectIn(trigger.config.logConfig).project));
+}

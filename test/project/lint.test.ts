@@ -1,0 +1,36 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintProject } from '../../src/project/lint.js';
+import { loadProject } from '../../src/project/load.js';
+
+const projects = resolve('fixtures/projects');
+
+describe('lintProject', () => {
+  it.each(['fc3-app', 'fc-app', 'fun-app'])('finds no error in %s', (name) => {
+    expect(lintProject(loadProject(join(projects, name))).filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+
+  it('finds every rule broken in lint-errors, each with a fix', () => {
+    const findings = lintProject(loadProject(join(projects, 'lint-errors')));
+    const seen = findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.location.path}: ${finding.message}`);
+    expect(seen).toEqual([
+      'warning unresolved-variable resources.python.props.environmentVariables.TOKEN: ${env(FC_SIM_LINT_UNSET_VARIABLE)} cannot be resolved locally; left as written',
+      'error http-trigger-alone resources.http-and-timer.props: http-and-timer has 2 HTTP triggers',
+      'error http-trigger-alone resources.http-and-timer.props: http-and-timer has an HTTP trigger and other triggers: tick (timer)',
+      'error memory-size resources.http-and-timer.props: http-and-timer: memorySize 100 MB',
+      'error timeout resources.http-and-timer.props: http-and-timer: timeout 100000 s',
+      expect.stringMatching(/^error trigger-config resources\.http-and-timer\.props\.triggers\[1\]: http-and-timer\/web2: \/methods\/0: must be one of "GET"/),
+      expect.stringMatching(/^error trigger-config resources\.http-and-timer\.props\.triggers\[2\]: http-and-timer\/tick: \/cronExpression: must be a string matching/),
+      expect.stringMatching(/^error cron-expression resources\.http-and-timer\.props\.triggers\[2\]: http-and-timer\/tick: cronExpression "0 0 4 \* \*": /),
+      'error runtime-known resources.broken.props: broken: unknown runtime "nodejs8"',
+      expect.stringMatching(/^error handler-exists resources\.broken\.props: broken: handler index\.missing: .*index\.js does not export "missing"$/),
+      expect.stringMatching(/^error trigger-config resources\.broken\.props\.triggers\[0\]: broken\/uploads: \/events\/0: must be one of .*found "ObjectCreated:PutObject"/),
+      'error trigger-type resources.broken.props.triggers[1]: broken/queue: unknown trigger type "mns_queue"',
+      'warning runtime-known resources.python.props: python: runtime python3.10 is an FC runtime fc-sim does not run',
+      expect.stringMatching(/^error trigger-config resources\.python\.props\.triggers\[0\]: python\/domains: \/eventVersion: must be "1\.0\.0"; found "1\.0\.1"/),
+    ]);
+    for (const finding of findings) expect(finding.fix.length).toBeGreaterThan(10);
+    expect(findings.find((finding) => finding.rule === 'trigger-config' && finding.message.includes('/events/0'))!.fix).toMatch(/did you mean "oss:ObjectCreated:PutObject"/);
+    expect(findings.find((finding) => finding.rule === 'memory-size')!.fix).toBe('use 128–32768 MB in steps of 64 MB (e.g. 128)');
+  });
+});
