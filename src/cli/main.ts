@@ -132,6 +132,19 @@ function buildProgram(): Command {
     });
 
   program
+    .command('test')
+    .description("run the contract checks on every function and trigger of the project, with events that match each trigger's config")
+    .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('--runs <n>', 'events per trigger (default 100)', integer('--runs', 1))
+    .option('--seed <n>', 'the seed, to replay a run', integer('--seed', -Infinity))
+    .option('--junit <file>', 'also write a JUnit XML report, for CI')
+    .option('--failures <dir>', 'save failing events there (replayed first next time); default: not saved')
+    .action(async (options) => {
+      const { testCommand } = await import('./commands/test.js');
+      process.exitCode = await testCommand(options);
+    });
+
+  program
     .command('validate')
     .description('check events (JSON files, or - for standard input) against the schema of their trigger')
     .argument('<files...>', 'JSON files, or - to read standard input')

@@ -1,0 +1,45 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { FcSimError } from '../../errors.js';
+import { junitXml } from '../../project/junit.js';
+import { loadProject, projectName } from '../../project/load.js';
+import { testProject, type TriggerResult } from '../../project/project-test.js';
+
+export interface TestCommandOptions {
+  project?: string;
+  runs?: number;
+  seed?: number;
+  junit?: string;
+  failures?: string;
+}
+
+function line(result: TriggerResult): string {
+  const what = `${result.function} ← ${result.trigger} (${result.type})`;
+  if (result.outcome === 'skipped') return `- ${what}: skipped: ${result.detail}\n`;
+  const rejected = result.rejected ? `; ${result.rejected.count} events outside its filter (${result.rejected.reason}) would not invoke it` : '';
+  if (result.outcome === 'passed') return `✓ ${what}: ${result.detail} in ${(result.durationMs / 1000).toFixed(2)} s${rejected}\n`;
+  return `✗ ${what}:\n${result.detail.replace(/^/gm, '    ')}\n`;
+}
+
+/** `fc-sim test`: the contract checks of every function and trigger in the project, one report (and JUnit XML). */
+export async function testCommand(options: TestCommandOptions): Promise<number> {
+  const project = loadProject(options.project ?? '.');
+  process.stdout.write(`fc-sim test: ${relative(process.cwd(), project.file) || project.file}, ${project.functions.length} functions\n`);
+  const results = await testProject(project, {
+    ...(options.runs === undefined ? {} : { runs: options.runs }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.failures === undefined ? {} : { failuresDir: options.failures }),
+    onResult: (result) => process.stdout.write(line(result)),
+  });
+  const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
+  process.stdout.write(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`);
+  if (options.junit) {
+    try {
+      writeFileSync(options.junit, junitXml(projectName(project), results));
+    } catch (error) {
+      throw new FcSimError('E_WRITE', `--junit ${options.junit}: cannot write: ${(error as Error).message}`);
+    }
+    process.stdout.write(`JUnit XML written to ${options.junit}\n`);
+  }
+  return count('failed') > 0 ? 1 : 0;
+}

@@ -1,0 +1,27 @@
+import type { TriggerResult } from './project-test.js';
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+/** JUnit XML, as CI systems read it: one test case per function trigger; a failure carries the whole report. */
+export function junitXml(name: string, results: readonly TriggerResult[]): string {
+  const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
+  const seconds = (ms: number) => (ms / 1000).toFixed(3);
+  const cases = results.map((result) => {
+    const open = `    <testcase classname="${escape(result.function)}" name="${escape(`${result.trigger} (${result.type})`)}" time="${seconds(result.durationMs)}"`;
+    if (result.outcome === 'passed') return `${open}/>`;
+    if (result.outcome === 'skipped') return `${open}>\n      <skipped message="${escape(result.detail)}"/>\n    </testcase>`;
+    const first = result.detail.split('\n')[0] ?? '';
+    return `${open}>\n      <failure message="${escape(first)}">${escape(result.detail)}</failure>\n    </testcase>`;
+  });
+  const total = seconds(results.reduce((sum, result) => sum + result.durationMs, 0));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="fc-sim" tests="${results.length}" failures="${count('failed')}" skipped="${count('skipped')}" time="${total}">`,
+    `  <testsuite name="${escape(name)}" tests="${results.length}" failures="${count('failed')}" skipped="${count('skipped')}" time="${total}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { isRuntimeName, runtimeTraits, type RuntimeName } from '../runtime/runtimes.js';
+import { checkHandler, ContractFailure } from '../testing/check-handler.js';
+import { deliveredBy, matchingEvents, rejectedEvents } from './matching-events.js';
+import type { Project, ProjectFunction, ProjectTrigger } from './model.js';
+
+/** The outcome of one trigger of one function. */
+export interface TriggerResult {
+  function: string;
+  trigger: string;
+  type: string;
+  outcome: 'passed' | 'failed' | 'skipped';
+  /** Events run (passed), or why it was skipped, or the failure report. */
+  detail: string;
+  runs: number;
+  durationMs: number;
+  /** How many events outside the trigger's filter were drawn to show they would not invoke the function. */
+  rejected?: { count: number; reason: string };
+}
+
+export interface ProjectTestOptions {
+  runs?: number;
+  seed?: number;
+  failuresDir?: string | false;
+  onResult?: (result: TriggerResult) => void;
+}
+
+const label = (fn: ProjectFunction) => (fn.service ? `${fn.service}/${fn.name}` : fn.name);
+
+/** Events outside the filter: drawn and checked not to be delivered, so the report can say the filter holds. */
+function checkRejected(trigger: ProjectTrigger, fcVersion: 2 | 3, seed: number | undefined): TriggerResult['rejected'] {
+  const rejected = rejectedEvents(trigger, { fcVersion });
+  if (!rejected) return undefined;
+  const events = fc.sample(rejected.arbitrary, { numRuns: 20, ...(seed === undefined ? {} : { seed }) });
+  const delivered = events.filter((event) => deliveredBy(trigger, event));
+  if (delivered.length > 0) throw new Error(`fc-sim: ${trigger.name}: ${delivered.length} events outside the filter would be delivered (a bug in fc-sim)`);
+  return { count: events.length, reason: rejected.reason };
+}
+
+async function testTrigger(project: Project, fn: ProjectFunction, trigger: ProjectTrigger, options: ProjectTestOptions): Promise<TriggerResult> {
+  const base = { function: label(fn), trigger: trigger.name, type: trigger.type, runs: 0, durationMs: 0 };
+  if (!isRuntimeName(fn.runtime)) return { ...base, outcome: 'skipped', detail: `runtime ${fn.runtime}: fc-sim runs nodejs12–nodejs20` };
+  const runtime = fn.runtime as RuntimeName;
+  const fcVersion = runtimeTraits(runtime).generation === 'fc2' ? 2 : 3;
+  const events = matchingEvents(trigger, { fcVersion });
+  if (!events) return { ...base, outcome: 'skipped', detail: `no events for ${trigger.type} triggers yet` };
+  const started = performance.now();
+  const rejected = checkRejected(trigger, fcVersion, options.seed);
+  try {
+    const summary = await checkHandler({
+      handler: fn.handler,
+      arbitrary: events.arbitrary,
+      ...(events.http ? { http: events.http } : {}),
+      runs: options.runs ?? 100,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      failuresDir: options.failuresDir ?? false,
+      runtime: {
+        codeDir: fn.codeDir,
+        runtime,
+        functionName: fn.name,
+        ...(fn.service ? { serviceName: fn.service } : {}),
+        ...(fn.timeout ? { timeout: fn.timeout } : {}),
+        ...(fn.memorySize ? { memorySize: fn.memorySize } : {}),
+        ...(fn.initializer ? { initializer: fn.initializer } : {}),
+        ...(fn.initializationTimeout ? { initializationTimeout: fn.initializationTimeout } : {}),
+        ...(fn.preStop ? { preStop: fn.preStop } : {}),
+        ...(fn.region ? { region: fn.region } : {}),
+        environment: fn.environment,
+      },
+    });
+    return { ...base, outcome: 'passed', runs: summary.runs, detail: `${summary.runs} events passed`, durationMs: performance.now() - started, ...(rejected ? { rejected } : {}) };
+  } catch (error) {
+    if (!(error instanceof ContractFailure)) throw error;
+    return { ...base, outcome: 'failed', runs: error.report.runs, detail: error.message, durationMs: performance.now() - started, ...(rejected ? { rejected } : {}) };
+  }
+}
+
+/**
+ * The contract checks for every function and trigger of a project, with events that match each trigger's config
+ * (names, filters, formats, methods, schedules), on each function's own settings (runtime, timeout, memory,
+ * initializer, environment). A function is tested trigger by trigger, one warm instance each.
+ */
+export async function testProject(project: Project, options: ProjectTestOptions = {}): Promise<TriggerResult[]> {
+  const results: TriggerResult[] = [];
+  for (const fn of project.functions) {
+    if (fn.triggers.length === 0) {
+      const result: TriggerResult = { function: label(fn), trigger: '-', type: '-', outcome: 'skipped', detail: 'no triggers', runs: 0, durationMs: 0 };
+      results.push(result);
+      options.onResult?.(result);
+    }
+    for (const trigger of fn.triggers) {
+      const result = await testTrigger(project, fn, trigger, options);
+      results.push(result);
+      options.onResult?.(result);
+    }
+  }
+  return results;
+}
