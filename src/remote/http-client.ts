@@ -1,0 +1,157 @@
+import { Pool } from 'undici';
+import { headerValue, type HeaderMap } from './headers.js';
+import { backoffDelay, DEFAULT_RETRY, shouldRetry, sleep, type AttemptProblem, type RetryPolicy } from './retry.js';
+
+/** One request as sent: the path carries the query, percent-encoded. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers: HeaderMap;
+  body?: Buffer;
+}
+
+export interface HttpAnswer {
+  statusCode: number;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: Buffer;
+}
+
+/** Why no answer came: no response in time, a connection problem, fc-sim could not send it, or the run was interrupted. */
+export interface HttpFailure {
+  reason: 'timeout' | 'connection' | 'client' | 'interrupted';
+  message: string;
+  code?: string;
+}
+
+/** The end of a request after its retries: an answer or a failure, the attempts it took and the time from the first. */
+export type Exchange = ({ answer: HttpAnswer; failure?: undefined } | { failure: HttpFailure; answer?: undefined }) & {
+  attempts: number;
+  latencyMs: number;
+};
+
+export interface TransportOptions {
+  /** Connections kept open to the server (default 8): as many requests in flight. */
+  connections?: number;
+  /** One attempt's limit, from sending to the last byte of the answer (default 60 s). */
+  requestTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/** Errors that mean no connection was made: the request never left. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Errors of fc-sim's own making (an invalid header in an event, …): sending again changes nothing. */
+const CLIENT_ERRORS = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED', 'ERR_INVALID_ARG_TYPE', 'ERR_INVALID_CHAR', 'ERR_INVALID_URL']);
+
+function errorCode(error: unknown): string | undefined {
+  if (error instanceof AggregateError) return errorCode(error.errors[0]);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+/**
+ * HTTP/1.1 to one origin over a keep-alive undici Pool: a timeout per attempt, retries with backoff, and an abort
+ * signal that ends everything in flight. Never throws for a request: every request ends in an {@link Exchange}.
+ */
+export class HttpClient {
+  readonly origin: string;
+  readonly requestTimeoutMs: number;
+  readonly retry: RetryPolicy;
+  private readonly pool: Pool;
+
+  constructor(origin: string, options: TransportOptions = {}) {
+    this.origin = origin;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    const margin = this.requestTimeoutMs + 1_000;
+    this.pool = new Pool(origin, {
+      connections: options.connections ?? 8,
+      // fc-sim's own timer ends an attempt; undici's are a backstop.
+      headersTimeout: margin,
+      bodyTimeout: margin,
+      connect: { timeout: Math.min(10_000, this.requestTimeoutMs) },
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  /**
+   * Sends a request, again after a retryable failure. `build` is called for each attempt, so that a signature
+   * (its date and nonce) is fresh each time.
+   */
+  async exchange(build: () => HttpRequest, signal?: AbortSignal): Promise<Exchange> {
+    const started = performance.now();
+    let attempts = 0;
+    const end = (result: { answer: HttpAnswer } | { failure: HttpFailure }): Exchange => ({ ...result, attempts, latencyMs: performance.now() - started });
+    for (;;) {
+      attempts += 1;
+      let request: HttpRequest;
+      try {
+        request = build();
+      } catch (error) {
+        return end({ failure: { reason: 'client', message: describe(error) } });
+      }
+      const result = await this.attempt(request, signal);
+      const problem = 'answer' in result ? statusProblem(result.answer) : result.problem;
+      if (problem === undefined || attempts > this.retry.retries || signal?.aborted || !shouldRetry(problem, request.method, this.retry)) {
+        return end('answer' in result ? { answer: result.answer } : { failure: result.failure });
+      }
+      const retryAfter = 'answer' in result ? headerValue(result.answer.headers, 'retry-after') : undefined;
+      if (!(await sleep(backoffDelay(attempts, this.retry, retryAfter), signal))) return end({ failure: { reason: 'interrupted', message: 'interrupted while waiting to retry' } });
+    }
+  }
+
+  private async attempt(request: HttpRequest, signal?: AbortSignal): Promise<{ answer: HttpAnswer } | { failure: HttpFailure; problem?: AttemptProblem }> {
+    const controller = new AbortController();
+    let why: 'timeout' | 'interrupted' | undefined;
+    const timer = setTimeout(() => {
+      why = 'timeout';
+      controller.abort();
+    }, this.requestTimeoutMs);
+    const onAbort = () => {
+      why ??= 'interrupted';
+      controller.abort();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    try {
+      const response = await this.pool.request({
+        method: request.method as 'GET',
+        path: request.path,
+        headers: request.headers,
+        body: request.body && request.body.length > 0 ? request.body : null,
+        signal: controller.signal,
+      });
+      const body = Buffer.from(await response.body.arrayBuffer());
+      return { answer: { statusCode: response.statusCode, headers: response.headers, body } };
+    } catch (error) {
+      if (why === 'timeout') return { failure: { reason: 'timeout', message: `no response within ${this.requestTimeoutMs} ms` }, problem: { kind: 'timeout' } };
+      if (why === 'interrupted') return { failure: { reason: 'interrupted', message: 'interrupted before the answer came' } };
+      const code = errorCode(error);
+      const message = `${code ? `${code}: ` : ''}${describe(error)}`;
+      if (code !== undefined && CLIENT_ERRORS.has(code)) return { failure: { reason: 'client', message, code } };
+      if (error instanceof TypeError && code === undefined) return { failure: { reason: 'client', message } };
+      const problem: AttemptProblem = code !== undefined && NOT_CONNECTED.has(code) ? { kind: 'not-connected' } : { kind: 'connection' };
+      return { failure: { reason: 'connection', message, ...(code ? { code } : {}) }, problem };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Closes the connections once the requests in flight end (`destroy`: at once). */
+  async close(destroy = false): Promise<void> {
+    if (destroy) await this.pool.destroy();
+    else await this.pool.close();
+  }
+}
+
+function statusProblem(answer: HttpAnswer): AttemptProblem | undefined {
+  if (answer.statusCode !== 429 && answer.statusCode < 500) return undefined;
+  return { kind: 'status', statusCode: answer.statusCode, functionError: headerValue(answer.headers, 'x-fc-error-type') !== undefined };
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { InvokeOptions } from '../runtime/instance.js';
+import type { Invocation } from '../runtime/invocation.js';
+import { signAcs3 } from './acs3-signature.js';
+import type { AccessKey } from './credentials.js';
+import { signFc2 } from './fc2-signature.js';
+import { headerValue, joinPath, queryText } from './headers.js';
+import { HttpClient, type HttpAnswer, type HttpRequest, type TransportOptions } from './http-client.js';
+import { eventContentType, requestFromEvent } from './http-request.js';
+import { errorFromBody, fcErrorKind, httpResponse, isPlatformError, logTail, remoteInvocation, reportedTimings, resultOf, type RemoteResult } from './outcome.js';
+import { RemoteInstanceBase } from './remote-instance.js';
+
+export interface HttpTriggerSpec {
+  /**
+   * The trigger's base URL: FC 2.0 `https://<account>.<region>.fc.aliyuncs.com/2016-08-15/proxy/<service>/<function>/`,
+   * FC 3.0 `https://<trigger-id>.<region>.fcapp.run/`, a custom domain, or any server.
+   */
+  url: string;
+  /** Sign requests: `fc2` for FC 2.0 triggers with function auth, `fc3` (ACS3-HMAC-SHA256) for FC 3.0 signature auth. */
+  sign?: 'fc2' | 'fc3';
+  credentials?: AccessKey;
+}
+
+/**
+ * An HTTP trigger: an HTTP event becomes the real request (method, path appended to the base URL's path, query,
+ * headers, body) and the response is the Invocation's `http`. Any other event is POSTed as the body. FC's own
+ * answers are told apart: `x-fc-error-type` (a function error), FC's error JSON on a 4xx/5xx (the platform refused).
+ */
+export class HttpTriggerTarget extends RemoteInstanceBase {
+  readonly description: string;
+  private readonly base: URL;
+  private readonly client: HttpClient;
+
+  constructor(
+    private readonly spec: HttpTriggerSpec,
+    transport: TransportOptions = {},
+  ) {
+    super();
+    this.base = new URL(spec.url);
+    if (spec.sign && !spec.credentials) throw new TypeError(`signing (${spec.sign}) needs credentials`);
+    this.client = new HttpClient(this.base.origin, transport);
+    this.description = `HTTP trigger ${this.base.origin}${this.base.pathname}`;
+  }
+
+  async send(event: Uint8Array, options: InvokeOptions = {}, signal?: AbortSignal): Promise<RemoteResult> {
+    const bytes = Buffer.from(event);
+    const fromEvent = requestFromEvent(bytes, options.http);
+    const baseQuery = [...this.base.searchParams];
+    const method = fromEvent?.method ?? 'POST';
+    const path = fromEvent ? joinPath(this.base.pathname, fromEvent.path) : this.base.pathname;
+    const query: Array<[string, string]> = [...baseQuery, ...(fromEvent?.query ?? [])];
+    const body = fromEvent?.body ?? bytes;
+    const headers = fromEvent?.headers ?? { 'content-type': eventContentType(bytes) };
+    const build = (): HttpRequest => {
+      const request = { method, path: `${path}${queryText(query)}`, headers: { ...headers }, body };
+      if (this.spec.sign && this.spec.credentials) {
+        const signable = { method, host: this.base.host, pathname: path, query, headers: request.headers, body };
+        if (this.spec.sign === 'fc2') signFc2(signable, this.spec.credentials);
+        else signAcs3(signable, this.spec.credentials);
+      }
+      return request;
+    };
+    const exchange = await this.client.exchange(build, signal);
+    const requestId = (exchange.answer && headerValue(exchange.answer.headers, 'x-fc-request-id')) ?? options.requestId ?? randomUUID();
+    return resultOf(exchange, requestId, (answer, latencyMs) => this.answered(answer, requestId, latencyMs));
+  }
+
+  private answered(answer: HttpAnswer, requestId: string, latencyMs: number): Invocation {
+    const http = httpResponse(answer);
+    const common = { requestId, body: answer.body, logs: logTail(answer.headers), http, ...reportedTimings(answer.headers, latencyMs) };
+    const kind = fcErrorKind(answer.headers);
+    if (kind) return remoteInvocation({ ...common, status: `${kind}-error`, error: errorFromBody(answer.body) });
+    if (answer.statusCode >= 400 && isPlatformError(answer.body)) return remoteInvocation({ ...common, status: 'rejected', error: errorFromBody(answer.body) });
+    return remoteInvocation({ ...common, status: 'success' });
+  }
+
+  async dispose(): Promise<undefined> {
+    await this.client.close();
+    return undefined;
+  }
+
+  async destroy(): Promise<void> {
+    await this.client.close(true);
+  }
+}

@@ -1,0 +1,25 @@
+// Remote targets: the same events, checks and reports against a deployed function or a server speaking FC's protocol.
+export { createRemoteTarget } from './target.js';
+export type { RemoteTargetSpec, RemoteTargetKind } from './target.js';
+export { isRemoteInstance } from './remote-instance.js';
+export type { RemoteInstance } from './remote-instance.js';
+export { HttpTriggerTarget } from './http-trigger.js';
+export type { HttpTriggerSpec } from './http-trigger.js';
+export { CustomRuntimeTarget } from './custom-runtime.js';
+export type { CustomRuntimeSpec } from './custom-runtime.js';
+export { InvokeApiTarget, invokeEndpoint } from './invoke-api.js';
+export type { InvokeApiSpec } from './invoke-api.js';
+export type { TransportOptions } from './http-client.js';
+export { DEFAULT_RETRY } from './retry.js';
+export type { RetryPolicy } from './retry.js';
+export { OUTCOMES } from './outcome.js';
+export type { Outcome, RemoteResult } from './outcome.js';
+export { runLoad } from './load-run.js';
+export type { LoadEvent, LoadRecord, LoadOptions, LoadSummary, LoadFailure } from './load-run.js';
+export { latencySummary, percentile } from './stats.js';
+export type { LatencySummary } from './stats.js';
+export { accessKeyFromEnv } from './credentials.js';
+export type { AccessKey } from './credentials.js';
+export { Redactor, REDACTED } from './redact.js';
+export { fc2StringToSign, fc2Signature, fc2ContentMd5, signFc2 } from './fc2-signature.js';
+export { acs3CanonicalRequest, acs3StringToSign, acs3Signature, signAcs3 } from './acs3-signature.js';

@@ -1,0 +1,117 @@
+import { setMaxListeners } from 'node:events';
+import type { InvokeOptions } from '../runtime/instance.js';
+import type { Invocation } from '../runtime/invocation.js';
+import { failedResult, notSentResult, type RemoteResult } from './outcome.js';
+import type { RemoteInstance } from './remote-instance.js';
+import { sleep } from './retry.js';
+import { LoadStats, type LatencySummary } from './stats.js';
+
+/** One event to send: its bytes and, for HTTP events, how they reach the function. */
+export interface LoadEvent {
+  /** How reports name it: a file, `#12`. */
+  label: string;
+  bytes: Uint8Array;
+  http?: InvokeOptions['http'];
+}
+
+/** Why an event counts as failed: a check on its Invocation, or an outcome other than success. */
+export interface LoadFailure {
+  check: string;
+  message: string;
+}
+
+/** What happened to one event: every event gets exactly one record. */
+export interface LoadRecord {
+  index: number;
+  event: LoadEvent;
+  result: RemoteResult;
+  failure?: LoadFailure;
+}
+
+export interface LoadOptions {
+  /** Events in flight at once (default 8). */
+  concurrency?: number;
+  /** Requests started per second, at most (default: as fast as the concurrency allows). */
+  rate?: number;
+  /** Abort: nothing more is sent, requests in flight end as `interrupted`, the rest as `not-sent`. */
+  signal?: AbortSignal;
+  /** A check of each answer (fc-sim/testing's checks): a failure fails the event. */
+  check?: (invocation: Invocation, event: LoadEvent) => LoadFailure | undefined;
+  /** Each record as its event ends (not-sent ones at the end, in order). */
+  onRecord?: (record: LoadRecord) => void;
+  /** After each record. */
+  onProgress?: (stats: LoadStats) => void;
+}
+
+export interface LoadSummary {
+  total: number;
+  stats: LoadStats;
+  latency: LatencySummary;
+  elapsedMs: number;
+  interrupted: boolean;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Sends events to a remote target with bounded concurrency and an optional rate, and reports one record per event
+ * whatever happens: N events in, N records out (a server that fails, a request fc-sim cannot build, an interrupt).
+ */
+export async function runLoad(events: readonly LoadEvent[], target: RemoteInstance, options: LoadOptions = {}): Promise<LoadSummary> {
+  const total = events.length;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(1, total)));
+  const { signal } = options;
+  // Every request in flight listens to the signal (a request and its retries' waits).
+  if (signal) setMaxListeners(concurrency * 2 + 10, signal);
+  const stats = new LoadStats();
+  const recorded = new Uint8Array(total);
+  const started = performance.now();
+  const interval = options.rate && options.rate > 0 ? 1000 / options.rate : 0;
+  let next = 0;
+
+  const record = (index: number, result: RemoteResult) => {
+    const event = events[index]!;
+    let failure: LoadFailure | undefined;
+    try {
+      failure = options.check?.(result.invocation, event);
+    } catch (error) {
+      failure = { check: 'check', message: `the check threw: ${message(error)}` };
+    }
+    if (!failure && result.outcome !== 'success') failure = { check: result.outcome, message: result.invocation.error?.errorMessage ?? `HTTP ${result.statusCode ?? '?'}` };
+    recorded[index] = 1;
+    stats.add(result.outcome, result.attempts, result.latencyMs, result.statusCode, failure !== undefined);
+    try {
+      options.onRecord?.({ index, event, result, ...(failure ? { failure } : {}) });
+      options.onProgress?.(stats);
+    } catch {
+      // A reporter's failure must not lose the remaining events.
+    }
+  };
+
+  const worker = async () => {
+    while (!signal?.aborted) {
+      const index = next++;
+      if (index >= total) return;
+      if (interval > 0) {
+        const wait = started + index * interval - performance.now();
+        if (wait > 0 && !(await sleep(wait, signal))) return;
+      }
+      const event = events[index]!;
+      let result: RemoteResult;
+      try {
+        result = await target.send(event.bytes, event.http ? { http: event.http } : {}, signal);
+      } catch (error) {
+        result = failedResult('', { reason: 'client', message: message(error) }, 1, 0);
+      }
+      record(index, result);
+    }
+  };
+
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  for (let index = 0; index < total; index += 1) if (!recorded[index]) record(index, notSentResult());
+  return { total, stats, latency: stats.latency(), elapsedMs: performance.now() - started, interrupted: signal?.aborted ?? false };
+}

@@ -1,0 +1,33 @@
+import type { InvokeOptions } from '../runtime/instance.js';
+import type { Instance } from '../runtime/invoke.js';
+import type { Invocation } from '../runtime/invocation.js';
+import type { RemoteResult } from './outcome.js';
+
+/**
+ * A deployed function (or a server speaking FC's protocol) as an {@link Instance}: `invoke` gives the Invocation
+ * the checks and reports read, `send` also says how the request went (attempts, latency, outcome) and can be
+ * interrupted. Remote instances take many invocations at once.
+ */
+export interface RemoteInstance extends Instance {
+  /** What it is, for messages: `HTTP trigger http://127.0.0.1:9000/`. Never holds a credential. */
+  readonly description: string;
+  send(event: Uint8Array, options?: InvokeOptions, signal?: AbortSignal): Promise<RemoteResult>;
+  /** Stops at once: requests in flight end as interrupted (dispose waits for them). */
+  destroy(): Promise<void>;
+}
+
+export function isRemoteInstance(instance: Instance): instance is RemoteInstance {
+  return typeof (instance as Partial<RemoteInstance>).send === 'function' && typeof (instance as Partial<RemoteInstance>).description === 'string';
+}
+
+/** invoke() in terms of send(). */
+export abstract class RemoteInstanceBase implements RemoteInstance {
+  abstract readonly description: string;
+  abstract send(event: Uint8Array, options?: InvokeOptions, signal?: AbortSignal): Promise<RemoteResult>;
+  abstract dispose(): Promise<Invocation | undefined>;
+  abstract destroy(): Promise<void>;
+
+  async invoke(event: Uint8Array, options: InvokeOptions = {}): Promise<Invocation> {
+    return (await this.send(event, options)).invocation;
+  }
+}
