@@ -52,3 +52,6 @@ export type { ScheduledTimerEvent } from './timer/scheduled-events.js';
 export { TimerExpressionError } from './timer/timer-expression-error.js';
 export { DAY_OF_WEEK_NUMBERS } from './timer/fields.js';
 export { MIN_EVERY_SECONDS } from './timer/every.js';
+
+// Remote targets: the same events and checks against a deployed function (HTTP trigger, custom runtime, InvokeFunction).
+export * from './remote/index.js';

@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { isRuntimeName, runtimeNames } from '../runtime/runtimes.js';
+import { addTargetOptions, hasTarget, type TargetFlags } from './target-options.js';
 
-/** The flags that describe the function a command runs events against. */
-export interface FunctionFlags {
+/** The flags that describe the function a command runs events against (a local handler, or a deployed function). */
+export interface FunctionFlags extends TargetFlags {
   handler?: string;
   codeDir?: string;
   runtime?: string;
@@ -37,7 +38,17 @@ const envPair = (value: string, previous: Record<string, string> = {}) => {
 export function addFunctionOptions(command: Command, handlerRequired: boolean): Command {
   const handler = '--handler <handler>';
   const description = 'the handler, e.g. index.handler or ./src/app.main (module path relative to --code-dir, export after the last dot)';
-  (handlerRequired ? command.requiredOption(handler, description) : command.option(handler, `run the event against ${description}`));
+  command.option(handler, handlerRequired ? description : `run the event against ${description}`);
+  // A handler, or a deployed function to send the events to (--url, --target).
+  if (handlerRequired) {
+    command.hook('preAction', (self) => {
+      const flags = self.opts<FunctionFlags>();
+      if (flags.handler === undefined && !hasTarget(flags)) {
+        throw new FcSimError('E_USAGE', `required option '${handler}' not specified`, 'or send the events to a deployed function: --url <trigger URL>, or --target custom-runtime|invoke-fc2|invoke-fc3');
+      }
+    });
+  }
+  addTargetOptions(command);
   return command
     .option('--code-dir <dir>', 'the code folder (FC’s /code; default: the current folder)')
     .option('--runtime <runtime>', `${runtimeNames.join(', ')} (default nodejs20)`)

@@ -1,7 +1,9 @@
 import type { FunctionConfig } from '../runtime/function-config.js';
-import { FunctionInstance, type InvokeOptions } from '../runtime/instance.js';
+import type { InvokeOptions } from '../runtime/instance.js';
+import { isRemoteInstance } from '../remote/remote-instance.js';
+import { createTarget } from './create-target.js';
 import { invocationRecord, printInvocation } from './print-invocation.js';
-import { functionConfigFrom, type FunctionFlags } from './function-options.js';
+import type { FunctionFlags } from './function-options.js';
 
 /** An event ready for the runtime: its bytes, and for HTTP how to call the handler. */
 export interface PreparedEvent {
@@ -11,7 +13,8 @@ export interface PreparedEvent {
 
 /**
  * Runs events one after another on one instance, as FC would on a warm instance, and reports every outcome as it
- * comes (events may arrive over time: a timer on the wall clock).
+ * comes (events may arrive over time: a timer on the wall clock). With a remote target (--url, --target), several
+ * events (or --out) make a load run: concurrent requests, a progress bar, a summary (fc-sim's remote-load).
  * Exit status: 0 when every invocation succeeded, 1 when one failed (a function error, or a refused payload).
  */
 export async function runInvocations(
@@ -19,7 +22,11 @@ export async function runInvocations(
   flags: FunctionFlags,
   eventDefaults: Partial<FunctionConfig> = {},
 ): Promise<number> {
-  const instance = new FunctionInstance(functionConfigFrom(flags, eventDefaults));
+  const instance = createTarget(flags, eventDefaults);
+  if (isRemoteInstance(instance) && Array.isArray(events) && (events.length > 1 || flags.out !== undefined)) {
+    const { numberedEvents, runRemoteLoad } = await import('./remote-load.js');
+    return runRemoteLoad(numberedEvents(events), instance, flags);
+  }
   let failed = 0;
   let count = 0;
   try {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Handler, RuntimeOptions } from '../runtime/invoke.js';
+import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
 import type { CheckFailure } from './checks.js';
 import { saveFailure, savedEvents } from './failures.js';
 import { formatReport, type FailureReport } from './report.js';
@@ -20,6 +20,10 @@ export type CheckHandlerOptions<E = unknown> = CheckOptions<E> &
     failuresDir?: string | false;
     /** How the replay command names the handler, for handler functions (e.g. `src/index.handler`). */
     replayHandler?: string;
+    /** Send the events to this instance instead of a new local one (a deployed function: fc-sim's remote targets). */
+    target?: Instance;
+    /** With `target`: how replay commands name it (e.g. `--url https://…`), in place of `--handler …`. */
+    replayArgs?: string;
     /** Called after each run (the CLI's progress line). */
     onRun?: (runs: number) => void;
   };
@@ -82,6 +86,7 @@ export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>)
       path: details.counterexamplePath ?? '',
       source: source.label,
       replayHandler: typeof options.handler === 'string' ? options.handler : (options.replayHandler ?? '<your handler, e.g. src/index.handler>'),
+      ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}),
       flaky: !again.failure,
     };
     if (failuresDir !== false) {

@@ -13,6 +13,8 @@ export interface FailureReport {
   source: string;
   savedTo?: string;
   replayHandler: string;
+  /** How replay commands name the function instead of `--handler <replayHandler>` (a remote target's flags). */
+  replayArgs?: string;
   /** The shrunk event passed when run again: the handler depends on more than the event. */
   flaky: boolean;
 }
@@ -26,6 +28,7 @@ function shown(text: string): string {
 /** The readable report of a failed contract check: what failed, the minimal event, how to reproduce it. */
 export function formatReport(report: FailureReport): string {
   const { invocation } = report;
+  const target = report.replayArgs ?? `--handler ${report.replayHandler}`;
   const lines = [
     `fc-sim: the handler failed "${report.failure.check}" on a ${report.source} event after ${report.runs} run${report.runs === 1 ? '' : 's'} (shrunk ${report.shrinks} time${report.shrinks === 1 ? '' : 's'}):`,
     `  ${report.failure.message}`,
@@ -42,11 +45,11 @@ export function formatReport(report: FailureReport): string {
     // The CLI knows the built-in checks, not the test's own property: that one replays by running the test again.
     lines.push(
       report.failure.check === 'property'
-        ? `Replay this event: run this test again (the saved event comes first); npx fc-sim replay ${report.savedTo} --handler ${report.replayHandler} runs it with the built-in checks only`
-        : `Replay this event: npx fc-sim replay ${report.savedTo} --handler ${report.replayHandler}`,
+        ? `Replay this event: run this test again (the saved event comes first); npx fc-sim replay ${report.savedTo} ${target} runs it with the built-in checks only`
+        : `Replay this event: npx fc-sim replay ${report.savedTo} ${target}`,
     );
   }
-  const fuzz = report.source === 'custom events' ? '' : ` or npx fc-sim fuzz ${report.source} --handler ${report.replayHandler} --seed ${report.seed} --path ${report.path}`;
+  const fuzz = report.source === 'custom events' ? '' : ` or npx fc-sim fuzz ${report.source} ${target} --seed ${report.seed} --path ${report.path}`;
   lines.push(`Replay this run:   checkHandler({ …, seed: ${report.seed}, path: "${report.path}" })${fuzz}`);
   return lines.join('\n');
 }

@@ -34,9 +34,10 @@ export class ContractRunner<E = unknown> {
   constructor(
     handler: Handler,
     private readonly source: Pick<PreparedSource, 'http'>,
-    private readonly options: CheckOptions<E> & { runtime?: RuntimeOptions } = {},
+    /** `target`: an instance to deliver to instead of a new local one (a remote target); disposed with the runner. */
+    private readonly options: CheckOptions<E> & { runtime?: RuntimeOptions; target?: Instance } = {},
   ) {
-    this.instance = createInstance(handler, options.runtime ?? {});
+    this.instance = options.target ?? createInstance(handler, options.runtime ?? {});
     this.checks = enabledChecks(options.checks);
   }
 

@@ -7,6 +7,7 @@ import { formatIssue, type ValidationIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import { triggerFlags, type FlagSpec } from '../event-flags.js';
 import type { FunctionFlags } from '../function-options.js';
+import { hasTarget } from '../target-options.js';
 import type { PreparedEvent } from '../run-invocations.js';
 
 export interface EventCommandOptions extends FunctionFlags {
@@ -116,7 +117,7 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     if (options.set?.length) checked(kind, event, 'set');
     return event;
   });
-  if (options.handler !== undefined) {
+  if (options.handler !== undefined || hasTarget(options)) {
     const { runInvocations } = await import('../run-invocations.js');
     const region = typeof params.region === 'string' ? { region: params.region } : {};
     const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};

@@ -4,6 +4,7 @@ import { checkHandler, ContractFailure } from '../../testing/check-handler.js';
 import { checkNames, type CheckName } from '../../testing/checks.js';
 import type { EventSource, TriggerName } from '../../testing/triggers.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
+import { hasTarget, refuseRemoteFlags, targetArgs } from '../target-options.js';
 
 export interface FuzzCommandOptions extends FunctionFlags {
   runs?: number;
@@ -49,7 +50,10 @@ function progress(total: number): { tick: (runs: number) => void; done: () => vo
 export async function fuzzCommand(target: string, options: FuzzCommandOptions): Promise<number> {
   const source = sourceOf(target, options.fc2 ?? false);
   const checks = selectedChecks(options.check);
-  const { handler, ...runtime } = functionConfigFrom(options);
+  // A deployed function (--url, --target) takes the events instead of a local handler.
+  if (!hasTarget(options)) refuseRemoteFlags(options);
+  const remote = hasTarget(options) ? (await import('../create-target.js')).remoteTargetFrom(options) : undefined;
+  const { handler, ...runtime } = remote ? { handler: remote.description } : functionConfigFrom(options);
   const runs = options.runs ?? 100;
   const bar = progress(runs);
   try {
@@ -63,6 +67,7 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions): 
       ...(options.path === undefined ? {} : { path: options.path }),
       failuresDir: options.save === false ? false : (options.failures ?? 'fixtures/failures'),
       onRun: bar.tick,
+      ...(remote ? { target: remote, replayArgs: targetArgs(options) } : {}),
     });
     bar.done();
     const replayed = summary.replayed > 0 ? ` (after replaying ${summary.replayed} saved failure${summary.replayed === 1 ? '' : 's'})` : '';

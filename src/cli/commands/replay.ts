@@ -6,6 +6,7 @@ import { ContractRunner } from '../../testing/runner.js';
 import type { PreparedSource } from '../../testing/triggers.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
+import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
 /** A saved failure names how its event reaches the handler; a plain event file is recognised by its shape. */
 function load(file: string): { event: unknown; http: PreparedSource['http'] } {
@@ -31,8 +32,14 @@ function load(file: string): { event: unknown; http: PreparedSource['http'] } {
 export async function replayCommand(paths: string[], options: FunctionFlags & { check?: string[] }): Promise<number> {
   const files = expandFiles(paths);
   if (files.length === 0) throw new FcSimError('E_USAGE', `no JSON files in ${paths.join(', ')}`, 'failures are saved in fixtures/failures/ by default');
-  const { handler, ...runtime } = functionConfigFrom(options);
   const events = files.map((file) => ({ file, ...load(file) }));
+  if (hasTarget(options)) {
+    // A deployed function: a load run (concurrency, retries, summary, --out), with the same checks.
+    const [{ remoteTargetFrom }, { replayAgainstTarget }] = await Promise.all([import('../create-target.js'), import('../remote-load.js')]);
+    return replayAgainstTarget(events, remoteTargetFrom(options), options);
+  }
+  refuseRemoteFlags(options);
+  const { handler, ...runtime } = functionConfigFrom(options);
   let failed = 0;
   // One runner per delivery mode; each keeps its instance warm across the files.
   const runners = new Map<string, ContractRunner>();

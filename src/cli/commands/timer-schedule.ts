@@ -7,6 +7,7 @@ import { parseTimerExpression, type TimerExpression } from '../../timer/expressi
 import { firingsFrom } from '../../timer/schedule.js';
 import { scheduledTimerEvents, type ScheduledTimerEvent } from '../../timer/scheduled-events.js';
 import type { FunctionFlags } from '../function-options.js';
+import { hasTarget } from '../target-options.js';
 import { TimerExpressionError } from '../../timer/timer-expression-error.js';
 import { ianaZone } from '../../timer/zone.js';
 import { zonedTime } from '../../timer/zoned-time.js';
@@ -62,7 +63,7 @@ export async function timerScheduleCommand(options: TimerScheduleOptions): Promi
   const scheduled = scheduledTimerEvents(expression, { from, to, count }, trigger);
   if (scheduled.length > MAX_FIRINGS) throw usage(`the window holds more than ${MAX_FIRINGS} firings`, 'narrow --to, or add --count');
 
-  if (options.handler !== undefined) {
+  if (options.handler !== undefined || hasTarget(options)) {
     // Virtual time: every firing now, one after another, on one warm instance as FC keeps it.
     const { runInvocations } = await import('../run-invocations.js');
     if (!options.json) process.stderr.write(`${table(scheduled, expression.zone)}\n`);
@@ -107,7 +108,7 @@ async function fireOnTheWallClock(
 }
 
 function refuseSingleEventFlags(options: TimerScheduleOptions): void {
-  if (options.realtime && options.handler === undefined) throw usage('--realtime: fires a handler on the wall clock', 'add --handler index.handler');
+  if (options.realtime && options.handler === undefined && !hasTarget(options)) throw usage('--realtime: fires a handler on the wall clock', 'add --handler index.handler (or --url for a deployed function)');
   if (options.time !== undefined) throw usage('--time: with --cron every firing sets triggerTime', 'use --from and --to (or --count) to choose the firings');
   for (const [flag, given] of [['--set', options.set !== undefined], ['--random', options.random], ['--seed', options.seed !== undefined]] as const) {
     if (given) throw usage(`${flag}: not available with --cron`, 'the schedule prints the events FC sends at each firing; drop --cron to print one event');

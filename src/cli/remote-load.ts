@@ -1,0 +1,144 @@
+import { closeSync, openSync } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { FcSimError } from '../errors.js';
+import type { InvokeOptions } from '../runtime/instance.js';
+import { runLoad, DEFAULT_CONCURRENCY, type LoadEvent, type LoadFailure, type LoadOptions, type LoadRecord } from '../remote/load-run.js';
+import { progressBar } from '../remote/progress.js';
+import type { RemoteInstance } from '../remote/remote-instance.js';
+import { formatSummary } from '../remote/summary.js';
+import { singleInvocationFailure } from '../testing/checks.js';
+import { enabledChecks } from '../testing/runner.js';
+import { deliver, type PreparedSource } from '../testing/triggers.js';
+import { outputRedactor } from './create-target.js';
+import type { FunctionFlags } from './function-options.js';
+import { invocationRecord } from './print-invocation.js';
+import type { PreparedEvent } from './run-invocations.js';
+
+/** Failures listed one by one before the summary; the rest are in --out. */
+const SHOWN_FAILURES = 20;
+
+/** One result-file line: what happened to the event, then the invocation as `--json` prints it. Credentials redacted. */
+export function recordLine(record: LoadRecord): string {
+  const { result, failure } = record;
+  const invocation = invocationRecord(result.invocation);
+  const http = invocation.http as { headers?: Record<string, string | string[]> } | undefined;
+  const value = {
+    index: record.index,
+    event: record.event.label,
+    outcome: result.outcome,
+    passed: failure === undefined,
+    ...(failure ? { check: failure.check, message: failure.message } : {}),
+    attempts: result.attempts,
+    latencyMs: Number(result.latencyMs.toFixed(3)),
+    ...(result.statusCode === undefined ? {} : { statusCode: result.statusCode }),
+    ...invocation,
+    ...(http?.headers ? { http: { ...http, headers: outputRedactor.headers(http.headers) } } : {}),
+  };
+  return outputRedactor.redact(JSON.stringify(value));
+}
+
+function openOut(file: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw new FcSimError('E_WRITE', `--out ${file}: cannot write: ${(error as Error).message}`, 'check the folder exists and is writable');
+  }
+  try {
+    return createWriteStream('', { fd });
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * Sends events to a remote target as a load run: the progress bar on a terminal, each failure (the first 20), a
+ * summary (outcomes, HTTP statuses, latency percentiles), `--out` records, and Ctrl-C that stops sending, writes
+ * every record (in flight: interrupted; the rest: not-sent) and exits 130.
+ * Exit status: 0 every event passed, 1 one failed, 130 interrupted.
+ */
+export async function runRemoteLoad(events: readonly LoadEvent[], target: RemoteInstance, flags: FunctionFlags, check?: LoadOptions['check']): Promise<number> {
+  const out = flags.out === undefined ? undefined : openOut(flags.out);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const report = flags.json ? process.stderr : process.stdout;
+  const bar = flags.json ? { update: () => undefined, done: () => undefined } : progressBar(events.length);
+  const failures: string[] = [];
+  const concurrency = flags.concurrency ?? DEFAULT_CONCURRENCY;
+  let summary;
+  try {
+    summary = await runLoad(events, target, {
+      concurrency,
+      ...(flags.rate === undefined ? {} : { rate: flags.rate }),
+      signal: controller.signal,
+      ...(check ? { check } : {}),
+      onRecord: (record) => {
+        const line = out || flags.json ? recordLine(record) : '';
+        out?.write(`${line}\n`);
+        if (flags.json) process.stdout.write(`${line}\n`);
+        if (record.failure && record.result.outcome !== 'not-sent' && failures.length < SHOWN_FAILURES) {
+          failures.push(`✗ ${record.event.label}: ${record.failure.check}: ${record.failure.message}`);
+        }
+      },
+      onProgress: (stats) => bar.update(stats.done),
+    });
+  } finally {
+    process.off('SIGINT', onSigint);
+    bar.done();
+    if (controller.signal.aborted) await target.destroy();
+    else {
+      const preStop = await target.dispose();
+      if (preStop && preStop.status !== 'success') process.stderr.write(`fc-sim: PreStop failed: ${preStop.error?.errorMessage ?? preStop.status}\n`);
+    }
+    if (out) await new Promise<void>((resolve) => out.end(resolve));
+  }
+  const { stats } = summary;
+  if (failures.length > 0) {
+    const more = stats.failed - stats.outcomes['not-sent'] - failures.length;
+    report.write(`${failures.join('\n')}\n${more > 0 ? `  … and ${more} more failures${flags.out ? ` (every record is in ${flags.out})` : ' (--out results.ndjson keeps every record)'}\n` : ''}`);
+  }
+  report.write(formatSummary(summary, target.description, concurrency));
+  if (summary.interrupted) {
+    const done = summary.total - stats.outcomes['not-sent'] - stats.outcomes.interrupted;
+    process.stderr.write(
+      `fc-sim: interrupted: ${done} of ${summary.total} events done, ${stats.outcomes.interrupted} interrupted in flight, ${stats.outcomes['not-sent']} not sent${flags.out ? `; all ${summary.total} records are in ${flags.out}` : ''}\n`,
+    );
+    return 130;
+  }
+  return stats.failed > 0 ? 1 : 0;
+}
+
+/** Events of `fc-sim <kind> --count N --url …` and the like, named by their position. */
+export function numberedEvents(events: readonly PreparedEvent[]): LoadEvent[] {
+  return events.map((event, index) => ({ label: `#${index + 1}`, bytes: event.bytes, ...(event.http ? { http: event.http } : {}) }));
+}
+
+function httpMode(http: InvokeOptions['http']): PreparedSource['http'] {
+  return http?.kind === 'fc3-http' ? 'fc3' : http?.kind === 'fc2-http' ? 'fc2' : undefined;
+}
+
+/** fc-sim/testing's checks of one invocation (all but idempotent, which needs two deliveries). */
+export function contractCheck(invocation: Parameters<NonNullable<LoadOptions['check']>>[0], event: LoadEvent): LoadFailure | undefined {
+  for (const check of enabledChecks()) {
+    if (check === 'idempotent') continue;
+    const failure = singleInvocationFailure(check, invocation, httpMode(event.http));
+    if (failure) return failure;
+  }
+  return undefined;
+}
+
+/** `fc-sim replay <files> --url …`: saved events (failures or plain event files) to a remote target, with the checks. */
+export async function replayAgainstTarget(loaded: ReadonlyArray<{ file: string; event: unknown; http: PreparedSource['http'] }>, target: RemoteInstance, flags: FunctionFlags): Promise<number> {
+  const events = loaded.map(({ file, event, http }) => {
+    const { bytes, options } = deliver(event, http);
+    return { label: file, bytes, ...(options.http ? { http: options.http } : {}) };
+  });
+  return runRemoteLoad(events, target, flags, contractCheck);
+}

@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
+import type { CliRun } from './run-cli.js';
+
+export interface AsyncCliRun extends CliRun {
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Runs the built CLI without blocking this process: the tests' HTTP servers live in it and must keep answering
+ * (spawnSync would stall them). `onStart` gets the child (to send it SIGINT). Killed after `timeoutMs`.
+ */
+export function runCliAsync(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number; onStart?: (child: ChildProcess) => void } = {},
+): Promise<AsyncCliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/main.js'), ...args], {
+      cwd: options.cwd ?? packageRoot,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdin.end(options.input ?? '');
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr });
+    });
+    options.onStart?.(child);
+  });
+}
