@@ -8,6 +8,7 @@ import { completedInvocation, type Invocation } from './invocation.js';
 import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, type HookName } from './lifecycle.js';
 import { consoleLevels, contextLogger, formatLogLine } from './log-format.js';
 import { runHandler, type AnyFunction, type HandlerOutcome } from './run-handler.js';
+import { recentRss } from './rss.js';
 import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
 
 export interface InProcessOptions extends Partial<Omit<FunctionConfig, 'handler' | 'initializer' | 'preStop' | 'preFreeze'>> {
@@ -81,7 +82,7 @@ export class InProcessInstance extends LifecycleInstance {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<HandlerOutcome>((resolve) => {
-      timer = setTimeout(() => resolve({ kind: 'unhandled', error: timeoutError(timeoutSeconds, process.memoryUsage().rss) }), timeoutSeconds * 1000);
+      timer = setTimeout(() => resolve({ kind: 'unhandled', error: timeoutError(timeoutSeconds, process.memoryUsage.rss()) }), timeoutSeconds * 1000);
     });
     let outcome: HandlerOutcome;
     try {
@@ -95,6 +96,6 @@ export class InProcessInstance extends LifecycleInstance {
     }
     const durationMs = performance.now() - started;
     if (outcome.kind !== 'success' && outcome.error.errorMessage.startsWith('Function timed out')) logs.push(outcome.error.errorMessage);
-    return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: process.memoryUsage().rss });
+    return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: recentRss() });
   }
 }
