@@ -28,6 +28,22 @@ function log(line: string): void {
   else process.stdout.write(`${line}\n`);
 }
 
+/**
+ * Raw writes to stdout and stderr during a call are log lines of that call, sent on the same channel as the answer
+ * so that none arrives after it (a pipe read beside the IPC channel could). Outside a call they go out as usual.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!current) return write(chunk, ...rest);
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString();
+    for (const line of text.split(/\r?\n/)) if (line !== '') send({ type: 'log', id: current.id, line });
+    const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }) as typeof stream.write;
+}
+
 for (const [method, level] of Object.entries(consoleLevels)) {
   (console as unknown as Record<string, (...args: unknown[]) => void>)[method] = (...args: unknown[]) =>
     log(formatLogLine(level, current?.requestId ?? '', args));
