@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { errors, Pool, util, type Dispatcher } from 'undici';
 import { headerValue, type HeaderMap } from './headers.js';
 import { backoffDelay, DEFAULT_RETRY, shouldRetry, sleep, type AttemptProblem, type RetryPolicy } from './retry.js';
 
@@ -107,28 +107,24 @@ export class HttpClient {
   }
 
   private async attempt(request: HttpRequest, signal?: AbortSignal): Promise<{ answer: HttpAnswer } | { failure: HttpFailure; problem?: AttemptProblem }> {
-    const controller = new AbortController();
     let why: 'timeout' | 'interrupted' | undefined;
+    let abort: ((reason: Error) => void) | undefined;
     const timer = setTimeout(() => {
       why = 'timeout';
-      controller.abort();
+      abort?.(new errors.RequestAbortedError());
     }, this.requestTimeoutMs);
     const onAbort = () => {
       why ??= 'interrupted';
-      controller.abort();
+      abort?.(new errors.RequestAbortedError());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
     try {
-      const response = await this.pool.request({
-        method: request.method as 'GET',
-        path: request.path,
-        headers: request.headers,
-        body: request.body && request.body.length > 0 ? request.body : null,
-        signal: controller.signal,
+      const answer = await this.dispatch(request, (abortRequest) => {
+        abort = abortRequest;
+        if (why !== undefined) abortRequest(new errors.RequestAbortedError());
       });
-      const body = Buffer.from(await response.body.arrayBuffer());
-      return { answer: { statusCode: response.statusCode, headers: response.headers, body } };
+      return { answer };
     } catch (error) {
       if (why === 'timeout') return { failure: { reason: 'timeout', message: `no response within ${this.requestTimeoutMs} ms` }, problem: { kind: 'timeout' } };
       if (why === 'interrupted') return { failure: { reason: 'interrupted', message: 'interrupted before the answer came' } };
@@ -142,6 +138,41 @@ export class HttpClient {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * One request through the pool, its answer collected as undici's request() collects it (headers parsed the same
+   * way, 1xx answers skipped) without request()'s per-response stream and AbortSignal, which cost more than the
+   * rest of a replayed event (remote replay went from ~40% to ~80% of autocannon's rate). `onAbortable` receives the
+   * function that aborts the request once it is on its way.
+   */
+  private dispatch(request: HttpRequest, onAbortable: (abort: (reason: Error) => void) => void): Promise<HttpAnswer> {
+    return new Promise((resolve, reject) => {
+      // As request() refuses it: CONNECT takes over the connection.
+      if (request.method === 'CONNECT') throw new errors.InvalidArgumentError('invalid method');
+      let statusCode = 0;
+      let headers: Record<string, string | string[]> = {};
+      const chunks: Buffer[] = [];
+      const handler: Dispatcher.DispatchHandler = {
+        onConnect: (abort) => onAbortable(abort as (reason: Error) => void),
+        onHeaders: (status, rawHeaders) => {
+          if (status < 200) return true;
+          statusCode = status;
+          headers = util.parseHeaders(rawHeaders);
+          return true;
+        },
+        onData: (chunk) => {
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete: () => resolve({ statusCode, headers, body: Buffer.concat(chunks) }),
+        onError: reject,
+      };
+      this.pool.dispatch(
+        { method: request.method as Dispatcher.HttpMethod, path: request.path, headers: request.headers, body: request.body && request.body.length > 0 ? request.body : null },
+        handler,
+      );
+    });
   }
 
   /** Closes the connections once the requests in flight end (`destroy`: at once). */
