@@ -1,0 +1,127 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { acs3CanonicalRequest, acs3Signature, acs3StringToSign, sha256Hex } from '../remote/acs3-signature.js';
+import type { AccessKey } from '../remote/credentials.js';
+import { decodedPath, FC2_API_VERSION, fc2Signature, fc2StringToSign } from '../remote/fc2-signature.js';
+import type { AuthType } from './routes.js';
+
+/**
+ * The HTTP trigger's authType, checked as FC checks it before the function runs:
+ *
+ * - `anonymous`: anyone.
+ * - `function`: a signed request. FC 2.0 functions (those with a service) take FC 2.0's signature
+ *   `Authorization: FC <AccessKeyId>:<signature>` (runtime.md §6.1); FC 3.0 functions take ACS3-HMAC-SHA256
+ *   (`Authorization: ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…`, §6.2–6.3). fc-sim cannot know the
+ *   caller's secret: when an AccessKey is given (by default ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET), the signature is
+ *   verified with the signing code of src/remote (the AccessKeyId must be that one, the date within 15 minutes, the
+ *   signature equal); without one, any well-formed Authorization of the right scheme is accepted, with a warning.
+ * - `jwt`: a bearer token (`Authorization: Bearer <header>.<payload>.<signature>`), never verified (fc-sim has no
+ *   key set): accepted with a warning when well-formed.
+ *
+ * Refusals are FC's: 403 with `{"ErrorCode", "ErrorMessage"}` for a missing or wrong signature (runtime.md §6.1:
+ * invalid or missing Authorization → 403), 401 for a missing or malformed JWT.
+ */
+export interface AuthRequest {
+  method: string;
+  /** The path as sent (percent-encoded), without the query. */
+  pathname: string;
+  /** The query as sent, decoded, in order. */
+  query: ReadonlyArray<readonly [string, string]>;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export type AuthOutcome =
+  | { ok: true; warning?: string }
+  | { ok: false; statusCode: number; errorCode: string; message: string };
+
+/** FC refuses signed requests whose date is further than this from its clock. */
+export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+
+const FC2_AUTHORIZATION = /^FC ([^:\s]+):(\S+)$/;
+const ACS3_AUTHORIZATION = /^ACS3-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]*),\s*Signature=([0-9a-fA-F]+)$/;
+const JWT_AUTHORIZATION = /^Bearer\s+([\w-]+)\.([\w-]+)\.([\w-]*)$/;
+
+const refuse = (statusCode: number, errorCode: string, message: string): AuthOutcome => ({ ok: false, statusCode, errorCode, message });
+
+const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function checkDate(value: string | undefined, header: string, now: number): AuthOutcome | undefined {
+  if (!value) return refuse(403, 'AccessDenied', `required HTTP header ${header} was not specified`);
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return refuse(403, 'InvalidArgument', `${header} ${JSON.stringify(value)} is not a date`);
+  if (Math.abs(time - now) > MAX_CLOCK_SKEW_MS) return refuse(403, 'RequestTimeTooSkewed', `${header} ${value} is more than 15 minutes from the server's time ${new Date(now).toISOString()}`);
+  return undefined;
+}
+
+const NOT_VERIFIED = 'is accepted without verifying its signature: fc-sim does not know your AccessKey secret (set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET to verify)';
+
+function checkFc2(request: AuthRequest, authorization: string, key: AccessKey | undefined, now: number): AuthOutcome {
+  const match = FC2_AUTHORIZATION.exec(authorization);
+  if (!match) return refuse(403, 'AccessDenied', `Authorization must be "FC <AccessKeyId>:<signature>" (FC 2.0 signature), got ${JSON.stringify(authorization.slice(0, 40))}`);
+  if (!key) return { ok: true, warning: `a signed request (FC 2.0, AccessKeyId ${match[1]}) ${NOT_VERIFIED}` };
+  if (match[1] !== key.accessKeyId) return refuse(403, 'InvalidAccessKeyId.NotFound', `AccessKeyId ${match[1]} is not the one fc-sim verifies with (ALIBABA_CLOUD_ACCESS_KEY_ID)`);
+  const dated = checkDate(single(request.headers.date), 'Date', now);
+  if (dated) return dated;
+  const path = decodedPath(request.pathname);
+  const proxied = path.startsWith(`/${FC2_API_VERSION}/proxy/`);
+  const stringToSign = fc2StringToSign({ method: request.method, path, headers: request.headers, ...(proxied ? { queries: request.query } : {}) });
+  if (!sameText(fc2Signature(stringToSign, key.accessKeySecret), match[2]!)) {
+    return refuse(403, 'SignatureNotMatch', `the request signature does not match; the string to sign is ${JSON.stringify(stringToSign)}`);
+  }
+  return { ok: true };
+}
+
+function checkAcs3(request: AuthRequest, authorization: string, key: AccessKey | undefined, now: number): AuthOutcome {
+  const match = ACS3_AUTHORIZATION.exec(authorization);
+  if (!match) return refuse(403, 'AccessDenied', `Authorization must be "ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex>" (FC 3.0 signature), got ${JSON.stringify(authorization.slice(0, 40))}`);
+  const [, accessKeyId, signedHeaders, signature] = match as unknown as [string, string, string, string];
+  if (!key) return { ok: true, warning: `a signed request (ACS3-HMAC-SHA256, AccessKeyId ${accessKeyId}) ${NOT_VERIFIED}` };
+  if (accessKeyId !== key.accessKeyId) return refuse(403, 'InvalidAccessKeyId.NotFound', `AccessKeyId ${accessKeyId} is not the one fc-sim verifies with (ALIBABA_CLOUD_ACCESS_KEY_ID)`);
+  const dated = checkDate(single(request.headers['x-acs-date']), 'x-acs-date', now);
+  if (dated) return dated;
+  const hashedPayload = sha256Hex(request.body);
+  const claimed = single(request.headers['x-acs-content-sha256']);
+  if (claimed !== undefined && claimed.toLowerCase() !== hashedPayload) return refuse(403, 'ContentSHA256NotMatch', `x-acs-content-sha256 is ${claimed}, the body's SHA-256 is ${hashedPayload}`);
+  const listed = new Set(signedHeaders.toLowerCase().split(';'));
+  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => listed.has(name.toLowerCase())));
+  const { canonicalRequest, signedHeaders: computed } = acs3CanonicalRequest({ method: request.method, pathname: request.pathname, query: request.query, headers, hashedPayload });
+  if (computed !== signedHeaders.toLowerCase()) {
+    return refuse(403, 'SignatureDoesNotMatch', `SignedHeaders is ${signedHeaders}; of those the request has (and ACS3 signs: host, content-type, x-acs-*) ${computed || 'none'}`);
+  }
+  if (!sameText(acs3Signature(acs3StringToSign(canonicalRequest), key.accessKeySecret), signature.toLowerCase())) {
+    return refuse(403, 'SignatureDoesNotMatch', `the request signature does not match; the canonical request is ${JSON.stringify(canonicalRequest)}`);
+  }
+  return { ok: true };
+}
+
+export interface AuthSettings {
+  authType: AuthType;
+  /** FC 2.0 functions take FC 2.0's signature, FC 3.0 functions ACS3. */
+  platform: 'fc2' | 'fc3';
+  /** Verify signatures with this AccessKey; undefined: accept any well-formed signature. */
+  accessKey: AccessKey | undefined;
+  now?: number;
+}
+
+export function checkAuth(request: AuthRequest, settings: AuthSettings): AuthOutcome {
+  if (settings.authType === 'anonymous') return { ok: true };
+  const authorization = single(request.headers.authorization)?.trim();
+  if (settings.authType === 'jwt') {
+    if (!authorization) return refuse(401, 'Unauthorized', 'this HTTP trigger has authType jwt: send Authorization: Bearer <token>');
+    if (!JWT_AUTHORIZATION.test(authorization)) return refuse(401, 'InvalidToken', 'Authorization must be "Bearer <header>.<payload>.<signature>" (a JWT)');
+    return { ok: true, warning: 'a JWT is accepted without verifying it: fc-sim has no key set to check it against' };
+  }
+  if (!authorization) {
+    const scheme = settings.platform === 'fc2' ? 'FC <AccessKeyId>:<signature>' : 'ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…';
+    return refuse(403, 'AccessDenied', `required HTTP header Authorization was not specified: this HTTP trigger has authType function (send Authorization: ${scheme})`);
+  }
+  const now = settings.now ?? Date.now();
+  return settings.platform === 'fc2' ? checkFc2(request, authorization, settings.accessKey, now) : checkAcs3(request, authorization, settings.accessKey, now);
+}
