@@ -1,0 +1,84 @@
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../events/common.js';
+import type { ProjectFunction } from '../project/model.js';
+import type { FunctionConfig } from '../runtime/function-config.js';
+import { FunctionInstance } from '../runtime/instance.js';
+import type { Invocation } from '../runtime/invocation.js';
+import { isRuntimeName } from '../runtime/runtimes.js';
+
+/**
+ * One warm FunctionInstance per served function, started at its first request: module state lives between requests
+ * as in one FC instance, and requests to one function run one at a time (FC would start more instances; one is
+ * enough to develop against). `reload` drops a function's instance: the next request starts a fresh process with
+ * the code as it is now.
+ */
+export function instanceConfig(fn: ProjectFunction): Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'> {
+  if (!isRuntimeName(fn.runtime)) throw new Error(`runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20)`);
+  return {
+    handler: fn.handler,
+    codeDir: fn.codeDir,
+    runtime: fn.runtime,
+    functionName: fn.name,
+    ...(fn.service ? { serviceName: fn.service } : {}),
+    region: fn.region ?? DEFAULT_REGION,
+    accountId: DEFAULT_ACCOUNT_ID,
+    environment: fn.environment,
+    ...(fn.memorySize === undefined ? {} : { memorySize: fn.memorySize }),
+    ...(fn.timeout === undefined ? {} : { timeout: fn.timeout }),
+    ...(fn.initializer === undefined ? {} : { initializer: fn.initializer }),
+    ...(fn.initializationTimeout === undefined ? {} : { initializationTimeout: fn.initializationTimeout }),
+    ...(fn.preStop === undefined ? {} : { preStop: fn.preStop }),
+  };
+}
+
+/** How long shutdown waits for an instance's in-flight request and PreStop before leaving it to die with fc-sim. */
+const DISPOSE_WAIT_MS = 3000;
+
+export class InstancePool {
+  private readonly instances = new Map<string, FunctionInstance>();
+
+  constructor(private readonly onDisposed: (key: string, preStop: Invocation | undefined) => void = () => undefined) {}
+
+  /** The function's warm instance, started when there is none. Throws when its runtime is not one fc-sim runs. */
+  get(key: string, fn: ProjectFunction): FunctionInstance {
+    let instance = this.instances.get(key);
+    if (!instance) {
+      instance = new FunctionInstance(instanceConfig(fn));
+      this.instances.set(key, instance);
+    }
+    return instance;
+  }
+
+  has(key: string): boolean {
+    return this.instances.has(key);
+  }
+
+  /** Drops the function's instance (after its in-flight requests and PreStop); the next request starts a new one. */
+  reload(key: string): Promise<void> {
+    const instance = this.instances.get(key);
+    if (!instance) return Promise.resolve();
+    this.instances.delete(key);
+    return this.dispose(key, instance);
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [...this.instances.entries()];
+    this.instances.clear();
+    await Promise.all(all.map(([key, instance]) => this.dispose(key, instance)));
+  }
+
+  private async dispose(key: string, instance: FunctionInstance): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), DISPOSE_WAIT_MS);
+      timer.unref();
+    });
+    try {
+      const preStop = await Promise.race([instance.dispose(), waited]);
+      this.onDisposed(key, preStop);
+    } catch {
+      // A failing PreStop is in its own logs; the instance is gone either way.
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

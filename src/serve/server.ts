@@ -1,0 +1,189 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { relative } from 'node:path';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../events/common.js';
+import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod } from '../events/http.js';
+import type { Project } from '../project/model.js';
+import { accessKeyFromEnv, type AccessKey } from '../remote/credentials.js';
+import { newRequestId } from '../runtime/context.js';
+import { summaryLine, type Invocation } from '../runtime/invocation.js';
+import { isRuntimeName, runtimeTraits } from '../runtime/runtimes.js';
+import { checkAuth } from './auth.js';
+import { InstancePool } from './instances.js';
+import { checkRequestHead, clientIp, readBody, RequestRefused, requestParams } from './request.js';
+import { fcErrorResponse, invocationResponse, sendResponse, type ResponsePlan } from './response.js';
+import { buildRouteTable, matchRoute, type RouteTable, type ServedFunction, type ServedMethod } from './routes.js';
+import { watchCode, type CodeWatcher, type WatchOptions } from './watcher.js';
+
+/**
+ * `fc-sim serve`: one local HTTP server for a project's functions with HTTP triggers (URL scheme: routes.ts; auth:
+ * auth.ts; request limits: request.ts; responses and function errors: response.ts). Each function runs in one warm
+ * instance, replaced when its code changes; every invocation's FC log lines (prefixed with the function) and one
+ * access line per request go to one log stream.
+ */
+export interface ServeOptions {
+  /** Default 9000; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Where log lines go (one line per call, no newline). Default: standard error. */
+  log?: (line: string) => void;
+  /** Watch the code folders and reload on change (default true), or how to watch. */
+  watch?: boolean | WatchOptions;
+  /** Verify `function` auth signatures with this key; null: accept any well-formed signature. Default: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET when set. */
+  accessKey?: AccessKey | null;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  port: number;
+  routes: RouteTable;
+  /** How each code folder is watched (empty when not watching). */
+  watching: ReadonlyMap<string, 'watch' | 'poll'>;
+  /** Whether function-auth signatures are verified. */
+  verifiesSignatures: boolean;
+  close(): Promise<void>;
+}
+
+const defaultLog = (line: string) => void process.stderr.write(`${line}\n`);
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startServer(project: Project, options: ServeOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? defaultLog;
+  const table = buildRouteTable(project);
+  const accessKey = options.accessKey === undefined ? accessKeyFromEnv() : (options.accessKey ?? undefined);
+  const pool = new InstancePool((key, preStop) => {
+    for (const line of preStop?.logs ?? []) log(`[${key}] ${line}`);
+  });
+  const warnedAuth = new Set<string>();
+
+  const logInvocation = (served: ServedFunction, invocation: Invocation, dropped: readonly string[]) => {
+    for (const line of invocation.logs) log(`[${served.key}] ${line}`);
+    for (const warning of [...invocation.warnings, ...dropped]) log(`[${served.key}] warning: ${warning}`);
+    if (invocation.status !== 'rejected') log(`[${served.key}] ${summaryLine(invocation)}`);
+  };
+
+  const invokeFunction = async (served: ServedFunction, request: IncomingMessage, parts: { method: HttpMethod; functionPath: string; search: string; body: Buffer }, requestId: string): Promise<ResponsePlan> => {
+    const { fn } = served;
+    if (!isRuntimeName(fn.runtime)) return fcErrorResponse(500, 'InvalidRuntime', `runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20)`, requestId);
+    const generation = runtimeTraits(fn.runtime).generation;
+    const params = requestParams(request, { ...parts, accountId: DEFAULT_ACCOUNT_ID, region: fn.region ?? DEFAULT_REGION, time: new Date() });
+    const instance = pool.get(served.key, fn);
+    let invocation: Invocation;
+    if (generation === 'fc3') {
+      const event = buildHttpEvent(params);
+      event.requestContext.requestId = requestId;
+      invocation = await instance.invoke(Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' } });
+    } else {
+      invocation = await instance.invoke(parts.body, { requestId, http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) } });
+    }
+    const plan = invocationResponse(invocation);
+    logInvocation(served, invocation, plan.warnings);
+    return plan;
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const started = performance.now();
+    const url = request.url ?? '/';
+    const at = url.indexOf('?');
+    const pathname = at === -1 ? url : url.slice(0, at);
+    const search = at === -1 ? '' : url.slice(at + 1);
+    const match = matchRoute(table, pathname, request.headers.host);
+    const served = match.kind === 'function' ? match.served : undefined;
+    const generation = served && isRuntimeName(served.fn.runtime) ? runtimeTraits(served.fn.runtime).generation : 'fc2';
+    const requestId = newRequestId(generation);
+    let plan: ResponsePlan;
+    let bodyRead = false;
+    try {
+      checkRequestHead(request);
+      if (match.kind === 'not-found') plan = fcErrorResponse(404, match.errorCode, match.message, requestId);
+      else if (!(match.methods as string[]).includes(request.method ?? '')) {
+        plan = fcErrorResponse(405, 'MethodNotAllowed', `${request.method} is not allowed: this HTTP trigger accepts ${match.methods.join(', ')}`, requestId, { allow: match.methods.join(', ') });
+      } else {
+        const body = await readBody(request);
+        bodyRead = true;
+        const method = request.method as ServedMethod;
+        const auth = checkAuth(
+          { method, pathname, query: [...new URLSearchParams(search)], headers: request.headers, body },
+          { authType: match.served.authType, platform: match.served.fn.service ? 'fc2' : 'fc3', accessKey },
+        );
+        if (!auth.ok) plan = fcErrorResponse(auth.statusCode, auth.errorCode, auth.message, requestId);
+        else {
+          if (auth.warning && !warnedAuth.has(match.served.key)) {
+            warnedAuth.add(match.served.key);
+            log(`[${match.served.key}] warning: ${auth.warning}`);
+          }
+          plan = await invokeFunction(match.served, request, { method, functionPath: match.functionPath, search, body }, requestId);
+        }
+      }
+    } catch (error) {
+      plan =
+        error instanceof RequestRefused
+          ? fcErrorResponse(error.statusCode, error.errorCode, error.message, requestId)
+          : fcErrorResponse(500, 'InternalError', `fc-sim failed to serve this request: ${(error as Error).message}`, requestId);
+    }
+    // A body left unread (refused, or not needed for the answer): the connection does not carry another request.
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    if (!bodyRead && hasBody) response.setHeader('connection', 'close');
+    const sent = sendResponse(response, plan, requestId);
+    const ms = (performance.now() - started).toFixed(1);
+    const target = served ? `${served.key} via ${match.kind === 'function' ? match.via : '-'}` : '-';
+    log(`${new Date().toISOString()} ${clientIp(request)} "${request.method} ${url}" ${sent.statusCode} ${sent.body.length} ${ms}ms ${target} ${requestId}`);
+  };
+
+  // Headers over FC's 8 KB must reach the handler (to answer FC's 400), not Node's own 431 at 16 KB.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`fc-sim: internal error: ${(error as Error).stack ?? String(error)}`);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+
+  const address = await listen(server, options.port ?? 9000, options.host ?? '127.0.0.1');
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let watcher: CodeWatcher | undefined;
+  if (options.watch !== false) {
+    const dirs = [...new Set(table.functions.map((entry) => entry.fn.codeDir))];
+    watcher = watchCode(
+      dirs,
+      (dir, file) => {
+        const keys = table.functions.filter((entry) => entry.fn.codeDir === dir).map((entry) => entry.key);
+        for (const key of keys) void pool.reload(key);
+        const where = relative(project.root, dir) || '.';
+        log(`fc-sim: ${file ? `${where}/${file}` : where} changed: reloaded ${keys.join(', ')} (the next request starts a new instance)`);
+      },
+      typeof options.watch === 'object' ? options.watch : {},
+    );
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    routes: table,
+    watching: watcher?.modes ?? new Map(),
+    verifiesSignatures: accessKey !== undefined,
+    close() {
+      closing ??= (async () => {
+        watcher?.close();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await Promise.all([closed, pool.closeAll()]);
+      })();
+      return closing;
+    },
+  };
+}
