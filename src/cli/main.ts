@@ -145,6 +145,18 @@ function buildProgram(): Command {
     });
 
   program
+    .command('serve')
+    .description("serve the project's functions with HTTP triggers on a local HTTP server (FC 2.0 proxy paths, FC 3.0 function paths, custom-domain routes)")
+    .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('--port <n>', 'the port (default 9000; 0 picks a free one)', integer('--port', 0))
+    .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
+    .option('--no-watch', 'do not reload code when it changes')
+    .action(async (options) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      process.exitCode = await serveCommand(options);
+    });
+
+  program
     .command('validate')
     .description('check events (JSON files, or - for standard input) against the schema of their trigger')
     .argument('<files...>', 'JSON files, or - to read standard input')

@@ -1,0 +1,68 @@
+import { relative } from 'node:path';
+import { FcSimError } from '../../errors.js';
+import { loadProject } from '../../project/load.js';
+import type { Project } from '../../project/model.js';
+import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX } from '../../serve/routes.js';
+import { startServer, type RunningServer } from '../../serve/server.js';
+
+export interface ServeCommandOptions {
+  project?: string;
+  port?: number;
+  host?: string;
+  watch?: boolean;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`).join('');
+}
+
+/** What `fc-sim serve` prints on standard output once it listens: every URL it answers. */
+export function startupText(project: Project, running: RunningServer): string {
+  const { url, routes } = running;
+  const file = relative(process.cwd(), project.file) || project.file;
+  let text = `fc-sim serve: ${file} on ${url}\n`;
+  if (routes.functions.length === 0) text += '  no function has an HTTP trigger: nothing to serve\n';
+  else {
+    text += `\nfunctions (FC 2.0: ${FC2_PROXY_PREFIX}<service>/<function>/<path>; FC 3.0: ${FC3_FUNCTIONS_PREFIX}<function>/<path>; the function sees /<path>)\n`;
+    text += table(routes.functions.map((entry) => [entry.key, entry.fn.runtime, entry.methods.join(','), entry.authType, `${url}${entry.basePath}`]));
+  }
+  const domains = [...new Set(routes.routes.map((route) => route.domainName))];
+  for (const domain of domains) {
+    text += `\ncustom domain ${domain} (served at ${url}/; the function sees the whole path; send Host: ${domain} to use only its routes)\n`;
+    text += table(routes.routes.filter((route) => route.domainName === domain).map((route) => [`${url}${route.path}`, route.target?.key ?? `${route.functionName} (not served)`, (route.methods ?? []).join(',')]));
+  }
+  for (const note of routes.notes) text += `\nnote: ${note}\n`;
+  text += `\n${running.watching.size > 0 ? 'code reloads on change; ' : ''}${running.verifiesSignatures ? 'signatures verified with ALIBABA_CLOUD_ACCESS_KEY_ID' : 'signatures of authType function are not verified (no ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET)'}; logs on standard error; Ctrl-C stops\n`;
+  return text;
+}
+
+/** `fc-sim serve`: serves until SIGINT or SIGTERM, then stops the instances and the server. */
+export async function serveCommand(options: ServeCommandOptions): Promise<number> {
+  const project = loadProject(options.project ?? '.');
+  for (const problem of project.problems) process.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
+  const port = options.port ?? 9000;
+  if (port > 65535) throw new FcSimError('E_USAGE', `--port: ${port} is not a port (0 to 65535)`);
+  const host = options.host ?? '127.0.0.1';
+  let running: RunningServer;
+  try {
+    running = await startServer(project, { port, host, watch: options.watch !== false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new FcSimError('E_USAGE', `port ${port} on ${host} is in use`, 'pass another --port (0 picks a free one)');
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new FcSimError('E_USAGE', `cannot listen on ${host}: ${code}`, 'pass --host 127.0.0.1');
+    throw error;
+  }
+  process.stdout.write(startupText(project, running));
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stderr.write(`fc-sim: ${signal}: stopping\n`);
+      void running.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
