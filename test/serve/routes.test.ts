@@ -1,0 +1,94 @@
+/**
+ * The URL scheme of `fc-sim serve`, without a server: which function a path goes to and what path it sees.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Project, ProjectFunction } from '../../src/project/model.js';
+import { buildRouteTable, matchRoute, type RouteMatch } from '../../src/serve/routes.js';
+
+const location = { file: '/p/s.yaml', path: '' };
+
+function fn(name: string, extra: Partial<ProjectFunction> & { http?: boolean; methods?: string[] } = {}): ProjectFunction {
+  const { http = true, methods = ['GET'], ...rest } = extra;
+  return {
+    name,
+    codeDir: '/p/code',
+    handler: `index.${name}`,
+    runtime: 'nodejs20',
+    environment: {},
+    location,
+    triggers: http ? [{ name: 'http', type: 'http', config: { authType: 'anonymous', methods }, location }] : [{ name: 't', type: 'timer', config: {}, location }],
+    ...rest,
+  };
+}
+
+const project: Project = {
+  format: 'fc3',
+  file: '/p/s.yaml',
+  root: '/p',
+  functions: [fn('a'), fn('b', { methods: ['GET', 'POST', 'PUT'] }), fn('exact'), fn('all'), fn('timer', { http: false }), fn('other')],
+  customDomains: [
+    {
+      domainName: 'one.example.com',
+      protocol: 'HTTP',
+      location,
+      routes: [
+        { path: '/a/*', functionName: 'a' },
+        { path: '/a/b/*', functionName: 'b', methods: ['POST', 'DELETE'] },
+        { path: '/a/b/exact', functionName: 'exact' },
+        { path: '/*', functionName: 'all' },
+        { path: '/t/*', functionName: 'timer' },
+      ],
+    },
+    { domainName: 'two.example.com', protocol: 'HTTP', location, routes: [{ path: '/a/*', functionName: 'other' }] },
+  ],
+  problems: [],
+};
+
+const table = buildRouteTable(project);
+const target = (match: RouteMatch) => (match.kind === 'function' ? [match.served.key, match.functionPath] : [match.errorCode]);
+
+describe('custom-domain routes', () => {
+  it('takes an exact path first, then the longest wildcard, then /*', () => {
+    expect(target(matchRoute(table, '/a/b/exact'))).toEqual(['exact', '/a/b/exact']);
+    expect(target(matchRoute(table, '/a/b/exactly'))).toEqual(['b', '/a/b/exactly']);
+    expect(target(matchRoute(table, '/a/b'))).toEqual(['b', '/a/b']);
+    expect(target(matchRoute(table, '/a/x'))).toEqual(['a', '/a/x']);
+    expect(target(matchRoute(table, '/a'))).toEqual(['a', '/a']);
+    expect(target(matchRoute(table, '/ab'))).toEqual(['all', '/ab']);
+    expect(target(matchRoute(table, '/'))).toEqual(['all', '/']);
+  });
+
+  it("uses only the Host's domain when the Host names one, else every domain (the first wins)", () => {
+    expect(target(matchRoute(table, '/a/x', 'two.example.com:9000'))).toEqual(['other', '/a/x']);
+    expect(target(matchRoute(table, '/a/x', 'localhost:9000'))).toEqual(['a', '/a/x']);
+    expect(matchRoute(table, '/zzz', 'two.example.com').kind).toBe('not-found');
+  });
+
+  it('allows the methods of both the route and the trigger', () => {
+    const match = matchRoute(table, '/a/b/c');
+    expect(match.kind === 'function' && match.methods).toEqual(['POST']);
+  });
+
+  it('notes routes to functions without an HTTP trigger, which answer 404', () => {
+    expect(table.notes).toContainEqual(expect.stringContaining('/t/*: timer has no HTTP trigger'));
+    expect(table.notes).toContainEqual('not served (no HTTP trigger): timer');
+    expect(target(matchRoute(table, '/t/1'))).toEqual(['FunctionNotFound']);
+  });
+});
+
+describe('function URLs', () => {
+  it('FC 3.0: /2023-03-30/functions/<function>/<path>, the function sees /<path>', () => {
+    expect(target(matchRoute(table, '/2023-03-30/functions/b/x/y%20z'))).toEqual(['b', '/x/y%20z']);
+    expect(target(matchRoute(table, '/2023-03-30/functions/b'))).toEqual(['b', '/']);
+    expect(target(matchRoute(table, '/2023-03-30/functions/timer/'))).toEqual(['FunctionNotFound']);
+  });
+
+  it('FC 2.0: /2016-08-15/proxy/<service>[.<qualifier>]/<function>/<path>', () => {
+    const fc2 = buildRouteTable({ ...project, format: 'fc', functions: [fn('web', { service: 'svc' })], customDomains: [] });
+    expect(target(matchRoute(fc2, '/2016-08-15/proxy/svc/web/a/b'))).toEqual(['svc/web', '/a/b']);
+    expect(target(matchRoute(fc2, '/2016-08-15/proxy/svc.prod/web/'))).toEqual(['svc/web', '/']);
+    expect(target(matchRoute(fc2, '/2016-08-15/proxy/nope/web/'))).toEqual(['ServiceNotFound']);
+    expect(target(matchRoute(fc2, '/2016-08-15/proxy/svc/nope/'))).toEqual(['FunctionNotFound']);
+    expect(fc2.functions[0]!.basePath).toBe('/2016-08-15/proxy/svc/web/');
+  });
+});
