@@ -1,6 +1,7 @@
 import type { InvokeOptions } from '../runtime/instance.js';
 import { encodePath } from '../events/http.js';
 import type { HeaderMap } from './headers.js';
+import { isJsonText } from './json-text.js';
 
 /** The HTTP request an HTTP event stands for, to send for real. */
 export interface OutgoingRequest {
@@ -73,10 +74,5 @@ export function requestFromEvent(bytes: Buffer, http: InvokeOptions['http']): Ou
 
 /** The content type of a plain event posted as a body: JSON when it parses, bytes otherwise. */
 export function eventContentType(bytes: Buffer): string {
-  try {
-    JSON.parse(bytes.toString('utf8'));
-    return 'application/json';
-  } catch {
-    return 'application/octet-stream';
-  }
+  return isJsonText(bytes) ? 'application/json' : 'application/octet-stream';
 }
