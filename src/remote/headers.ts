@@ -7,8 +7,13 @@ export type AnyHeaders = Readonly<Record<string, string | readonly string[] | un
 /** A header's value by name in any case; a repeated header's values joined with ", ". */
 export function headerValue(headers: AnyHeaders, name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== lower || value === undefined) continue;
+  // Keys, not entries: called several times for every answer of a load run.
+  const keys = Object.keys(headers);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== lower && key.toLowerCase() !== lower) continue;
+    const value = headers[key];
+    if (value === undefined) continue;
     return typeof value === 'string' ? value : value.join(', ');
   }
   return undefined;
@@ -33,8 +38,21 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
 
 /** A response's headers as the function's caller sees them: lower-case names, hop-by-hop headers dropped. */
 export function responseHeaders(headers: AnyHeaders): HeaderMap {
-  const result = lowerCaseHeaders(headers);
-  for (const name of Object.keys(result)) if (HOP_BY_HOP.has(name)) delete result[name];
+  // lowerCaseHeaders without the hop-by-hop names, skipped rather than deleted after (a delete makes the object slow).
+  const result: HeaderMap = {};
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    const key = name.toLowerCase();
+    if (HOP_BY_HOP.has(key)) continue;
+    const existing = result[key];
+    if (existing === undefined) {
+      result[key] = typeof value === 'string' ? value : value.length === 1 ? value[0]! : [...value];
+      continue;
+    }
+    const all = [...(typeof existing === 'string' ? [existing] : existing), ...(typeof value === 'string' ? [value] : value)];
+    result[key] = all.length === 1 ? all[0]! : all;
+  }
   return result;
 }
 

@@ -66,12 +66,20 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
   }
 
   private answered(answer: HttpAnswer, requestId: string, latencyMs: number): Invocation {
-    const http = httpResponse(answer);
-    const common = { requestId, body: answer.body, logs: logTail(answer.headers), http, ...reportedTimings(answer.headers, latencyMs) };
     const kind = fcErrorKind(answer.headers);
-    if (kind) return remoteInvocation({ ...common, status: `${kind}-error`, error: errorFromBody(answer.body) });
-    if (answer.statusCode >= 400 && isPlatformError(answer.body)) return remoteInvocation({ ...common, status: 'rejected', error: errorFromBody(answer.body) });
-    return remoteInvocation({ ...common, status: 'success' });
+    const status: Invocation['status'] = kind ? `${kind}-error` : answer.statusCode >= 400 && isPlatformError(answer.body) ? 'rejected' : 'success';
+    const { durationMs, maxMemoryUsedMb } = reportedTimings(answer.headers, latencyMs);
+    // One literal, no spreads: this runs for every answer of a load run.
+    return remoteInvocation({
+      requestId,
+      status,
+      body: answer.body,
+      error: status === 'success' ? undefined : errorFromBody(answer.body),
+      logs: logTail(answer.headers),
+      http: httpResponse(answer),
+      durationMs,
+      maxMemoryUsedMb,
+    });
   }
 
   async dispose(): Promise<undefined> {

@@ -60,19 +60,17 @@ export function remoteInvocation(parts: {
   memorySizeMb?: number;
   maxMemoryUsedMb?: number;
 }): Invocation {
-  return {
-    requestId: parts.requestId,
-    status: parts.status,
-    body: parts.body,
-    ...(parts.error ? { error: parts.error } : {}),
-    logs: parts.logs ?? [],
-    warnings: parts.warnings ?? [],
-    ...(parts.http ? { http: parts.http } : {}),
-    durationMs: parts.durationMs,
-    billedDurationMs: Math.max(parts.durationMs > 0 ? 1 : 0, Math.ceil(parts.durationMs)),
-    memorySizeMb: parts.memorySizeMb ?? 0,
-    maxMemoryUsedMb: parts.maxMemoryUsedMb ?? 0,
-  };
+  // Field by field in the order the spreads gave (conditional spreads cost a microsecond each, per answer).
+  const invocation = { requestId: parts.requestId, status: parts.status, body: parts.body } as Invocation;
+  if (parts.error) invocation.error = parts.error;
+  invocation.logs = parts.logs ?? [];
+  invocation.warnings = parts.warnings ?? [];
+  if (parts.http) invocation.http = parts.http;
+  invocation.durationMs = parts.durationMs;
+  invocation.billedDurationMs = Math.max(parts.durationMs > 0 ? 1 : 0, Math.ceil(parts.durationMs));
+  invocation.memorySizeMb = parts.memorySizeMb ?? 0;
+  invocation.maxMemoryUsedMb = parts.maxMemoryUsedMb ?? 0;
+  return invocation;
 }
 
 /** `X-Fc-Error-Type`: HandledInvocationError / UnhandledInvocationError (any other value: unhandled). */
