@@ -201,7 +201,16 @@ export class FunctionInstance extends LifecycleInstance {
         resolve({ ...result, durationMs });
       };
       this.pending = { id, child, logs, warnings, finish: end };
-      child.send({ type: 'call', id, handler, context, ...(event ? { event } : {}), ...(http ? { http } : {}) } satisfies ToInstance);
+      // A process that died since it was last used has closed its channel: that is its exit, not fc-sim's error.
+      const message = { type: 'call', id, handler, context, ...(event ? { event } : {}), ...(http ? { http } : {}) } satisfies ToInstance;
+      const exited = () => end({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
+      try {
+        child.send(message, (error) => {
+          if (error) exited();
+        });
+      } catch {
+        exited();
+      }
     });
   }
 
