@@ -5,7 +5,7 @@ import { timerSchedule } from '../src/timer/schedule.js';
 import type { TimerEvent } from '../src/types/generated.js';
 import { definedOnly, fixedOr } from './internal/params.js';
 import { arbitraryAt } from './internal/schema-arbitrary.js';
-import { asciiText, jsonText, multiByteText } from './internal/text.js';
+import { opaqueText } from './internal/text.js';
 import { instant } from './internal/time.js';
 
 /** Fix any builder parameter (`{ triggerName: 'nightly' }`), or draw triggerTime from a schedule. */
@@ -37,13 +37,7 @@ function firing(expression: TimerExpression): fc.Arbitrary<Date> {
 
 /** The configured payload, passed verbatim: none (""), text, a JSON document as a string, or multi-byte text. */
 function payload(): fc.Arbitrary<string> {
-  return fc.oneof(
-    { withCrossShrink: true },
-    fc.constant(''),
-    asciiText(64),
-    jsonText(),
-    multiByteText(32),
-  );
+  return opaqueText();
 }
 
 /** Timer trigger events: a whole-second UTC triggerTime, a triggerName the FC API accepts, a payload string. */

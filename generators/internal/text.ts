@@ -34,3 +34,11 @@ export function asciiText(maxLength: number): fc.Arbitrary<string> {
 export function jsonText(): fc.Arbitrary<string> {
   return fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' }).map((value) => JSON.stringify(value));
 }
+
+/**
+ * What FC passes through as text without reading it (a timer payload, an MNS message): empty first, so that
+ * shrinking reaches "", then ASCII, JSON, multi-byte text, and any further forms the caller adds.
+ */
+export function opaqueText(...more: fc.Arbitrary<string>[]): fc.Arbitrary<string> {
+  return fc.oneof({ withCrossShrink: true }, fc.constant(''), asciiText(64), jsonText(), multiByteText(32), ...more);
+}
