@@ -55,3 +55,15 @@ export { MIN_EVERY_SECONDS } from './timer/every.js';
 
 // Remote targets: the same events and checks against a deployed function (HTTP trigger, custom runtime, InvokeFunction).
 export * from './remote/index.js';
+
+// Projects: Fun template.yml and Serverless Devs s.yaml, their lint rules, tests and local HTTP server.
+export { loadProject, PROJECT_FILES } from './project/load.js';
+export type { Project, ProjectFunction, ProjectTrigger, CustomDomain, CustomDomainRoute, ProjectFormat, ProjectProblem } from './project/model.js';
+export { lintProject } from './project/lint.js';
+export type { LintFinding, LintRule } from './project/lint.js';
+export { matchingEvents, rejectedEvents, deliveredBy } from './project/matching-events.js';
+export { testProject } from './project/project-test.js';
+export type { TriggerResult, ProjectTestOptions } from './project/project-test.js';
+export { junitXml } from './project/junit.js';
+export { startServer } from './serve/server.js';
+export type { ServeOptions, RunningServer } from './serve/server.js';
