@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { unhandledError } from './fc-errors.js';
-import type { AnyFunction, HandlerOutcome } from './run-handler.js';
+import { firstAnswer, type AnyFunction, type HandlerOutcome } from './run-handler.js';
 import type { RuntimeTraits } from './runtimes.js';
 
 /** What an FC 2.0 HTTP handler answered with `response.send`. */
@@ -90,21 +90,15 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
  * misuse of the response (sending twice, a non-integer status) is an unhandled error. What it returns is ignored.
  */
 export function runFc2HttpHandler(fn: AnyFunction, request: Fc2HttpRequest, body: Buffer, context: object, traits: RuntimeTraits): Promise<HandlerOutcome> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (outcome: HandlerOutcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(outcome);
-    };
-    // After the response is sent, FC has answered: a later error (a second send) only reaches the log.
-    const fail = (error: unknown) => (settled ? console.error(error) : settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }));
-    const response = fc2Response(({ statusCode, headers, body: sent }) => settle({ kind: 'success', body: sent, http: { statusCode, headers } }), fail);
-    try {
-      const returned = (fn as (...args: unknown[]) => unknown)(fc2Request(request, body), response, context);
-      if (returned instanceof Promise) returned.catch(fail);
-    } catch (error) {
-      fail(error);
-    }
-  });
+  const answer = firstAnswer<HandlerOutcome>();
+  // After the response is sent, FC has answered: a later error (a second send) only reaches the log.
+  const fail = (error: unknown) => (answer.settled ? console.error(error) : answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }));
+  const response = fc2Response(({ statusCode, headers, body: sent }) => answer.settle({ kind: 'success', body: sent, http: { statusCode, headers } }), fail);
+  try {
+    const returned = (fn as (...args: unknown[]) => unknown)(fc2Request(request, body), response, context);
+    if (returned instanceof Promise) returned.catch(fail);
+  } catch (error) {
+    fail(error);
+  }
+  return answer.promise;
 }

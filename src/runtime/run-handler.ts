@@ -10,6 +10,24 @@ export type HandlerOutcome =
 
 export type AnyFunction = (...args: never[]) => unknown;
 
+/** A promise settled by the first of several answers; later answers are ignored, as FC consumes a callback once. */
+export function firstAnswer<T>(): { promise: Promise<T>; settle: (value: T) => void; readonly settled: boolean } {
+  let settled = false;
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return {
+    promise,
+    settle: (value) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+    },
+    get settled() {
+      return settled;
+    },
+  };
+}
+
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
@@ -28,38 +46,32 @@ export function runHandler(
   traits: RuntimeTraits,
   warn: (message: string) => void,
 ): Promise<HandlerOutcome> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (outcome: HandlerOutcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(outcome);
-    };
-    const callback = (error?: unknown, data?: unknown) => {
-      if (error !== null && error !== undefined) settle({ kind: 'handled', error: handledError(error) });
-      else settle({ kind: 'success', body: serializeResult(data) });
-    };
-    let returned: unknown;
-    try {
-      returned = (fn as (...values: unknown[]) => unknown)(...args, callback);
-    } catch (error) {
-      settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) });
-      return;
-    }
-    if (!isThenable(returned)) return;
-    returned.then(
-      (value) => {
-        if (settled) return;
-        if (!traits.asyncResult) {
-          warn(
-            `${traits.name} ignores what an async handler returns (${value === undefined ? 'undefined' : 'a value'}): FC waits for callback(), so this invocation will time out. Call callback(null, result), or use nodejs18 or later.`,
-          );
-          return;
-        }
-        if (value === undefined && fn.length > args.length) return;
-        settle({ kind: 'success', body: serializeResult(value) });
-      },
-      (error: unknown) => settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }),
-    );
-  });
+  const answer = firstAnswer<HandlerOutcome>();
+  const callback = (error?: unknown, data?: unknown) => {
+    if (error !== null && error !== undefined) answer.settle({ kind: 'handled', error: handledError(error) });
+    else answer.settle({ kind: 'success', body: serializeResult(data) });
+  };
+  let returned: unknown;
+  try {
+    returned = (fn as (...values: unknown[]) => unknown)(...args, callback);
+  } catch (error) {
+    answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) });
+    return answer.promise;
+  }
+  if (!isThenable(returned)) return answer.promise;
+  returned.then(
+    (value) => {
+      if (answer.settled) return;
+      if (!traits.asyncResult) {
+        warn(
+          `${traits.name} ignores what an async handler returns (${value === undefined ? 'undefined' : 'a value'}): FC waits for callback(), so this invocation will time out. Call callback(null, result), or use nodejs18 or later.`,
+        );
+        return;
+      }
+      if (value === undefined && fn.length > args.length) return;
+      answer.settle({ kind: 'success', body: serializeResult(value) });
+    },
+    (error: unknown) => answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }),
+  );
+  return answer.promise;
 }
