@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { isJsonObject } from '../../src/io/json-values.js';
 
 /** A schema object as the compiler reads it (boolean `true` schemas are turned into `{}` first). */
 export type SchemaNode = Readonly<Record<string, unknown>>;
@@ -18,8 +19,7 @@ export class UnsupportedSchemaError extends Error {
   }
 }
 
-export const isSchemaNode = (value: unknown): value is SchemaNode =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isSchemaNode = (value: unknown): value is SchemaNode => isJsonObject(value);
 
 /** Keywords that document a schema without constraining values: merged schemas leave them out. */
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'definitions', 'x-fc-doc']);

@@ -1,4 +1,4 @@
-import { isJsonObject, objectIn, stringIn } from './config-values.js';
+import { isJsonObject, objectIn, stringIn } from '../io/json-values.js';
 import type { ProjectTrigger } from './model.js';
 import { allowedMethods, cdnFilter, domainPasses, keyPasses, ossFilter } from './trigger-filters.js';
 

@@ -3,9 +3,7 @@ import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
 /** devsapp/fc's TypeScript interface spells two types in camelCase; its docs and examples use the API's names. */
 const FC_TYPE_ALIASES: Readonly<Record<string, string>> = { mnsTopic: 'mns_topic', cdnEvents: 'cdn_events' };
@@ -17,13 +15,13 @@ const isFcComponent = (component: unknown) => typeof component === 'string' && /
 export function loadFcTemplate(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
   const functions: ProjectFunction[] = [];
   const customDomains: CustomDomain[] = [];
-  for (const [name, entry] of Object.entries(isObject(document.services) ? document.services : {})) {
+  for (const [name, entry] of Object.entries(objectIn(document.services))) {
     if (!isObject(entry) || !isFcComponent(entry.component)) continue;
-    const props = isObject(entry.props) ? entry.props : {};
+    const props = objectIn(entry.props);
     const path = `services.${name}.props`;
-    const service = isObject(props.service) ? props.service : {};
-    const fn = isObject(props.function) ? props.function : {};
-    const lifecycle = isObject(fn.instanceLifecycleConfig) ? fn.instanceLifecycleConfig : {};
+    const service = objectIn(props.service);
+    const fn = objectIn(props.function);
+    const lifecycle = objectIn(fn.instanceLifecycleConfig);
     const triggers: ProjectTrigger[] = (Array.isArray(props.triggers) ? props.triggers : []).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];
       const written = String(trigger.type ?? '');

@@ -3,9 +3,8 @@ import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+import { isJsonObject as isObject, objectIn, type Json } from '../io/json-values.js';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const component = (entry: Json, name: string) => typeof entry.component === 'string' && new RegExp(`(^|/)${name}(@.*)?$`).test(entry.component);
 
 function routesOf(routeConfig: unknown, defaultFunction: string | undefined): CustomDomainRoute[] {
@@ -26,9 +25,9 @@ function routesOf(routeConfig: unknown, defaultFunction: string | undefined): Cu
 export function loadFc3Template(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
   const functions: ProjectFunction[] = [];
   const customDomains: CustomDomain[] = [];
-  for (const [name, entry] of Object.entries(isObject(document.resources) ? document.resources : {})) {
+  for (const [name, entry] of Object.entries(objectIn(document.resources))) {
     if (!isObject(entry)) continue;
-    const props = isObject(entry.props) ? entry.props : {};
+    const props = objectIn(entry.props);
     const path = `resources.${name}.props`;
     if (component(entry, 'fc3-domain')) {
       customDomains.push({
@@ -41,8 +40,8 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
     }
     if (!component(entry, 'fc3')) continue;
     const functionName = String(props.functionName ?? name);
-    const lifecycle = isObject(props.instanceLifecycleConfig) ? props.instanceLifecycleConfig : {};
-    const hook = (key: string) => (isObject(lifecycle[key]) ? lifecycle[key] : {}) as Json;
+    const lifecycle = objectIn(props.instanceLifecycleConfig);
+    const hook = (key: string) => objectIn(lifecycle[key]);
     const code = isObject(props.code) ? props.code.src : props.code;
     const triggers: ProjectTrigger[] = (Array.isArray(props.triggers) ? props.triggers : []).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];

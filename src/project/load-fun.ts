@@ -3,9 +3,7 @@ import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, FUN_TRIGGER_TYPES } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isJsonObject as isObject, objectIn, type Json } from '../io/json-values.js';
 
 /**
  * Fun's `template.yml` (ROS `Aliyun::Serverless-2018-04-03`): services hold functions, functions hold `Events`,
@@ -14,7 +12,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 export function loadFunTemplate(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
   const functions: ProjectFunction[] = [];
   const customDomains: CustomDomain[] = [];
-  for (const [name, resource] of Object.entries(isObject(document.Resources) ? document.Resources : {})) {
+  for (const [name, resource] of Object.entries(objectIn(document.Resources))) {
     if (!isObject(resource)) continue;
     if (resource.Type === 'Aliyun::Serverless::Service') {
       for (const [functionName, item] of Object.entries(resource)) {
@@ -22,8 +20,8 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
         functions.push(funFunction(name, functionName, item, context));
       }
     } else if (resource.Type === 'Aliyun::Serverless::CustomDomain') {
-      const properties = isObject(resource.Properties) ? resource.Properties : {};
-      const routes = isObject(properties.RouteConfig) && isObject(properties.RouteConfig.Routes) ? properties.RouteConfig.Routes : {};
+      const properties = objectIn(resource.Properties);
+      const routes = isObject(properties.RouteConfig) && objectIn(properties.RouteConfig.Routes);
       customDomains.push({
         domainName: name,
         protocol: stringOrUndefined(properties.Protocol) ?? 'HTTP',
@@ -46,14 +44,14 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
 }
 
 function funFunction(service: string, name: string, resource: Json, context: LoadContext): ProjectFunction {
-  const properties = isObject(resource.Properties) ? resource.Properties : {};
+  const properties = objectIn(resource.Properties);
   const path = `Resources.${service}.${name}`;
-  const lifecycle = isObject(properties.InstanceLifecycleConfig) ? properties.InstanceLifecycleConfig : {};
-  const triggers: ProjectTrigger[] = Object.entries(isObject(resource.Events) ? resource.Events : {}).flatMap(([triggerName, event]) => {
+  const lifecycle = objectIn(properties.InstanceLifecycleConfig);
+  const triggers: ProjectTrigger[] = Object.entries(objectIn(resource.Events)).flatMap(([triggerName, event]) => {
     if (!isObject(event)) return [];
     const written = String(event.Type ?? '');
     const type = FUN_TRIGGER_TYPES[written] ?? written;
-    const eventProperties = isObject(event.Properties) ? event.Properties : {};
+    const eventProperties = objectIn(event.Properties);
     return [{ name: triggerName, type, config: apiTriggerConfig(type, eventProperties, true), location: { file: context.file, path: `${path}.Events.${triggerName}` } }];
   });
   return {

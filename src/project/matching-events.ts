@@ -1,7 +1,7 @@
 import { mnsEvent } from '../../generators/mns.js';
 import { slsEvent } from '../../generators/sls.js';
 import { timerEvent } from '../../generators/timer.js';
-import { objectIn, stringIn } from './config-values.js';
+import { objectIn, stringIn } from '../io/json-values.js';
 import type { ProjectTrigger } from './model.js';
 import { sourceAccount, sourceProject, sourceTopic } from './source-arn.js';
 import { allowedMethods, cdnFilter, ossFilter } from './trigger-filters.js';

@@ -1,4 +1,4 @@
-import { objectIn, stringIn } from './config-values.js';
+import { objectIn, stringIn } from '../io/json-values.js';
 import type { ProjectTrigger } from './model.js';
 
 /**

@@ -4,6 +4,8 @@
  * they all become the API shape that schemas/trigger-config describes.
  */
 
+import { isJsonObject as isObject, type Json } from '../io/json-values.js';
+
 /** Fun's event types and the FC API's trigger types (aliyun/fun `src/lib/trigger.js`). */
 export const FUN_TRIGGER_TYPES: Readonly<Record<string, string>> = {
   Timer: 'timer',
@@ -16,9 +18,6 @@ export const FUN_TRIGGER_TYPES: Readonly<Record<string, string>> = {
   CDN: 'cdn_events',
   Datahub: 'datahub',
 };
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Objects whose keys are data (environment-like maps), not field names: their keys are kept. */
 const DATA_MAPS = new Set(['functionParameter', 'FunctionParameter']);

@@ -1,7 +1,7 @@
 import type { CdnEventName } from '../events/cdn.js';
 import type { HttpMethod } from '../events/http.js';
 import type { OssEventName } from '../events/oss.js';
-import { objectIn, stringIn, stringsIn, type Json } from './config-values.js';
+import { objectIn, stringIn, stringsIn, type Json } from '../io/json-values.js';
 
 /**
  * What a trigger's config lets through: the OSS event names and key filter, the HTTP methods, the CDN event name and

@@ -1,4 +1,5 @@
 import type { SchemaName } from './catalog.js';
+import { isJsonObject as isObject, type Json } from '../io/json-values.js';
 
 export interface Detection {
   /** The schema the value is written for. */
@@ -6,9 +7,6 @@ export interface Detection {
   /** The field that gave it away, for messages. */
   because: string;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function detectRecord(record: Json): Detection | undefined {
   if (record.eventSource === 'acs:oss' || isObject(record.oss)) return { schema: 'oss', because: '/events/0 is an OSS record' };

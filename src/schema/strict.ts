@@ -1,8 +1,5 @@
 import type { JsonSchema } from './catalog.js';
-
-type Node = Record<string, unknown>;
-
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isJsonObject as isNode, type Json as Node } from '../io/json-values.js';
 
 const COMPOSITION = ['allOf', 'anyOf', 'oneOf'] as const;
 const CONDITIONAL = ['if', 'then', 'else'] as const;

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { loadSchema, schemaCatalog, schemaNames } from '../schema/catalog.js';
 import { packageRoot } from '../package-root.js';
+import { isJsonObject as isNode, type Json as Node } from '../io/json-values.js';
 
 export const generatedTypesPath = join(packageRoot, 'src', 'types', 'generated.ts');
 
@@ -18,9 +19,6 @@ const BANNER = `/* eslint-disable */
  */`;
 
 const pascal = (text: string) => text.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase());
-
-type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keywords that give a subschema a shape of its own (a type); others (format, pattern, bounds) only constrain. */
 const SHAPING = ['type', '$ref', 'properties', 'items', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'];

@@ -1,6 +1,6 @@
 /**
- * Reading values out of a trigger's config or an event, both of which arrive untyped: a project file may hold
- * anything (lint reports what FC would refuse), so a value of the wrong type counts as absent here.
+ * Reading values out of untyped JSON or YAML (a project file, a trigger config, an event, a schema): a value of the
+ * wrong type counts as absent, so that callers check once and report what is wrong where it matters.
  */
 
 export type Json = Record<string, unknown>;
