@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MIN_EVERY_SECONDS } from '../../src/timer/every.js';
 import { parseTimerExpression } from '../../src/timer/expression.js';
 import { timerSchedule } from '../../src/timer/schedule.js';
-import { TimerExpressionError } from '../../src/timer/timer-expression-error.js';
-
-/** The error parseTimerExpression throws for `source`. */
-function refusal(source: string): TimerExpressionError {
-  try {
-    parseTimerExpression(source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(TimerExpressionError);
-    return error as TimerExpressionError;
-  }
-  throw new Error(`accepted: ${source}`);
-}
+import { refusal } from './refusal.js';
 
 const interval = (source: string) => {
   const expression = parseTimerExpression(source);

@@ -3,6 +3,7 @@ import { FcSimError } from '../../src/errors.js';
 import { parseTimerExpression, type CronTimerExpression } from '../../src/timer/expression.js';
 import { DAY_OF_WEEK_NUMBERS } from '../../src/timer/fields.js';
 import { TimerExpressionError } from '../../src/timer/timer-expression-error.js';
+import { refusal } from './refusal.js';
 
 function cron(source: string): CronTimerExpression {
   const expression = parseTimerExpression(source);
@@ -11,17 +12,6 @@ function cron(source: string): CronTimerExpression {
 }
 
 const range = (from: number, to: number, step = 1) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
-
-/** The error parseTimerExpression throws for `source`. */
-function refusal(source: string): TimerExpressionError {
-  try {
-    parseTimerExpression(source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(TimerExpressionError);
-    return error as TimerExpressionError;
-  }
-  throw new Error(`accepted: ${source}`);
-}
 
 describe('parseTimerExpression: what FC accepts', () => {
   it('reads six fields, seconds first, in UTC by default', () => {
