@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import type { EventKind } from '../src/events/kinds.js';
-import { cdnEvent, type CdnEventConstraints } from './cdn.js';
-import { fc2HttpRequest, httpEvent, type HttpRequestConstraints } from './http.js';
-import { mnsEvent, type MnsEventConstraints } from './mns.js';
-import { ossEvent, type OssEventConstraints } from './oss.js';
-import { slsEvent, type SlsEventConstraints } from './sls.js';
-import { timerEvent, type TimerEventConstraints } from './timer.js';
+import { cdnEvent, type CdnEventConstraints } from '../src/triggers/cdn/arbitrary.js';
+import { fc2HttpRequest, httpEvent, type HttpRequestConstraints } from '../src/triggers/http/arbitrary.js';
+import { mnsEvent, type MnsEventConstraints } from '../src/triggers/mns/arbitrary.js';
+import { ossEvent, type OssEventConstraints } from '../src/triggers/oss/arbitrary.js';
+import { slsEvent, type SlsEventConstraints } from '../src/triggers/sls/arbitrary.js';
+import { timerEvent, type TimerEventConstraints } from '../src/triggers/timer/arbitrary.js';
 
 export interface KindSampleOptions {
   seed: number;

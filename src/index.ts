@@ -12,22 +12,22 @@ export type { FcSimErrorCode } from './errors.js';
 export type * from './types/generated.js';
 
 // Events as FC sends them, built from the parameters that vary; the rest is derived coherently.
-export { buildOssEvent, ossEventDefaults } from './events/oss.js';
-export type { OssEventParams, OssEventName } from './events/oss.js';
-export { buildTimerEvent, timerEventDefaults } from './events/timer.js';
-export type { TimerEventParams } from './events/timer.js';
-export { buildMnsEvent, mnsEventDefaults } from './events/mns.js';
-export type { MnsEventParams, MnsFormat, MnsTopicEvent } from './events/mns.js';
-export { buildSlsEvent, slsEventDefaults } from './events/sls.js';
-export type { SlsEventParams } from './events/sls.js';
-export { buildCdnEvent, cdnEventDefaults } from './events/cdn.js';
-export type { CdnEventParams, CdnEventName } from './events/cdn.js';
-export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath } from './events/http.js';
-export type { HttpRequestParams, HttpMethod, MultiValue } from './events/http.js';
+export { buildOssEvent, ossEventDefaults } from './triggers/oss/build.js';
+export type { OssEventParams, OssEventName } from './triggers/oss/build.js';
+export { buildTimerEvent, timerEventDefaults } from './triggers/timer/build.js';
+export type { TimerEventParams } from './triggers/timer/build.js';
+export { buildMnsEvent, mnsEventDefaults } from './triggers/mns/build.js';
+export type { MnsEventParams, MnsFormat, MnsTopicEvent } from './triggers/mns/build.js';
+export { buildSlsEvent, slsEventDefaults } from './triggers/sls/build.js';
+export type { SlsEventParams } from './triggers/sls/build.js';
+export { buildCdnEvent, cdnEventDefaults } from './triggers/cdn/build.js';
+export type { CdnEventParams, CdnEventName } from './triggers/cdn/build.js';
+export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath } from './triggers/http/build.js';
+export type { HttpRequestParams, HttpMethod, MultiValue } from './triggers/http/build.js';
 export { eventKinds, findKind } from './events/kinds.js';
 export type { EventKind, Trigger } from './events/kinds.js';
-export { buildKind } from './events/build.js';
-export type { KindOptions } from './events/build.js';
+export { buildKind } from './triggers/build-kind.js';
+export type { KindOptions } from './triggers/build-kind.js';
 
 // The local FC Node.js runtime.
 export { invoke, createInstance, eventBytes } from './runtime/invoke.js';

@@ -11,7 +11,7 @@ const BATCH = 1_000;
 
 /** A fresh process that validates one default OSS event: with fc-sim, or with ajv compiling the schema first. */
 function firstValidationScript(how) {
-  const load = `const { buildOssEvent } = await import(${JSON.stringify(distUrl('src/events/oss.js'))});`;
+  const load = `const { buildOssEvent } = await import(${JSON.stringify(distUrl('src/triggers/oss/build.js'))});`;
   if (how === 'fc-sim') {
     return `${load} const { validate } = await import(${JSON.stringify(distUrl('src/schema/validate.js'))});
       if (!validate('oss', buildOssEvent()).valid) process.exit(1);`;

@@ -1,4 +1,4 @@
-import { encodePath } from '../../src/events/http.js';
+import { encodePath } from '../../src/triggers/http/build.js';
 
 /** UTF-8 bytes of one code point (a lone surrogate is written as U+FFFD, 3 bytes, as Buffer.byteLength counts it). */
 function utf8CodePointBytes(code: number): number {

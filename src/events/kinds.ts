@@ -1,8 +1,8 @@
 import type { SchemaName } from '../schema/catalog.js';
-import type { CdnEventName } from './cdn.js';
-import type { HttpMethod } from './http.js';
-import type { MnsFormat } from './mns.js';
-import type { OssEventName } from './oss.js';
+import type { CdnEventName } from '../triggers/cdn/build.js';
+import type { HttpMethod } from '../triggers/http/build.js';
+import type { MnsFormat } from '../triggers/mns/build.js';
+import type { OssEventName } from '../triggers/oss/build.js';
 
 /** The trigger families fc-sim builds events for; each has its own builder, generator and CLI flags. */
 export type Trigger = 'oss' | 'timer' | 'mns' | 'sls' | 'cdn' | 'http';

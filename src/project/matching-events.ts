@@ -1,6 +1,6 @@
-import { mnsEvent } from '../../generators/mns.js';
-import { slsEvent } from '../../generators/sls.js';
-import { timerEvent } from '../../generators/timer.js';
+import { mnsEvent } from '../triggers/mns/arbitrary.js';
+import { slsEvent } from '../triggers/sls/arbitrary.js';
+import { timerEvent } from '../triggers/timer/arbitrary.js';
 import { objectIn, stringIn } from '../io/json-values.js';
 import type { ProjectTrigger } from './model.js';
 import { sourceAccount, sourceProject, sourceTopic } from './source-arn.js';

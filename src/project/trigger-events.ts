@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { CdnEventName } from '../events/cdn.js';
-import type { HttpMethod } from '../events/http.js';
+import type { CdnEventName } from '../triggers/cdn/build.js';
+import type { HttpMethod } from '../triggers/http/build.js';
 import { prepareSource } from '../testing/triggers.js';
 import type { CdnEvent, OssEvent } from '../types/generated.js';
-import { cdnEvent } from '../../generators/cdn.js';
-import { ossEvent, type OssEventConstraints } from '../../generators/oss.js';
+import { cdnEvent } from '../triggers/cdn/arbitrary.js';
+import { ossEvent, type OssEventConstraints } from '../triggers/oss/arbitrary.js';
 import type { ProjectTrigger } from './model.js';
 import { sourceAccount, sourceBucket } from './source-arn.js';
 

@@ -1,6 +1,6 @@
-import type { CdnEventName } from '../events/cdn.js';
-import type { HttpMethod } from '../events/http.js';
-import type { OssEventName } from '../events/oss.js';
+import type { CdnEventName } from '../triggers/cdn/build.js';
+import type { HttpMethod } from '../triggers/http/build.js';
+import type { OssEventName } from '../triggers/oss/build.js';
 import { objectIn, stringIn, stringsIn, type Json } from '../io/json-values.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { InvokeOptions } from '../runtime/instance.js';
-import { encodePath } from '../events/http.js';
+import { encodePath } from '../triggers/http/build.js';
 import type { HeaderMap } from './headers.js';
 import { isJsonText } from './json-text.js';
 

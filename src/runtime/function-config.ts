@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../events/common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { RuntimeName } from './runtimes.js';
 
 /** Credentials the function's role would give it; fc-sim's defaults are harmless fakes. */

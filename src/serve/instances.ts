@@ -1,4 +1,4 @@
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../events/common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { ProjectFunction } from '../project/model.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { FunctionInstance } from '../runtime/instance.js';

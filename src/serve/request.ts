@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { HttpMethod, HttpRequestParams } from '../events/http.js';
+import type { HttpMethod, HttpRequestParams } from '../triggers/http/build.js';
 
 /**
  * An incoming request as FC's HTTP trigger takes it: the limits it enforces before any function runs, and the

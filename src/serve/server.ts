@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../events/common.js';
-import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod } from '../events/http.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
+import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod } from '../triggers/http/build.js';
 import type { Project } from '../project/model.js';
 import { accessKeyFromEnv, type AccessKey } from '../remote/credentials.js';
 import { newRequestId } from '../runtime/context.js';

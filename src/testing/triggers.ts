@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { findKind, type EventKind } from '../events/kinds.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
-import { cdnEvent, type CdnEventConstraints } from '../../generators/cdn.js';
-import { httpEvent, httpRequest, type HttpRequestConstraints } from '../../generators/http.js';
+import { cdnEvent, type CdnEventConstraints } from '../triggers/cdn/arbitrary.js';
+import { httpEvent, httpRequest, type HttpRequestConstraints } from '../triggers/http/arbitrary.js';
 import { kindArbitrary } from '../../generators/kind.js';
-import { mnsEvent, type MnsEventConstraints } from '../../generators/mns.js';
-import { ossEvent, type OssEventConstraints } from '../../generators/oss.js';
-import { slsEvent, type SlsEventConstraints } from '../../generators/sls.js';
-import { timerEvent, type TimerEventConstraints } from '../../generators/timer.js';
-import { buildFc2HttpRequest } from '../events/http.js';
+import { mnsEvent, type MnsEventConstraints } from '../triggers/mns/arbitrary.js';
+import { ossEvent, type OssEventConstraints } from '../triggers/oss/arbitrary.js';
+import { slsEvent, type SlsEventConstraints } from '../triggers/sls/arbitrary.js';
+import { timerEvent, type TimerEventConstraints } from '../triggers/timer/arbitrary.js';
+import { buildFc2HttpRequest } from '../triggers/http/build.js';
 
 /** Where events come from: a trigger with generator constraints, a named kind, or an arbitrary of your own. */
 export type EventSource =

@@ -1,4 +1,4 @@
-import { buildTimerEvent, type TimerEventParams } from '../events/timer.js';
+import { buildTimerEvent, type TimerEventParams } from '../triggers/timer/build.js';
 import type { TimerEvent } from '../types/generated.js';
 import type { TimerExpression } from './expression.js';
 import { timerSchedule, type ScheduleWindow } from './schedule.js';

@@ -1,7 +1,7 @@
 /** ContractRunner inside properties of your own: @fast-check/vitest's test.prop with fc-sim's generators. */
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
-import { ossEvent } from '../../generators/oss.js';
+import { ossEvent } from '../../src/triggers/oss/arbitrary.js';
 import { ContractRunner } from '../../src/testing/runner.js';
 
 describe('ContractRunner with @fast-check/vitest', () => {

@@ -1,6 +1,6 @@
 import { FcSimError } from '../../errors.js';
 import type { Fc2HttpRequest } from '../../types/generated.js';
-import { buildKind } from '../../events/build.js';
+import { buildKind } from '../../triggers/build-kind.js';
 import { schemaOfKind, type EventKind } from '../../events/kinds.js';
 import { setAtPath } from '../../io/json-pointer.js';
 import { formatIssue, type ValidationIssue } from '../../schema/issues.js';

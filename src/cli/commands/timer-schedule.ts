@@ -1,6 +1,6 @@
 import { FcSimError } from '../../errors.js';
-import { utcSeconds } from '../../events/common.js';
-import { buildTimerEvent } from '../../events/timer.js';
+import { utcSeconds } from '../../triggers/_shared/common.js';
+import { buildTimerEvent } from '../../triggers/timer/build.js';
 import { formatIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import { parseTimerExpression, type TimerExpression } from '../../timer/expression.js';

@@ -1,10 +1,10 @@
-import { buildCdnEvent, type CdnEventParams } from './cdn.js';
-import { buildFc2HttpRequest, buildHttpEvent, type HttpRequestParams } from './http.js';
-import type { EventKind } from './kinds.js';
-import { buildMnsEvent, type MnsEventParams } from './mns.js';
-import { buildOssEvent, type OssEventParams } from './oss.js';
-import { buildSlsEvent, type SlsEventParams } from './sls.js';
-import { buildTimerEvent, type TimerEventParams } from './timer.js';
+import { buildCdnEvent, type CdnEventParams } from './cdn/build.js';
+import { buildFc2HttpRequest, buildHttpEvent, type HttpRequestParams } from './http/build.js';
+import type { EventKind } from '../events/kinds.js';
+import { buildMnsEvent, type MnsEventParams } from './mns/build.js';
+import { buildOssEvent, type OssEventParams } from './oss/build.js';
+import { buildSlsEvent, type SlsEventParams } from './sls/build.js';
+import { buildTimerEvent, type TimerEventParams } from './timer/build.js';
 
 export interface KindOptions {
   /** HTTP kinds: the request as an FC 2.0 HTTP handler sees it, instead of the FC 3.0 event. */

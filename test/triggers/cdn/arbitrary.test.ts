@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cdnEvent } from '../../generators/cdn.js';
-import type { CdnEventName } from '../../src/events/cdn.js';
-import { validate } from '../../src/schema/validate.js';
-import type { CdnEvent } from '../../src/types/generated.js';
+import { cdnEvent } from '../../../src/triggers/cdn/arbitrary.js';
+import type { CdnEventName } from '../../../src/triggers/cdn/build.js';
+import { validate } from '../../../src/schema/validate.js';
+import type { CdnEvent } from '../../../src/types/generated.js';
 
 const record = (event: CdnEvent) => event.events[0]!;
 const parameterOf = (event: CdnEvent) => record(event).eventParameter as unknown as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCdnEvent } from '../../src/events/cdn.js';
-import { validate } from '../../src/schema/validate.js';
+import { buildCdnEvent } from '../../../src/triggers/cdn/build.js';
+import { validate } from '../../../src/schema/validate.js';
 
 describe('buildCdnEvent', () => {
   it('makes a LogFileCreated parameter for the 5 minutes before the event, with a signed URL', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fc2HttpRequest, httpEvent, httpRequest } from '../../generators/http.js';
-import { buildHttpEvent, type HttpRequestParams } from '../../src/events/http.js';
-import { validate } from '../../src/schema/validate.js';
+import { fc2HttpRequest, httpEvent, httpRequest } from '../../../src/triggers/http/arbitrary.js';
+import { buildHttpEvent, type HttpRequestParams } from '../../../src/triggers/http/build.js';
+import { validate } from '../../../src/schema/validate.js';
 
 /** A request with its FC 3.0 event, to check the event against what was sent. */
 const exchange = (constraints = {}) => httpRequest(constraints).map((request) => ({ request, event: buildHttpEvent(request) }));

@@ -1,5 +1,5 @@
-import type { TimerEvent } from '../types/generated.js';
-import { DEFAULT_TIME, toDate, utcSeconds, withDefaults, type TimeInput } from './common.js';
+import type { TimerEvent } from '../../types/generated.js';
+import { DEFAULT_TIME, toDate, utcSeconds, withDefaults, type TimeInput } from '../_shared/common.js';
 
 export interface TimerEventParams {
   /** The firing time; FC sends it in whole seconds, UTC. */

@@ -1,5 +1,5 @@
-import type { SlsEvent } from '../types/generated.js';
-import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from './common.js';
+import type { SlsEvent } from '../../types/generated.js';
+import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from '../_shared/common.js';
 
 export interface SlsEventParams {
   region: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSlsEvent } from '../../src/events/sls.js';
+import { buildSlsEvent } from '../../../src/triggers/sls/build.js';
 
 const decode = (cursor: string) => BigInt(Buffer.from(cursor, 'base64').toString());
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildMnsEvent } from '../../src/events/mns.js';
+import { buildMnsEvent } from '../../../src/triggers/mns/build.js';
 
 describe('buildMnsEvent', () => {
   it('puts the MD5 of the message in MessageMD5 and merges attributes at the top level (JSON)', () => {

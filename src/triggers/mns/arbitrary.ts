@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { buildMnsEvent, type MnsEventParams, type MnsFormat, type MnsTopicEvent } from '../src/events/mns.js';
-import { definedOnly, fixedOr, narrowed } from './internal/params.js';
-import { asciiText, opaqueText } from './internal/text.js';
-import { instant } from './internal/time.js';
-import { accountId } from './internal/values.js';
+import { buildMnsEvent, type MnsEventParams, type MnsFormat, type MnsTopicEvent } from './build.js';
+import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
+import { asciiText, opaqueText } from '../../../generators/internal/text.js';
+import { instant } from '../../../generators/internal/time.js';
+import { accountId } from '../../../generators/internal/values.js';
 
 /** Fix any builder parameter (`{ topic: 'orders' }`) or narrow what is drawn. */
 export interface MnsEventConstraints extends Partial<MnsEventParams> {

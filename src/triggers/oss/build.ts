@@ -1,5 +1,5 @@
-import type { OssEvent, OssEventRecord } from '../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, withDefaults, type TimeInput } from './common.js';
+import type { OssEvent, OssEventRecord } from '../../types/generated.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, withDefaults, type TimeInput } from '../_shared/common.js';
 
 export type OssEventName = OssEventRecord['eventName'];
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { encodePath } from '../src/events/http.js';
-import { buildOssEvent, type OssEventName, type OssEventParams } from '../src/events/oss.js';
-import type { OssEvent } from '../src/types/generated.js';
-import { definedOnly, fixedOr, narrowed, sometimes } from './internal/params.js';
-import { keyCharBytes } from './internal/key-bytes.js';
-import { EXTENSIONS, pathSegment } from './internal/paths.js';
-import { arbitraryAt } from './internal/schema-arbitrary.js';
-import { instant } from './internal/time.js';
-import { accountId, regionId } from './internal/values.js';
+import { encodePath } from '../http/build.js';
+import { buildOssEvent, type OssEventName, type OssEventParams } from './build.js';
+import type { OssEvent } from '../../types/generated.js';
+import { definedOnly, fixedOr, narrowed, sometimes } from '../../../generators/internal/params.js';
+import { keyCharBytes } from '../../../generators/internal/key-bytes.js';
+import { EXTENSIONS, pathSegment } from '../../../generators/internal/paths.js';
+import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
+import { instant } from '../../../generators/internal/time.js';
+import { accountId, regionId } from '../../../generators/internal/values.js';
 
 /** How a drawn key appears in the event: as stored, or percent-encoded per path segment with the slashes kept. */
 export type OssKeyEncoding = 'raw' | 'url';

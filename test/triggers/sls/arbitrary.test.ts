@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { slsEvent } from '../../generators/sls.js';
-import { validate } from '../../src/schema/validate.js';
+import { slsEvent } from '../../../src/triggers/sls/arbitrary.js';
+import { validate } from '../../../src/schema/validate.js';
 
 const position = (cursor: string) => BigInt(Buffer.from(cursor, 'base64').toString('latin1'));
 

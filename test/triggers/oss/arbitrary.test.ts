@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ossEvent } from '../../generators/oss.js';
-import { validate } from '../../src/schema/validate.js';
-import type { OssEvent, OssEventRecord } from '../../src/types/generated.js';
+import { ossEvent } from '../../../src/triggers/oss/arbitrary.js';
+import { validate } from '../../../src/schema/validate.js';
+import type { OssEvent, OssEventRecord } from '../../../src/types/generated.js';
 
 const record = (event: OssEvent): OssEventRecord => event.events[0]!;
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');

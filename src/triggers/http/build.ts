@@ -1,5 +1,5 @@
-import type { Fc2HttpRequest, HttpTriggerEvent } from '../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults, type TimeInput } from './common.js';
+import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults, type TimeInput } from '../_shared/common.js';
 
 export type HttpMethod = HttpTriggerEvent['requestContext']['http']['method'];
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mnsEvent } from '../../generators/mns.js';
-import type { MnsTopicEvent } from '../../src/events/mns.js';
-import { validate } from '../../src/schema/validate.js';
-import type { MnsTopicJsonEvent, MnsTopicStreamEvent } from '../../src/types/generated.js';
+import { mnsEvent } from '../../../src/triggers/mns/arbitrary.js';
+import type { MnsTopicEvent } from '../../../src/triggers/mns/build.js';
+import { validate } from '../../../src/schema/validate.js';
+import type { MnsTopicJsonEvent, MnsTopicStreamEvent } from '../../../src/types/generated.js';
 
 type Shape = 'raw' | 'stream' | 'json';
 const shapeOf = (event: MnsTopicEvent): Shape => (typeof event === 'string' ? 'raw' : 'body' in event ? 'stream' : 'json');

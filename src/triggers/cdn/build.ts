@@ -1,5 +1,5 @@
-import type { CdnEvent, CdnEventRecord } from '../types/generated.js';
-import { chinaTime, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from './common.js';
+import type { CdnEvent, CdnEventRecord } from '../../types/generated.js';
+import { chinaTime, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from '../_shared/common.js';
 
 export type CdnEventName = CdnEventRecord['eventName'];
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod, type HttpRequestParams, type MultiValue } from '../src/events/http.js';
-import type { Fc2HttpRequest, HttpTriggerEvent } from '../src/types/generated.js';
-import { definedOnly, fixedOr, narrowed } from './internal/params.js';
-import { pathSegment } from './internal/paths.js';
-import { arbitraryAt } from './internal/schema-arbitrary.js';
-import { alphanumeric, asciiText, jsonText, multiByteText } from './internal/text.js';
-import { instant } from './internal/time.js';
-import { accountId, regionId } from './internal/values.js';
+import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod, type HttpRequestParams, type MultiValue } from './build.js';
+import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
+import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
+import { pathSegment } from '../../../generators/internal/paths.js';
+import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
+import { alphanumeric, asciiText, jsonText, multiByteText } from '../../../generators/internal/text.js';
+import { instant } from '../../../generators/internal/time.js';
+import { accountId, regionId } from '../../../generators/internal/values.js';
 
 /** What a request body is made of: none, UTF-8 text (as a string or as bytes), a JSON document, bytes that are not UTF-8. */
 export type HttpBodyKind = 'empty' | 'text' | 'json' | 'binary';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { buildCdnEvent, type CdnEventName, type CdnEventParams } from '../src/events/cdn.js';
-import { encodePath } from '../src/events/http.js';
-import type { CdnEvent } from '../src/types/generated.js';
-import { definedOnly, fixedOr, narrowed } from './internal/params.js';
-import { EXTENSIONS, pathSegment } from './internal/paths.js';
-import { arbitraryAt } from './internal/schema-arbitrary.js';
-import { instant } from './internal/time.js';
-import { accountId } from './internal/values.js';
+import { buildCdnEvent, type CdnEventName, type CdnEventParams } from './build.js';
+import { encodePath } from '../http/build.js';
+import type { CdnEvent } from '../../types/generated.js';
+import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
+import { EXTENSIONS, pathSegment } from '../../../generators/internal/paths.js';
+import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
+import { instant } from '../../../generators/internal/time.js';
+import { accountId } from '../../../generators/internal/values.js';
 
 /** Fix any builder parameter (`{ domain: 'cdn.example.com' }`) or narrow what is drawn. */
 export interface CdnEventConstraints extends Partial<CdnEventParams> {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timerEvent } from '../../generators/timer.js';
-import { validate } from '../../src/schema/validate.js';
-import { parseTimerExpression } from '../../src/timer/expression.js';
-import { timerSchedule } from '../../src/timer/schedule.js';
-import { TimerExpressionError } from '../../src/timer/timer-expression-error.js';
+import { timerEvent } from '../../../src/triggers/timer/arbitrary.js';
+import { validate } from '../../../src/schema/validate.js';
+import { parseTimerExpression } from '../../../src/timer/expression.js';
+import { timerSchedule } from '../../../src/timer/schedule.js';
+import { TimerExpressionError } from '../../../src/timer/timer-expression-error.js';
 
 /** Whether `triggerTime` is a firing of the expression: the first firing at or after it is itself. */
 function isFiring(cron: string, triggerTime: string): boolean {

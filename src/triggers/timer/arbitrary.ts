@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { buildTimerEvent, type TimerEventParams } from '../src/events/timer.js';
-import { parseTimerExpression, type TimerExpression } from '../src/timer/expression.js';
-import { timerSchedule } from '../src/timer/schedule.js';
-import type { TimerEvent } from '../src/types/generated.js';
-import { definedOnly, fixedOr } from './internal/params.js';
-import { arbitraryAt } from './internal/schema-arbitrary.js';
-import { opaqueText } from './internal/text.js';
-import { instant } from './internal/time.js';
+import { buildTimerEvent, type TimerEventParams } from './build.js';
+import { parseTimerExpression, type TimerExpression } from '../../timer/expression.js';
+import { timerSchedule } from '../../timer/schedule.js';
+import type { TimerEvent } from '../../types/generated.js';
+import { definedOnly, fixedOr } from '../../../generators/internal/params.js';
+import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
+import { opaqueText } from '../../../generators/internal/text.js';
+import { instant } from '../../../generators/internal/time.js';
 
 /** Fix any builder parameter (`{ triggerName: 'nightly' }`), or draw triggerTime from a schedule. */
 export interface TimerEventConstraints extends Partial<TimerEventParams> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFc2HttpRequest, buildHttpEvent, encodePath, queryString } from '../../src/events/http.js';
-import { validate } from '../../src/schema/validate.js';
+import { buildFc2HttpRequest, buildHttpEvent, encodePath, queryString } from '../../../src/triggers/http/build.js';
+import { validate } from '../../../src/schema/validate.js';
 
 describe('HTTP request builders', () => {
   it('encode the path per segment, keeping the slashes', () => {

@@ -1,5 +1,5 @@
-import type { MnsTopicJsonEvent, MnsTopicStreamEvent } from '../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, withDefaults, type TimeInput } from './common.js';
+import type { MnsTopicJsonEvent, MnsTopicStreamEvent } from '../../types/generated.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, withDefaults, type TimeInput } from '../_shared/common.js';
 
 /** The trigger's notifyContentFormat. */
 export type MnsFormat = 'JSON' | 'STREAM';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOssEvent } from '../../src/events/oss.js';
+import { buildOssEvent } from '../../../src/triggers/oss/build.js';
 
 describe('buildOssEvent', () => {
   it('derives the ARN, owner and a stable 32-hex ETag from the parameters', () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { buildSlsEvent, type SlsEventParams } from '../src/events/sls.js';
-import type { SlsEvent } from '../src/types/generated.js';
-import { definedOnly, fixedOr } from './internal/params.js';
-import { asciiText, multiByteText } from './internal/text.js';
-import { instant } from './internal/time.js';
-import { REGION_IDS, regionId } from './internal/values.js';
+import { buildSlsEvent, type SlsEventParams } from './build.js';
+import type { SlsEvent } from '../../types/generated.js';
+import { definedOnly, fixedOr } from '../../../generators/internal/params.js';
+import { asciiText, multiByteText } from '../../../generators/internal/text.js';
+import { instant } from '../../../generators/internal/time.js';
+import { REGION_IDS, regionId } from '../../../generators/internal/values.js';
 
 /** Fix any builder parameter (`{ project: 'my-project', shardId: 0 }`). */
 export type SlsEventConstraints = Partial<SlsEventParams>;
