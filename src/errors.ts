@@ -1,23 +1,91 @@
 /**
- * A mistake of the user's (a bad flag, a missing file, a file that is not JSON): the CLI prints the message and the
- * hint, never a stack trace, and exits with `exitCode`. `code` is stable, for scripts and tests.
+ * Why fc-sim refused to go on, as a stable code for scripts and tests. Every error the library throws for a
+ * problem of the user's (a bad flag, file, event, parameter, configuration or handler) is an {@link FcSimError}
+ * with one of these; any other error is a bug in fc-sim.
  */
-export class FcSimError extends Error {
-  constructor(
-    readonly code: FcSimErrorCode,
-    message: string,
-    readonly hint?: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-    this.name = 'FcSimError';
-  }
-}
-
 export type FcSimErrorCode =
+  /** A flag, option or argument the command or function does not take. */
   | 'E_USAGE'
   | 'E_UNKNOWN_SCHEMA'
   | 'E_FILE_NOT_FOUND'
   | 'E_READ'
   | 'E_NOT_JSON'
-  | 'E_WRITE';
+  | 'E_WRITE'
+  /** A value that is not what its schema says (`assertValid`). */
+  | 'E_INVALID_EVENT'
+  /** Builder or arbitrary parameters that describe no event FC would send. */
+  | 'E_INVALID_PARAMS'
+  | 'E_UNKNOWN_KIND'
+  /** A timer expression FC would refuse. */
+  | 'E_TIMER_EXPRESSION'
+  /** A JSON Schema with keywords the arbitrary compiler does not handle. */
+  | 'E_UNSUPPORTED_SCHEMA'
+  /** A handler that cannot be loaded (bad name, missing module or export). */
+  | 'E_HANDLER_LOAD'
+  /** A project file (s.yaml, template.yml) fc-sim cannot use. */
+  | 'E_PROJECT'
+  /** A function or trigger configuration that leaves nothing to do (e.g. a filter no event passes). */
+  | 'E_CONFIG'
+  /** A request FC's HTTP trigger refuses before any function runs (`fc-sim serve` answers it with a 4xx). */
+  | 'E_REQUEST_REFUSED'
+  /** A remote target that cannot be called as described (FC 2.0 without a service name, signing without credentials). */
+  | 'E_REMOTE_TARGET'
+  /** A contract check failed: the handler, not the input, is at fault. */
+  | 'E_CONTRACT_FAILED';
+
+/**
+ * The exit status of each code, the one table the CLI reads: 2 for usage and input errors (the command never got
+ * to run what was asked), 1 when it ran and a check failed.
+ */
+const EXIT_STATUS: Readonly<Record<FcSimErrorCode, number>> = {
+  E_USAGE: 2,
+  E_UNKNOWN_SCHEMA: 2,
+  E_FILE_NOT_FOUND: 2,
+  E_READ: 2,
+  E_NOT_JSON: 2,
+  E_WRITE: 2,
+  E_INVALID_EVENT: 2,
+  E_INVALID_PARAMS: 2,
+  E_UNKNOWN_KIND: 2,
+  E_TIMER_EXPRESSION: 2,
+  E_UNSUPPORTED_SCHEMA: 2,
+  E_HANDLER_LOAD: 2,
+  E_PROJECT: 2,
+  E_CONFIG: 2,
+  E_REQUEST_REFUSED: 2,
+  E_REMOTE_TARGET: 2,
+  E_CONTRACT_FAILED: 1,
+};
+
+/** The process exit status for an error of fc-sim's. */
+export function exitStatusOf(error: FcSimError): number {
+  return EXIT_STATUS[error.code];
+}
+
+export interface FcSimErrorOptions {
+  /** The error this one reports (a parse error, an I/O error), as ES2022's `Error.cause`. */
+  cause?: unknown;
+}
+
+/**
+ * A problem of the user's (a bad flag, a missing file, an event that is not valid): the CLI prints the message and
+ * the hint, never a stack trace, and exits with {@link exitStatusOf}. Subclasses add structured details (the
+ * validation issues, the contract report, the place in a timer expression).
+ */
+export class FcSimError extends Error {
+  constructor(
+    readonly code: FcSimErrorCode,
+    message: string,
+    /** What to do about it, in one line. */
+    readonly hint?: string,
+    options: FcSimErrorOptions = {},
+  ) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.name = 'FcSimError';
+  }
+
+  /** The exit status for this error's code (see {@link exitStatusOf}). */
+  get exitCode(): number {
+    return exitStatusOf(this);
+  }
+}
