@@ -7,8 +7,8 @@ export { formatIssue } from './schema/issues.js';
 export type { ValidationIssue } from './schema/issues.js';
 export { detectSchema } from './schema/detect.js';
 export type { Detection } from './schema/detect.js';
-export { FcSimError } from './errors.js';
-export type { FcSimErrorCode } from './errors.js';
+export { FcSimError, exitStatusOf } from './errors.js';
+export type { FcSimErrorCode, FcSimErrorOptions } from './errors.js';
 export type * from './types/generated.js';
 
 // Events as FC sends them, built from the parameters that vary; the rest is derived coherently.
