@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { unhandledError } from './fc-errors.js';
 import { firstAnswer, type AnyFunction, type HandlerOutcome } from './run-handler.js';
+import { isReservedResponseHeader } from './reserved-headers.js';
 import type { RuntimeTraits } from './runtimes.js';
 
 /** What an FC 2.0 HTTP handler answered with `response.send`. */
@@ -10,9 +11,6 @@ export interface HttpAnswer {
   headers: Record<string, string | string[]>;
   body: Buffer;
 }
-
-/** Response headers FC does not let a function set (FC 2.0 HTTP handler doc): they are dropped. */
-const RESERVED_RESPONSE_HEADERS = /^(connection|content-length|date|keep-alive|server|upgrade|x-fc-.*)$/i;
 
 /**
  * The request an FC 2.0 HTTP handler receives: a readable stream of the body (so `getRawBody(request)` works), with
@@ -47,7 +45,7 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
     if (sent) throw new Error(`can not ${what} after send`);
   };
   const finish = (body: Buffer) => {
-    const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !RESERVED_RESPONSE_HEADERS.test(name)));
+    const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !isReservedResponseHeader(name)));
     answer({ statusCode, headers: kept, body });
   };
   return {

@@ -1,22 +1,6 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Invocation } from '../runtime/invocation.js';
-
-/**
- * What the HTTP trigger answers for an invocation:
- *
- * - success: the function's response (FC 2.0: what `response.send` sent; FC 3.0: the returned
- *   `{statusCode, headers, isBase64Encoded, body}`, or 200 with the raw result), without the headers FC does not let
- *   a function set (`connection`, `content-length`, `date`, `keep-alive`, `server`, `upgrade`, `x-fc-*`: runtime.md
- *   §4.1, §5); response headers over 8 KB → 502 BadResponse, as FC.
- * - a function error (a throw, a rejection, `callback(error)`, a timeout, a crash), FC 2.0 or FC 3.0 alike: 502 with
- *   the error JSON (`{errorMessage, errorType, stackTrace}`) and `x-fc-error-type: UnhandledInvocationError` (or
- *   `HandledInvocationError`), as FC's invocation API reports function errors; what a deployed HTTP trigger shows
- *   a browser in that case is not documented.
- * - a request FC refuses before running anything: its status with `{"ErrorCode", "ErrorMessage"}`.
- *
- * Every answer carries `x-fc-request-id`.
- */
-export const RESERVED_RESPONSE_HEADERS = /^(connection|content-length|date|keep-alive|server|upgrade|transfer-encoding|x-fc-.*)$/i;
+import { isReservedResponseHeader } from '../runtime/reserved-headers.js';
 
 /** FC answers 502 BadResponse when a function's response headers pass 8 KB (runtime.md §4.1). */
 export const MAX_RESPONSE_HEADER_BYTES = 8 * 1024;
@@ -40,6 +24,20 @@ function headerSize(headers: Record<string, string | string[]>): number {
   return total;
 }
 
+/**
+ * What the HTTP trigger answers for an invocation:
+ *
+ * - success: the function's response (FC 2.0: what `response.send` sent; FC 3.0: the returned
+ *   `{statusCode, headers, isBase64Encoded, body}`, or 200 with the raw result), without the headers FC does not let
+ *   a function set (src/runtime/reserved-headers.ts); response headers over 8 KB → 502 BadResponse, as FC.
+ * - a function error (a throw, a rejection, `callback(error)`, a timeout, a crash), FC 2.0 or FC 3.0 alike: 502 with
+ *   the error JSON (`{errorMessage, errorType, stackTrace}`) and `x-fc-error-type: UnhandledInvocationError` (or
+ *   `HandledInvocationError`), as FC's invocation API reports function errors; what a deployed HTTP trigger shows
+ *   a browser in that case is not documented.
+ * - a request FC refuses before running anything: its status with `{"ErrorCode", "ErrorMessage"}`.
+ *
+ * Every answer carries `x-fc-request-id`.
+ */
 export function invocationResponse(invocation: Invocation): ResponsePlan {
   const { requestId } = invocation;
   if (invocation.status === 'rejected') {
@@ -57,7 +55,7 @@ export function invocationResponse(invocation: Invocation): ResponsePlan {
   const warnings: string[] = [];
   const kept: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(http.headers)) {
-    if (RESERVED_RESPONSE_HEADERS.test(name)) warnings.push(`response header ${name} is reserved: FC drops it`);
+    if (isReservedResponseHeader(name)) warnings.push(`response header ${name} is reserved: FC drops it`);
     else kept[name] = value;
   }
   if (headerSize(kept) > MAX_RESPONSE_HEADER_BYTES) {
