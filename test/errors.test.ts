@@ -1,5 +1,16 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { UnsupportedSchemaError } from '../generators/internal/schema-context.js';
+import { schemaArbitrary } from '../generators/internal/schema-arbitrary.js';
 import { exitStatusOf, FcSimError } from '../src/errors.js';
+import { HandlerLoadError, parseHandlerName } from '../src/runtime/handler-path.js';
+import { assertValid, EventValidationError } from '../src/schema/validate.js';
+import { readBody, RequestRefused } from '../src/serve/request.js';
+import { checkHandler, ContractFailure } from '../src/testing/index.js';
+import { prepareSource, UnknownKindError } from '../src/testing/triggers.js';
+import { parseTimerExpression } from '../src/timer/expression.js';
+import { TimerExpressionError } from '../src/timer/timer-expression-error.js';
 
 describe('FcSimError', () => {
   it('carries a stable code, the message, a hint and the error it reports', () => {
@@ -30,5 +41,75 @@ describe('exitStatusOf', () => {
     const error = new FcSimError('E_CONTRACT_FAILED', 'failed');
     expect(error.exitCode).toBe(exitStatusOf(error));
     expect(error).toMatchObject({ exitCode: 1 });
+  });
+});
+
+/** The error a call throws (the test fails when it throws none). */
+async function thrownBy(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('the library throws FcSimErrors with a code, and keeps each class and its fields', () => {
+  it('an invalid event: EventValidationError, E_INVALID_EVENT, with the schema and issues', async () => {
+    const error = await thrownBy(() => assertValid('timer', { triggerTime: 'now', triggerName: 't', payload: '' }));
+    expect(error).toBeInstanceOf(EventValidationError);
+    expect(error).toBeInstanceOf(FcSimError);
+    expect(error).toMatchObject({ name: 'EventValidationError', code: 'E_INVALID_EVENT', exitCode: 2, schema: 'timer' });
+    expect((error as EventValidationError).issues.map((issue) => issue.pointer)).toEqual(['/triggerTime']);
+  });
+
+  it('a bad handler name: HandlerLoadError, E_HANDLER_LOAD, with the body FC answers', async () => {
+    const error = await thrownBy(() => parseHandlerName('nodot'));
+    expect(error).toBeInstanceOf(HandlerLoadError);
+    expect(error).toBeInstanceOf(FcSimError);
+    expect(error).toMatchObject({ code: 'E_HANDLER_LOAD', body: { errorType: 'InvalidHandlerName', errorMessage: "Invalid handler 'nodot'" } });
+  });
+
+  it('a body over the limit: RequestRefused, E_REQUEST_REFUSED, with FC status and error code', async () => {
+    const request = Readable.from([Buffer.alloc(8), Buffer.alloc(8)]) as unknown as IncomingMessage;
+    const error = await thrownBy(() => readBody(request, 10));
+    expect(error).toBeInstanceOf(RequestRefused);
+    expect(error).toBeInstanceOf(FcSimError);
+    expect(error).toMatchObject({ name: 'RequestRefused', code: 'E_REQUEST_REFUSED', statusCode: 400, errorCode: 'InvalidArgument' });
+  });
+
+  it('an unknown kind: UnknownKindError, E_UNKNOWN_KIND', async () => {
+    const error = await thrownBy(() => prepareSource({ kind: 'oss:nope' }));
+    expect(error).toBeInstanceOf(UnknownKindError);
+    expect(error).toBeInstanceOf(FcSimError);
+    expect(error).toMatchObject({ code: 'E_UNKNOWN_KIND', exitCode: 2 });
+  });
+
+  it('a timer expression FC refuses: TimerExpressionError, E_TIMER_EXPRESSION, with the part and span', async () => {
+    const error = await thrownBy(() => parseTimerExpression('0 61 * * * *'));
+    expect(error).toBeInstanceOf(TimerExpressionError);
+    expect(error).toMatchObject({ code: 'E_TIMER_EXPRESSION', part: 'minute', span: { start: 2, end: 4 } });
+  });
+
+  it('a schema the arbitrary compiler cannot draw from: UnsupportedSchemaError, E_UNSUPPORTED_SCHEMA', async () => {
+    const error = await thrownBy(() => schemaArbitrary({ type: 'string', contentMediaType: 'image/png', not: { const: '' } }));
+    expect(error).toBeInstanceOf(UnsupportedSchemaError);
+    expect(error).toMatchObject({ code: 'E_UNSUPPORTED_SCHEMA', exitCode: 2 });
+  });
+
+  it('a failed contract check: ContractFailure, E_CONTRACT_FAILED (exit status 1), with the report', async () => {
+    const error = await thrownBy(() =>
+      checkHandler({
+        handler: async () => {
+          throw new TypeError('boom');
+        },
+        trigger: 'timer',
+        runs: 3,
+        failuresDir: false,
+      }),
+    );
+    expect(error).toBeInstanceOf(ContractFailure);
+    expect(error).toBeInstanceOf(FcSimError);
+    expect(error).toMatchObject({ code: 'E_CONTRACT_FAILED', exitCode: 1, report: { failure: { check: 'no-unhandled-error' } } });
   });
 });

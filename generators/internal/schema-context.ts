@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { FcSimError } from '../../src/errors.js';
 import { isJsonObject } from '../../src/io/json-values.js';
 
 /** A schema object as the compiler reads it (boolean `true` schemas are turned into `{}` first). */
@@ -12,9 +13,10 @@ export interface Conditional {
 }
 
 /** Thrown for a schema feature the compiler does not implement, instead of generating values that may not validate. */
-export class UnsupportedSchemaError extends Error {
+export class UnsupportedSchemaError extends FcSimError {
+  declare readonly code: 'E_UNSUPPORTED_SCHEMA';
   constructor(message: string) {
-    super(message);
+    super('E_UNSUPPORTED_SCHEMA', message, 'give that part of the value its own arbitrary with the overrides option');
     this.name = 'UnsupportedSchemaError';
   }
 }

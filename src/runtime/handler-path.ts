@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { FcSimError } from '../errors.js';
 import type { FcErrorBody } from './fc-errors.js';
 import type { RuntimeTraits } from './runtimes.js';
 
@@ -15,9 +16,10 @@ export interface ResolvedModule {
 }
 
 /** An FC loading error: the invocation fails with this body (unhandled). */
-export class HandlerLoadError extends Error {
+export class HandlerLoadError extends FcSimError {
+  declare readonly code: 'E_HANDLER_LOAD';
   constructor(readonly body: FcErrorBody) {
-    super(body.errorMessage);
+    super('E_HANDLER_LOAD', body.errorMessage);
     this.name = 'HandlerLoadError';
   }
 }

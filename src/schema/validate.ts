@@ -1,4 +1,5 @@
 import type { Ajv, ValidateFunction } from 'ajv';
+import { FcSimError } from '../errors.js';
 import { createAjv } from './ajv-options.js';
 import { loadSchema, type SchemaName } from './catalog.js';
 import { formatIssue, toIssues, type ValidationIssue } from './issues.js';
@@ -51,13 +52,13 @@ export function validate<N extends SchemaName>(name: N, value: unknown, options:
 }
 
 /** Thrown by {@link assertValid}: says which schema and where in the value it failed. */
-export class EventValidationError extends Error {
-  readonly code = 'E_INVALID_EVENT';
+export class EventValidationError extends FcSimError {
+  declare readonly code: 'E_INVALID_EVENT';
   constructor(
     readonly schema: SchemaName,
     readonly issues: ValidationIssue[],
   ) {
-    super(`not a valid ${schema} value:\n${issues.map((i) => '  ' + formatIssue(i).replace(/\n/g, '\n  ')).join('\n')}`);
+    super('E_INVALID_EVENT', `not a valid ${schema} value:\n${issues.map((i) => '  ' + formatIssue(i).replace(/\n/g, '\n  ')).join('\n')}`);
     this.name = 'EventValidationError';
   }
 }

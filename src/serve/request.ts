@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { FcSimError } from '../errors.js';
 import type { HttpMethod, HttpRequestParams } from '../triggers/http/build.js';
 
 /**
@@ -9,14 +10,16 @@ import type { HttpMethod, HttpRequestParams } from '../triggers/http/build.js';
 /** Request limits of HTTP triggers (runtime.md §4.1): over them FC answers 400 InvalidArgument. */
 export const REQUEST_LIMITS = { headerBytes: 8 * 1024, urlBytes: 4 * 1024, bodyBytes: 32 * 2 ** 20 } as const;
 
-/** A request FC refuses before any function runs. */
-export class RequestRefused extends Error {
+/** A request FC refuses before any function runs: `fc-sim serve` answers it with `statusCode` and FC's `errorCode`. */
+export class RequestRefused extends FcSimError {
+  declare readonly code: 'E_REQUEST_REFUSED';
   constructor(
     readonly statusCode: number,
     readonly errorCode: string,
     message: string,
   ) {
-    super(message);
+    super('E_REQUEST_REFUSED', message);
+    this.name = 'RequestRefused';
   }
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError } from '../errors.js';
 import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
 import type { CheckFailure } from './checks.js';
 import { saveFailure, savedEvents } from './failures.js';
@@ -36,9 +37,10 @@ export interface CheckSummary {
 }
 
 /** A failed contract check: the message is the whole report; the parts are here for tools. */
-export class ContractFailure extends Error {
+export class ContractFailure extends FcSimError {
+  declare readonly code: 'E_CONTRACT_FAILED';
   constructor(readonly report: FailureReport) {
-    super(formatReport(report));
+    super('E_CONTRACT_FAILED', formatReport(report));
     this.name = 'ContractFailure';
   }
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError } from '../errors.js';
 import { findKind, type EventKind } from '../events/kinds.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
@@ -34,7 +35,13 @@ export interface PreparedSource {
   http: 'fc3' | 'fc2' | undefined;
 }
 
-export class UnknownKindError extends Error {}
+export class UnknownKindError extends FcSimError {
+  declare readonly code: 'E_UNKNOWN_KIND';
+  constructor(message: string) {
+    super('E_UNKNOWN_KIND', message);
+    this.name = 'UnknownKindError';
+  }
+}
 
 export function prepareSource(source: EventSource): PreparedSource {
   if ('arbitrary' in source) return { label: 'custom events', arbitrary: source.arbitrary, http: source.http };

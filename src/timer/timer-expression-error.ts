@@ -12,13 +12,14 @@ export interface TextSpan {
 
 /** An expression FC would refuse. The message names the part and says what is wrong (`minute field "61": …`). */
 export class TimerExpressionError extends FcSimError {
+  declare readonly code: 'E_TIMER_EXPRESSION';
   constructor(
     message: string,
     readonly part: TimerExpressionPart,
     readonly span: TextSpan | undefined,
     hint?: string,
   ) {
-    super('E_USAGE', message, hint);
+    super('E_TIMER_EXPRESSION', message, hint);
     this.name = 'TimerExpressionError';
   }
 }

@@ -147,10 +147,10 @@ describe('parseTimerExpression: what FC refuses, with the part it points at', ()
     expect(error.span && source.slice(error.span.start, error.span.end)).toBe(spanned);
   });
 
-  it('is a usage error (exit status 2, no stack trace in the CLI)', () => {
+  it('is an input error (exit status 2, no stack trace in the CLI)', () => {
     const error = refusal('0 61 * * * *');
     expect(error).toBeInstanceOf(FcSimError);
-    expect(error).toMatchObject({ code: 'E_USAGE', exitCode: 2 });
+    expect(error).toMatchObject({ code: 'E_TIMER_EXPRESSION', exitCode: 2 });
   });
 
   it('says what to write instead', () => {
