@@ -120,3 +120,11 @@ export function httpEvent(constraints: HttpRequestConstraints = {}): fc.Arbitrar
 export function fc2HttpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitrary<Fc2HttpRequest> {
   return httpRequest(constraints).map((request) => buildFc2HttpRequest(request));
 }
+
+/**
+ * FC 2.0 HTTP calls as the contract kit makes them: the request and the bytes of its body, so that binary bodies
+ * reach the handler intact (the request's `body` is text).
+ */
+export function fc2HttpCall(constraints: HttpRequestConstraints = {}): fc.Arbitrary<{ request: Fc2HttpRequest; body: string | Uint8Array }> {
+  return httpRequest(constraints).map((params) => ({ request: buildFc2HttpRequest(params), body: params.body }));
+}

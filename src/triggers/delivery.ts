@@ -1,0 +1,32 @@
+import type { InvokeOptions } from '../runtime/instance.js';
+import type { SchemaName } from '../schema/catalog.js';
+import type { Fc2HttpRequest } from '../types/generated.js';
+
+/**
+ * How an event reaches the handler: as the bytes of the event (`handler(event, context)`), as an FC 3.0 HTTP trigger
+ * event whose answer is an HTTP response, or as an FC 2.0 HTTP call `(request, response, context)` with the body bytes.
+ */
+export type Delivery = 'event' | 'fc3-http' | 'fc2-http';
+
+/** An FC 2.0 HTTP event is `{request, body}` (drawn: the body bytes intact) or the request alone (a kind, a saved file). */
+function fc2Parts(event: unknown): { request: Fc2HttpRequest; body: string | Uint8Array } {
+  const value = event as { request?: Fc2HttpRequest; body?: string | Uint8Array };
+  if (value.request) return { request: value.request, body: value.body ?? '' };
+  const request = event as Fc2HttpRequest;
+  return { request, body: request.body ?? '' };
+}
+
+/** The bytes FC hands the handler for an event, and how it calls the handler. */
+export function deliver(event: unknown, delivery: Delivery): { bytes: Buffer; options: InvokeOptions } {
+  if (delivery === 'fc2-http') {
+    const { request, body } = fc2Parts(event);
+    return { bytes: Buffer.from(body), options: { http: { kind: 'fc2-http', request } } };
+  }
+  const bytes = event instanceof Uint8Array ? Buffer.from(event) : Buffer.from(typeof event === 'string' ? event : JSON.stringify(event));
+  return { bytes, options: delivery === 'fc3-http' ? { http: { kind: 'fc3-http' } } : {} };
+}
+
+/** How an event of this schema reaches the handler (a saved or hand-written event file). */
+export function deliveryOfSchema(schema: SchemaName | undefined): Delivery {
+  return schema === 'http' ? 'fc3-http' : schema === 'fc2-http-request' ? 'fc2-http' : 'event';
+}

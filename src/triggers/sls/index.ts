@@ -1,0 +1,53 @@
+import { objectIn, stringIn } from '../../io/json-values.js';
+import { sourceAccount, sourceProject } from '../../project/source-arn.js';
+import type { SlsEvent } from '../../types/generated.js';
+import { jsonObject, regionFlag, timeFlag, wholeNumber } from '../_shared/flags.js';
+import type { TriggerModule } from '../types.js';
+import { slsEvent, type SlsEventConstraints } from './arbitrary.js';
+import { buildSlsEvent, slsEventDefaults, type SlsEventParams } from './build.js';
+
+/**
+ * SLS (Log Service): the cursors of new log groups in one shard of a logstore, and the job's functionParameter.
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
+ */
+export const sls: TriggerModule<'sls', SlsEventParams, SlsEvent, SlsEventConstraints> = {
+  id: 'sls',
+  apiType: 'log',
+  spellings: { fun: 'Log' },
+  schemas: { events: ['sls'], config: 'sls-trigger-config' },
+  delivery: 'event',
+  defaults: slsEventDefaults,
+  build: (params) => buildSlsEvent(params),
+  arbitrary: (constraints) => slsEvent(constraints),
+  kinds: [{ name: 'sls', fixed: {}, description: 'an SLS (Log Service) trigger: cursors of new log groups in one shard' }],
+  kindArbitrary: (_kind, fixed) => slsEvent(fixed),
+  flags: [
+    { flags: '--project <name>', description: 'SLS project', param: 'project', pointers: ['/source/projectName'] },
+    { flags: '--logstore <name>', description: 'source logstore', param: 'logstore', pointers: ['/source/logstoreName'] },
+    { flags: '--shard <id>', description: 'shard id', param: 'shardId', parse: wholeNumber('--shard'), pointers: ['/source/shardId'] },
+    { flags: '--parameter <json>', description: "the trigger's functionParameter (JSON object)", param: 'parameter', parse: jsonObject('--parameter'), pointers: ['/parameter'] },
+    regionFlag,
+    timeFlag,
+  ],
+  schemaOf: () => 'sls',
+  detect(value) {
+    const source = objectIn(value.source);
+    return 'logstoreName' in source || 'beginCursor' in source ? { schema: 'sls', because: 'it has source.logstoreName' } : undefined;
+  },
+  project: {
+    matching: (trigger) => ({
+      arbitrary: slsEvent({
+        region: sourceAccount(trigger).region,
+        project: sourceProject(trigger),
+        logstore: stringIn(objectIn(trigger.config.sourceConfig).logstore),
+        // The event's parameter is the job's functionParameter, {} when none.
+        parameter: objectIn(trigger.config.functionParameter),
+      }),
+      delivery: 'event',
+    }),
+    // An SLS trigger has no filter.
+    rejected: () => undefined,
+    delivers: () => true,
+    describe: (config) => `${String(objectIn(config.logConfig).project ?? '')}/${String(objectIn(config.sourceConfig).logstore ?? '')}`,
+  },
+};

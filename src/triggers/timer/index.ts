@@ -1,0 +1,54 @@
+import { stringIn } from '../../io/json-values.js';
+import { parseTimerExpression } from '../../timer/expression.js';
+import type { TimerEvent } from '../../types/generated.js';
+import type { TriggerModule } from '../types.js';
+import { timerEvent, type TimerEventConstraints } from './arbitrary.js';
+import { buildTimerEvent, timerEventDefaults, type TimerEventParams } from './build.js';
+import { timerFlags, timerScheduleOptions } from './flags.js';
+
+/**
+ * Timer: `{triggerTime, triggerName, payload}` at each firing of an FC cron expression.
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/timer-trigger-overview
+ */
+export const timer: TriggerModule<'timer', TimerEventParams, TimerEvent, TimerEventConstraints> = {
+  id: 'timer',
+  apiType: 'timer',
+  spellings: { fun: 'Timer' },
+  schemas: { events: ['timer'], config: 'timer-trigger-config' },
+  delivery: 'event',
+  defaults: timerEventDefaults,
+  build: (params) => buildTimerEvent(params),
+  arbitrary: (constraints) => timerEvent(constraints),
+  kinds: [{ name: 'timer', fixed: {}, description: 'a timer trigger firing (triggerTime in whole seconds, UTC)' }],
+  kindArbitrary: (_kind, fixed) => timerEvent(fixed),
+  flags: timerFlags,
+  commandOptions: timerScheduleOptions,
+  schemaOf: () => 'timer',
+  detect: (value) => ('triggerTime' in value ? { schema: 'timer', because: 'it has triggerTime' } : undefined),
+  project: {
+    matching: (trigger) => ({
+      // FC passes no payload as "" (what the FC console and local tools send).
+      arbitrary: timerEvent({ cron: stringIn(trigger.config.cronExpression), payload: stringIn(trigger.config.payload) ?? '', triggerName: trigger.name }),
+      delivery: 'event',
+    }),
+    // A timer has no filter.
+    rejected: () => undefined,
+    delivers: () => true,
+    describe: (config) => `${String(config.cronExpression)}${config.payload ? ` payload ${JSON.stringify(config.payload)}` : ''}`,
+    lint(config) {
+      if (typeof config.cronExpression !== 'string') return [];
+      try {
+        parseTimerExpression(config.cronExpression);
+        return [];
+      } catch (error) {
+        return [
+          {
+            rule: 'cron-expression',
+            message: `cronExpression "${config.cronExpression}": ${(error as Error).message}`,
+            fix: (error as { hint?: string }).hint ?? 'six fields, seconds first, e.g. 0 0 4 * * *',
+          },
+        ];
+      }
+    },
+  },
+};

@@ -1,0 +1,118 @@
+import type fc from 'fast-check';
+import type { Json } from '../io/json-values.js';
+import type { ProjectTrigger } from '../project/model.js';
+import type { SchemaName } from '../schema/catalog.js';
+import type { Delivery } from './delivery.js';
+
+/**
+ * Everything fc-sim knows about one trigger (event source), in one place: its schemas, the coherent builder and the
+ * generator, its named kinds and their CLI flags, how to recognise its events, how each tool spells its config, its
+ * filter, and how its events reach the handler. `registry.ts` lists the modules; nothing outside `src/triggers/`
+ * switches on trigger names. A part left out is a compile error.
+ *
+ * @see ../../shared/design/trigger-modules.md
+ */
+export interface TriggerModule<Id extends string = string, P extends object = object, E = unknown, C = Partial<P>> {
+  /** The one name fc-sim uses for the trigger: kinds (`oss:put`), the CLI, `checkHandler({ trigger })`, saved failures. */
+  readonly id: Id;
+  /** The FC API's `triggerType`, which the project model keeps (fc3 and the API spell it so). */
+  readonly apiType: string;
+  /** How the other tools write the type, where it differs from the API's: Fun's `Type`, the fc 2.x component's `type`. */
+  readonly spellings: { readonly fun: string; readonly fc?: string };
+  /** The schemas of the events the handler receives, and of the trigger's config. */
+  readonly schemas: { readonly events: readonly SchemaName[]; readonly config: SchemaName };
+  /** How the handler receives the trigger's events by default (HTTP triggers: the FC 3.0 event). */
+  readonly delivery: Delivery;
+  readonly defaults: P;
+  /** The coherent event for these parameters (the rest from `defaults`); deterministic. */
+  build(params?: Partial<P>, options?: BuildOptions): E;
+  /** Valid, coherent events within the constraints. */
+  arbitrary(constraints?: C): fc.Arbitrary<E>;
+  readonly kinds: readonly KindSpec<P>[];
+  /** The drawn events of a kind: what names the kind stays fixed unless the flags (`fixed`) set it. */
+  kindArbitrary(kind: KindSpec<P>, fixed: Partial<P>, options?: BuildOptions): fc.Arbitrary<unknown>;
+  /** The flags of `fc-sim <kind>`, each setting one builder parameter. */
+  readonly flags: readonly FlagSpec<P>[];
+  /** Options of `fc-sim <kind>` that are not builder parameters (`--fc2`, `--cron`), handled by the command. */
+  readonly commandOptions?: readonly CommandOption[];
+  /** Moves flag values where the builder wants them (an HTTP `--path` that carries `?query`). */
+  adjustParams?(params: Partial<P>): Partial<P>;
+  /** The schema one of its events validates against; undefined when the event has none (a raw MNS STREAM body). */
+  schemaOf(event: unknown): SchemaName | undefined;
+  /** Why an unknown value is this trigger's event, from fields only its payload has; undefined when it is not. */
+  detect(value: Json): { schema: SchemaName; because: string } | undefined;
+  /** Another delivery the same events can take, as a test source of its own (`fc2-http`: FC 2.0 HTTP handlers). */
+  readonly variants?: readonly TriggerVariant[];
+  /** The project side: config normalisation, the filter, `fc-sim ls` and lint. */
+  readonly project: TriggerProjectRules;
+}
+
+export interface BuildOptions {
+  /** HTTP: the request as an FC 2.0 HTTP handler sees it, instead of the FC 3.0 event. */
+  fc2?: boolean;
+}
+
+/** A named event kind: a realistic default event of one trigger, which flags then change. */
+export interface KindSpec<P extends object = object> {
+  readonly name: string;
+  readonly description: string;
+  /** What names the kind (the OSS eventName, the HTTP method, the MNS format): drawn events keep it. */
+  readonly fixed: Partial<P>;
+  /** Realistic values of the kind's default event (the user's flags go on top); generators draw these instead. */
+  readonly params?: Partial<P>;
+}
+
+/** A command-line flag of `fc-sim <kind>` and the builder parameter it sets. */
+export interface FlagSpec<P extends object = object> {
+  readonly flags: string;
+  readonly description: string;
+  readonly param: keyof P & string;
+  /** Turns the text into the parameter's value; repeatable flags receive the value so far. */
+  readonly parse?: (value: string, previous: unknown) => unknown;
+  /** Where in the event the parameter shows, so that a schema error can name the flag. */
+  readonly pointers: readonly string[];
+}
+
+export interface CommandOption {
+  readonly flags: string;
+  readonly description: string;
+}
+
+export interface TriggerVariant {
+  readonly name: string;
+  readonly delivery: Delivery;
+  arbitrary(constraints?: object): fc.Arbitrary<unknown>;
+}
+
+export type FcVersion = 2 | 3;
+
+export interface TriggerEventOptions {
+  /** FC 3.0 or 2.0: the HTTP handler style, and whether OSS events carry the FC 2.0-era `virtualBucket`. */
+  fcVersion: FcVersion;
+}
+
+/** Events a trigger delivers (or rejects), and how each reaches the handler. */
+export interface TriggerEvents {
+  arbitrary: fc.Arbitrary<unknown>;
+  delivery: Delivery;
+}
+
+/** Events a trigger's filter turns away, and why. */
+export interface RejectedEvents extends TriggerEvents {
+  reason: string;
+}
+
+export interface TriggerProjectRules {
+  /** A config in the API's shape from a tool's spelling (keys already camelCase for Fun). */
+  normaliseConfig?(config: Json): Json;
+  /** The events the trigger can deliver, within its config; throws `E_CONFIG` when the config lets nothing through. */
+  matching(trigger: ProjectTrigger, options: TriggerEventOptions): TriggerEvents;
+  /** Events of its source that the filter turns away; undefined when the filter turns nothing away. */
+  rejected(trigger: ProjectTrigger, options: TriggerEventOptions): RejectedEvents | undefined;
+  /** Whether FC hands this event to the function through this trigger. */
+  delivers(trigger: ProjectTrigger, event: unknown): boolean;
+  /** The `fc-sim ls` line of a config. */
+  describe(config: Json): string;
+  /** Findings beyond the config schema (a cron FC refuses), each with its fix. */
+  lint?(config: Json): readonly { message: string; fix: string; rule: string }[];
+}
