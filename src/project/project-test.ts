@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { isRuntimeName, runtimeTraits, type RuntimeName } from '../runtime/runtimes.js';
+import { runtimeTraits } from '../runtime/runtimes.js';
 import { checkHandler, ContractFailure } from '../testing/check-handler.js';
+import { runtimeConfigOf } from './function-runtime.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from './matching-events.js';
 import type { Project, ProjectFunction, ProjectTrigger } from './model.js';
 
@@ -39,34 +40,23 @@ function checkRejected(trigger: ProjectTrigger, fcVersion: 2 | 3, seed: number |
 
 async function testTrigger(project: Project, fn: ProjectFunction, trigger: ProjectTrigger, options: ProjectTestOptions): Promise<TriggerResult> {
   const base = { function: label(fn), trigger: trigger.name, type: trigger.type, runs: 0, durationMs: 0 };
-  if (!isRuntimeName(fn.runtime)) return { ...base, outcome: 'skipped', detail: `runtime ${fn.runtime}: fc-sim runs nodejs12–nodejs20` };
-  const runtime = fn.runtime as RuntimeName;
-  const fcVersion = runtimeTraits(runtime).generation === 'fc2' ? 2 : 3;
+  const config = runtimeConfigOf(fn);
+  if (!config) return { ...base, outcome: 'skipped', detail: `runtime ${fn.runtime}: fc-sim runs nodejs12–nodejs20` };
+  const { handler, ...runtime } = config;
+  const fcVersion = runtimeTraits(config.runtime).generation === 'fc2' ? 2 : 3;
   const events = matchingEvents(trigger, { fcVersion });
   if (!events) return { ...base, outcome: 'skipped', detail: `no events for ${trigger.type} triggers yet` };
   const started = performance.now();
   const rejected = checkRejected(trigger, fcVersion, options.seed);
   try {
     const summary = await checkHandler({
-      handler: fn.handler,
+      handler,
       arbitrary: events.arbitrary,
       ...(events.http ? { http: events.http } : {}),
       runs: options.runs ?? 100,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       failuresDir: options.failuresDir ?? false,
-      runtime: {
-        codeDir: fn.codeDir,
-        runtime,
-        functionName: fn.name,
-        ...(fn.service ? { serviceName: fn.service } : {}),
-        ...(fn.timeout ? { timeout: fn.timeout } : {}),
-        ...(fn.memorySize ? { memorySize: fn.memorySize } : {}),
-        ...(fn.initializer ? { initializer: fn.initializer } : {}),
-        ...(fn.initializationTimeout ? { initializationTimeout: fn.initializationTimeout } : {}),
-        ...(fn.preStop ? { preStop: fn.preStop } : {}),
-        ...(fn.region ? { region: fn.region } : {}),
-        environment: fn.environment,
-      },
+      runtime,
     });
     return { ...base, outcome: 'passed', runs: summary.runs, detail: `${summary.runs} events passed`, durationMs: performance.now() - started, ...(rejected ? { rejected } : {}) };
   } catch (error) {

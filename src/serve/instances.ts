@@ -1,9 +1,11 @@
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
+import { FcSimError } from '../errors.js';
+import { runtimeConfigOf } from '../project/function-runtime.js';
 import type { ProjectFunction } from '../project/model.js';
-import type { FunctionConfig } from '../runtime/function-config.js';
 import { FunctionInstance } from '../runtime/instance.js';
 import type { Invocation } from '../runtime/invocation.js';
-import { isRuntimeName } from '../runtime/runtimes.js';
+
+/** How long shutdown waits for an instance's in-flight request and PreStop before leaving it to die with fc-sim. */
+const DISPOSE_WAIT_MS = 3000;
 
 /**
  * One warm FunctionInstance per served function, started at its first request: module state lives between requests
@@ -11,28 +13,6 @@ import { isRuntimeName } from '../runtime/runtimes.js';
  * enough to develop against). `reload` drops a function's instance: the next request starts a fresh process with
  * the code as it is now.
  */
-export function instanceConfig(fn: ProjectFunction): Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'> {
-  if (!isRuntimeName(fn.runtime)) throw new Error(`runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20)`);
-  return {
-    handler: fn.handler,
-    codeDir: fn.codeDir,
-    runtime: fn.runtime,
-    functionName: fn.name,
-    ...(fn.service ? { serviceName: fn.service } : {}),
-    region: fn.region ?? DEFAULT_REGION,
-    accountId: DEFAULT_ACCOUNT_ID,
-    environment: fn.environment,
-    ...(fn.memorySize === undefined ? {} : { memorySize: fn.memorySize }),
-    ...(fn.timeout === undefined ? {} : { timeout: fn.timeout }),
-    ...(fn.initializer === undefined ? {} : { initializer: fn.initializer }),
-    ...(fn.initializationTimeout === undefined ? {} : { initializationTimeout: fn.initializationTimeout }),
-    ...(fn.preStop === undefined ? {} : { preStop: fn.preStop }),
-  };
-}
-
-/** How long shutdown waits for an instance's in-flight request and PreStop before leaving it to die with fc-sim. */
-const DISPOSE_WAIT_MS = 3000;
-
 export class InstancePool {
   private readonly instances = new Map<string, FunctionInstance>();
 
@@ -42,7 +22,9 @@ export class InstancePool {
   get(key: string, fn: ProjectFunction): FunctionInstance {
     let instance = this.instances.get(key);
     if (!instance) {
-      instance = new FunctionInstance(instanceConfig(fn));
+      const config = runtimeConfigOf(fn);
+      if (!config) throw new FcSimError('E_CONFIG', `${key}: runtime ${fn.runtime} is not one fc-sim runs`, 'fc-sim runs nodejs12, 14, 16, 18 and 20');
+      instance = new FunctionInstance(config);
       this.instances.set(key, instance);
     }
     return instance;
