@@ -4,6 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { UnsupportedSchemaError } from '../generators/internal/schema-context.js';
 import { schemaArbitrary } from '../generators/internal/schema-arbitrary.js';
 import { exitStatusOf, FcSimError } from '../src/errors.js';
+import { matchingEvents } from '../src/project/matching-events.js';
+import { HttpTriggerTarget } from '../src/remote/http-trigger.js';
+import { InvokeApiTarget } from '../src/remote/invoke-api.js';
+import { createInstance } from '../src/runtime/invoke.js';
+import { timerSchedule } from '../src/timer/schedule.js';
+import { buildMnsEvent } from '../src/triggers/mns/build.js';
+import { httpRequest } from '../src/triggers/http/arbitrary.js';
 import { HandlerLoadError, parseHandlerName } from '../src/runtime/handler-path.js';
 import { assertValid, EventValidationError } from '../src/schema/validate.js';
 import { readBody, RequestRefused } from '../src/serve/request.js';
@@ -111,5 +118,36 @@ describe('the library throws FcSimErrors with a code, and keeps each class and i
     expect(error).toBeInstanceOf(ContractFailure);
     expect(error).toBeInstanceOf(FcSimError);
     expect(error).toMatchObject({ code: 'E_CONTRACT_FAILED', exitCode: 1, report: { failure: { check: 'no-unhandled-error' } } });
+  });
+});
+
+describe('what used to be a RangeError or TypeError is an FcSimError with a code', () => {
+  const codeOf = async (call: () => unknown) => {
+    const error = await thrownBy(call);
+    expect(error).toBeInstanceOf(FcSimError);
+    return (error as FcSimError).code;
+  };
+
+  it('parameters that describe no event: E_INVALID_PARAMS', async () => {
+    expect(await codeOf(() => buildMnsEvent({ attributes: { MessageId: 'x' } }))).toBe('E_INVALID_PARAMS');
+    expect(await codeOf(() => buildMnsEvent({ time: 'yesterday' }))).toBe('E_INVALID_PARAMS');
+    expect(await codeOf(() => httpRequest({ bodyKinds: [] }))).toBe('E_INVALID_PARAMS');
+    expect(await codeOf(() => httpRequest({ methods: [] }))).toBe('E_INVALID_PARAMS');
+    expect(await codeOf(() => timerSchedule(parseTimerExpression('@every 5m'), { from: new Date() }))).toBe('E_INVALID_PARAMS');
+  });
+
+  it('a trigger whose filter lets no event through: E_CONFIG', async () => {
+    const getOnly = { name: 'get', type: 'oss', config: { events: ['oss:ObjectDownloaded:GetObject'] }, sourceArn: 'acs:oss:cn-hangzhou:1234567890123456:b-1', location: { file: 's.yaml', path: 'triggers.get' } };
+    expect(await codeOf(() => matchingEvents(getOnly, { fcVersion: 3 }))).toBe('E_CONFIG');
+  });
+
+  it('hooks of the other style than the handler: E_USAGE', async () => {
+    expect(await codeOf(() => createInstance(() => 'ok', { initializer: 'index.initialize' }))).toBe('E_USAGE');
+  });
+
+  it('a remote target that cannot be called as described: E_REMOTE_TARGET', async () => {
+    const credentials = { accessKeyId: 'LTAIunit', accessKeySecret: 'secret' };
+    expect(await codeOf(() => new InvokeApiTarget({ api: 'fc2', endpoint: 'http://127.0.0.1:1', functionName: 'f', credentials }))).toBe('E_REMOTE_TARGET');
+    expect(await codeOf(() => new HttpTriggerTarget({ url: 'http://127.0.0.1:1/', sign: 'fc3' }))).toBe('E_REMOTE_TARGET');
   });
 });

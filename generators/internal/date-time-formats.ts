@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { UnsupportedSchemaError } from './schema-context.js';
 
 type DateTimeFormatter = (date: Date) => string;
 
@@ -52,6 +53,6 @@ export function dateTimeArbitrary(pattern?: string): fc.Arbitrary<string> {
     ? FORMATTERS.filter((format) => PROBES.every((date) => regex.test(format(date))))
     : [(date: Date) => date.toISOString()];
   const [simplest, ...others] = formatters;
-  if (!simplest) throw new Error(`no date-time form fc-sim knows matches the pattern ${pattern}`);
+  if (!simplest) throw new UnsupportedSchemaError(`no date-time form fc-sim knows matches the pattern ${pattern}`);
   return fc.tuple(DATES, fc.constantFrom(simplest, ...others)).map(([date, format]) => format(date));
 }

@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import { FcSimError } from '../../src/errors.js';
 
 /** Where a value sits in the generated instance: property names, and `*` for any array item or map value. */
 export type InstancePath = readonly string[];
@@ -6,7 +7,7 @@ export type InstancePath = readonly string[];
 /** The segments of a JSON pointer (RFC 6901), `''` being the whole instance. */
 export function parseInstancePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new Error(`an instance pointer starts with "/": ${JSON.stringify(pointer)}`);
+  if (!pointer.startsWith('/')) throw new FcSimError('E_USAGE', `an instance pointer starts with "/": ${JSON.stringify(pointer)}`, 'e.g. "/events/0/eventName"');
   return pointer
     .slice(1)
     .split('/')
@@ -60,7 +61,8 @@ export class OverrideTable {
   assertAllUsed(schemaTitle: string): void {
     const unused = this.overrides.filter(({ pointer }) => !this.used.has(pointer)).map(({ pointer }) => pointer);
     if (unused.length > 0) {
-      throw new Error(
+      throw new FcSimError(
+        'E_USAGE',
         `override ${unused.map((pointer) => JSON.stringify(pointer)).join(', ')} matches no location of ${schemaTitle} ` +
           '(write array indexes and map keys as "*"; values inside free-form JSON cannot be overridden)',
       );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError } from '../../src/errors.js';
 
 /** The caller's fixed value when given, else the drawn one: how every builder parameter can be pinned. */
 export function fixedOr<T>(fixed: T | undefined, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T> {
@@ -13,7 +14,7 @@ export function definedOnly<T extends object>(values: T): Partial<T> {
 /** Draws from `choices` when the caller narrowed them, else from `all`. */
 export function narrowed<T>(choices: readonly T[] | undefined, all: fc.Arbitrary<T>): fc.Arbitrary<T> {
   if (choices === undefined) return all;
-  if (choices.length === 0) throw new RangeError('an empty list of choices leaves nothing to draw');
+  if (choices.length === 0) throw new FcSimError('E_INVALID_PARAMS', 'an empty list of choices leaves nothing to draw', 'leave the list out to draw from every choice');
   return fc.constantFrom(...choices);
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError } from '../../src/errors.js';
 import { loadSchema, type JsonSchema, type SchemaName } from '../../src/schema/catalog.js';
 import type { SchemaTypes } from '../../src/types/generated.js';
 import { constraintKeys, dropKeysUntil } from './constraint-repair.js';
@@ -309,6 +310,6 @@ export function arbitraryAt(name: SchemaName, instancePointer: string, options: 
   const root = loadSchema(name);
   const segments = parseInstancePointer(instancePointer);
   const schema = subschemaAt(new SchemaContext(root), root, segments);
-  if (schema === undefined) throw new Error(`the ${name} schema describes no value at ${JSON.stringify(instancePointer)}`);
+  if (schema === undefined) throw new FcSimError('E_USAGE', `the ${name} schema describes no value at ${JSON.stringify(instancePointer)}`, `fc-sim schema ${name} shows its fields`);
   return compileChecked(root, schema, segments, new OverrideTable(options.overrides).within(segments), options);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { FcSimError } from '../errors.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { Invocation } from '../runtime/invocation.js';
 import { signAcs3 } from './acs3-signature.js';
@@ -37,7 +38,7 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
   ) {
     super();
     this.base = new URL(spec.url);
-    if (spec.sign && !spec.credentials) throw new TypeError(`signing (${spec.sign}) needs credentials`);
+    if (spec.sign && !spec.credentials) throw new FcSimError('E_REMOTE_TARGET', `signing (${spec.sign}) needs credentials`, 'pass credentials (an AccessKey pair), or leave out sign for an anonymous trigger');
     this.client = new HttpClient(this.base.origin, transport);
     this.description = `HTTP trigger ${this.base.origin}${this.base.pathname}`;
   }

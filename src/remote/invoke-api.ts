@@ -1,3 +1,4 @@
+import { FcSimError } from '../errors.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import { attachFc3HttpResponse } from '../runtime/fc3-http.js';
 import { errorBody, type Invocation } from '../runtime/invocation.js';
@@ -55,7 +56,7 @@ export class InvokeApiTarget extends RemoteInstanceBase {
     this.base = new URL(spec.endpoint);
     this.client = new HttpClient(this.base.origin, transport);
     if (spec.api === 'fc2') {
-      if (!spec.serviceName) throw new TypeError('FC 2.0 InvokeFunction needs a service name');
+      if (!spec.serviceName) throw new FcSimError('E_REMOTE_TARGET', 'FC 2.0 InvokeFunction needs a service name', "give serviceName, or use api: 'fc3'");
       const service = spec.qualifier ? `${spec.serviceName}.${spec.qualifier}` : spec.serviceName;
       this.path = joinPath(this.base.pathname, `/${FC2_API_VERSION}/services/${rfc3986(service)}/functions/${rfc3986(spec.functionName)}/invocations`);
       this.query = [];

@@ -1,3 +1,4 @@
+import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from './function-config.js';
 import { InProcessInstance, type InProcessOptions } from './in-process.js';
 import { FunctionInstance, type InvokeOptions } from './instance.js';
@@ -38,7 +39,7 @@ export function createInstance(handler: Handler, options: RuntimeOptions = {}): 
   const kind = typeof handler === 'function' ? 'function' : 'string';
   for (const [name, hook] of Object.entries(hooks)) {
     if (hook !== undefined && typeof hook !== kind) {
-      throw new TypeError(`${name}: a handler ${kind === 'function' ? 'function takes hook functions' : 'string takes hook strings (e.g. "index.initialize")'}`);
+      throw new FcSimError('E_USAGE', `${name}: a handler ${kind === 'function' ? 'function takes hook functions' : 'string takes hook strings (e.g. "index.initialize")'}`);
     }
   }
   const defined = Object.fromEntries(Object.entries(hooks).filter(([, hook]) => hook !== undefined));

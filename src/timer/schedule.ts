@@ -1,4 +1,5 @@
 import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import { FcSimError } from '../errors.js';
 import type { CronField } from './cron-field.js';
 import type { CronTimerExpression, TimerExpression } from './expression.js';
 import { zonedTime } from './zoned-time.js';
@@ -27,7 +28,7 @@ export interface ScheduleWindow {
 
 /** The firings in a window, in order: up to `to` (exclusive), at most `count`; one of the two is required. */
 export function timerSchedule(expression: TimerExpression, window: ScheduleWindow): Date[] {
-  if (window.to === undefined && window.count === undefined) throw new RangeError('a schedule needs an end: to, count or both');
+  if (window.to === undefined && window.count === undefined) throw new FcSimError('E_INVALID_PARAMS', 'a schedule needs an end: to, count or both');
   const firings: Date[] = [];
   if (window.count === 0) return firings;
   for (const firing of firingsFrom(expression, window.from)) {

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { FcSimError } from '../../errors.js';
 
 /** A fixed instant for default events: output is reproducible unless a time is asked for. */
 export const DEFAULT_TIME = '2025-03-10T06:45:43.000Z';
@@ -20,7 +21,7 @@ export type TimeInput = Date | number | string;
 
 export function toDate(time: TimeInput): Date {
   const date = time === 'now' ? new Date() : new Date(time);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not a time: ${JSON.stringify(time)} (use ISO-8601, e.g. 2025-03-10T06:45:43Z, or epoch milliseconds)`);
+  if (Number.isNaN(date.getTime())) throw new FcSimError('E_INVALID_PARAMS', `not a time: ${JSON.stringify(time)} (use ISO-8601, e.g. 2025-03-10T06:45:43Z, or epoch milliseconds)`);
   return date;
 }
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError } from '../../errors.js';
 import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod, type HttpRequestParams, type MultiValue } from './build.js';
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
@@ -78,7 +79,7 @@ const userAgent = fc.constantFrom('curl/8.5.0', 'Mozilla/5.0 (Windows NT 10.0; W
 export function httpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitrary<HttpRequestParams> {
   const { methods, bodyKinds = ['empty', 'text', 'json', 'binary'], ...rest } = constraints;
   const fixed = definedOnly(rest);
-  if (bodyKinds.length === 0) throw new RangeError('bodyKinds is empty: no body kind left to draw');
+  if (bodyKinds.length === 0) throw new FcSimError('E_INVALID_PARAMS', 'bodyKinds is empty: no body kind left to draw', 'leave bodyKinds out to draw every kind of body');
   return fc
     .record({
       method: fixedOr(fixed.method, narrowed(methods, arbitraryAt('http', '/requestContext/http/method') as fc.Arbitrary<HttpMethod>)),

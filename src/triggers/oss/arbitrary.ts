@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError } from '../../errors.js';
 import { encodePath } from '../http/build.js';
 import { buildOssEvent, type OssEventName, type OssEventParams } from './build.js';
 import type { OssEvent } from '../../types/generated.js';
@@ -74,7 +75,7 @@ function objectKey(prefix: string, suffix: string, encodings: readonly OssKeyEnc
     encodings.map((encoding) => [encoding, MAX_KEY_BYTES - utf8Bytes(KEY_FORMS[encoding](prefix + suffix))]),
   ) as Record<OssKeyEncoding, number>;
   for (const encoding of encodings) {
-    if (budgets[encoding] < 1) throw new RangeError(`keyPrefix and keySuffix leave no room for a key within ${MAX_KEY_BYTES} bytes (${encoding})`);
+    if (budgets[encoding] < 1) throw new FcSimError('E_INVALID_PARAMS', `keyPrefix and keySuffix leave no room for a key within ${MAX_KEY_BYTES} bytes (${encoding})`, 'shorten keyPrefix or keySuffix');
   }
   return fc.tuple(fc.constantFrom(...encodings), keyBody()).map(([encoding, body]) => {
     const form = KEY_FORMS[encoding];

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError } from '../../errors.js';
 import { buildTimerEvent, type TimerEventParams } from './build.js';
 import { parseTimerExpression, type TimerExpression } from '../../timer/expression.js';
 import { timerSchedule } from '../../timer/schedule.js';
@@ -44,7 +45,7 @@ function payload(): fc.Arbitrary<string> {
 export function timerEvent(constraints: TimerEventConstraints = {}): fc.Arbitrary<TimerEvent> {
   const { cron, ...rest } = constraints;
   const fixed = definedOnly(rest);
-  if (cron !== undefined && fixed.time !== undefined) throw new RangeError('cron and time both set triggerTime: give one of them');
+  if (cron !== undefined && fixed.time !== undefined) throw new FcSimError('E_INVALID_PARAMS', 'cron and time both set triggerTime: give one of them');
   return fc
     .record({
       time: fixedOr(fixed.time, cron === undefined ? instant('second') : firing(parseTimerExpression(cron))),
