@@ -2,7 +2,7 @@ import { isSchemaName } from '../schema/catalog.js';
 import { formatIssue } from '../schema/issues.js';
 import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
-import { parseTimerExpression } from '../timer/expression.js';
+import { isHttpTriggerType, moduleOfApiType, triggers } from '../triggers/registry.js';
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFunction, ProjectTrigger } from './model.js';
 
@@ -26,18 +26,18 @@ export interface LintFinding {
   location: Location;
 }
 
-/** The trigger types FC has, and the schema of each one's config (none for types fc-sim has no schema for). */
-const TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
-  oss: 'oss-trigger-config',
-  timer: 'timer-trigger-config',
-  mns_topic: 'mns-trigger-config',
-  log: 'sls-trigger-config',
-  cdn_events: 'cdn-trigger-config',
-  http: 'http-trigger-config',
+/** The trigger types FC has that fc-sim has no module for, and the schema of each one's config where there is one. */
+const OTHER_TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
   tablestore: 'tablestore-trigger-config',
   eventbridge: 'eventbridge-trigger-config',
   rds: undefined,
   datahub: undefined,
+};
+
+/** Every trigger type FC has, and the schema of each one's config. */
+const TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
+  ...Object.fromEntries(triggers.map((module) => [module.apiType, module.schemas.config])),
+  ...OTHER_TRIGGER_SCHEMAS,
 };
 
 /** FC runtimes fc-sim does not run (it runs Node.js): known, so a warning, not an error. */
@@ -51,12 +51,12 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
   const findings: LintFinding[] = [];
   const at = fn.location;
   const label = fn.service ? `${fn.service}/${fn.name}` : fn.name;
-  const http = fn.triggers.filter((trigger) => trigger.type === 'http');
+  const http = fn.triggers.filter((trigger) => isHttpTriggerType(trigger.type));
   if (http.length > 1) {
     findings.push({ rule: 'http-trigger-alone', severity: 'error', message: `${label} has ${http.length} HTTP triggers`, fix: 'FC allows one HTTP trigger per function: keep one, and list every method in it', location: at });
   }
   if (http.length > 0 && fn.triggers.length > http.length) {
-    const others = fn.triggers.filter((trigger) => trigger.type !== 'http').map((trigger) => `${trigger.name} (${trigger.type})`).join(', ');
+    const others = fn.triggers.filter((trigger) => !isHttpTriggerType(trigger.type)).map((trigger) => `${trigger.name} (${trigger.type})`).join(', ');
     findings.push({ rule: 'http-trigger-alone', severity: 'error', message: `${label} has an HTTP trigger and other triggers: ${others}`, fix: 'a function with an HTTP trigger takes no other trigger: move the others to a function of their own', location: at });
   }
   if (fn.memorySize !== undefined && (fn.memorySize < MEMORY.min || fn.memorySize > MEMORY.max || fn.memorySize % MEMORY.step !== 0)) {
@@ -100,12 +100,8 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger): LintFinding
       findings.push({ rule: 'trigger-config', severity: 'error', message: `${label}: ${formatIssue(issue).replace(/\n\s*hint: /, ' (')}${issue.hint ? ')' : ''}`, fix: issue.hint ?? `see fc-sim schema ${schema}`, location: at });
     }
   }
-  if (trigger.type === 'timer' && typeof trigger.config.cronExpression === 'string') {
-    try {
-      parseTimerExpression(trigger.config.cronExpression);
-    } catch (error) {
-      findings.push({ rule: 'cron-expression', severity: 'error', message: `${label}: cronExpression "${trigger.config.cronExpression}": ${(error as Error).message}`, fix: (error as { hint?: string }).hint ?? 'six fields, seconds first, e.g. 0 0 4 * * *', location: at });
-    }
+  for (const finding of moduleOfApiType(trigger.type)?.project.lint?.(trigger.config) ?? []) {
+    findings.push({ rule: finding.rule as LintRule, severity: 'error', message: `${label}: ${finding.message}`, fix: finding.fix, location: at });
   }
   return findings;
 }

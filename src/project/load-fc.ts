@@ -1,12 +1,9 @@
 import { resolve } from 'node:path';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
-import { apiTriggerConfig } from './trigger-config.js';
+import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
-
-/** devsapp/fc's TypeScript interface spells two types in camelCase; its docs and examples use the API's names. */
-const FC_TYPE_ALIASES: Readonly<Record<string, string>> = { mnsTopic: 'mns_topic', cdnEvents: 'cdn_events' };
 
 /** `component: fc` (or devsapp/fc, fc-deploy): an FC 2.0 service and function per entry of `services`. */
 const isFcComponent = (component: unknown) => typeof component === 'string' && /(^|\/)(fc|fc-deploy)(@.*)?$/.test(component);
@@ -25,7 +22,7 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
     const triggers: ProjectTrigger[] = (Array.isArray(props.triggers) ? props.triggers : []).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];
       const written = String(trigger.type ?? '');
-      const type = FC_TYPE_ALIASES[written] ?? written;
+      const type = apiTriggerType(written, 'fc');
       const config = apiTriggerConfig(type, trigger.config, false);
       return [{
         name: String(trigger.name ?? `${type}-${index}`),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
-import { apiTriggerConfig, FUN_TRIGGER_TYPES } from './trigger-config.js';
+import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
 import { isJsonObject as isObject, objectIn, type Json } from '../io/json-values.js';
 
@@ -50,7 +50,7 @@ function funFunction(service: string, name: string, resource: Json, context: Loa
   const triggers: ProjectTrigger[] = Object.entries(objectIn(resource.Events)).flatMap(([triggerName, event]) => {
     if (!isObject(event)) return [];
     const written = String(event.Type ?? '');
-    const type = FUN_TRIGGER_TYPES[written] ?? written;
+    const type = apiTriggerType(written, 'fun');
     const eventProperties = objectIn(event.Properties);
     return [{ name: triggerName, type, config: apiTriggerConfig(type, eventProperties, true), location: { file: context.file, path: `${path}.Events.${triggerName}` } }];
   });

@@ -5,19 +5,20 @@
  */
 
 import { isJsonObject as isObject, type Json } from '../io/json-values.js';
+import { apiTypeOf, moduleOfApiType } from '../triggers/registry.js';
+import type { ProjectFormat } from './model.js';
 
-/** Fun's event types and the FC API's trigger types (aliyun/fun `src/lib/trigger.js`). */
-export const FUN_TRIGGER_TYPES: Readonly<Record<string, string>> = {
-  Timer: 'timer',
-  HTTP: 'http',
-  Log: 'log',
-  OSS: 'oss',
-  RDS: 'rds',
-  MNSTopic: 'mns_topic',
-  TableStore: 'tablestore',
-  CDN: 'cdn_events',
-  Datahub: 'datahub',
-};
+/**
+ * Fun's event types and fc 2.x's spellings of the types fc-sim has no trigger module for (aliyun/fun
+ * `src/lib/trigger.js`); the modules' own spellings are in src/triggers/<id>/index.ts.
+ */
+const OTHER_SPELLINGS: Readonly<Record<string, string>> = { RDS: 'rds', TableStore: 'tablestore', Datahub: 'datahub' };
+
+/** The FC API's trigger type for a type as a tool writes it (Fun `MNSTopic`, fc 2.x `mnsTopic`); as written when unknown. */
+export function apiTriggerType(written: string, tool: ProjectFormat): string {
+  const type = apiTypeOf(written, tool);
+  return type === written && tool === 'fun' ? (OTHER_SPELLINGS[written] ?? written) : type;
+}
 
 /** Objects whose keys are data (environment-like maps), not field names: their keys are kept. */
 const DATA_MAPS = new Set(['functionParameter', 'FunctionParameter']);
@@ -30,24 +31,10 @@ function lowerFirstKeys(value: unknown): unknown {
   );
 }
 
-/** `filter.Key.{Prefix,Suffix}` (fc 2.x, Fun) → `filter.key.{prefix,suffix}`. */
-function apiOssFilter(config: Json): Json {
-  const filter = config.filter;
-  if (!isObject(filter)) return config;
-  const key = (filter.key ?? filter.Key) as Json | undefined;
-  if (!isObject(key)) return config;
-  const prefix = key.prefix ?? key.Prefix;
-  const suffix = key.suffix ?? key.Suffix;
-  return { ...config, filter: { key: { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }) } } };
-}
-
 /** A trigger config as the FC API takes it, from any tool's spelling. */
 export function apiTriggerConfig(type: string, config: unknown, fromFun: boolean): Json {
   let result = (fromFun ? lowerFirstKeys(config) : config) as Json;
   if (!isObject(result)) return {};
-  if (type === 'oss') result = apiOssFilter(result);
-  // Fun takes ANONYMOUS/FUNCTION and lower-cases them on deploy.
-  if (type === 'http' && typeof result.authType === 'string') result = { ...result, authType: result.authType.toLowerCase() };
   // Fun's Log trigger sends a capital "Enable"; lowerFirstKeys already made it "enable".
-  return result;
+  return moduleOfApiType(type)?.project.normaliseConfig?.(result) ?? result;
 }

@@ -1,3 +1,6 @@
+import type { HttpMethod } from '../triggers/http/build.js';
+import { allowedMethods, HTTP_METHODS } from '../triggers/http/methods.js';
+import { isHttpTriggerType } from '../triggers/registry.js';
 import type { CustomDomainRoute, Project, ProjectFunction, ProjectTrigger } from '../project/model.js';
 
 /**
@@ -19,8 +22,7 @@ import type { CustomDomainRoute, Project, ProjectFunction, ProjectTrigger } from
 export const FC2_PROXY_PREFIX = '/2016-08-15/proxy/';
 export const FC3_FUNCTIONS_PREFIX = '/2023-03-30/functions/';
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'] as const;
-export type ServedMethod = (typeof HTTP_METHODS)[number];
+export type ServedMethod = HttpMethod;
 
 export type AuthType = 'anonymous' | 'function' | 'jwt';
 
@@ -71,23 +73,16 @@ export function functionKey(fn: Pick<ProjectFunction, 'name' | 'service'>): stri
   return fn.service ? `${fn.service}/${fn.name}` : fn.name;
 }
 
-function triggerMethods(trigger: ProjectTrigger): ServedMethod[] {
-  const listed = trigger.config.methods;
-  if (!Array.isArray(listed) || listed.length === 0) return [...HTTP_METHODS];
-  const upper = new Set(listed.filter((item): item is string => typeof item === 'string').map((item) => item.toUpperCase()));
-  return HTTP_METHODS.filter((method) => upper.has(method));
-}
-
 function authTypeOf(trigger: ProjectTrigger): AuthType {
   const value = String(trigger.config.authType ?? 'anonymous').toLowerCase();
   return value === 'function' || value === 'jwt' ? value : 'anonymous';
 }
 
 function served(fn: ProjectFunction): ServedFunction | undefined {
-  const trigger = fn.triggers.find((candidate) => candidate.type === 'http');
+  const trigger = fn.triggers.find((candidate) => isHttpTriggerType(candidate.type));
   if (!trigger) return undefined;
   const basePath = fn.service ? `${FC2_PROXY_PREFIX}${encodeSegment(fn.service)}/${encodeSegment(fn.name)}/` : `${FC3_FUNCTIONS_PREFIX}${encodeSegment(fn.name)}/`;
-  return { fn, key: functionKey(fn), trigger, methods: triggerMethods(trigger), authType: authTypeOf(trigger), basePath };
+  return { fn, key: functionKey(fn), trigger, methods: allowedMethods(trigger.config), authType: authTypeOf(trigger), basePath };
 }
 
 function routeMethods(route: CustomDomainRoute, target: ServedFunction | undefined): ServedMethod[] | undefined {
@@ -103,7 +98,7 @@ export function buildRouteTable(project: Project): RouteTable {
     const entry = served(fn);
     if (entry) functions.push(entry);
   }
-  const unserved = project.functions.filter((fn) => !fn.triggers.some((trigger) => trigger.type === 'http')).map(functionKey);
+  const unserved = project.functions.filter((fn) => !fn.triggers.some((trigger) => isHttpTriggerType(trigger.type))).map(functionKey);
   if (unserved.length > 0) notes.push(`not served (no HTTP trigger): ${unserved.join(', ')}`);
   const routes: DomainRoute[] = [];
   for (const domain of project.customDomains) {

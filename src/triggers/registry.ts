@@ -20,9 +20,9 @@ export type TriggerId = Module['id'];
 // biome-ignore lint/suspicious/noExplicitAny: a module of any trigger, behind the registry's lookups
 export type AnyTriggerModule = TriggerModule<TriggerId, any, unknown, any>;
 /** The generator constraints of a trigger (`OssEventConstraints` for `oss`). */
-export type ConstraintsOf<Id extends TriggerId> = Extract<Module, { id: Id }> extends TriggerModule<Id, object, unknown, infer C> ? C : never;
+export type ConstraintsOf<Id extends TriggerId> = NonNullable<Parameters<Extract<Module, { id: Id }>['arbitrary']>[0]>;
 /** The event a trigger's handler receives (`OssEvent` for `oss`). */
-export type EventOf<Id extends TriggerId> = Extract<Module, { id: Id }> extends TriggerModule<Id, object, infer E> ? E : never;
+export type EventOf<Id extends TriggerId> = ReturnType<Extract<Module, { id: Id }>['build']>;
 
 const modules: readonly AnyTriggerModule[] = triggers;
 export const triggerIds: readonly TriggerId[] = modules.map((module) => module.id);
@@ -38,6 +38,12 @@ export function triggerModule(id: TriggerId): AnyTriggerModule {
 /** The module of an FC API trigger type (`mns_topic` → mns); undefined for types fc-sim has no module for. */
 export function moduleOfApiType(apiType: string): AnyTriggerModule | undefined {
   return modules.find((module) => module.apiType === apiType);
+}
+
+/** Whether triggers of this API type deliver HTTP requests (FC: one HTTP trigger per function, and no other trigger beside it). */
+export function isHttpTriggerType(apiType: string): boolean {
+  const module = moduleOfApiType(apiType);
+  return module !== undefined && module.delivery !== 'event';
 }
 
 /** The API's trigger type for a tool's spelling: Fun's `MNSTopic`, fc 2.x's `mnsTopic`; as written when unknown. */
