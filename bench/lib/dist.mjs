@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const distUrl = (path) => new URL(`../../dist/${path}`, import.meta.url).href;
-export const cliPath = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/src/cli/bin.js', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export const fcSim = () => import(distUrl('src/index.js'));

@@ -4,32 +4,17 @@ import { FunctionInstance } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
 import { accessKeyFromEnv, type AccessKey } from '../remote/credentials.js';
 import { DEFAULT_CONCURRENCY } from '../remote/load-run.js';
-import { guardOutput, Redactor } from '../remote/redact.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import { createRemoteTarget, type RemoteTargetSpec } from '../remote/target.js';
 import { invokeEndpoint } from '../remote/invoke-api.js';
 import type { TransportOptions } from '../remote/http-client.js';
 import { functionConfigFrom, type FunctionFlags } from './function-options.js';
+import type { CommandIo } from './io.js';
 import { hasTarget, refuseRemoteFlags, targetKind } from './target-options.js';
-
-/**
- * Everything the CLI prints or writes passes this redactor once a remote target exists: it knows the caller's
- * credentials and the function's, and masks Authorization values.
- */
-export const outputRedactor = new Redactor();
-let guarded = false;
 
 const usage = (message: string, hint?: string) => new FcSimError('E_USAGE', message, hint);
 
-function guard(...secrets: Array<string | undefined>): void {
-  for (const secret of secrets) outputRedactor.add(secret);
-  if (!guarded) {
-    guarded = true;
-    guardOutput(outputRedactor);
-  }
-}
-
-function url(flag: string, value: string): string {
+function url(flag: string, value: string, io: CommandIo): string {
   let parsed: URL;
   try {
     parsed = new URL(value);
@@ -37,21 +22,24 @@ function url(flag: string, value: string): string {
     throw usage(`${flag}: not a URL: ${JSON.stringify(value)}`, 'e.g. --url http://127.0.0.1:9000/ or https://<trigger-id>.<region>.fcapp.run/');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw usage(`${flag}: only http: and https: URLs, got ${parsed.protocol}`);
-  if (parsed.password) outputRedactor.add(decodeURIComponent(parsed.password));
+  if (parsed.password) io.redactor.add(decodeURIComponent(parsed.password));
   return value;
 }
 
-function requireCredentials(why: string): AccessKey {
-  const key = accessKeyFromEnv();
+function requireCredentials(why: string, io: CommandIo): AccessKey {
+  const key = accessKeyFromEnv(io.env);
   if (!key) throw usage(`${why} needs credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set`, 'export them (and ALIBABA_CLOUD_SECURITY_TOKEN for STS); fc-sim never prints them');
   return key;
 }
 
-/** The remote target the flags name. */
-export function remoteTargetFrom(flags: FunctionFlags, eventDefaults: Partial<FunctionConfig> = {}): RemoteInstance {
+/**
+ * The remote target the flags name. From here on everything the run prints or writes passes its redactor: it knows
+ * the caller's credentials and the function's, and masks Authorization values.
+ */
+export function remoteTargetFrom(flags: FunctionFlags, io: CommandIo, eventDefaults: Partial<FunctionConfig> = {}): RemoteInstance {
   const kind = targetKind(flags);
-  const env = accessKeyFromEnv();
-  guard(env?.accessKeySecret, env?.securityToken);
+  const env = accessKeyFromEnv(io.env);
+  io.guard(env?.accessKeySecret, env?.securityToken);
   if (flags.handler !== undefined && kind !== 'custom-runtime') {
     throw usage(`--handler runs a handler locally; ${flags.url ? '--url' : '--target'} sends the events to a deployed function: choose one`, 'drop --handler (it is sent in x-fc-function-handler only with --target custom-runtime)');
   }
@@ -73,13 +61,13 @@ export function remoteTargetFrom(flags: FunctionFlags, eventDefaults: Partial<Fu
     if (kind === 'http-trigger') {
       if (flags.sign !== undefined && flags.sign !== 'fc2' && flags.sign !== 'fc3') throw usage(`--sign: expected fc2 or fc3, got "${flags.sign}"`);
       const sign = flags.sign as 'fc2' | 'fc3' | undefined;
-      spec = { kind, url: url('--url', flags.url), ...(sign ? { sign, credentials: requireCredentials(`--sign ${sign}`) } : {}) };
+      spec = { kind, url: url('--url', flags.url, io), ...(sign ? { sign, credentials: requireCredentials(`--sign ${sign}`, io) } : {}) };
     } else {
       if (flags.sign !== undefined) throw usage('--sign: only for HTTP triggers (--url without --target, or --target http-trigger)');
-      const config = functionConfig(functionConfigFrom(flags, { handler: 'index.handler', ...eventDefaults }));
+      const config = functionConfig(functionConfigFrom(flags, io, { handler: 'index.handler', ...eventDefaults }));
       // The function's credentials travel in FC's headers (x-fc-access-key-secret): never shown either.
-      guard(config.credentials.accessKeySecret, config.credentials.securityToken);
-      spec = { kind, url: url('--url', flags.url), config };
+      io.guard(config.credentials.accessKeySecret, config.credentials.securityToken);
+      spec = { kind, url: url('--url', flags.url, io), config };
     }
   } else {
     if (flags.url !== undefined) throw usage(`--url: not with --target ${kind}`, 'the API endpoint is --endpoint (default https://<account-id>.<region>.fc.aliyuncs.com)');
@@ -99,21 +87,21 @@ export function remoteTargetFrom(flags: FunctionFlags, eventDefaults: Partial<Fu
     spec = {
       kind: 'invoke',
       api,
-      endpoint: url('--endpoint', endpoint),
+      endpoint: url('--endpoint', endpoint, io),
       ...(flags.accountId ? { accountId: flags.accountId } : {}),
       ...(flags.serviceName ? { serviceName: flags.serviceName } : {}),
       functionName: flags.functionName,
       ...(flags.qualifier ? { qualifier: flags.qualifier } : {}),
       invocationType: flags.invocationType ?? 'sync',
-      credentials: requireCredentials(`--target ${kind}`),
+      credentials: requireCredentials(`--target ${kind}`, io),
     };
   }
   return createRemoteTarget(spec, transport);
 }
 
 /** A local instance of the handler, or the remote target the flags name. */
-export function createTarget(flags: FunctionFlags, eventDefaults: Partial<FunctionConfig> = {}): Instance {
-  if (hasTarget(flags)) return remoteTargetFrom(flags, eventDefaults);
+export function createTarget(flags: FunctionFlags, io: CommandIo, eventDefaults: Partial<FunctionConfig> = {}): Instance {
+  if (hasTarget(flags)) return remoteTargetFrom(flags, io, eventDefaults);
   refuseRemoteFlags(flags);
-  return new FunctionInstance(functionConfigFrom(flags, eventDefaults));
+  return new FunctionInstance(functionConfigFrom(flags, io, eventDefaults));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { FcSimError } from '../errors.js';
 import type { Trigger } from '../events/kinds.js';
 
@@ -8,8 +9,8 @@ export interface FlagSpec {
   description: string;
   /** The builder parameter the flag sets. */
   param: string;
-  /** Turns the text into the parameter's value; repeatable flags receive the value so far. */
-  parse?: (value: string, previous: unknown) => unknown;
+  /** Turns the text into the parameter's value; repeatable flags receive the value so far, file flags the folder paths are relative to. */
+  parse?: (value: string, previous: unknown, cwd: string) => unknown;
   /** Where in the event the parameter shows, so that a schema error can name the flag. */
   pointers: readonly string[];
 }
@@ -139,9 +140,9 @@ export const triggerFlags: Record<Trigger, readonly FlagSpec[]> = {
       flags: '--body-file <file>',
       description: 'request body from a file (binary bodies become base64 in the event)',
       param: 'body',
-      parse: (file) => {
+      parse: (file, _previous, cwd) => {
         try {
-          return new Uint8Array(readFileSync(file));
+          return new Uint8Array(readFileSync(resolve(cwd, file)));
         } catch (error) {
           return usage('--body-file', `cannot read ${file}: ${(error as Error).message}`, 'check the path');
         }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { isRuntimeName, runtimeNames } from '../runtime/runtimes.js';
+import type { CliIo } from './io.js';
 import { addTargetOptions, hasTarget, type TargetFlags } from './target-options.js';
 
 /** The flags that describe the function a command runs events against (a local handler, or a deployed function). */
@@ -65,14 +66,13 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
 }
 
 /** FC_SIM_<NAME> environment variables, for CI: below flags, above the config file. */
-function fromEnvironment(): Partial<FunctionConfig> {
-  const env = process.env;
+function fromEnvironment({ env, cwd }: CliIo): Partial<FunctionConfig> {
   const number = (name: string) => (env[name] === undefined ? undefined : Number(env[name]));
   const entries = {
     runtime: env.FC_SIM_RUNTIME,
     timeout: number('FC_SIM_TIMEOUT'),
     memorySize: number('FC_SIM_MEMORY_SIZE'),
-    codeDir: env.FC_SIM_CODE_DIR,
+    codeDir: env.FC_SIM_CODE_DIR === undefined ? undefined : resolve(cwd, env.FC_SIM_CODE_DIR),
     functionName: env.FC_SIM_FUNCTION_NAME,
     region: env.FC_SIM_REGION,
     accountId: env.FC_SIM_ACCOUNT_ID,
@@ -80,30 +80,34 @@ function fromEnvironment(): Partial<FunctionConfig> {
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as Partial<FunctionConfig>;
 }
 
-function fromFile(file: string): Partial<FunctionConfig> {
+function fromFile(given: string, cwd: string): Partial<FunctionConfig> {
+  const file = resolve(cwd, given);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new FcSimError('E_FILE_NOT_FOUND', `--config ${file}: cannot read: ${(error as Error).message}`, 'check the path');
+    throw new FcSimError('E_FILE_NOT_FOUND', `--config ${given}: cannot read: ${(error as Error).message}`, 'check the path');
   }
   let config: Partial<FunctionConfig>;
   try {
     config = JSON.parse(text) as Partial<FunctionConfig>;
   } catch (error) {
-    throw new FcSimError('E_NOT_JSON', `--config ${file}: not JSON: ${(error as Error).message}`);
+    throw new FcSimError('E_NOT_JSON', `--config ${given}: not JSON: ${(error as Error).message}`);
   }
   // A code folder in the file is relative to the file, as in project files.
   return config.codeDir === undefined ? config : { ...config, codeDir: resolve(dirname(file), config.codeDir) };
 }
 
-/** The function configuration: flags, then FC_SIM_* environment variables, then --config, then defaults. */
-export function functionConfigFrom(flags: FunctionFlags, eventDefaults: Partial<FunctionConfig> = {}): Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'> {
-  const file = flags.config ? fromFile(flags.config) : {};
+/**
+ * The function configuration: flags, then FC_SIM_* environment variables, then --config, then defaults; the code
+ * folder is the working folder unless one of them names another.
+ */
+export function functionConfigFrom(flags: FunctionFlags, io: CliIo, eventDefaults: Partial<FunctionConfig> = {}): Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'> {
+  const file = flags.config ? fromFile(flags.config, io.cwd) : {};
   const fromFlags = Object.fromEntries(
     Object.entries({
       handler: flags.handler,
-      codeDir: flags.codeDir === undefined ? undefined : resolve(flags.codeDir),
+      codeDir: flags.codeDir === undefined ? undefined : resolve(io.cwd, flags.codeDir),
       runtime: flags.runtime,
       timeout: flags.timeout,
       memorySize: flags.memory,
@@ -114,7 +118,7 @@ export function functionConfigFrom(flags: FunctionFlags, eventDefaults: Partial<
       environment: flags.env === undefined ? undefined : { ...file.environment, ...flags.env },
     }).filter(([, value]) => value !== undefined),
   );
-  const config = { ...eventDefaults, ...file, ...fromEnvironment(), ...fromFlags } as Partial<FunctionConfig>;
+  const config = { codeDir: io.cwd, ...eventDefaults, ...file, ...fromEnvironment(io), ...fromFlags } as Partial<FunctionConfig>;
   if (!config.handler) throw new FcSimError('E_USAGE', 'no handler', 'pass --handler index.handler, or "handler" in --config');
   if (config.runtime !== undefined && !isRuntimeName(config.runtime)) {
     throw new FcSimError('E_USAGE', `unknown runtime "${config.runtime}"`, `use one of: ${runtimeNames.join(', ')}`);

@@ -1,17 +1,23 @@
-#!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FcSimError } from '../errors.js';
+import { exitStatusOf, FcSimError } from '../errors.js';
 import { eventKinds, type EventKind } from '../events/kinds.js';
 import { triggerFlags } from './event-flags.js';
 import { addFunctionOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
+import { commandIo, hasColors, processIo, type CliIo, type CommandIo } from './io.js';
+
+export type { CliIo, CliOutput } from './io.js';
 
 /**
- * The fc-sim command line. Each subcommand's module is imported only when that subcommand runs, so that the CLI
- * starts fast whatever it grows to.
+ * The fc-sim command line, callable in-process: `run(argv, io)` returns the exit status. Each subcommand's module is
+ * imported only when that subcommand runs, so that the CLI starts fast whatever it grows to.
  */
+
+/** Where an action leaves its command's exit status (never process.exitCode: runs in one process must not share it). */
+type Finish = (status: number) => void;
+
 const integer = (flag: string, min: number) => (value: string) => {
   if (!/^-?\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
     throw new FcSimError('E_USAGE', `${flag}: expected a whole number${min === -Infinity ? '' : ` ≥ ${min}`}, got ${JSON.stringify(value)}`);
@@ -20,10 +26,12 @@ const integer = (flag: string, min: number) => (value: string) => {
 };
 
 /** `fc-sim oss:put [flags]`: the kind's own flags (by trigger) and the common ones. */
-function addKindCommand(program: Command, kind: EventKind): void {
+function addKindCommand(program: Command, kind: EventKind, io: CommandIo, finish: Finish): void {
   const command = program.command(kind.name).description(kind.description);
   for (const spec of triggerFlags[kind.trigger]) {
-    command.addOption(spec.parse ? new Option(spec.flags, spec.description).argParser(spec.parse) : new Option(spec.flags, spec.description));
+    const option = new Option(spec.flags, spec.description);
+    const parse = spec.parse;
+    command.addOption(parse ? option.argParser((value: string, previous: unknown) => parse(value, previous, io.cwd)) : option);
   }
   if (kind.trigger === 'http') command.option('--fc2', 'the request as an FC 2.0 HTTP handler sees it (request, response, context)');
   if (kind.trigger === 'timer') {
@@ -43,31 +51,42 @@ function addKindCommand(program: Command, kind: EventKind): void {
     .action(async (options) => {
       if (options.cron !== undefined) {
         const { timerScheduleCommand } = await import('./commands/timer-schedule.js');
-        process.exitCode = await timerScheduleCommand(options);
+        finish(await timerScheduleCommand(options, io));
         return;
       }
       const scheduleFlag = ['tz', 'from', 'to', 'realtime'].find((name) => options[name] !== undefined);
       if (scheduleFlag) throw new FcSimError('E_USAGE', `--${scheduleFlag}: only with --cron`, "e.g. fc-sim timer --cron '0 0 4 * * *' --from 2025-03-01T00:00:00Z --count 5");
       const { eventCommand } = await import('./commands/event.js');
-      process.exitCode = await eventCommand(kind, options);
+      finish(await eventCommand(kind, options, io));
     });
 }
 
-function buildProgram(): Command {
+/** A new program per run: commander keeps parsed options on its commands. */
+function buildProgram(io: CommandIo, finish: Finish): Command {
   const program = new Command('fc-sim')
     .description('Simulate Alibaba Cloud Function Compute trigger events and test handlers against them.')
+    // Before the subcommands exist: they copy these settings.
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      // Commander's own default: the terminal's width, else 80.
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
+      getOutHasColors: () => hasColors(io.stdout, io.env),
+      getErrHasColors: () => hasColors(io.stderr, io.env),
+    })
     .version((JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version)
     .exitOverride()
     .showHelpAfterError('(run fc-sim --help for usage)');
 
-  for (const kind of eventKinds) addKindCommand(program, kind);
+  for (const kind of eventKinds) addKindCommand(program, kind, io, finish);
 
   program
     .command('list')
     .description('list the event kinds (fc-sim <kind> prints one)')
     .action(async () => {
       const { listCommand } = await import('./commands/list.js');
-      process.exitCode = await listCommand();
+      finish(await listCommand(io));
     });
 
   addFunctionOptions(
@@ -79,7 +98,7 @@ function buildProgram(): Command {
     true,
   ).action(async (options) => {
     const { invokeCommand } = await import('./commands/invoke.js');
-    process.exitCode = await invokeCommand(options);
+    finish(await invokeCommand(options, io));
   });
 
   addFunctionOptions(
@@ -97,7 +116,7 @@ function buildProgram(): Command {
     true,
   ).action(async (target: string, options) => {
     const { fuzzCommand } = await import('./commands/fuzz.js');
-    process.exitCode = await fuzzCommand(target, options);
+    finish(await fuzzCommand(target, options, io));
   });
 
   addFunctionOptions(
@@ -108,7 +127,7 @@ function buildProgram(): Command {
     true,
   ).action(async (files: string[], options) => {
     const { replayCommand } = await import('./commands/replay.js');
-    process.exitCode = await replayCommand(files, options);
+    finish(await replayCommand(files, options, io));
   });
 
   program
@@ -118,7 +137,7 @@ function buildProgram(): Command {
     .option('--json', 'print the project model as JSON')
     .action(async (options) => {
       const { lsCommand } = await import('./commands/project.js');
-      process.exitCode = await lsCommand(options);
+      finish(await lsCommand(options, io));
     });
 
   program
@@ -128,7 +147,7 @@ function buildProgram(): Command {
     .option('--json', 'print the findings as JSON')
     .action(async (options) => {
       const { lintCommand } = await import('./commands/project.js');
-      process.exitCode = await lintCommand(options);
+      finish(await lintCommand(options, io));
     });
 
   program
@@ -141,7 +160,7 @@ function buildProgram(): Command {
     .option('--failures <dir>', 'save failing events there (replayed first next time); default: not saved')
     .action(async (options) => {
       const { testCommand } = await import('./commands/test.js');
-      process.exitCode = await testCommand(options);
+      finish(await testCommand(options, io));
     });
 
   program
@@ -153,7 +172,7 @@ function buildProgram(): Command {
     .option('--no-watch', 'do not reload code when it changes')
     .action(async (options) => {
       const { serveCommand } = await import('./commands/serve.js');
-      process.exitCode = await serveCommand(options);
+      finish(await serveCommand(options, io));
     });
 
   program
@@ -165,7 +184,7 @@ function buildProgram(): Command {
     .option('--json', 'print the outcomes as JSON')
     .action(async (files: string[], options) => {
       const { validateCommand } = await import('./commands/validate.js');
-      process.exitCode = await validateCommand(files, options);
+      finish(await validateCommand(files, options, io));
     });
 
   program
@@ -174,7 +193,7 @@ function buildProgram(): Command {
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .action(async (options) => {
       const { typesCommand } = await import('./commands/types.js');
-      process.exitCode = await typesCommand(options);
+      finish(await typesCommand(options, io));
     });
 
   program
@@ -183,33 +202,35 @@ function buildProgram(): Command {
     .argument('[name]', 'a schema name, e.g. oss')
     .action(async (name: string | undefined) => {
       const { schemaCommand } = await import('./commands/schema.js');
-      process.exitCode = await schemaCommand(name);
+      finish(await schemaCommand(name, io));
     });
 
   return program;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+const INTERNAL_ERROR = 'fc-sim: internal error — this is a bug in fc-sim, please report it with the command you ran';
+
+/**
+ * Runs `fc-sim <argv>` and returns its exit status. Errors end here, in one place: a usage error of commander's
+ * (already printed) exits 2; an FcSimError prints its message and hint, no stack, and exits with its code's status;
+ * any other error is a bug of fc-sim's: its stack, a line asking to report it, exit 70 (EX_SOFTWARE).
+ */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const { io: runIo, release } = commandIo(io);
+  let status = 0;
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
-    return Number(process.exitCode ?? 0);
+    await buildProgram(runIo, (finished) => (status = finished)).parseAsync([...argv], { from: 'user' });
+    return status;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and --version end here too; anything else is a usage error, already printed by commander.
-      return error.exitCode === 0 ? 0 : 2;
-    }
+    // Help and --version end here too, with exit code 0.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof FcSimError) {
-      process.stderr.write(`fc-sim: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
-      return error.exitCode;
+      runIo.stderr.write(`fc-sim: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      return exitStatusOf(error);
     }
-    throw error;
+    runIo.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n${INTERNAL_ERROR}\n`);
+    return 70;
+  } finally {
+    release();
   }
 }
-
-// `fc-sim oss:put --count 1000 | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-process.exitCode = await main(process.argv.slice(2));

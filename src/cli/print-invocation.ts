@@ -1,4 +1,5 @@
 import { resultValue, summaryLine, type Invocation } from '../runtime/invocation.js';
+import type { CliIo } from './io.js';
 
 /** The result as FC's caller receives it: pretty JSON when it is JSON, the text otherwise, a response for HTTP. */
 function renderResult(invocation: Invocation): string {
@@ -14,11 +15,11 @@ function renderResult(invocation: Invocation): string {
  * Human output: logs, warnings and the summary line on stderr (FC's log stream), the result on stdout, so that
  * `fc-sim oss:put --handler … | jq` gets the result alone.
  */
-export function printInvocation(invocation: Invocation): void {
+export function printInvocation(invocation: Invocation, io: CliIo): void {
   const notes = invocation.warnings.map((warning) => `fc-sim: warning: ${warning}`);
-  process.stderr.write([...invocation.logs, ...notes, summaryLine(invocation), ''].join('\n'));
+  io.stderr.write([...invocation.logs, ...notes, summaryLine(invocation), ''].join('\n'));
   const result = renderResult(invocation);
-  process.stdout.write(result.endsWith('\n') || result === '' ? result : `${result}\n`);
+  io.stdout.write(result.endsWith('\n') || result === '' ? result : `${result}\n`);
 }
 
 /** One JSON line per invocation, for scripts. */

@@ -4,13 +4,14 @@ import { FcSimError } from '../errors.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import { runLoad, DEFAULT_CONCURRENCY, type LoadEvent, type LoadFailure, type LoadOptions, type LoadRecord } from '../remote/load-run.js';
 import { progressBar } from '../remote/progress.js';
+import type { Redactor } from '../remote/redact.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import { formatSummary } from '../remote/summary.js';
 import { singleInvocationFailure } from '../testing/checks.js';
 import { enabledChecks } from '../testing/runner.js';
 import { deliver, type PreparedSource } from '../testing/triggers.js';
-import { outputRedactor } from './create-target.js';
 import type { FunctionFlags } from './function-options.js';
+import { pathIn, type CommandIo } from './io.js';
 import { invocationRecord } from './print-invocation.js';
 import type { PreparedEvent } from './run-invocations.js';
 
@@ -18,7 +19,7 @@ import type { PreparedEvent } from './run-invocations.js';
 const SHOWN_FAILURES = 20;
 
 /** One result-file line: what happened to the event, then the invocation as `--json` prints it. Credentials redacted. */
-export function recordLine(record: LoadRecord): string {
+export function recordLine(record: LoadRecord, redactor: Redactor): string {
   const { result, failure } = record;
   const invocation = invocationRecord(result.invocation);
   const http = invocation.http as { headers?: Record<string, string | string[]> } | undefined;
@@ -32,15 +33,15 @@ export function recordLine(record: LoadRecord): string {
     latencyMs: Number(result.latencyMs.toFixed(3)),
     ...(result.statusCode === undefined ? {} : { statusCode: result.statusCode }),
     ...invocation,
-    ...(http?.headers ? { http: { ...http, headers: outputRedactor.headers(http.headers) } } : {}),
+    ...(http?.headers ? { http: { ...http, headers: redactor.headers(http.headers) } } : {}),
   };
-  return outputRedactor.redact(JSON.stringify(value));
+  return redactor.redact(JSON.stringify(value));
 }
 
-function openOut(file: string): WriteStream {
+function openOut(file: string, io: CommandIo): WriteStream {
   let fd: number;
   try {
-    fd = openSync(file, 'w');
+    fd = openSync(pathIn(io, file), 'w');
   } catch (error) {
     throw new FcSimError('E_WRITE', `--out ${file}: cannot write: ${(error as Error).message}`, 'check the folder exists and is writable');
   }
@@ -58,8 +59,8 @@ function openOut(file: string): WriteStream {
  * every record (in flight: interrupted; the rest: not-sent) and exits 130.
  * Exit status: 0 every event passed, 1 one failed, 130 interrupted.
  */
-export async function runRemoteLoad(events: readonly LoadEvent[], target: RemoteInstance, flags: FunctionFlags, check?: LoadOptions['check']): Promise<number> {
-  const out = flags.out === undefined ? undefined : openOut(flags.out);
+export async function runRemoteLoad(events: readonly LoadEvent[], target: RemoteInstance, flags: FunctionFlags, io: CommandIo, check?: LoadOptions['check']): Promise<number> {
+  const out = flags.out === undefined ? undefined : openOut(flags.out, io);
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -68,8 +69,8 @@ export async function runRemoteLoad(events: readonly LoadEvent[], target: Remote
     controller.abort();
   };
   process.on('SIGINT', onSigint);
-  const report = flags.json ? process.stderr : process.stdout;
-  const bar = flags.json ? { update: () => undefined, done: () => undefined } : progressBar(events.length);
+  const report = flags.json ? io.stderr : io.stdout;
+  const bar = flags.json ? { update: () => undefined, done: () => undefined } : progressBar(events.length, io.stderr);
   const failures: string[] = [];
   const concurrency = flags.concurrency ?? DEFAULT_CONCURRENCY;
   let summary;
@@ -80,9 +81,9 @@ export async function runRemoteLoad(events: readonly LoadEvent[], target: Remote
       signal: controller.signal,
       ...(check ? { check } : {}),
       onRecord: (record) => {
-        const line = out || flags.json ? recordLine(record) : '';
+        const line = out || flags.json ? recordLine(record, io.redactor) : '';
         out?.write(`${line}\n`);
-        if (flags.json) process.stdout.write(`${line}\n`);
+        if (flags.json) io.stdout.write(`${line}\n`);
         if (record.failure && record.result.outcome !== 'not-sent' && failures.length < SHOWN_FAILURES) {
           failures.push(`✗ ${record.event.label}: ${record.failure.check}: ${record.failure.message}`);
         }
@@ -95,7 +96,7 @@ export async function runRemoteLoad(events: readonly LoadEvent[], target: Remote
     if (controller.signal.aborted) await target.destroy();
     else {
       const preStop = await target.dispose();
-      if (preStop && preStop.status !== 'success') process.stderr.write(`fc-sim: PreStop failed: ${preStop.error?.errorMessage ?? preStop.status}\n`);
+      if (preStop && preStop.status !== 'success') io.stderr.write(`fc-sim: PreStop failed: ${preStop.error?.errorMessage ?? preStop.status}\n`);
     }
     if (out) await new Promise<void>((resolve) => out.end(resolve));
   }
@@ -107,7 +108,7 @@ export async function runRemoteLoad(events: readonly LoadEvent[], target: Remote
   report.write(formatSummary(summary, target.description, concurrency));
   if (summary.interrupted) {
     const done = summary.total - stats.outcomes['not-sent'] - stats.outcomes.interrupted;
-    process.stderr.write(
+    io.stderr.write(
       `fc-sim: interrupted: ${done} of ${summary.total} events done, ${stats.outcomes.interrupted} interrupted in flight, ${stats.outcomes['not-sent']} not sent${flags.out ? `; all ${summary.total} records are in ${flags.out}` : ''}\n`,
     );
     return 130;
@@ -135,10 +136,15 @@ export function contractCheck(invocation: Parameters<NonNullable<LoadOptions['ch
 }
 
 /** `fc-sim replay <files> --url …`: saved events (failures or plain event files) to a remote target, with the checks. */
-export async function replayAgainstTarget(loaded: ReadonlyArray<{ file: string; event: unknown; http: PreparedSource['http'] }>, target: RemoteInstance, flags: FunctionFlags): Promise<number> {
+export async function replayAgainstTarget(
+  loaded: ReadonlyArray<{ file: string; event: unknown; http: PreparedSource['http'] }>,
+  target: RemoteInstance,
+  flags: FunctionFlags,
+  io: CommandIo,
+): Promise<number> {
   const events = loaded.map(({ file, event, http }) => {
     const { bytes, options } = deliver(event, http);
     return { label: file, bytes, ...(options.http ? { http: options.http } : {}) };
   });
-  return runRemoteLoad(events, target, flags, contractCheck);
+  return runRemoteLoad(events, target, flags, io, contractCheck);
 }

@@ -4,6 +4,7 @@ import { isRemoteInstance } from '../remote/remote-instance.js';
 import { createTarget } from './create-target.js';
 import { invocationRecord, printInvocation } from './print-invocation.js';
 import type { FunctionFlags } from './function-options.js';
+import type { CommandIo } from './io.js';
 
 /** An event ready for the runtime: its bytes, and for HTTP how to call the handler. */
 export interface PreparedEvent {
@@ -20,12 +21,13 @@ export interface PreparedEvent {
 export async function runInvocations(
   events: Iterable<PreparedEvent> | AsyncIterable<PreparedEvent>,
   flags: FunctionFlags,
+  io: CommandIo,
   eventDefaults: Partial<FunctionConfig> = {},
 ): Promise<number> {
-  const instance = createTarget(flags, eventDefaults);
+  const instance = createTarget(flags, io, eventDefaults);
   if (isRemoteInstance(instance) && Array.isArray(events) && (events.length > 1 || flags.out !== undefined)) {
     const { numberedEvents, runRemoteLoad } = await import('./remote-load.js');
-    return runRemoteLoad(numberedEvents(events), instance, flags);
+    return runRemoteLoad(numberedEvents(events), instance, flags, io);
   }
   let failed = 0;
   let count = 0;
@@ -37,13 +39,13 @@ export async function runInvocations(
         ...(event.http ? { http: event.http } : {}),
       });
       if (invocation.status !== 'success') failed += 1;
-      if (flags.json) process.stdout.write(`${JSON.stringify(invocationRecord(invocation))}\n`);
-      else printInvocation(invocation);
+      if (flags.json) io.stdout.write(`${JSON.stringify(invocationRecord(invocation))}\n`);
+      else printInvocation(invocation, io);
     }
   } finally {
     const preStop = await instance.dispose();
-    if (preStop && !flags.json) process.stderr.write(`${preStop.logs.join('\n')}\n`);
+    if (preStop && !flags.json) io.stderr.write(`${preStop.logs.join('\n')}\n`);
   }
-  if (count > 1 && !flags.json) process.stderr.write(`fc-sim: ${count - failed} of ${count} invocations succeeded\n`);
+  if (count > 1 && !flags.json) io.stderr.write(`fc-sim: ${count - failed} of ${count} invocations succeeded\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
 import { parse as parseTolerantly, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { FcSimError } from '../errors.js';
@@ -61,12 +62,18 @@ export function parseJson(text: string, source: string): unknown {
   }
 }
 
+/** Where `readJson` reads from: `-` is `stdin`, other names are relative to `cwd` (default: the process's). */
+export interface JsonSources {
+  stdin?: NodeJS.ReadableStream;
+  cwd?: string;
+}
+
 /** Reads and parses a JSON file, or standard input when the name is `-`. */
-export async function readJson(file: string): Promise<JsonInput> {
+export async function readJson(file: string, from: JsonSources = {}): Promise<JsonInput> {
   const source = file === '-' ? '<stdin>' : file;
   let text: string;
   try {
-    text = file === '-' ? await readStream(process.stdin) : await readFile(file, 'utf8');
+    text = file === '-' ? await readStream(from.stdin ?? process.stdin) : await readFile(resolve(from.cwd ?? '', file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new FcSimError('E_FILE_NOT_FOUND', `${file}: no such file`, 'check the path (relative to the current folder)');

@@ -20,11 +20,12 @@ export interface LoadContext {
   problems: ProjectProblem[];
 }
 
-function findProjectFile(path: string): string {
-  if (!existsSync(path)) throw new FcSimError('E_FILE_NOT_FOUND', `${path}: no such file or folder`, `pass a folder with ${PROJECT_FILES.join(' or ')}, or the file itself`);
+function findProjectFile(given: string, cwd: string): string {
+  const path = resolve(cwd, given);
+  if (!existsSync(path)) throw new FcSimError('E_FILE_NOT_FOUND', `${given}: no such file or folder`, `pass a folder with ${PROJECT_FILES.join(' or ')}, or the file itself`);
   if (!statSync(path).isDirectory()) return path;
   const found = PROJECT_FILES.map((name) => join(path, name)).find((file) => existsSync(file));
-  if (!found) throw new FcSimError('E_FILE_NOT_FOUND', `no project file in ${resolve(path)}`, `fc-sim reads ${PROJECT_FILES.join(', ')} (Serverless Devs or Fun); pass --project FILE`);
+  if (!found) throw new FcSimError('E_FILE_NOT_FOUND', `no project file in ${path}`, `fc-sim reads ${PROJECT_FILES.join(', ')} (Serverless Devs or Fun); pass --project FILE`);
   return found;
 }
 
@@ -39,9 +40,15 @@ function formatOf(document: Document, file: string): ProjectFormat {
   );
 }
 
+/** Where a project is read from: relative paths against `cwd`, `${env.X}` from `env` (default: the process's). */
+export interface LoadProjectOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Reads a project from a folder (its s.yaml or template.yml) or a file, into one model whatever the tool. */
-export function loadProject(path = '.'): Project {
-  const file = resolve(findProjectFile(path));
+export function loadProject(path = '.', options: LoadProjectOptions = {}): Project {
+  const file = findProjectFile(path, options.cwd ?? process.cwd());
   const text = readFileSync(file, 'utf8');
   const parsed = parseDocument(text, { prettyErrors: true, strict: false });
   if (parsed.errors.length > 0) {
@@ -56,7 +63,7 @@ export function loadProject(path = '.'): Project {
   const problems: ProjectProblem[] = [];
   const resolved = resolveVariables(document, {
     vars: (document.vars as Record<string, unknown> | undefined) ?? {},
-    env: process.env,
+    env: options.env ?? process.env,
     unresolved: (reference, at) => problems.push({ message: `${reference} cannot be resolved locally; left as written`, location: { file, path: at } }),
   }) as Document;
   const context: LoadContext = { file, root: dirname(file), problems };

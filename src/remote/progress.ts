@@ -13,7 +13,7 @@ export interface ProgressBar {
 }
 
 /** A progress bar rewritten in place on a terminal (at most every 100 ms); nothing when the stream is not one. */
-export function progressBar(total: number, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
+export function progressBar(total: number, stream: { readonly isTTY?: boolean; write(text: string): unknown } = process.stderr): ProgressBar {
   if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
   const started = performance.now();
   let shownAt = 0;

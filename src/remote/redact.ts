@@ -44,17 +44,20 @@ export class Redactor {
   }
 }
 
-type Write = typeof process.stdout.write;
+/** Anything written to: process.stdout and process.stderr, or the CLI's captured output in tests. */
+interface Writable {
+  write(chunk: never, ...rest: never[]): unknown;
+}
 
 /**
  * Redacts everything this process writes to stdout and stderr from now on (the CLI calls it as soon as a remote
  * target holds credentials): a last line of defence behind the records and messages that are redacted where they
  * are built. Returns a function that restores the streams.
  */
-export function guardOutput(redactor: Redactor, streams: ReadonlyArray<NodeJS.WriteStream> = [process.stdout, process.stderr]): () => void {
+export function guardOutput(redactor: Redactor, streams: ReadonlyArray<Writable> = [process.stdout, process.stderr]): () => void {
   const restores = streams.map((stream) => {
     const original = stream.write;
-    const guarded = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    const guarded = function (this: Writable, chunk: unknown, ...rest: unknown[]) {
       let safe = chunk;
       if (typeof chunk === 'string') safe = redactor.redact(chunk);
       else if (chunk instanceof Uint8Array) {
@@ -62,8 +65,8 @@ export function guardOutput(redactor: Redactor, streams: ReadonlyArray<NodeJS.Wr
         // Bytes that are not text are written as they are: redacting would corrupt them.
         if (Buffer.from(text, 'utf8').equals(Buffer.from(chunk))) safe = redactor.redact(text);
       }
-      return (original as (...args: unknown[]) => boolean).call(this, safe, ...rest);
-    } as Write;
+      return (original as (...args: unknown[]) => unknown).call(this, safe, ...rest);
+    };
     stream.write = guarded;
     return () => {
       if (stream.write === guarded) stream.write = original;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CheckFailure } from './checks.js';
 import type { PreparedSource } from './triggers.js';
 
@@ -77,14 +77,15 @@ export function savedEvents(dir: string, source: string): unknown[] {
     });
 }
 
-/** Files named on the command line: JSON files, and the JSON files in named folders. */
-export function expandFiles(paths: readonly string[]): string[] {
-  return paths.flatMap((path) =>
-    existsSync(path) && statSync(path).isDirectory()
-      ? readdirSync(path)
+/** Files named on the command line: JSON files, and the JSON files in named folders (relative paths against `cwd`, kept as given). */
+export function expandFiles(paths: readonly string[], cwd = process.cwd()): string[] {
+  return paths.flatMap((path) => {
+    const at = resolve(cwd, path);
+    return existsSync(at) && statSync(at).isDirectory()
+      ? readdirSync(at)
           .filter((name) => name.endsWith('.json'))
           .sort()
           .map((name) => join(path, name))
-      : [path],
-  );
+      : [path];
+  });
 }

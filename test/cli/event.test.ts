@@ -8,16 +8,16 @@ import { eventKinds, schemaOfKind } from '../../src/events/kinds.js';
 import { validate } from '../../src/schema/validate.js';
 
 /** Runs `fc-sim <args>` and parses the printed event. */
-function event(...args: string[]): any {
-  const run = runCli(args);
+async function event(...args: string[]): Promise<any> {
+  const run = await runCli(args);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
 }
 
 describe('fc-sim <kind>', () => {
-  it.each(eventKinds.map((kind) => [kind.name, kind] as const))('%s prints a valid default event', (_, kind) => {
-    const run = runCli([kind.name]);
+  it.each(eventKinds.map((kind) => [kind.name, kind] as const))('%s prints a valid default event', async (_, kind) => {
+    const run = await runCli([kind.name]);
     expect(run.status).toBe(0);
     if (kind.name === 'mns:stream') {
       expect(run.stdout).toBe('hello topic\n');
@@ -29,20 +29,20 @@ describe('fc-sim <kind>', () => {
     if (kind.trigger === 'http') expect(printed.requestContext.http.method).toBe(kind.method);
   });
 
-  it('oss:put --bucket photos --key "a b/图片.jpg" is valid and coherent', () => {
-    const printed = event('oss:put', '--bucket', 'photos', '--key', 'a b/图片.jpg');
+  it('oss:put --bucket photos --key "a b/图片.jpg" is valid and coherent', async () => {
+    const printed = await event('oss:put', '--bucket', 'photos', '--key', 'a b/图片.jpg');
     expect(validate('oss', printed).issues).toEqual([]);
     const record = printed.events[0];
     expect(record.oss.bucket).toMatchObject({ name: 'photos', arn: 'acs:oss:cn-hangzhou:1649015465571234:photos' });
     expect(record.oss.object.key).toBe('a b/图片.jpg');
   });
 
-  it('takes every OSS flag', () => {
-    const record = event(
+  it('takes every OSS flag', async () => {
+    const record = (await event(
       'oss:append', '--bucket', 'logs', '--key', 'app.log', '--size', '4096', '--delta-size', '1024', '--etag', '0123456789ABCDEF0123456789ABCDEF',
       '--mime-type', 'text/plain', '--user-meta', 'owner=alice', '--user-meta', 'x-oss-meta-team=infra', '--source-ip', '10.0.0.1',
       '--region', 'cn-shanghai', '--account-id', '1234567890123456', '--time', '2024-02-29T23:59:59Z', '--fc-version', '2',
-    ).events[0];
+    )).events[0];
     expect(record).toMatchObject({
       eventName: 'ObjectCreated:AppendObject',
       eventTime: '2024-02-29T23:59:59.000Z',
@@ -56,31 +56,31 @@ describe('fc-sim <kind>', () => {
         },
       },
     });
-    expect(event('oss:put', '--event-name', 'ObjectCreated:UploadPart').events[0].eventName).toBe('ObjectCreated:UploadPart');
-    expect(event('oss:delete').events[0].oss.object).toMatchObject({ size: 122539, deltaSize: -122539 });
+    expect((await event('oss:put', '--event-name', 'ObjectCreated:UploadPart')).events[0].eventName).toBe('ObjectCreated:UploadPart');
+    expect((await event('oss:delete')).events[0].oss.object).toMatchObject({ size: 122539, deltaSize: -122539 });
   });
 
-  it('takes the timer flags', () => {
-    expect(event('timer', '--payload', '{"s":"ss"}', '--trigger-name', 'nightly', '--time', '1700000000000')).toEqual({
+  it('takes the timer flags', async () => {
+    expect(await event('timer', '--payload', '{"s":"ss"}', '--trigger-name', 'nightly', '--time', '1700000000000')).toEqual({
       triggerTime: '2023-11-14T22:13:20Z',
       triggerName: 'nightly',
       payload: '{"s":"ss"}',
     });
-    expect(event('timer', '--payload', '').payload).toBe('');
+    expect((await event('timer', '--payload', '')).payload).toBe('');
   });
 
-  it('takes the MNS flags, in both formats', () => {
-    const json = event('mns:json', '--message', '你好', '--topic', 'orders', '--attr', 'source=shop', '--subscription', 'sub-1', '--account-id', '1234567890123456', '--time', '2024-01-01T00:00:00Z');
+  it('takes the MNS flags, in both formats', async () => {
+    const json = await event('mns:json', '--message', '你好', '--topic', 'orders', '--attr', 'source=shop', '--subscription', 'sub-1', '--account-id', '1234567890123456', '--time', '2024-01-01T00:00:00Z');
     expect(json).toMatchObject({
       Message: '你好', TopicName: 'orders', SubscriptionName: 'sub-1', TopicOwner: '1234567890123456', Subscriber: '1234567890123456',
       PublishTime: 1704067200000, source: 'shop', MessageMD5: createHash('md5').update('你好').digest('hex').toUpperCase(),
     });
-    expect(event('mns:stream', '--message', 'hello', '--attr', 'Extend={"key":"value"}')).toEqual({ body: 'hello', attrs: { Extend: '{"key":"value"}' } });
-    expect(runCli(['mns:stream', '--message', 'raw body']).stdout).toBe('raw body\n');
+    expect(await event('mns:stream', '--message', 'hello', '--attr', 'Extend={"key":"value"}')).toEqual({ body: 'hello', attrs: { Extend: '{"key":"value"}' } });
+    expect((await runCli(['mns:stream', '--message', 'raw body'])).stdout).toBe('raw body\n');
   });
 
-  it('takes the SLS flags', () => {
-    const sls = event('sls', '--project', 'p1', '--logstore', 'l1', '--shard', '3', '--parameter', '{"target":{"logstore":"out"}}', '--region', 'cn-beijing', '--time', '2024-01-01T00:00:00Z');
+  it('takes the SLS flags', async () => {
+    const sls = await event('sls', '--project', 'p1', '--logstore', 'l1', '--shard', '3', '--parameter', '{"target":{"logstore":"out"}}', '--region', 'cn-beijing', '--time', '2024-01-01T00:00:00Z');
     expect(sls).toMatchObject({
       parameter: { target: { logstore: 'out' } },
       source: { endpoint: 'http://cn-beijing-intranet.log.aliyuncs.com', projectName: 'p1', logstoreName: 'l1', shardId: 3 },
@@ -88,23 +88,23 @@ describe('fc-sim <kind>', () => {
     });
   });
 
-  it('takes the CDN flags', () => {
-    const refresh = event('cdn:refresh', '--domain', 'cdn.example.org', '--object-path', '/a.js', '--object-path', '/b/', '--object-type', 'Directory', '--account-id', '1234567890123456', '--time', '2024-01-01T00:00:00Z').events[0];
+  it('takes the CDN flags', async () => {
+    const refresh = (await event('cdn:refresh', '--domain', 'cdn.example.org', '--object-path', '/a.js', '--object-path', '/b/', '--object-type', 'Directory', '--account-id', '1234567890123456', '--time', '2024-01-01T00:00:00Z')).events[0];
     expect(refresh).toMatchObject({
       eventTime: '2024-01-01T08:00:00+08:00',
       resource: { domain: 'cdn.example.org' },
       userIdentity: { aliUid: '1234567890123456' },
       eventParameter: { domain: 'cdn.example.org', objectPath: ['/a.js', '/b/'], objectType: 'Directory' },
     });
-    expect(event('cdn:logfile', '--file-size', '42').events[0].eventParameter.fileSize).toBe(42);
-    expect(event('cdn:domain-stopped', '--status', 'offline').events[0].eventParameter).toEqual({ domain: 'example.com', status: 'offline' });
+    expect((await event('cdn:logfile', '--file-size', '42')).events[0].eventParameter.fileSize).toBe(42);
+    expect((await event('cdn:domain-stopped', '--status', 'offline')).events[0].eventParameter).toEqual({ domain: 'example.com', status: 'offline' });
   });
 
-  it('takes the HTTP flags, and prints the FC 2.0 request with --fc2', () => {
+  it('takes the HTTP flags, and prints the FC 2.0 request with --fc2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fc-sim-http-'));
     const binary = join(dir, 'body.bin');
     writeFileSync(binary, Buffer.from([0xff, 0x00, 0xfe]));
-    const http = event(
+    const http = await event(
       'http:post', '--path', '/files/报告 1.pdf?lang=zh&tag=a', '--query', 'tag=b', '--header', 'X-Trace: 1', '--header', 'X-Trace: 2',
       '--body-file', binary, '--source-ip', '10.1.2.3', '--trigger-id', 'my-trigger', '--region', 'cn-shanghai', '--account-id', '1234567890123456',
       '--time', '2024-01-01T00:00:00.123Z',
@@ -123,23 +123,23 @@ describe('fc-sim <kind>', () => {
       },
     });
     expect(http.headers['X-Trace']).toBe('1,2');
-    expect(event('http:get', '--method', 'options').requestContext.http.method).toBe('OPTIONS');
-    expect(event('http:put', '--body', 'plain').body).toBe('plain');
+    expect((await event('http:get', '--method', 'options')).requestContext.http.method).toBe('OPTIONS');
+    expect((await event('http:put', '--body', 'plain')).body).toBe('plain');
 
-    const fc2 = event('http:get', '--fc2', '--path', '/users', '--query', 'tag=a', '--query', 'tag=b', '--header', 'X-Trace: 1', '--header', 'X-Trace: 2');
+    const fc2 = await event('http:get', '--fc2', '--path', '/users', '--query', 'tag=a', '--query', 'tag=b', '--header', 'X-Trace: 1', '--header', 'X-Trace: 2');
     expect(validate('fc2-http-request', fc2).issues).toEqual([]);
     expect(fc2).toMatchObject({ method: 'GET', path: '/users', url: '/users?tag=a&tag=b', queries: { tag: ['a', 'b'] } }); // --query replaces the kind's default query
     expect(fc2.headers['x-trace']).toBe('1, 2');
   });
 
-  it('--set changes any field, by JSON pointer or dotted path', () => {
-    const printed = event('oss:put', '--set', '/events/0/oss/object/size=0', '--set', 'events.0.xVars={"x:tenant":"t1"}');
+  it('--set changes any field, by JSON pointer or dotted path', async () => {
+    const printed = await event('oss:put', '--set', '/events/0/oss/object/size=0', '--set', 'events.0.xVars={"x:tenant":"t1"}');
     expect(printed.events[0].oss.object.size).toBe(0);
     expect(printed.events[0].xVars).toEqual({ 'x:tenant': 't1' });
   });
 
-  it('--set to an event FC would not send warns and prints it anyway', () => {
-    const run = runCli(['timer', '--set', '/triggerTime=yesterday']);
+  it('--set to an event FC would not send warns and prints it anyway', async () => {
+    const run = await runCli(['timer', '--set', '/triggerTime=yesterday']);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).triggerTime).toBe('yesterday');
     expect(run.stderr).toContain('warning: after --set the event is not a valid timer event');
@@ -148,16 +148,16 @@ describe('fc-sim <kind>', () => {
 });
 
 describe('fc-sim <kind> --random / --seed / --count', () => {
-  it('draws from the generator, the same event for the same seed, keeping the flags and the kind', () => {
-    const first = event('oss:put', '--random', '--seed', '7', '--bucket', 'photos');
-    expect(event('oss:put', '--random', '--seed', '7', '--bucket', 'photos')).toEqual(first);
+  it('draws from the generator, the same event for the same seed, keeping the flags and the kind', async () => {
+    const first = await event('oss:put', '--random', '--seed', '7', '--bucket', 'photos');
+    expect(await event('oss:put', '--random', '--seed', '7', '--bucket', 'photos')).toEqual(first);
     expect(validate('oss', first).issues).toEqual([]);
     expect(first.events[0]).toMatchObject({ eventName: 'ObjectCreated:PutObject', oss: { bucket: { name: 'photos' } } });
-    expect(event('oss:put', '--seed', '8')).not.toEqual(first);
+    expect(await event('oss:put', '--seed', '8')).not.toEqual(first);
   });
 
-  it('prints --count events as NDJSON, every one valid', () => {
-    const run = runCli(['http:patch', '--count', '20', '--seed', '3', '--path', '/items']);
+  it('prints --count events as NDJSON, every one valid', async () => {
+    const run = await runCli(['http:patch', '--count', '20', '--seed', '3', '--path', '/items']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(lines).toHaveLength(20);
@@ -165,15 +165,15 @@ describe('fc-sim <kind> --random / --seed / --count', () => {
       expect(validate('http', line).issues).toEqual([]);
       expect(line.requestContext.http).toMatchObject({ method: 'PATCH', path: '/items' });
     }
-    const stream = runCli(['mns:stream', '--count', '10', '--seed', '2']).stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const stream = (await runCli(['mns:stream', '--count', '10', '--seed', '2'])).stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
     expect(stream.every((item) => typeof item === 'string' || validate('mns-stream', item).valid)).toBe(true);
   });
 
-  it('says the seed it drew with, so that the same events can be drawn again', () => {
-    const run = runCli(['cdn:logfile', '--random']);
+  it('says the seed it drew with, so that the same events can be drawn again', async () => {
+    const run = await runCli(['cdn:logfile', '--random']);
     const seed = /--seed (\d+)/.exec(run.stderr)?.[1];
     expect(seed).toBeDefined();
-    expect(runCli(['cdn:logfile', '--seed', seed!]).stdout).toBe(run.stdout);
+    expect((await runCli(['cdn:logfile', '--seed', seed!])).stdout).toBe(run.stdout);
   });
 });
 
@@ -188,15 +188,15 @@ describe('fc-sim <kind>: bad input', () => {
     [['mns:json', '--attr', 'Message=x'], 'message attribute "Message" would overwrite'],
     [['oss:put', '--set', 'nothing'], '--set: expected path=value'],
     [['oss:put', '--count', '0'], '--count: expected a whole number ≥ 1'],
-  ])('%j exits 2 with a message naming the problem', (args, message) => {
-    const run = runCli(args);
+  ])('%j exits 2 with a message naming the problem', async (args, message) => {
+    const run = await runCli(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('answers an unknown kind with "did you mean"', () => {
-    const run = runCli(['oss:pt']);
+  it('answers an unknown kind with "did you mean"', async () => {
+    const run = await runCli(['oss:pt']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("unknown command 'oss:pt'");
     expect(run.stderr).toContain('Did you mean oss:put?');
@@ -204,8 +204,8 @@ describe('fc-sim <kind>: bad input', () => {
 });
 
 describe('fc-sim list', () => {
-  it('lists every kind with a description', () => {
-    const run = runCli(['list']);
+  it('lists every kind with a description', async () => {
+    const run = await runCli(['list']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(eventKinds.map((kind) => kind.name));

@@ -5,8 +5,8 @@ import { runCli } from '../helpers/run-cli.js';
 const project = (name: string) => ({ cwd: resolve('fixtures/projects', name) });
 
 describe('fc-sim ls', () => {
-  it('lists the functions and triggers of the project in the current folder, with no flags', () => {
-    const run = runCli(['ls'], project('fc-app'));
+  it('lists the functions and triggers of the project in the current folder, with no flags', async () => {
+    const run = await runCli(['ls'], project('fc-app'));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^s\.yaml \(Serverless Devs, fc component\): 5 functions\n/);
     expect(run.stdout).toMatch(/^media\/resize\s+nodejs16\s+index\.resize\s+256 MB\s+30 s\s+ossTrigger \(oss: oss:ObjectCreated:PutObject,oss:ObjectCreated:PostObject incoming\/\*\.jpg\)$/m);
@@ -15,14 +15,14 @@ describe('fc-sim ls', () => {
     expect(run.stdout).toMatch(/^\/docs\/\*\s+media\/docs/m);
   });
 
-  it('prints the model as JSON, and names a project elsewhere with --project', () => {
-    const run = runCli(['ls', '--json', '--project', resolve('fixtures/projects/fun-app')]);
+  it('prints the model as JSON, and names a project elsewhere with --project', async () => {
+    const run = await runCli(['ls', '--json', '--project', resolve('fixtures/projects/fun-app')]);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ format: 'fun', functions: [{ name: 'on-upload' }, { name: 'tick' }, { name: 'hello' }, { name: 'bye' }] });
   });
 
-  it('exits 2 where there is no project', () => {
-    const run = runCli(['ls'], { cwd: resolve('fixtures') });
+  it('exits 2 where there is no project', async () => {
+    const run = await runCli(['ls'], { cwd: resolve('fixtures') });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no project file in');
     expect(run.stderr).toContain('hint: fc-sim reads s.yaml, s.yml, template.yml, template.yaml');
@@ -30,14 +30,14 @@ describe('fc-sim ls', () => {
 });
 
 describe('fc-sim lint', () => {
-  it('exits 0 on a clean project, saying so', () => {
-    const run = runCli(['lint'], project('fun-app'));
+  it('exits 0 on a clean project, saying so', async () => {
+    const run = await runCli(['lint'], project('fun-app'));
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('✓ template.yml: 4 functions, 0 errors, 0 warnings\n');
   });
 
-  it('exits 1 listing each finding with where it is and how to fix it', () => {
-    const run = runCli(['lint'], project('lint-errors'));
+  it('exits 1 listing each finding with where it is and how to fix it', async () => {
+    const run = await runCli(['lint'], project('lint-errors'));
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ error memory-size: s.yaml resources.http-and-timer.props\n  http-and-timer: memorySize 100 MB\n  fix: use 128–32768 MB in steps of 64 MB (e.g. 128)\n');
     expect(run.stdout).toMatch(/✗ s\.yaml: 3 functions, 12 errors, 2 warnings\n$/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHttpEvent, buildTimerEvent } from '../../src/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { runCliAsync } from '../helpers/run-cli-async.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 import { json, startServer, type TestServer } from '../remote/helpers/servers.js';
 import { verifyAcs3, verifyFc2 } from '../remote/helpers/verifier.js';
 
@@ -39,7 +39,7 @@ const records = (file: string) =>
 describe('fc-sim against a deployed function', () => {
   it('http:get --url sends the HTTP event as the real request and prints the response', async () => {
     const target = await echo();
-    const run = await runCliAsync(['http:get', '--url', `${target.origin}/2016-08-15/proxy/svc/fn/`, '--path', '/users/42?expand=1', '--header', 'X-Trace: t1']);
+    const run = await runCli(['http:get', '--url', `${target.origin}/2016-08-15/proxy/svc/fn/`, '--path', '/users/42?expand=1', '--header', 'X-Trace: t1']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^HTTP 200\n/);
     const body = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n\n') + 2)) as { method: string; url: string; headers: Record<string, string> };
@@ -55,7 +55,7 @@ describe('fc-sim against a deployed function', () => {
     const dir = eventFolder(10_000, (index) => buildTimerEvent({ payload: String(index) }));
     const out = join(dir, '..', `${dir.split('/').at(-1)}-results.ndjson`);
     const started = performance.now();
-    const run = await runCliAsync(['replay', dir, '--url', `${target.origin}/`, '--concurrency', '32', '--out', out], { timeoutMs: 60_000 });
+    const run = await runCli(['replay', dir, '--url', `${target.origin}/`, '--concurrency', '32', '--out', out]);
     const seconds = (performance.now() - started) / 1000;
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -78,7 +78,7 @@ describe('fc-sim against a deployed function', () => {
     });
     const dir = mkdtempSync(join(tmpdir(), 'fc-sim-remote-'));
     const out = join(dir, 'results.ndjson');
-    const run = await runCliAsync(['oss:put', '--count', '12', '--seed', '3', '--url', target.origin, '--out', out, '--concurrency', '4']);
+    const run = await runCli(['oss:put', '--count', '12', '--seed', '3', '--url', target.origin, '--out', out, '--concurrency', '4']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(': 8 passed, 4 failed in ');
     expect(run.stdout).toContain('  outcomes: success 8, http-error 4\n');
@@ -96,7 +96,7 @@ describe('fc-sim against a deployed function', () => {
     });
     const dir = eventFolder(200, (index) => buildTimerEvent({ payload: String(index) }));
     const out = join(dir, 'results.ndjson');
-    const run = await runCliAsync(['replay', dir, '--url', target.origin, '--concurrency', '4', '--out', out], {
+    const run = await spawnCli(['replay', dir, '--url', target.origin, '--concurrency', '4', '--out', out], {
       onStart: (child) => {
         const poll = setInterval(() => {
           if (target.received >= 12) {
@@ -122,14 +122,14 @@ describe('fc-sim against a deployed function', () => {
       paths.push(`${request.url} ${request.headers['x-fc-control-path']}`);
       response.end('{}');
     });
-    const run = await runCliAsync(['timer', '--count', '3', '--seed', '1', '--target', 'custom-runtime', '--url', target.origin, '--initializer', 'index.init', '--concurrency', '1']);
+    const run = await runCli(['timer', '--count', '3', '--seed', '1', '--target', 'custom-runtime', '--url', target.origin, '--initializer', 'index.init', '--concurrency', '1']);
     expect(run.status).toBe(0);
     expect(paths).toEqual(['/initialize /initialize', '/invoke /invoke', '/invoke /invoke', '/invoke /invoke']);
   });
 
   it('fuzz --url: a failure report replays against the same target', async () => {
     const target = await server((_request, response) => json(response, 200, { errorMessage: 'always' }, { 'x-fc-error-type': 'UnhandledInvocationError' }));
-    const run = await runCliAsync(['fuzz', 'timer', '--url', `${target.origin}/fail`, '--runs', '5', '--no-save']);
+    const run = await runCli(['fuzz', 'timer', '--url', `${target.origin}/fail`, '--runs', '5', '--no-save']);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('fc-sim: the handler failed "no-unhandled-error" on a timer event');
     expect(run.stdout).toContain('"errorMessage": "always"');
@@ -153,11 +153,11 @@ describe('fc-sim against a deployed function', () => {
     mkdirSync(join(dir, 'events'));
     writeFileSync(join(dir, 'events', 'a.json'), JSON.stringify(buildHttpEvent({ path: '/fail' })));
     const runs = await Promise.all([
-      runCliAsync(['timer', '--target', 'invoke-fc2', '--endpoint', target.origin, '--service-name', 'svc', '--function-name', 'fn', '--json'], { env }),
-      runCliAsync(['timer', '--target', 'invoke-fc3', '--endpoint', target.origin, '--function-name', 'fn', '--count', '3', '--out', join(dir, 'fc3.ndjson')], { env }),
-      runCliAsync(['http:post', '--url', `${target.origin}/2016-08-15/proxy/svc/fn`, '--sign', 'fc2', '--body', 'x'], { env }),
-      runCliAsync(['replay', join(dir, 'events'), '--url', target.origin, '--sign', 'fc3', '--out', join(dir, 'replay.ndjson'), '--json'], { env }),
-      runCliAsync(['oss:put', '--target', 'invoke-fc3', '--endpoint', 'http://127.0.0.1:1', '--function-name', 'fn', '--retries', '0'], { env }),
+      runCli(['timer', '--target', 'invoke-fc2', '--endpoint', target.origin, '--service-name', 'svc', '--function-name', 'fn', '--json'], { env }),
+      runCli(['timer', '--target', 'invoke-fc3', '--endpoint', target.origin, '--function-name', 'fn', '--count', '3', '--out', join(dir, 'fc3.ndjson')], { env }),
+      runCli(['http:post', '--url', `${target.origin}/2016-08-15/proxy/svc/fn`, '--sign', 'fc2', '--body', 'x'], { env }),
+      runCli(['replay', join(dir, 'events'), '--url', target.origin, '--sign', 'fc3', '--out', join(dir, 'replay.ndjson'), '--json'], { env }),
+      runCli(['oss:put', '--target', 'invoke-fc3', '--endpoint', 'http://127.0.0.1:1', '--function-name', 'fn', '--retries', '0'], { env }),
     ]);
     expect(runs.map((run) => run.status)).toEqual([0, 0, 0, 1, 1]);
     const written = [...runs.flatMap((run) => [run.stdout, run.stderr]), readFileSync(join(dir, 'fc3.ndjson'), 'utf8'), readFileSync(join(dir, 'replay.ndjson'), 'utf8')].join('\n');
@@ -178,8 +178,8 @@ describe('fc-sim against a deployed function', () => {
     [['oss:put', '--handler', 'echo.handler', '--concurrency', '2'], '--concurrency: only for a deployed function'],
     [['oss:put', '--url', 'ftp://x'], '--url: only http: and https: URLs'],
     [['oss:put', '--url', 'http://127.0.0.1:1', '--request-timeout', 'soon'], '--request-timeout: expected a duration'],
-  ])('exits 2 on usage errors: %j', (args, message) => {
-    const run = runCli(args);
+  ])('exits 2 on usage errors: %j', async (args, message) => {
+    const run = await runCli(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
   });

@@ -1,14 +1,16 @@
 /**
  * `fc-sim serve` as a user runs it: the built CLI in its own process prints its URLs, answers, stops on SIGINT.
+ * A refusal needs no process of its own: it runs in-process.
  */
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from '../helpers/run-cli-async.js';
+import { runCli } from '../helpers/run-cli.js';
+import { spawnCli } from '../helpers/spawn-cli.js';
 
 describe('fc-sim serve', () => {
   it('prints its URLs, answers requests and stops cleanly on SIGINT', async () => {
     let printed = '';
     let answered: Promise<{ hello: string; proxied: string; status: number }> | undefined;
-    const run = await runCliAsync(['serve', '--port', '0', '--project', 'fixtures/projects/fun-app'], {
+    const run = await spawnCli(['serve', '--port', '0', '--project', 'fixtures/projects/fun-app'], {
       timeoutMs: 15_000,
       onStart: (child) => {
         child.stdout!.on('data', (chunk: Buffer | string) => {
@@ -45,7 +47,7 @@ describe('fc-sim serve', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const run = await runCliAsync(['serve', '--port', String(port), '--project', 'fixtures/projects/fun-app'], { timeoutMs: 10_000 });
+      const run = await runCli(['serve', '--port', String(port), '--project', 'fixtures/projects/fun-app']);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain(`port ${port} on 127.0.0.1 is in use`);
     } finally {

@@ -5,17 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('fc-sim test', () => {
-  it('tests every function and trigger of the project in the current folder, with no flags', () => {
-    const run = runCli(['test'], { cwd: resolve('fixtures/projects/fun-app') });
+  it('tests every function and trigger of the project in the current folder, with no flags', async () => {
+    const run = await runCli(['test'], { cwd: resolve('fixtures/projects/fun-app') });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^fc-sim test: template\.yml, 4 functions\n/);
     expect(run.stdout).toMatch(/^✓ fun-service\/on-upload ← oss-trigger \(oss\): 100 events passed in [\d.]+ s; 20 events outside its filter/m);
     expect(run.stdout).toMatch(/7 passed, 0 failed, 0 skipped\n$/);
   });
 
-  it('exits 1 on a failure, and writes JUnit XML with --junit', () => {
+  it('exits 1 on a failure, and writes JUnit XML with --junit', async () => {
     const junit = join(mkdtempSync(join(tmpdir(), 'fc-sim-junit-')), 'report.xml');
-    const run = runCli(['test', '--runs', '20', '--junit', junit], { cwd: resolve('fixtures/projects/failing-app') });
+    const run = await runCli(['test', '--runs', '20', '--junit', junit], { cwd: resolve('fixtures/projects/failing-app') });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^✗ job ← every-hour \(timer\):\n {4}fc-sim: the handler failed "no-unhandled-error"/m);
     expect(run.stdout).toContain('- ok ← queue (eventbridge): skipped: no events for eventbridge triggers yet');

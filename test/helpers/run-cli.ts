@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { run, type CliOutput } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/package-root.js';
 
 export interface CliRun {
@@ -8,13 +8,40 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI (`npm test` builds first) as a user would, in a real process. */
-export function runCli(args: string[], options: { input?: string; cwd?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(packageRoot, 'dist/src/cli/main.js'), ...args], {
+export interface CliRunOptions {
+  /** Standard input (default: empty). */
+  input?: string;
+  /** The working folder (default: the package root). */
+  cwd?: string;
+  /** Added to this process's environment (NO_COLOR=1 too), for this run only. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A string buffer where the CLI writes, as a pipe would take it (not a terminal). */
+function captured(): CliOutput & { text: string } {
+  return {
+    text: '',
+    isTTY: false,
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  };
+}
+
+/**
+ * Runs `fc-sim <args>` in this process, as `run()` (the bin's whole job besides EPIPE) does for a user: the same
+ * commands, parsing and exit status, without the cost of starting node. test/cli/bin.test.ts spawns the real bin.
+ */
+export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+  const stdout = captured();
+  const stderr = captured();
+  const status = await run(args, {
+    stdout,
+    stderr,
+    stdin: Readable.from(options.input ? [options.input] : []),
     cwd: options.cwd ?? packageRoot,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status, stdout: stdout.text, stderr: stderr.text };
 }

@@ -3,20 +3,21 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
 import type { CliRun } from './run-cli.js';
 
-export interface AsyncCliRun extends CliRun {
+export interface SpawnedCliRun extends CliRun {
   signal: NodeJS.Signals | null;
 }
 
 /**
- * Runs the built CLI without blocking this process: the tests' HTTP servers live in it and must keep answering
- * (spawnSync would stall them). `onStart` gets the child (to send it SIGINT). Killed after `timeoutMs`.
+ * Runs the built bin (dist/src/cli/bin.js, fresh: test/global-setup.ts builds it) in its own process, for what only a
+ * real process shows: signals, a closed pipe, the process exit status. Does not block this process, whose test
+ * servers must keep answering. `onStart` gets the child (to send it SIGINT). Killed after `timeoutMs`.
  */
-export function runCliAsync(
+export function spawnCli(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number; onStart?: (child: ChildProcess) => void } = {},
-): Promise<AsyncCliRun> {
+): Promise<SpawnedCliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/main.js'), ...args], {
+    const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/bin.js'), ...args], {
       cwd: options.cwd ?? packageRoot,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

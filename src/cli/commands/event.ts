@@ -7,6 +7,7 @@ import { formatIssue, type ValidationIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import { triggerFlags, type FlagSpec } from '../event-flags.js';
 import type { FunctionFlags } from '../function-options.js';
+import type { CommandIo } from '../io.js';
 import { hasTarget } from '../target-options.js';
 import type { PreparedEvent } from '../run-invocations.js';
 
@@ -71,7 +72,7 @@ function flagFor(kind: EventKind, issue: ValidationIssue): string | undefined {
   return spec ? spec.flags.split(' ')[0] : undefined;
 }
 
-function checked(kind: EventKind, event: unknown, stage: 'flags' | 'set'): void {
+function checked(kind: EventKind, event: unknown, stage: 'flags' | 'set', io: CommandIo): void {
   const schema = schemaOfKind(kind, event);
   if (!schema) return;
   const { issues } = validate(schema, event);
@@ -83,7 +84,7 @@ function checked(kind: EventKind, event: unknown, stage: 'flags' | 'set'): void 
   if (stage === 'flags') {
     throw new FcSimError('E_USAGE', `these values make an event FC would not send:\n${lines.join('\n')}`, 'change the flags above; --set changes any field without this check');
   }
-  process.stderr.write(`fc-sim: warning: after --set the event is not a valid ${schema} event (printed anyway):\n${lines.join('\n')}\n`);
+  io.stderr.write(`fc-sim: warning: after --set the event is not a valid ${schema} event (printed anyway):\n${lines.join('\n')}\n`);
 }
 
 function render(event: unknown, ndjson: boolean): string {
@@ -93,7 +94,7 @@ function render(event: unknown, ndjson: boolean): string {
 }
 
 /** `fc-sim <kind>`: prints the kind's event, or events drawn from its generator. */
-export async function eventCommand(kind: EventKind, options: EventCommandOptions): Promise<number> {
+export async function eventCommand(kind: EventKind, options: EventCommandOptions, io: CommandIo): Promise<number> {
   const params = flagParams(kind, options);
   const count = options.count ?? 1;
   const random = options.random === true || count > 1 || options.seed !== undefined;
@@ -102,7 +103,7 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     if (random) {
       const { sampleKind } = await import('../../../generators/kind.js');
       const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-      if (options.seed === undefined) process.stderr.write(`fc-sim: seed ${seed} (add --seed ${seed} to draw the same events again)\n`);
+      if (options.seed === undefined) io.stderr.write(`fc-sim: seed ${seed} (add --seed ${seed} to draw the same events again)\n`);
       events = sampleKind(kind, params, { seed, count, fc2: options.fc2 ?? false });
     } else {
       events = [buildKind(kind, params, { fc2: options.fc2 ?? false })];
@@ -112,18 +113,18 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     throw error;
   }
   const finished = events.map((built) => {
-    checked(kind, built, 'flags');
+    checked(kind, built, 'flags', io);
     const event = options.set?.length ? applySets(built, options.set) : built;
-    if (options.set?.length) checked(kind, event, 'set');
+    if (options.set?.length) checked(kind, event, 'set', io);
     return event;
   });
   if (options.handler !== undefined || hasTarget(options)) {
     const { runInvocations } = await import('../run-invocations.js');
     const region = typeof params.region === 'string' ? { region: params.region } : {};
     const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};
-    return runInvocations(finished.map((event) => prepare(kind, event, params, options)), options, { ...region, ...accountId });
+    return runInvocations(finished.map((event) => prepare(kind, event, params, options)), options, io, { ...region, ...accountId });
   }
-  process.stdout.write(finished.map((event) => render(event, count > 1)).join(''));
+  io.stdout.write(finished.map((event) => render(event, count > 1)).join(''));
   return 0;
 }
 

@@ -4,6 +4,7 @@ import { checkHandler, ContractFailure } from '../../testing/check-handler.js';
 import { checkNames, type CheckName } from '../../testing/checks.js';
 import type { EventSource, TriggerName } from '../../testing/triggers.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
+import { pathIn, type CliOutput, type CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags, targetArgs } from '../target-options.js';
 
 export interface FuzzCommandOptions extends FunctionFlags {
@@ -33,29 +34,29 @@ function selectedChecks(names: readonly string[] | undefined): Partial<Record<Ch
 }
 
 /** A progress line on a terminal (rewritten in place), nothing in a pipe or CI log. */
-function progress(total: number): { tick: (runs: number) => void; done: () => void } {
-  if (!process.stderr.isTTY) return { tick: () => undefined, done: () => undefined };
+function progress(total: number, stderr: CliOutput): { tick: (runs: number) => void; done: () => void } {
+  if (!stderr.isTTY) return { tick: () => undefined, done: () => undefined };
   let shown = 0;
   return {
     tick: (runs) => {
       if (runs - shown < Math.max(1, total / 100)) return;
       shown = runs;
-      process.stderr.write(`\rfc-sim fuzz: ${Math.min(runs, total)}/${total} events`);
+      stderr.write(`\rfc-sim fuzz: ${Math.min(runs, total)}/${total} events`);
     },
-    done: () => process.stderr.write('\r\x1b[K'),
+    done: () => stderr.write('\r\x1b[K'),
   };
 }
 
 /** `fc-sim fuzz <trigger|kind> --handler …`: the contract checks of fc-sim/testing, from the terminal. */
-export async function fuzzCommand(target: string, options: FuzzCommandOptions): Promise<number> {
+export async function fuzzCommand(target: string, options: FuzzCommandOptions, io: CommandIo): Promise<number> {
   const source = sourceOf(target, options.fc2 ?? false);
   const checks = selectedChecks(options.check);
   // A deployed function (--url, --target) takes the events instead of a local handler.
   if (!hasTarget(options)) refuseRemoteFlags(options);
-  const remote = hasTarget(options) ? (await import('../create-target.js')).remoteTargetFrom(options) : undefined;
-  const { handler, ...runtime } = remote ? { handler: remote.description } : functionConfigFrom(options);
+  const remote = hasTarget(options) ? (await import('../create-target.js')).remoteTargetFrom(options, io) : undefined;
+  const { handler, ...runtime } = remote ? { handler: remote.description } : functionConfigFrom(options, io);
   const runs = options.runs ?? 100;
-  const bar = progress(runs);
+  const bar = progress(runs, io.stderr);
   try {
     const summary = await checkHandler({
       ...source,
@@ -65,18 +66,18 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions): 
       ...(checks ? { checks } : {}),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.path === undefined ? {} : { path: options.path }),
-      failuresDir: options.save === false ? false : (options.failures ?? 'fixtures/failures'),
+      failuresDir: options.save === false ? false : pathIn(io, options.failures ?? 'fixtures/failures'),
       onRun: bar.tick,
       ...(remote ? { target: remote, replayArgs: targetArgs(options) } : {}),
     });
     bar.done();
     const replayed = summary.replayed > 0 ? ` (after replaying ${summary.replayed} saved failure${summary.replayed === 1 ? '' : 's'})` : '';
-    process.stdout.write(`✓ ${handler}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
+    io.stdout.write(`✓ ${handler}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
     return 0;
   } catch (error) {
     bar.done();
     if (!(error instanceof ContractFailure)) throw error;
-    process.stdout.write(`${error.message}\n`);
+    io.stdout.write(`${error.message}\n`);
     return 1;
   }
 }

@@ -4,6 +4,7 @@ import { FcSimError } from '../../errors.js';
 import { parseJson } from '../../io/read-json.js';
 import type { Fc2HttpRequest } from '../../types/generated.js';
 import type { FunctionFlags } from '../function-options.js';
+import { pathIn, type CommandIo } from '../io.js';
 import { runInvocations, type PreparedEvent } from '../run-invocations.js';
 
 export interface InvokeCommandOptions extends FunctionFlags {
@@ -11,10 +12,10 @@ export interface InvokeCommandOptions extends FunctionFlags {
   http?: boolean;
 }
 
-async function readEvent(file: string): Promise<Buffer> {
-  if (file === '-') return Buffer.from(await text(process.stdin));
+async function readEvent(file: string, io: CommandIo): Promise<Buffer> {
+  if (file === '-') return Buffer.from(await text(io.stdin));
   try {
-    return await readFile(file);
+    return await readFile(pathIn(io, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FcSimError(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_READ', `--event ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'check the path');
@@ -33,8 +34,8 @@ function httpEvent(bytes: Buffer, source: string): PreparedEvent {
 }
 
 /** `fc-sim invoke --handler … --event FILE|-`: the event's bytes, exactly as in the file, to the handler. */
-export async function invokeCommand(options: InvokeCommandOptions): Promise<number> {
-  const bytes = await readEvent(options.event);
+export async function invokeCommand(options: InvokeCommandOptions, io: CommandIo): Promise<number> {
+  const bytes = await readEvent(options.event, io);
   const source = options.event === '-' ? '<stdin>' : options.event;
-  return runInvocations([options.http ? httpEvent(bytes, source) : { bytes }], options);
+  return runInvocations([options.http ? httpEvent(bytes, source) : { bytes }], options, io);
 }

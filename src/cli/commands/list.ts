@@ -1,8 +1,9 @@
 import { eventKinds } from '../../events/kinds.js';
+import type { CliIo } from '../io.js';
 
 /** `fc-sim list`: every event kind with one line of description. */
-export async function listCommand(): Promise<number> {
+export async function listCommand(io: CliIo): Promise<number> {
   const width = Math.max(...eventKinds.map((kind) => kind.name.length));
-  process.stdout.write(eventKinds.map((kind) => `${kind.name.padEnd(width)}  ${kind.description}\n`).join(''));
+  io.stdout.write(eventKinds.map((kind) => `${kind.name.padEnd(width)}  ${kind.description}\n`).join(''));
   return 0;
 }

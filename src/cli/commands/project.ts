@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { lintProject } from '../../project/lint.js';
 import { loadProject } from '../../project/load.js';
 import type { Project, ProjectTrigger } from '../../project/model.js';
+import type { CliIo } from '../io.js';
 
 export interface ProjectOptions {
   project?: string;
@@ -37,10 +38,10 @@ function table(rows: string[][]): string {
 }
 
 /** `fc-sim ls`: the project's functions and their triggers. */
-export async function lsCommand(options: ProjectOptions): Promise<number> {
-  const project = loadProject(options.project ?? '.');
+export async function lsCommand(options: ProjectOptions, io: CliIo): Promise<number> {
+  const project = loadProject(options.project ?? '.', io);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(project, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(project, null, 2)}\n`);
     return 0;
   }
   const rows = [['function', 'runtime', 'handler', 'memory', 'timeout', 'triggers']];
@@ -49,12 +50,12 @@ export async function lsCommand(options: ProjectOptions): Promise<number> {
     rows.push([fn.service ? `${fn.service}/${fn.name}` : fn.name, fn.runtime, fn.handler, fn.memorySize ? `${fn.memorySize} MB` : '-', fn.timeout ? `${fn.timeout} s` : '-', triggers[0] ?? '-']);
     for (const more of triggers.slice(1)) rows.push(['', '', '', '', '', more]);
   }
-  process.stdout.write(`${relative(process.cwd(), project.file) || project.file} (${formatName(project)}): ${project.functions.length} function${project.functions.length === 1 ? '' : 's'}\n\n${table(rows)}`);
+  io.stdout.write(`${relative(io.cwd, project.file) || project.file} (${formatName(project)}): ${project.functions.length} function${project.functions.length === 1 ? '' : 's'}\n\n${table(rows)}`);
   for (const domain of project.customDomains) {
-    process.stdout.write(`\ncustom domain ${domain.domainName} (${domain.protocol})\n`);
-    process.stdout.write(table([['path', 'function', 'methods'], ...domain.routes.map((route) => [route.path, route.service ? `${route.service}/${route.functionName}` : route.functionName, route.methods?.join(',') ?? 'trigger’s'])]));
+    io.stdout.write(`\ncustom domain ${domain.domainName} (${domain.protocol})\n`);
+    io.stdout.write(table([['path', 'function', 'methods'], ...domain.routes.map((route) => [route.path, route.service ? `${route.service}/${route.functionName}` : route.functionName, route.methods?.join(',') ?? 'trigger’s'])]));
   }
-  for (const problem of project.problems) process.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
+  for (const problem of project.problems) io.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
   return 0;
 }
 
@@ -63,17 +64,17 @@ function formatName(project: Project): string {
 }
 
 /** `fc-sim lint`: FC's documented rules; exit 1 when a rule is broken (warnings alone exit 0). */
-export async function lintCommand(options: ProjectOptions): Promise<number> {
-  const project = loadProject(options.project ?? '.');
+export async function lintCommand(options: ProjectOptions, io: CliIo): Promise<number> {
+  const project = loadProject(options.project ?? '.', io);
   const findings = lintProject(project);
-  if (options.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
+  if (options.json) io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else {
-    const file = relative(process.cwd(), project.file) || project.file;
+    const file = relative(io.cwd, project.file) || project.file;
     for (const finding of findings) {
-      process.stdout.write(`${finding.severity === 'error' ? '✗' : '!'} ${finding.severity} ${finding.rule}: ${file} ${finding.location.path}\n  ${finding.message}\n  fix: ${finding.fix}\n`);
+      io.stdout.write(`${finding.severity === 'error' ? '✗' : '!'} ${finding.severity} ${finding.rule}: ${file} ${finding.location.path}\n  ${finding.message}\n  fix: ${finding.fix}\n`);
     }
     const errors = findings.filter((finding) => finding.severity === 'error').length;
-    process.stdout.write(`${errors === 0 ? '✓' : '✗'} ${file}: ${project.functions.length} functions, ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`);
+    io.stdout.write(`${errors === 0 ? '✓' : '✗'} ${file}: ${project.functions.length} functions, ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`);
   }
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }

@@ -6,13 +6,14 @@ import { ContractRunner } from '../../testing/runner.js';
 import type { PreparedSource } from '../../testing/triggers.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
+import { pathIn, type CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
 /** A saved failure names how its event reaches the handler; a plain event file is recognised by its shape. */
-function load(file: string): { event: unknown; http: PreparedSource['http'] } {
+function load(file: string, io: CommandIo): { event: unknown; http: PreparedSource['http'] } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(pathIn(io, file), 'utf8');
   } catch (error) {
     throw new FcSimError('E_FILE_NOT_FOUND', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'name saved failures (fixtures/failures/*.json) or a folder of them');
   }
@@ -29,17 +30,17 @@ function load(file: string): { event: unknown; http: PreparedSource['http'] } {
 }
 
 /** `fc-sim replay <files|folders> --handler …`: runs each saved event through the checks and reports each outcome. */
-export async function replayCommand(paths: string[], options: FunctionFlags & { check?: string[] }): Promise<number> {
-  const files = expandFiles(paths);
+export async function replayCommand(paths: string[], options: FunctionFlags & { check?: string[] }, io: CommandIo): Promise<number> {
+  const files = expandFiles(paths, io.cwd);
   if (files.length === 0) throw new FcSimError('E_USAGE', `no JSON files in ${paths.join(', ')}`, 'failures are saved in fixtures/failures/ by default');
-  const events = files.map((file) => ({ file, ...load(file) }));
+  const events = files.map((file) => ({ file, ...load(file, io) }));
   if (hasTarget(options)) {
     // A deployed function: a load run (concurrency, retries, summary, --out), with the same checks.
     const [{ remoteTargetFrom }, { replayAgainstTarget }] = await Promise.all([import('../create-target.js'), import('../remote-load.js')]);
-    return replayAgainstTarget(events, remoteTargetFrom(options), options);
+    return replayAgainstTarget(events, remoteTargetFrom(options, io), options, io);
   }
   refuseRemoteFlags(options);
-  const { handler, ...runtime } = functionConfigFrom(options);
+  const { handler, ...runtime } = functionConfigFrom(options, io);
   let failed = 0;
   // One runner per delivery mode; each keeps its instance warm across the files.
   const runners = new Map<string, ContractRunner>();
@@ -50,15 +51,15 @@ export async function replayCommand(paths: string[], options: FunctionFlags & { 
       const { invocation, failure } = await runners.get(key)!.run(event);
       if (failure) {
         failed += 1;
-        process.stdout.write(`✗ ${file}: ${failure.check}: ${failure.message}\n`);
-        process.stdout.write(`${[...invocation.logs, summaryLine(invocation)].map((line) => `    ${line}`).join('\n')}\n`);
+        io.stdout.write(`✗ ${file}: ${failure.check}: ${failure.message}\n`);
+        io.stdout.write(`${[...invocation.logs, summaryLine(invocation)].map((line) => `    ${line}`).join('\n')}\n`);
       } else {
-        process.stdout.write(`✓ ${file}: ${invocation.status} (${invocation.durationMs.toFixed(1)} ms)\n`);
+        io.stdout.write(`✓ ${file}: ${invocation.status} (${invocation.durationMs.toFixed(1)} ms)\n`);
       }
     }
   } finally {
     await Promise.all([...runners.values()].map((runner) => runner.dispose()));
   }
-  process.stdout.write(`${files.length - failed} passed, ${failed} failed\n`);
+  io.stdout.write(`${files.length - failed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
 }

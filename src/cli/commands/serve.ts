@@ -3,7 +3,9 @@ import { FcSimError } from '../../errors.js';
 import { loadProject } from '../../project/load.js';
 import type { Project } from '../../project/model.js';
 import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX } from '../../serve/routes.js';
+import { accessKeyFromEnv } from '../../remote/credentials.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
+import type { CliIo } from '../io.js';
 
 export interface ServeCommandOptions {
   project?: string;
@@ -18,9 +20,9 @@ function table(rows: string[][]): string {
 }
 
 /** What `fc-sim serve` prints on standard output once it listens: every URL it answers. */
-export function startupText(project: Project, running: RunningServer): string {
+export function startupText(project: Project, running: RunningServer, cwd: string): string {
   const { url, routes } = running;
-  const file = relative(process.cwd(), project.file) || project.file;
+  const file = relative(cwd, project.file) || project.file;
   let text = `fc-sim serve: ${file} on ${url}\n`;
   if (routes.functions.length === 0) text += '  no function has an HTTP trigger: nothing to serve\n';
   else {
@@ -38,27 +40,27 @@ export function startupText(project: Project, running: RunningServer): string {
 }
 
 /** `fc-sim serve`: serves until SIGINT or SIGTERM, then stops the instances and the server. */
-export async function serveCommand(options: ServeCommandOptions): Promise<number> {
-  const project = loadProject(options.project ?? '.');
-  for (const problem of project.problems) process.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
+export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
+  const project = loadProject(options.project ?? '.', io);
+  for (const problem of project.problems) io.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
   const port = options.port ?? 9000;
   if (port > 65535) throw new FcSimError('E_USAGE', `--port: ${port} is not a port (0 to 65535)`);
   const host = options.host ?? '127.0.0.1';
   let running: RunningServer;
   try {
-    running = await startServer(project, { port, host, watch: options.watch !== false });
+    running = await startServer(project, { port, host, watch: options.watch !== false, log: (line) => void io.stderr.write(`${line}\n`), accessKey: accessKeyFromEnv(io.env) ?? null });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new FcSimError('E_USAGE', `port ${port} on ${host} is in use`, 'pass another --port (0 picks a free one)');
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new FcSimError('E_USAGE', `cannot listen on ${host}: ${code}`, 'pass --host 127.0.0.1');
     throw error;
   }
-  process.stdout.write(startupText(project, running));
+  io.stdout.write(startupText(project, running, io.cwd));
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      process.stderr.write(`fc-sim: ${signal}: stopping\n`);
+      io.stderr.write(`fc-sim: ${signal}: stopping\n`);
       void running.close().then(resolve, resolve);
     };
     process.on('SIGINT', stop);

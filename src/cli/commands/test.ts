@@ -4,6 +4,7 @@ import { FcSimError } from '../../errors.js';
 import { junitXml } from '../../project/junit.js';
 import { loadProject, projectName } from '../../project/load.js';
 import { testProject, type TriggerResult } from '../../project/project-test.js';
+import { pathIn, type CliIo } from '../io.js';
 
 export interface TestCommandOptions {
   project?: string;
@@ -22,24 +23,24 @@ function line(result: TriggerResult): string {
 }
 
 /** `fc-sim test`: the contract checks of every function and trigger in the project, one report (and JUnit XML). */
-export async function testCommand(options: TestCommandOptions): Promise<number> {
-  const project = loadProject(options.project ?? '.');
-  process.stdout.write(`fc-sim test: ${relative(process.cwd(), project.file) || project.file}, ${project.functions.length} functions\n`);
+export async function testCommand(options: TestCommandOptions, io: CliIo): Promise<number> {
+  const project = loadProject(options.project ?? '.', io);
+  io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions\n`);
   const results = await testProject(project, {
     ...(options.runs === undefined ? {} : { runs: options.runs }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.failures === undefined ? {} : { failuresDir: options.failures }),
-    onResult: (result) => process.stdout.write(line(result)),
+    ...(options.failures === undefined ? {} : { failuresDir: pathIn(io, options.failures) }),
+    onResult: (result) => io.stdout.write(line(result)),
   });
   const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
-  process.stdout.write(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`);
+  io.stdout.write(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`);
   if (options.junit) {
     try {
-      writeFileSync(options.junit, junitXml(projectName(project), results));
+      writeFileSync(pathIn(io, options.junit), junitXml(projectName(project), results));
     } catch (error) {
       throw new FcSimError('E_WRITE', `--junit ${options.junit}: cannot write: ${(error as Error).message}`);
     }
-    process.stdout.write(`JUnit XML written to ${options.junit}\n`);
+    io.stdout.write(`JUnit XML written to ${options.junit}\n`);
   }
   return count('failed') > 0 ? 1 : 0;
 }

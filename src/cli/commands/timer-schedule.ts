@@ -7,6 +7,7 @@ import { parseTimerExpression, type TimerExpression } from '../../timer/expressi
 import { firingsFrom } from '../../timer/schedule.js';
 import { scheduledTimerEvents, type ScheduledTimerEvent } from '../../timer/scheduled-events.js';
 import type { FunctionFlags } from '../function-options.js';
+import type { CommandIo } from '../io.js';
 import { hasTarget } from '../target-options.js';
 import { TimerExpressionError } from '../../timer/timer-expression-error.js';
 import { ianaZone } from '../../timer/zone.js';
@@ -43,12 +44,12 @@ const usage = (message: string, hint?: string) => new FcSimError('E_USAGE', mess
  * The zone is --tz when given (it overrides the expression's CRON_TZ=, with a warning when they differ), else the
  * expression's CRON_TZ=, else UTC, as FC does.
  */
-export async function timerScheduleCommand(options: TimerScheduleOptions): Promise<number> {
+export async function timerScheduleCommand(options: TimerScheduleOptions, io: CommandIo): Promise<number> {
   refuseSingleEventFlags(options);
   const zone = options.tz === undefined ? undefined : ianaZone(options.tz, '--tz');
   const expression = parsed(options.cron, zone);
   if (zone !== undefined && expression.cronTz !== undefined && zone !== expression.cronTz) {
-    process.stderr.write(`fc-sim: warning: --tz ${zone} overrides the expression's CRON_TZ=${expression.cronTz} (FC runs it in ${expression.cronTz})\n`);
+    io.stderr.write(`fc-sim: warning: --tz ${zone} overrides the expression's CRON_TZ=${expression.cronTz} (FC runs it in ${expression.cronTz})\n`);
   }
   const from = options.from === undefined ? new Date() : instant('--from', options.from);
   const to = options.to === undefined ? undefined : instant('--to', options.to);
@@ -56,7 +57,7 @@ export async function timerScheduleCommand(options: TimerScheduleOptions): Promi
   if (options.count !== undefined && options.count > MAX_FIRINGS) throw usage(`--count: at most ${MAX_FIRINGS} firings`);
   const trigger = { triggerName: options.triggerName, payload: options.payload };
   checkTriggerFlags(trigger);
-  if (options.realtime) return fireOnTheWallClock(expression, from, to, options.count, trigger, options);
+  if (options.realtime) return fireOnTheWallClock(expression, from, to, options.count, trigger, options, io);
 
   // One more than the limit, to tell a window that holds too many firings from one that holds exactly the limit.
   const count = options.count ?? (to === undefined ? DEFAULT_COUNT : MAX_FIRINGS + 1);
@@ -66,14 +67,14 @@ export async function timerScheduleCommand(options: TimerScheduleOptions): Promi
   if (options.handler !== undefined || hasTarget(options)) {
     // Virtual time: every firing now, one after another, on one warm instance as FC keeps it.
     const { runInvocations } = await import('../run-invocations.js');
-    if (!options.json) process.stderr.write(`${table(scheduled, expression.zone)}\n`);
-    return runInvocations(scheduled.map(({ event }) => ({ bytes: Buffer.from(JSON.stringify(event)) })), { invocationType: 'async', ...options });
+    if (!options.json) io.stderr.write(`${table(scheduled, expression.zone)}\n`);
+    return runInvocations(scheduled.map(({ event }) => ({ bytes: Buffer.from(JSON.stringify(event)) })), { invocationType: 'async', ...options }, io);
   }
   if (options.json) {
-    process.stdout.write(scheduled.map(({ event }) => `${JSON.stringify(event)}\n`).join(''));
+    io.stdout.write(scheduled.map(({ event }) => `${JSON.stringify(event)}\n`).join(''));
   } else {
     const window = to === undefined ? `from ${utcSeconds(from)}` : `from ${utcSeconds(from)} to ${utcSeconds(to)}`;
-    process.stdout.write(`${expression.source.trim()}: ${scheduled.length} firing${scheduled.length === 1 ? '' : 's'} ${window}\n\n${table(scheduled, expression.zone)}`);
+    io.stdout.write(`${expression.source.trim()}: ${scheduled.length} firing${scheduled.length === 1 ? '' : 's'} ${window}\n\n${table(scheduled, expression.zone)}`);
   }
   return 0;
 }
@@ -89,6 +90,7 @@ async function fireOnTheWallClock(
   count: number | undefined,
   trigger: { triggerName: string | undefined; payload: string | undefined },
   options: TimerScheduleOptions,
+  io: CommandIo,
 ): Promise<number> {
   const start = new Date(Math.max(from.getTime(), Date.now()));
   async function* firings() {
@@ -96,7 +98,7 @@ async function fireOnTheWallClock(
     for (const firing of firingsFrom(expression, start)) {
       if ((to !== undefined && firing >= to) || (count !== undefined && fired >= count)) return;
       const wait = firing.getTime() - Date.now();
-      process.stderr.write(`fc-sim: next firing ${utcSeconds(firing)} (in ${Math.max(0, Math.round(wait / 1000))} s)\n`);
+      io.stderr.write(`fc-sim: next firing ${utcSeconds(firing)} (in ${Math.max(0, Math.round(wait / 1000))} s)\n`);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       fired += 1;
       const event = buildTimerEvent({ ...Object.fromEntries(Object.entries(trigger).filter(([, value]) => value !== undefined)), time: firing });
@@ -104,7 +106,7 @@ async function fireOnTheWallClock(
     }
   }
   const { runInvocations } = await import('../run-invocations.js');
-  return runInvocations(firings(), { invocationType: 'async', ...options });
+  return runInvocations(firings(), { invocationType: 'async', ...options }, io);
 }
 
 function refuseSingleEventFlags(options: TimerScheduleOptions): void {

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { run } from './main.js';
+
+// `fc-sim oss:put --count 1000 | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+process.exitCode = await run(process.argv.slice(2));
