@@ -5,6 +5,7 @@ import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { isRuntimeName, runtimeNames } from '../runtime/runtimes.js';
 import type { CliIo } from './io.js';
+import { CHECK_FLAG } from './check-flag.js';
 import { addTargetOptions, hasTarget, type TargetFlags } from './target-options.js';
 
 /** The flags that describe the function a command runs events against (a local handler, or a deployed function). */
@@ -22,6 +23,8 @@ export interface FunctionFlags extends TargetFlags {
   config?: string;
   invocationType?: 'sync' | 'async';
   json?: boolean;
+  /** --check: the checks that judge each invocation (default: all but idempotent). */
+  check?: string[];
 }
 
 const positive = (flag: string) => (value: string) => {
@@ -62,7 +65,8 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
     .option('--env <NAME=value>', 'environment variable of the function; repeatable', envPair)
     .option('--config <file>', 'JSON file with the function configuration (handler, codeDir, runtime, timeout, memorySize, environment, …)')
     .option('--invocation-type <type>', 'sync (32 MB payloads) or async (128 KB, as event triggers invoke)')
-    .option('--json', 'print each invocation as a JSON line (result, error, logs, timings)');
+    .option('--json', 'print each invocation as a JSON line (result, error, logs, timings)')
+    .option(CHECK_FLAG.flags, CHECK_FLAG.description, CHECK_FLAG.collect);
 }
 
 /** FC_SIM_<NAME> environment variables, for CI: below flags, above the config file. */

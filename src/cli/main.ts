@@ -109,7 +109,6 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .option('--runs <n>', 'how many events (default 100)', integer('--runs', 1))
       .option('--seed <n>', 'the seed of a run to replay (fast-check seeds may be negative)', integer('--seed', -Infinity))
       .option('--path <path>', 'with --seed: the path a failure report gives, to replay that exact event')
-      .option('--check <name>', 'run only these checks; repeatable (no-unhandled-error, no-handled-error, within-timeout, http-response, idempotent)', (value: string, previous: string[] = []) => [...previous, value])
       .option('--fc2', 'http kinds: call an FC 2.0 HTTP handler')
       .option('--failures <dir>', 'where failures are saved and replayed from first (default fixtures/failures)')
       .option('--no-save', 'neither save failures nor replay saved ones'),

@@ -1,14 +1,11 @@
 import { closeSync, openSync } from 'node:fs';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { FcSimError } from '../errors.js';
-import type { InvokeOptions } from '../runtime/instance.js';
-import { runLoad, DEFAULT_CONCURRENCY, type LoadEvent, type LoadFailure, type LoadOptions, type LoadRecord } from '../remote/load-run.js';
+import { runLoad, DEFAULT_CONCURRENCY, type LoadEvent, type LoadOptions, type LoadRecord } from '../remote/load-run.js';
 import { progressBar } from '../remote/progress.js';
 import type { Redactor } from '../remote/redact.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import { formatSummary } from '../remote/summary.js';
-import { singleInvocationFailure } from '../testing/checks.js';
-import { enabledChecks } from '../testing/runner.js';
 import { deliver, type PreparedSource } from '../testing/triggers.js';
 import type { FunctionFlags } from './function-options.js';
 import { pathIn, type CommandIo } from './io.js';
@@ -59,7 +56,7 @@ function openOut(file: string, io: CommandIo): WriteStream {
  * every record (in flight: interrupted; the rest: not-sent) and exits 130.
  * Exit status: 0 every event passed, 1 one failed, 130 interrupted.
  */
-export async function runRemoteLoad(events: readonly LoadEvent[], target: RemoteInstance, flags: FunctionFlags, io: CommandIo, check?: LoadOptions['check']): Promise<number> {
+export async function runRemoteLoad(events: readonly LoadEvent[], target: RemoteInstance, flags: FunctionFlags, io: CommandIo, checks?: LoadOptions['checks']): Promise<number> {
   const out = flags.out === undefined ? undefined : openOut(flags.out, io);
   const controller = new AbortController();
   let interrupts = 0;
@@ -79,7 +76,7 @@ export async function runRemoteLoad(events: readonly LoadEvent[], target: Remote
       concurrency,
       ...(flags.rate === undefined ? {} : { rate: flags.rate }),
       signal: controller.signal,
-      ...(check ? { check } : {}),
+      ...(checks ? { checks } : {}),
       onRecord: (record) => {
         const line = out || flags.json ? recordLine(record, io.redactor) : '';
         out?.write(`${line}\n`);
@@ -121,30 +118,17 @@ export function numberedEvents(events: readonly PreparedEvent[]): LoadEvent[] {
   return events.map((event, index) => ({ label: `#${index + 1}`, bytes: event.bytes, ...(event.http ? { http: event.http } : {}) }));
 }
 
-function httpMode(http: InvokeOptions['http']): PreparedSource['http'] {
-  return http?.kind === 'fc3-http' ? 'fc3' : http?.kind === 'fc2-http' ? 'fc2' : undefined;
-}
-
-/** fc-sim/testing's checks of one invocation (all but idempotent, which needs two deliveries). */
-export function contractCheck(invocation: Parameters<NonNullable<LoadOptions['check']>>[0], event: LoadEvent): LoadFailure | undefined {
-  for (const check of enabledChecks()) {
-    if (check === 'idempotent') continue;
-    const failure = singleInvocationFailure(check, invocation, httpMode(event.http));
-    if (failure) return failure;
-  }
-  return undefined;
-}
-
-/** `fc-sim replay <files> --url …`: saved events (failures or plain event files) to a remote target, with the checks. */
+/** `fc-sim replay <files> --url …`: saved events (failures or plain event files) to a remote target, judged as every event is. */
 export async function replayAgainstTarget(
   loaded: ReadonlyArray<{ file: string; event: unknown; http: PreparedSource['http'] }>,
   target: RemoteInstance,
   flags: FunctionFlags,
   io: CommandIo,
+  checks?: LoadOptions['checks'],
 ): Promise<number> {
   const events = loaded.map(({ file, event, http }) => {
     const { bytes, options } = deliver(event, http);
     return { label: file, bytes, ...(options.http ? { http: options.http } : {}) };
   });
-  return runRemoteLoad(events, target, flags, io, contractCheck);
+  return runRemoteLoad(events, target, flags, io, checks);
 }

@@ -1,6 +1,8 @@
 import type { FunctionConfig } from '../runtime/function-config.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import { isRemoteInstance } from '../remote/remote-instance.js';
+import { deliveryTo, enabledChecks, judge } from '../testing/judge.js';
+import { checksFromFlag } from './check-flag.js';
 import { createTarget } from './create-target.js';
 import { invocationRecord, printInvocation } from './print-invocation.js';
 import type { FunctionFlags } from './function-options.js';
@@ -16,7 +18,8 @@ export interface PreparedEvent {
  * Runs events one after another on one instance, as FC would on a warm instance, and reports every outcome as it
  * comes (events may arrive over time: a timer on the wall clock). With a remote target (--url, --target), several
  * events (or --out) make a load run: concurrent requests, a progress bar, a summary (fc-sim's remote-load).
- * Exit status: 0 when every invocation succeeded, 1 when one failed (a function error, or a refused payload).
+ * Each invocation is judged as fc-sim/testing judges (the default checks, or --check).
+ * Exit status: 0 when every invocation passed, 1 when one failed (a function error, a refused payload, no answer).
  */
 export async function runInvocations(
   events: Iterable<PreparedEvent> | AsyncIterable<PreparedEvent>,
@@ -24,23 +27,31 @@ export async function runInvocations(
   io: CommandIo,
   eventDefaults: Partial<FunctionConfig> = {},
 ): Promise<number> {
+  const selection = checksFromFlag(flags.check);
   const instance = createTarget(flags, io, eventDefaults);
   if (isRemoteInstance(instance) && Array.isArray(events) && (events.length > 1 || flags.out !== undefined)) {
     const { numberedEvents, runRemoteLoad } = await import('./remote-load.js');
-    return runRemoteLoad(numberedEvents(events), instance, flags, io);
+    return runRemoteLoad(numberedEvents(events), instance, flags, io, selection);
   }
+  const checks = enabledChecks(selection);
   let failed = 0;
   let count = 0;
   try {
     for await (const event of events) {
       count += 1;
-      const invocation = await instance.invoke(event.bytes, {
+      const send = deliveryTo(instance, event.bytes, {
         ...(flags.invocationType ? { invocationType: flags.invocationType } : {}),
         ...(event.http ? { http: event.http } : {}),
       });
-      if (invocation.status !== 'success') failed += 1;
+      const delivered = await send();
+      const failure = await judge(event, delivered, { checks, http: event.http, deliverAgain: send });
+      const { invocation } = delivered;
       if (flags.json) io.stdout.write(`${JSON.stringify(invocationRecord(invocation))}\n`);
       else printInvocation(invocation, io);
+      if (failure) {
+        failed += 1;
+        io.stderr.write(`fc-sim: ✗ ${failure.check}: ${failure.message}\n`);
+      }
     }
   } finally {
     const preStop = await instance.dispose();

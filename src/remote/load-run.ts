@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { InvokeOptions } from '../runtime/instance.js';
-import type { Invocation } from '../runtime/invocation.js';
+import type { CheckFailure, CheckName, Property } from '../testing/checks.js';
+import { enabledChecks, judge } from '../testing/judge.js';
 import { failedResult, notSentResult, type RemoteResult } from './outcome.js';
 import type { RemoteInstance } from './remote-instance.js';
 import { sleep } from './retry.js';
@@ -14,11 +15,8 @@ export interface LoadEvent {
   http?: InvokeOptions['http'];
 }
 
-/** Why an event counts as failed: a check on its Invocation, or an outcome other than success. */
-export interface LoadFailure {
-  check: string;
-  message: string;
-}
+/** Why an event failed: the contract judge's verdict (a check, the property, or no answer such as `http-error`). */
+export type LoadFailure = CheckFailure;
 
 /** What happened to one event: every event gets exactly one record. */
 export interface LoadRecord {
@@ -35,8 +33,10 @@ export interface LoadOptions {
   rate?: number;
   /** Abort: nothing more is sent, requests in flight end as `interrupted`, the rest as `not-sent`. */
   signal?: AbortSignal;
-  /** A check of each answer (fc-sim/testing's checks): a failure fails the event. */
-  check?: (invocation: Invocation, event: LoadEvent) => LoadFailure | undefined;
+  /** fc-sim/testing's checks every answer must pass, as `checkHandler` takes them (default: all but `idempotent`). */
+  checks?: Partial<Record<CheckName, boolean>>;
+  /** Your own property of each answer, after the checks. */
+  property?: Property<LoadEvent>;
   /** Each record as its event ends (not-sent ones at the end, in order). */
   onRecord?: (record: LoadRecord) => void;
   /** After each record. */
@@ -73,17 +73,27 @@ export async function runLoad(events: readonly LoadEvent[], target: RemoteInstan
   const interval = options.rate && options.rate > 0 ? 1000 / options.rate : 0;
   let next = 0;
 
-  const record = (index: number, result: RemoteResult) => {
-    const event = events[index]!;
-    let failure: LoadFailure | undefined;
+  const checks = enabledChecks(options.checks);
+  const send = async (event: LoadEvent): Promise<RemoteResult> => {
     try {
-      failure = options.check?.(result.invocation, event);
+      return await target.send(event.bytes, event.http ? { http: event.http } : {}, signal);
     } catch (error) {
-      failure = { check: 'check', message: `the check threw: ${message(error)}` };
+      return failedResult('', { reason: 'client', message: message(error) }, 1, 0);
     }
-    if (!failure && result.outcome !== 'success') failure = { check: result.outcome, message: result.invocation.error?.errorMessage ?? `HTTP ${result.statusCode ?? '?'}` };
+  };
+
+  /** Judges the event's result (a second delivery for `idempotent` counts in the requests) and records it. */
+  const record = async (index: number, result: RemoteResult) => {
+    const event = events[index]!;
+    let requests = result.attempts;
+    const deliverAgain = async () => {
+      const again = await send(event);
+      requests += again.attempts;
+      return again;
+    };
+    const failure = await judge(event, result, { checks, http: event.http, property: options.property, deliverAgain });
     recorded[index] = 1;
-    stats.add(result.outcome, result.attempts, result.latencyMs, result.statusCode, failure !== undefined);
+    stats.add(result.outcome, requests, result.latencyMs, result.statusCode, failure !== undefined);
     try {
       options.onRecord?.({ index, event, result, ...(failure ? { failure } : {}) });
       options.onProgress?.(stats);
@@ -100,18 +110,11 @@ export async function runLoad(events: readonly LoadEvent[], target: RemoteInstan
         const wait = started + index * interval - performance.now();
         if (wait > 0 && !(await sleep(wait, signal))) return;
       }
-      const event = events[index]!;
-      let result: RemoteResult;
-      try {
-        result = await target.send(event.bytes, event.http ? { http: event.http } : {}, signal);
-      } catch (error) {
-        result = failedResult('', { reason: 'client', message: message(error) }, 1, 0);
-      }
-      record(index, result);
+      await record(index, await send(events[index]!));
     }
   };
 
   await Promise.all(Array.from({ length: concurrency }, worker));
-  for (let index = 0; index < total; index += 1) if (!recorded[index]) record(index, notSentResult());
+  for (let index = 0; index < total; index += 1) if (!recorded[index]) await record(index, notSentResult());
   return { total, stats, latency: stats.latency(), elapsedMs: performance.now() - started, interrupted: signal?.aborted ?? false };
 }

@@ -1,4 +1,5 @@
 import type { Invocation } from '../runtime/invocation.js';
+import type { Outcome } from '../remote/outcome.js';
 
 /** The built-in checks, by the names the CLI's --check and the library's `checks` use. */
 export const checkNames = ['no-unhandled-error', 'no-handled-error', 'within-timeout', 'http-response', 'idempotent'] as const;
@@ -7,9 +8,12 @@ export type CheckName = (typeof checkNames)[number];
 /** A user property: return false or throw to fail. It sees the event as sent, the invocation and its logs. */
 export type Property<E = unknown> = (event: E, result: Invocation, logs: readonly string[]) => boolean | void | Promise<boolean | void>;
 
-/** Why an event failed. */
+/** A remote target's outcome that brought no answer from the function to check (see remote/outcome.ts). */
+export type NoAnswer = Exclude<Outcome, Invocation['status']>;
+
+/** Why an event failed: a check, the property, or no answer to check. */
 export interface CheckFailure {
-  check: CheckName | 'property';
+  check: CheckName | 'property' | NoAnswer;
   message: string;
 }
 

@@ -1,10 +1,12 @@
 // fc-sim/testing: property-based contract tests of FC handlers.
 export { checkHandler, ContractFailure } from './check-handler.js';
 export type { CheckHandlerOptions, CheckSummary } from './check-handler.js';
-export { ContractRunner, enabledChecks } from './runner.js';
+export { ContractRunner } from './runner.js';
+export { judge, enabledChecks } from './judge.js';
+export type { Delivered, JudgeOptions } from './judge.js';
 export type { CheckOptions, EventOutcome } from './runner.js';
 export { checkNames } from './checks.js';
-export type { CheckName, CheckFailure, Property } from './checks.js';
+export type { CheckName, CheckFailure, NoAnswer, Property } from './checks.js';
 export { prepareSource, deliver } from './triggers.js';
 export type { EventSource, TriggerName, PreparedSource } from './triggers.js';
 export { saveFailure, savedEvents, isSavedFailure } from './failures.js';

@@ -1,6 +1,7 @@
 import { createInstance, type Handler, type Instance, type RuntimeOptions } from '../runtime/invoke.js';
 import type { Invocation } from '../runtime/invocation.js';
-import { checkNames, idempotencyFailure, singleInvocationFailure, type CheckFailure, type CheckName, type Property } from './checks.js';
+import type { CheckFailure, CheckName, Property } from './checks.js';
+import { deliveryTo, enabledChecks, judge } from './judge.js';
 import { deliver, type PreparedSource } from './triggers.js';
 
 export interface CheckOptions<E = unknown> {
@@ -17,10 +18,6 @@ export interface CheckOptions<E = unknown> {
 export interface EventOutcome {
   invocation: Invocation;
   failure?: CheckFailure;
-}
-
-export function enabledChecks(checks: CheckOptions['checks'] = {}): CheckName[] {
-  return checkNames.filter((name) => checks[name] ?? name !== 'idempotent');
 }
 
 /**
@@ -43,27 +40,10 @@ export class ContractRunner<E = unknown> {
 
   async run(event: E): Promise<EventOutcome> {
     const { bytes, options } = deliver(event, this.source.http);
-    const invocation = await this.instance.invoke(bytes, options);
-    for (const check of this.checks) {
-      if (check === 'idempotent') continue;
-      const failure = singleInvocationFailure(check, invocation, this.source.http);
-      if (failure) return { invocation, failure };
-    }
-    if (this.checks.includes('idempotent')) {
-      const again = await this.instance.invoke(bytes, options);
-      const failure = idempotencyFailure(invocation, again);
-      if (failure) return { invocation, failure };
-    }
-    if (this.options.property) {
-      let verdict: boolean | void;
-      try {
-        verdict = await this.options.property(event, invocation, invocation.logs);
-      } catch (error) {
-        return { invocation, failure: { check: 'property', message: error instanceof Error ? error.message : String(error) } };
-      }
-      if (verdict === false) return { invocation, failure: { check: 'property', message: 'the property returned false' } };
-    }
-    return { invocation };
+    const send = deliveryTo(this.instance, bytes, options);
+    const delivered = await send();
+    const failure = await judge(event, delivered, { checks: this.checks, http: options.http, property: this.options.property, deliverAgain: send });
+    return failure ? { invocation: delivered.invocation, failure } : { invocation: delivered.invocation };
   }
 
   /** For fast-check properties: throws a readable error when the event fails a check. */

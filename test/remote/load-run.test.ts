@@ -158,6 +158,31 @@ describe('runLoad against a misbehaving server', () => {
     expect(records.filter((record) => record.result.outcome === 'not-sent').every((record) => record.result.attempts === 0)).toBe(true);
   });
 
+  it('judges each answer as checkHandler does: the checks it is given, idempotent by a second request, a property', async () => {
+    let count = 0;
+    server = await startServer((request, response) => {
+      count += 1;
+      if (request.url!.startsWith('/handled')) {
+        response.writeHead(200, { 'x-fc-error-type': 'HandledInvocationError', 'content-type': 'application/json' });
+        return response.end('{"errorMessage":"locked"}');
+      }
+      response.writeHead(200);
+      response.end(request.url!.startsWith('/counter') ? String(count) : 'same');
+    });
+    const target = new HttpTriggerTarget({ url: server.origin });
+    const events = [event('GET', '/counter', 0), event('GET', '/same', 0), event('GET', '/handled', 0)];
+    const judged = async (options: Parameters<typeof runLoad>[2]) => {
+      const records: LoadRecord[] = [];
+      const summary = await runLoad(events, target, { concurrency: 1, ...options, onRecord: (record) => records.push(record) });
+      return { requests: summary.stats.requests, checks: records.sort((a, b) => a.index - b.index).map((record) => record.failure?.check ?? 'passed') };
+    };
+    expect(await judged({})).toEqual({ requests: 3, checks: ['passed', 'passed', 'no-handled-error'] });
+    expect(await judged({ checks: { idempotent: true, 'no-handled-error': false } })).toEqual({ requests: 6, checks: ['idempotent', 'passed', 'passed'] });
+    const property = (loaded: LoadEvent, invocation: { http?: { body: Buffer } }) => loaded.label.includes('/same') || invocation.http?.body.toString() === 'same';
+    expect(await judged({ checks: { 'no-handled-error': false }, property })).toEqual({ requests: 3, checks: ['property', 'passed', 'property'] });
+    await target.dispose();
+  });
+
   it('keeps to --rate', async () => {
     server = await startServer((_request, response) => response.end('ok'));
     const target = new HttpTriggerTarget({ url: server.origin });

@@ -1,8 +1,8 @@
 import { FcSimError } from '../../errors.js';
 import { findKind } from '../../events/kinds.js';
 import { checkHandler, ContractFailure } from '../../testing/check-handler.js';
-import { checkNames, type CheckName } from '../../testing/checks.js';
 import type { EventSource, TriggerName } from '../../testing/triggers.js';
+import { checksFromFlag } from '../check-flag.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
 import { pathIn, type CliOutput, type CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags, targetArgs } from '../target-options.js';
@@ -11,7 +11,6 @@ export interface FuzzCommandOptions extends FunctionFlags {
   runs?: number;
   seed?: number;
   path?: string;
-  check?: string[];
   fc2?: boolean;
   failures?: string;
   save?: boolean;
@@ -24,13 +23,6 @@ function sourceOf(target: string, fc2: boolean): EventSource {
   if (target === 'timer') return { trigger: 'timer' };
   if (findKind(target)) return { kind: target, fc2 };
   throw new FcSimError('E_USAGE', `unknown trigger or kind "${target}"`, `use a trigger (${TRIGGERS.join(', ')}) or a kind (fc-sim list)`);
-}
-
-function selectedChecks(names: readonly string[] | undefined): Partial<Record<CheckName, boolean>> | undefined {
-  if (!names) return undefined;
-  const unknown = names.find((name) => !(checkNames as readonly string[]).includes(name));
-  if (unknown) throw new FcSimError('E_USAGE', `--check: unknown check "${unknown}"`, `use: ${checkNames.join(', ')}`);
-  return Object.fromEntries(checkNames.map((name) => [name, names.includes(name)]));
 }
 
 /** A progress line on a terminal (rewritten in place), nothing in a pipe or CI log. */
@@ -50,7 +42,7 @@ function progress(total: number, stderr: CliOutput): { tick: (runs: number) => v
 /** `fc-sim fuzz <trigger|kind> --handler …`: the contract checks of fc-sim/testing, from the terminal. */
 export async function fuzzCommand(target: string, options: FuzzCommandOptions, io: CommandIo): Promise<number> {
   const source = sourceOf(target, options.fc2 ?? false);
-  const checks = selectedChecks(options.check);
+  const checks = checksFromFlag(options.check);
   // A deployed function (--url, --target) takes the events instead of a local handler.
   if (!hasTarget(options)) refuseRemoteFlags(options);
   const remote = hasTarget(options) ? (await import('../create-target.js')).remoteTargetFrom(options, io) : undefined;

@@ -5,6 +5,7 @@ import { expandFiles, isSavedFailure, parseFailureFile } from '../../testing/fai
 import { ContractRunner } from '../../testing/runner.js';
 import type { PreparedSource } from '../../testing/triggers.js';
 import { summaryLine } from '../../runtime/invocation.js';
+import { checksFromFlag } from '../check-flag.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
 import { pathIn, type CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
@@ -30,14 +31,15 @@ function load(file: string, io: CommandIo): { event: unknown; http: PreparedSour
 }
 
 /** `fc-sim replay <files|folders> --handler …`: runs each saved event through the checks and reports each outcome. */
-export async function replayCommand(paths: string[], options: FunctionFlags & { check?: string[] }, io: CommandIo): Promise<number> {
+export async function replayCommand(paths: string[], options: FunctionFlags, io: CommandIo): Promise<number> {
   const files = expandFiles(paths, io.cwd);
   if (files.length === 0) throw new FcSimError('E_USAGE', `no JSON files in ${paths.join(', ')}`, 'failures are saved in fixtures/failures/ by default');
   const events = files.map((file) => ({ file, ...load(file, io) }));
+  const checks = checksFromFlag(options.check);
   if (hasTarget(options)) {
-    // A deployed function: a load run (concurrency, retries, summary, --out), with the same checks.
+    // A deployed function: a load run (concurrency, retries, summary, --out), judged the same way.
     const [{ remoteTargetFrom }, { replayAgainstTarget }] = await Promise.all([import('../create-target.js'), import('../remote-load.js')]);
-    return replayAgainstTarget(events, remoteTargetFrom(options, io), options, io);
+    return replayAgainstTarget(events, remoteTargetFrom(options, io), options, io, checks);
   }
   refuseRemoteFlags(options);
   const { handler, ...runtime } = functionConfigFrom(options, io);
@@ -47,7 +49,7 @@ export async function replayCommand(paths: string[], options: FunctionFlags & { 
   try {
     for (const { file, event, http } of events) {
       const key = http ?? 'event';
-      if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { http }, { runtime }));
+      if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { http }, { runtime, ...(checks ? { checks } : {}) }));
       const { invocation, failure } = await runners.get(key)!.run(event);
       if (failure) {
         failed += 1;
