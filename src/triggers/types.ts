@@ -67,8 +67,8 @@ export interface FlagSpec<P extends object = object> {
   readonly flags: string;
   readonly description: string;
   readonly param: keyof P & string;
-  /** Turns the text into the parameter's value; repeatable flags receive the value so far. */
-  readonly parse?: (value: string, previous: unknown) => unknown;
+  /** Turns the text into the parameter's value; repeatable flags receive the value so far, file flags the folder paths are relative to. */
+  readonly parse?: (value: string, previous: unknown, cwd: string) => unknown;
   /** Where in the event the parameter shows, so that a schema error can name the flag. */
   readonly pointers: readonly string[];
 }

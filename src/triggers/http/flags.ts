@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { accountIdFlag, pairs, regionFlag, timeFlag, usage } from '../_shared/flags.js';
 import type { CommandOption, FlagSpec } from '../types.js';
 import type { HttpRequestParams } from './build.js';
@@ -13,9 +14,9 @@ export const httpFlags: readonly FlagSpec<HttpRequestParams>[] = [
     flags: '--body-file <file>',
     description: 'request body from a file (binary bodies become base64 in the event)',
     param: 'body',
-    parse: (file) => {
+    parse: (file, _previous, cwd) => {
       try {
-        return new Uint8Array(readFileSync(file));
+        return new Uint8Array(readFileSync(resolve(cwd, file)));
       } catch (error) {
         return usage('--body-file', `cannot read ${file}: ${(error as Error).message}`, 'check the path');
       }
