@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'fixtures/examples/*/test/**/*.test.ts'],
+    // Builds dist/ when a source is newer: the runtime's child processes and the bin smoke tests run it.
+    globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     // CLI tests start real processes; 2-core CI machines need the headroom.
     testTimeout: 20_000,
