@@ -24,10 +24,10 @@ export { buildCdnEvent, cdnEventDefaults } from './triggers/cdn/build.js';
 export type { CdnEventParams, CdnEventName } from './triggers/cdn/build.js';
 export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath } from './triggers/http/build.js';
 export type { HttpRequestParams, HttpMethod, MultiValue } from './triggers/http/build.js';
-export { eventKinds, findKind } from './events/kinds.js';
-export type { EventKind, Trigger } from './events/kinds.js';
-export { buildKind } from './triggers/build-kind.js';
-export type { KindOptions } from './triggers/build-kind.js';
+export { eventKinds, findKind, buildKind, triggers, triggerModule, triggerIds } from './triggers/registry.js';
+export type { EventKind, TriggerId, ConstraintsOf, EventOf } from './triggers/registry.js';
+export type { TriggerModule, KindSpec, FlagSpec, BuildOptions } from './triggers/types.js';
+export type { Delivery } from './triggers/delivery.js';
 
 // The local FC Node.js runtime.
 export { invoke, createInstance, eventBytes } from './runtime/invoke.js';

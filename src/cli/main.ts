@@ -2,8 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitStatusOf, FcSimError } from '../errors.js';
-import { eventKinds, type EventKind } from '../events/kinds.js';
-import { triggerFlags } from './event-flags.js';
+import { eventKinds, triggerModule, type EventKind } from '../triggers/registry.js';
 import { addFunctionOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
 import { commandIo, hasColors, processIo, type CliIo, type CommandIo } from './io.js';
@@ -28,26 +27,19 @@ const integer = (flag: string, min: number) => (value: string) => {
 /** `fc-sim oss:put [flags]`: the kind's own flags (by trigger) and the common ones. */
 function addKindCommand(program: Command, kind: EventKind, io: CommandIo, finish: Finish): void {
   const command = program.command(kind.name).description(kind.description);
-  for (const spec of triggerFlags[kind.trigger]) {
+  const module = triggerModule(kind.trigger);
+  for (const spec of module.flags) {
     const option = new Option(spec.flags, spec.description);
     const parse = spec.parse;
     command.addOption(parse ? option.argParser((value: string, previous: unknown) => parse(value, previous, io.cwd)) : option);
   }
-  if (kind.trigger === 'http') command.option('--fc2', 'the request as an FC 2.0 HTTP handler sees it (request, response, context)');
-  if (kind.trigger === 'timer') {
-    command
-      .option('--cron <expression>', "print the firings of an FC timer expression instead of one event: six fields, seconds first, optional 'CRON_TZ=<zone> ' prefix, or '@every <duration>'; with --json the event of each firing")
-      .option('--tz <zone>', "with --cron: the IANA zone to run it in (overrides the expression's CRON_TZ=; default CRON_TZ=, else UTC)")
-      .option('--from <time>', 'with --cron: firings at or after this time (ISO-8601 with Z or an offset, epoch ms, or now; default now)')
-      .option('--to <time>', 'with --cron: firings before this time (default: --count firings)')
-      .option('--realtime', 'with --cron and --handler: fire on the wall clock instead of in virtual time');
-  }
+  for (const extra of module.commandOptions ?? []) command.option(extra.flags, extra.description);
   addFunctionOptions(command, false);
   command
     .option('--set <path=value>', 'set any field: JSON pointer (/events/0/region) or dotted path; value parsed as JSON when it is; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--random', 'draw the event from the generator instead of the default')
     .option('--seed <n>', 'seed of the generator (implies --random); the same seed draws the same events', integer('--seed', -Infinity))
-    .option('--count <n>', `print n events as NDJSON (implies --random)${kind.trigger === 'timer' ? '; with --cron: n firings (default 10 unless --to)' : ''}`, integer('--count', 1))
+    .option('--count <n>', `print n events as NDJSON (implies --random)${module.commandOptions?.some((extra) => extra.flags.startsWith('--cron ')) ? '; with --cron: n firings (default 10 unless --to)' : ''}`, integer('--count', 1))
     .action(async (options) => {
       if (options.cron !== undefined) {
         const { timerScheduleCommand } = await import('./commands/timer-schedule.js');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { eventKinds, schemaOfKind } from '../../src/events/kinds.js';
+import { eventKinds, schemaOfKind } from '../../src/triggers/registry.js';
 import { validate } from '../../src/schema/validate.js';
 
 /** Runs `fc-sim <args>` and parses the printed event. */
@@ -25,8 +25,8 @@ describe('fc-sim <kind>', () => {
     }
     const printed = JSON.parse(run.stdout);
     expect(validate(schemaOfKind(kind, printed)!, printed).issues).toEqual([]);
-    if (kind.trigger === 'oss' || kind.trigger === 'cdn') expect(printed.events[0].eventName).toBe(kind.eventName);
-    if (kind.trigger === 'http') expect(printed.requestContext.http.method).toBe(kind.method);
+    if (kind.fixed.eventName !== undefined) expect(printed.events[0].eventName).toBe(kind.fixed.eventName);
+    if (kind.fixed.method !== undefined) expect(printed.requestContext.http.method).toBe(kind.fixed.method);
   });
 
   it('oss:put --bucket photos --key "a b/图片.jpg" is valid and coherent', async () => {

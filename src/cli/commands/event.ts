@@ -1,11 +1,10 @@
 import { FcSimError } from '../../errors.js';
-import type { Fc2HttpRequest } from '../../types/generated.js';
-import { buildKind } from '../../triggers/build-kind.js';
-import { schemaOfKind, type EventKind } from '../../events/kinds.js';
+import { deliver } from '../../triggers/delivery.js';
+import { buildKind, deliveryOfKind, schemaOfKind, triggerModule, type EventKind } from '../../triggers/registry.js';
+import type { FlagSpec } from '../../triggers/types.js';
 import { setAtPath } from '../../io/json-pointer.js';
 import { formatIssue, type ValidationIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
-import { triggerFlags, type FlagSpec } from '../event-flags.js';
 import type { FunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { hasTarget } from '../target-options.js';
@@ -26,26 +25,15 @@ export function attributeName(spec: FlagSpec): string {
   return long.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** The builder parameters the user's flags set. An HTTP --path may carry its query string. */
+/** The builder parameters the user's flags set, placed where the builder wants them (an HTTP --path's query). */
 function flagParams(kind: EventKind, options: EventCommandOptions): Record<string, unknown> {
+  const module = triggerModule(kind.trigger);
   const params: Record<string, unknown> = {};
-  for (const spec of triggerFlags[kind.trigger]) {
+  for (const spec of module.flags) {
     const value = options[attributeName(spec)];
     if (value !== undefined) params[spec.param] = value;
   }
-  if (kind.trigger === 'http' && typeof params.path === 'string' && params.path.includes('?')) {
-    const [path, search] = [params.path.slice(0, params.path.indexOf('?')), params.path.slice(params.path.indexOf('?') + 1)];
-    // The path's own query comes first, then the --query flags, as they would in the URL.
-    const query: Record<string, string | string[]> = {};
-    const add = (name: string, value: string | string[]) => {
-      const existing = query[name];
-      query[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), ...(Array.isArray(value) ? value : [value])];
-    };
-    for (const [name, value] of new URLSearchParams(search)) add(name, value);
-    for (const [name, value] of Object.entries((params.query as Record<string, string | string[]> | undefined) ?? {})) add(name, value);
-    Object.assign(params, { path, query });
-  }
-  return params;
+  return module.adjustParams ? module.adjustParams(params) : params;
 }
 
 /** `--set pointer=value`: the value is JSON when it parses as JSON, else the text itself. */
@@ -68,7 +56,7 @@ function applySets(event: unknown, sets: readonly string[]): unknown {
 
 /** Names the flag behind a schema issue, when one sets that part of the event. */
 function flagFor(kind: EventKind, issue: ValidationIssue): string | undefined {
-  const spec = triggerFlags[kind.trigger].find((flag) => flag.pointers.some((pointer) => issue.pointer.startsWith(pointer)));
+  const spec = triggerModule(kind.trigger).flags.find((flag) => flag.pointers.some((pointer) => issue.pointer.startsWith(pointer)));
   return spec ? spec.flags.split(' ')[0] : undefined;
 }
 
@@ -130,11 +118,9 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
 
 /** The bytes FC hands the handler for this event, and for HTTP kinds how the handler is called. */
 function prepare(kind: EventKind, event: unknown, params: Record<string, unknown>, options: EventCommandOptions): PreparedEvent {
-  if (kind.trigger === 'http' && options.fc2) {
-    // The FC 2.0 request carries the body as text; the handler gets the bytes that were sent.
-    const body = params.body ?? (event as { body?: string }).body ?? '';
-    return { bytes: Buffer.from(body as string | Uint8Array), http: { kind: 'fc2-http', request: event as Fc2HttpRequest } };
-  }
-  const bytes = Buffer.from(typeof event === 'string' ? event : JSON.stringify(event));
-  return kind.trigger === 'http' ? { bytes, http: { kind: 'fc3-http' } } : { bytes };
+  const delivery = deliveryOfKind(kind, { fc2: options.fc2 ?? false });
+  // An FC 2.0 request carries its body as text; the handler gets the bytes that were sent (--body-file).
+  const delivered = delivery === 'fc2-http' && params.body !== undefined ? { request: event, body: params.body } : event;
+  const { bytes, options: invokeOptions } = deliver(delivered, delivery);
+  return { bytes, ...(invokeOptions.http ? { http: invokeOptions.http } : {}) };
 }

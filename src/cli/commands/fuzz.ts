@@ -1,7 +1,7 @@
 import { FcSimError } from '../../errors.js';
-import { findKind } from '../../events/kinds.js';
+import { findKind, sourceNames } from '../../triggers/registry.js';
 import { checkHandler, ContractFailure } from '../../testing/check-handler.js';
-import type { EventSource, TriggerName } from '../../testing/triggers.js';
+import type { EventSource } from '../../testing/triggers.js';
 import { checksFromFlag } from '../check-flag.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
 import { pathIn, type CliOutput, type CommandIo } from '../io.js';
@@ -16,13 +16,11 @@ export interface FuzzCommandOptions extends FunctionFlags {
   save?: boolean;
 }
 
-const TRIGGERS: readonly TriggerName[] = ['oss', 'timer', 'mns', 'sls', 'cdn', 'http', 'fc2-http'];
-
+/** A trigger (`oss`, or a variant such as `fc2-http`) or a kind; `timer` is both, and means the trigger. */
 function sourceOf(target: string, fc2: boolean): EventSource {
-  if ((TRIGGERS as readonly string[]).includes(target) && !findKind(target)) return { trigger: target as TriggerName };
-  if (target === 'timer') return { trigger: 'timer' };
+  if (sourceNames.includes(target)) return { trigger: target } as EventSource;
   if (findKind(target)) return { kind: target, fc2 };
-  throw new FcSimError('E_USAGE', `unknown trigger or kind "${target}"`, `use a trigger (${TRIGGERS.join(', ')}) or a kind (fc-sim list)`);
+  throw new FcSimError('E_USAGE', `unknown trigger or kind "${target}"`, `use a trigger (${sourceNames.join(', ')}) or a kind (fc-sim list)`);
 }
 
 /** A progress line on a terminal (rewritten in place), nothing in a pipe or CI log. */

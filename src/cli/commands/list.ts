@@ -1,4 +1,4 @@
-import { eventKinds } from '../../events/kinds.js';
+import { eventKinds } from '../../triggers/registry.js';
 import type { CliIo } from '../io.js';
 
 /** `fc-sim list`: every event kind with one line of description. */

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { lintProject } from '../../project/lint.js';
 import { loadProject } from '../../project/load.js';
 import type { Project, ProjectTrigger } from '../../project/model.js';
+import { moduleOfApiType } from '../../triggers/registry.js';
 import type { CliIo } from '../io.js';
 
 export interface ProjectOptions {
@@ -9,27 +10,9 @@ export interface ProjectOptions {
   json?: boolean;
 }
 
+/** The trigger's `ls` line, from its module; nothing for types fc-sim has no module for. */
 function describeTrigger(trigger: ProjectTrigger): string {
-  const config = trigger.config;
-  switch (trigger.type) {
-    case 'oss': {
-      const key = (config.filter as { key?: { prefix?: string; suffix?: string } } | undefined)?.key;
-      const filter = key ? ` ${key.prefix ?? ''}*${key.suffix ?? ''}` : '';
-      return `${(config.events as string[] | undefined)?.join(',') ?? ''}${filter}`;
-    }
-    case 'timer':
-      return `${String(config.cronExpression)}${config.payload ? ` payload ${JSON.stringify(config.payload)}` : ''}`;
-    case 'mns_topic':
-      return `${String(config.notifyContentFormat ?? 'STREAM')}${config.filterTag ? ` tag ${String(config.filterTag)}` : ''}`;
-    case 'http':
-      return `${(config.methods as string[] | undefined)?.join(',') ?? ''} ${String(config.authType ?? '')}`.trim();
-    case 'cdn_events':
-      return String(config.eventName ?? '');
-    case 'log':
-      return `${String((config.logConfig as { project?: string } | undefined)?.project ?? '')}/${String((config.sourceConfig as { logstore?: string } | undefined)?.logstore ?? '')}`;
-    default:
-      return '';
-  }
+  return moduleOfApiType(trigger.type)?.project.describe(trigger.config) ?? '';
 }
 
 function table(rows: string[][]): string {
