@@ -40,7 +40,7 @@ export type { Invocation, HttpResponse } from './runtime/invocation.js';
 export type { FunctionConfig, Credentials } from './runtime/function-config.js';
 export { runtimeNames } from './runtime/runtimes.js';
 export type { RuntimeName } from './runtime/runtimes.js';
-export type { FcErrorBody, ErrorKind } from './runtime/fc-errors.js';
+export type { FcErrorBody, ErrorKind, FailureCause } from './runtime/fc-errors.js';
 
 // Timer triggers: FC's cron dialect and schedules in virtual time.
 export { parseTimerExpression } from './timer/expression.js';

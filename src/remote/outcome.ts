@@ -1,4 +1,4 @@
-import type { ErrorKind, FcErrorBody } from '../runtime/fc-errors.js';
+import { platformFailureCause, type ErrorKind, type FcErrorBody } from '../runtime/fc-errors.js';
 import { errorBody, type HttpResponse, type Invocation } from '../runtime/invocation.js';
 import { headerValue, responseHeaders, type AnyHeaders } from './headers.js';
 import type { Exchange, HttpAnswer, HttpFailure } from './http-client.js';
@@ -38,13 +38,13 @@ const FAILURE_TYPES: Record<HttpFailure['reason'], { type: string; outcome: Outc
 export function failedResult(requestId: string, failure: HttpFailure, attempts: number, latencyMs: number): RemoteResult {
   const { type, outcome } = FAILURE_TYPES[failure.reason];
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-  const error: FcErrorBody = { errorMessage: `${failure.message}${tries}`, errorType: type };
+  const error: FcErrorBody = { errorMessage: `${failure.message}${tries}`, errorType: type, cause: 'unanswered' };
   return { invocation: remoteInvocation({ requestId, status: 'unhandled-error', body: errorBody(error), error, durationMs: latencyMs }), outcome, attempts, latencyMs };
 }
 
 /** An event that was never sent (the run was interrupted first). */
 export function notSentResult(): RemoteResult {
-  const error: FcErrorBody = { errorMessage: 'not sent: the run was interrupted before this event', errorType: 'NotSent' };
+  const error: FcErrorBody = { errorMessage: 'not sent: the run was interrupted before this event', errorType: 'NotSent', cause: 'unanswered' };
   return { invocation: remoteInvocation({ requestId: '', status: 'unhandled-error', body: errorBody(error), error, durationMs: 0 }), outcome: 'not-sent', attempts: 0, latencyMs: 0 };
 }
 
@@ -62,7 +62,11 @@ export function remoteInvocation(parts: {
 }): Invocation {
   // Field by field in the order the spreads gave (conditional spreads cost a microsecond each, per answer).
   const invocation = { requestId: parts.requestId, status: parts.status, body: parts.body } as Invocation;
-  if (parts.error) invocation.error = parts.error;
+  if (parts.error) {
+    // Unless the caller knows why: a refusal, or what FC's message says (a timeout, a crash, the function's error).
+    parts.error.cause ??= parts.status === 'rejected' ? 'rejected' : platformFailureCause(parts.error);
+    invocation.error = parts.error;
+  }
   invocation.logs = parts.logs ?? [];
   invocation.warnings = parts.warnings ?? [];
   if (parts.http) invocation.http = parts.http;

@@ -1,11 +1,26 @@
 import { inspect } from 'node:util';
 
-/** The error body FC returns for a function error (runtime.md §1.2). */
+/** The error body FC returns for a function error (runtime.md §1.2), and why the invocation failed. */
 export interface FcErrorBody {
   errorMessage: string;
   errorType?: string;
   stackTrace?: string[];
+  /** Why it failed, for checks and tools; not part of the body FC sends (the response body leaves it out). */
+  cause?: FailureCause;
 }
+
+/**
+ * Why an invocation failed, as fc-sim knows it (FC itself says only handled or unhandled):
+ * - `function`: the function's own error: `callback(error)`, a throw, a rejected promise, a deployed function's error;
+ * - `load`: the handler could not be loaded (a bad handler name, a missing module or export, an error loading it);
+ * - `uncaught`: an exception thrown outside the handler's call (a timer, an emitter) while it ran;
+ * - `timeout`: it ran past the function's (or the initializer's) timeout;
+ * - `exit`: the instance's process ended mid-call (process.exit, a crash);
+ * - `oom`: the instance's process ran out of memory;
+ * - `rejected`: FC refused the request before running anything (a payload over the limit, an API error);
+ * - `unanswered`: a deployed function gave no answer (no response in time, no connection, interrupted, not sent).
+ */
+export type FailureCause = 'function' | 'load' | 'uncaught' | 'timeout' | 'exit' | 'oom' | 'rejected' | 'unanswered';
 
 /**
  * How an invocation failed, as FC tells the caller in `X-Fc-Error-Type`: `handled` errors are only those a Node.js
@@ -40,22 +55,23 @@ const isError = (value: unknown): value is Error => value instanceof Error || (t
  * `FunctionHandledError` (nodejs16 runtime `_formatErr`; older docs show no errorType for strings).
  */
 export function handledError(error: unknown): FcErrorBody {
-  if (isError(error)) return { errorMessage: error.message, errorType: error.name, stackTrace: userStack(error) };
-  return { errorMessage: describeValue(error), errorType: 'FunctionHandledError' };
+  if (isError(error)) return { errorMessage: error.message, errorType: error.name, stackTrace: userStack(error), cause: 'function' };
+  return { errorMessage: describeValue(error), errorType: 'FunctionHandledError', cause: 'function' };
 }
 
 /**
  * A thrown error or a rejected promise. nodejs ≤ 16 prefix the type with `FunctionUnhandledError: ` (and call a
  * SyntaxError `UserCodeSyntaxError`); nodejs 18/20 keep the error's own name (FC 3.0 error-handling doc).
  */
-export function unhandledError(error: unknown, generation: 'fc2' | 'fc3'): FcErrorBody {
-  if (!isError(error)) return { errorMessage: describeValue(error), errorType: generation === 'fc2' ? 'FunctionUnhandledError: Error' : 'Error' };
+export function unhandledError(error: unknown, generation: 'fc2' | 'fc3', cause: FailureCause = 'function'): FcErrorBody {
+  if (!isError(error)) return { errorMessage: describeValue(error), errorType: generation === 'fc2' ? 'FunctionUnhandledError: Error' : 'Error', cause };
   const code = (error as NodeJS.ErrnoException).code;
   const name = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? 'ImportModuleError' : error.name === 'SyntaxError' ? 'UserCodeSyntaxError' : error.name;
   return {
     errorMessage: error.message,
     errorType: generation === 'fc2' ? `FunctionUnhandledError: ${name}` : name,
     stackTrace: userStack(error),
+    cause,
   };
 }
 
@@ -63,12 +79,26 @@ const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)}MB`;
 
 /** The platform's answer when the function runs past its timeout (seen in the wild: "Function timed out after 30 seconds"). */
 export function timeoutError(timeoutSeconds: number, maxMemoryBytes: number): FcErrorBody {
-  return { errorMessage: `Function timed out after ${timeoutSeconds} seconds (maxMemoryUsage: ${megabytes(maxMemoryBytes)})` };
+  return { errorMessage: `Function timed out after ${timeoutSeconds} seconds (maxMemoryUsage: ${megabytes(maxMemoryBytes)})`, cause: 'timeout' };
 }
 
-/** The platform's answer when the instance's process ends mid-invocation (process.exit, out of memory, a crash). */
-export function processExitedError(durationMs: number, maxMemoryBytes: number): FcErrorBody {
+/**
+ * The platform's answer when the instance's process ends mid-invocation (process.exit, a crash, out of memory: FC's
+ * wording for running out of memory is not documented, so it gets the same message).
+ */
+export function processExitedError(durationMs: number, maxMemoryBytes: number, cause: 'exit' | 'oom' = 'exit'): FcErrorBody {
   return {
     errorMessage: `Process exited unexpectedly before completing request (duration: ${Math.round(durationMs)}ms, maxMemoryUsage: ${Math.round(maxMemoryBytes / 2 ** 20)}MB)`,
+    cause,
   };
+}
+
+/**
+ * Why a deployed function's error answer failed. FC says so only in its message (the two above, as FC words
+ * them), so this is the one place that reads message text: an answer over the wire carries nothing else.
+ */
+export function platformFailureCause(error: FcErrorBody): 'timeout' | 'exit' | 'function' {
+  if (error.errorMessage.startsWith('Function timed out')) return 'timeout';
+  if (error.errorMessage.startsWith('Process exited unexpectedly')) return 'exit';
+  return 'function';
 }

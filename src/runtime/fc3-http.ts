@@ -30,8 +30,7 @@ export function attachFc3HttpResponse(invocation: Invocation): void {
     return;
   }
   const problems = result ? result.issues.map((issue) => formatIssue(issue)).join('; ') : 'it is not JSON';
-  invocation.warnings.push(
-    `the handler's result is not an FC 3.0 HTTP response ({statusCode, headers?, isBase64Encoded?, body?}): ${problems}. FC is understood to answer 200 with the raw result as body; return {statusCode: 200, body: "…"} to say what you mean.`,
-  );
+  invocation.httpResponseProblem = `the handler's result is not an FC 3.0 HTTP response ({statusCode, headers?, isBase64Encoded?, body?}): ${problems}. FC is understood to answer 200 with the raw result as body; return {statusCode: 200, body: "…"} to say what you mean.`;
+  invocation.warnings.push(invocation.httpResponseProblem);
   invocation.http = { statusCode: 200, headers: {}, body: invocation.body };
 }

@@ -31,6 +31,9 @@ type CallEnd =
   | { how: 'answered'; outcome: HandlerOutcome; maxRssBytes: number }
   | { how: 'timeout' | 'exited'; error: FcErrorBody; maxRssBytes: number };
 
+/** V8 aborts a process that reaches its heap limit (`--max-old-space-size`): that abort is the instance running out of memory. */
+const exitCause = (signal: NodeJS.Signals | null): 'exit' | 'oom' => (signal === 'SIGABRT' ? 'oom' : 'exit');
+
 interface PendingCall {
   id: number;
   child: ChildProcess;
@@ -138,12 +141,12 @@ export class FunctionInstance extends LifecycleInstance {
     child.stdout!.on('data', lines);
     child.stderr!.on('data', lines);
     child.on('message', (message: FromInstance) => (message.type === 'ready' ? markReady() : this.receive(message)));
-    child.on('exit', () => {
+    child.on('exit', (_code, signal) => {
       markReady();
       if (this.child !== child) return;
       this.child = undefined;
       this.initialized = false;
-      if (this.pending?.child === child) this.pending.finish({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
+      if (this.pending?.child === child) this.pending.finish({ how: 'exited', error: processExitedError(0, 0, exitCause(signal)), maxRssBytes: this.maxRssBytes });
     });
     child.send({ type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance);
     this.child = child;
@@ -197,7 +200,7 @@ export class FunctionInstance extends LifecycleInstance {
         clearTimeout(timer);
         this.pending = undefined;
         const durationMs = performance.now() - started;
-        if (result.how === 'exited') result = { ...result, error: processExitedError(durationMs, result.maxRssBytes) };
+        if (result.how === 'exited') result = { ...result, error: processExitedError(durationMs, result.maxRssBytes, result.error.cause === 'oom' ? 'oom' : 'exit') };
         resolve({ ...result, durationMs });
       };
       this.pending = { id, child, logs, warnings, finish: end };

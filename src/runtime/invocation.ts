@@ -19,6 +19,8 @@ export interface Invocation {
   warnings: string[];
   /** The HTTP response, for an FC 2.0 HTTP handler or an FC 3.0 HTTP trigger event. */
   http?: HttpResponse;
+  /** FC 3.0 HTTP trigger events: what makes the handler's result not an HTTP response (also in `warnings`). */
+  httpResponseProblem?: string;
   durationMs: number;
   /** FC bills by the millisecond, rounded up. */
   billedDurationMs: number;
@@ -47,8 +49,12 @@ export function summaryLine(invocation: Invocation): string {
   return `RequestId: ${invocation.requestId}  Duration: ${invocation.durationMs.toFixed(2)} ms  Billed Duration: ${invocation.billedDurationMs} ms  Memory Size: ${invocation.memorySizeMb} MB  Max Memory Used: ${invocation.maxMemoryUsedMb} MB`;
 }
 
+/** The fields of an error FC sends, in its order (`cause` is fc-sim's own). */
+const FC_ERROR_FIELDS = ['errorMessage', 'errorType', 'stackTrace'];
+
+/** The response body of a failed invocation: FC's error JSON. */
 export function errorBody(error: FcErrorBody): Buffer {
-  return Buffer.from(JSON.stringify(error));
+  return Buffer.from(JSON.stringify(error, FC_ERROR_FIELDS));
 }
 
 /** The invocation FC reports for an outcome: the `FC <marker> End` line closes the logs, with the error kind. */

@@ -15,5 +15,6 @@ export function payloadTooLarge(size: number, type: InvocationType): FcErrorBody
   return {
     errorMessage: `payload size exceeds maximum allowed size: ${size} bytes > ${limit} bytes (${type} invocation); put large inputs in OSS and pass their key`,
     errorType: 'PayloadTooLarge',
+    cause: 'rejected',
   };
 }

@@ -17,7 +17,7 @@ export interface CheckFailure {
   message: string;
 }
 
-const timedOut = (invocation: Invocation) => invocation.error?.errorMessage.startsWith('Function timed out') ?? false;
+const timedOut = (invocation: Invocation) => invocation.error?.cause === 'timeout';
 
 /** The checks that look at one invocation (idempotency needs two, see the runner). */
 export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>, invocation: Invocation, http: 'fc3' | 'fc2' | undefined): CheckFailure | undefined {
@@ -33,8 +33,7 @@ export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>,
       return invocation.status === 'handled-error' ? { check, message: `handled error (callback) ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}` } : undefined;
     case 'http-response': {
       if (http === undefined || invocation.status !== 'success') return undefined;
-      const problem = invocation.warnings.find((warning) => warning.startsWith("the handler's result is not an FC 3.0 HTTP response"));
-      if (problem) return { check, message: problem };
+      if (invocation.httpResponseProblem) return { check, message: invocation.httpResponseProblem };
       return invocation.http ? undefined : { check, message: 'the handler answered without an HTTP response' };
     }
   }

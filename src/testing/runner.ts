@@ -1,3 +1,4 @@
+import { FcSimError } from '../errors.js';
 import { createInstance, type Handler, type Instance, type RuntimeOptions } from '../runtime/invoke.js';
 import type { Invocation } from '../runtime/invocation.js';
 import type { CheckFailure, CheckName, Property } from './checks.js';
@@ -49,7 +50,7 @@ export class ContractRunner<E = unknown> {
   /** For fast-check properties: throws a readable error when the event fails a check. */
   async assert(event: E): Promise<void> {
     const { invocation, failure } = await this.run(event);
-    if (failure) throw new Error(`${failure.check}: ${failure.message}\n${invocation.logs.join('\n')}`);
+    if (failure) throw new FcSimError('E_CONTRACT_FAILED', `${failure.check}: ${failure.message}\n${invocation.logs.join('\n')}`);
   }
 
   dispose(): Promise<unknown> {

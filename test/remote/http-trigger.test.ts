@@ -13,6 +13,12 @@ beforeAll(async () => {
     if (url.includes('/function-error')) {
       return json(response, 502, { errorMessage: 'boom', errorType: 'TypeError', stackTrace: ['at handler'] }, { 'x-fc-error-type': 'UnhandledInvocationError', 'x-fc-request-id': 'r-err' });
     }
+    if (url.includes('/timed-out')) {
+      return json(response, 502, { errorMessage: 'Function timed out after 3 seconds (maxMemoryUsage: 41.50MB)' }, { 'x-fc-error-type': 'UnhandledInvocationError' });
+    }
+    if (url.includes('/crashed')) {
+      return json(response, 502, { errorMessage: 'Process exited unexpectedly before completing request (duration: 6ms, maxMemoryUsage: 49MB)' }, { 'x-fc-error-type': 'UnhandledInvocationError' });
+    }
     if (url.includes('/forbidden')) return json(response, 403, { ErrorCode: 'SignatureNotMatch', ErrorMessage: 'signature does not match' });
     if (url.includes('/teapot')) return json(response, 418, { short: 'and stout' });
     if (url.includes('/logs')) {
@@ -89,6 +95,20 @@ describe('HTTP trigger target', () => {
     expect(logged.invocation.logs).toEqual(['line one', 'line two']);
     expect(logged.invocation.durationMs).toBe(12);
     expect(logged.invocation.maxMemoryUsedMb).toBe(42);
+  });
+
+  it("says why each failed: the function's error, FC's timeout or crash, a refusal, no answer", async () => {
+    const target = new HttpTriggerTarget({ url: server.origin });
+    const send = (path: string) => target.send(Buffer.from(JSON.stringify(buildHttpEvent({ path }))), { http: { kind: 'fc3-http' } });
+    const [failed, timedOut, crashed, refused] = await Promise.all([send('/function-error'), send('/timed-out'), send('/crashed'), send('/forbidden')]);
+    await target.dispose();
+    expect([failed, timedOut, crashed, refused].map((result) => result.invocation.error?.cause)).toEqual(['function', 'timeout', 'exit', 'rejected']);
+    expect(JSON.parse(timedOut.invocation.body.toString())).not.toHaveProperty('cause');
+    const unreachable = new HttpTriggerTarget({ url: 'http://127.0.0.1:1/' }, { retry: { retries: 0 } });
+    const unanswered = await unreachable.send(Buffer.from('{}'));
+    await unreachable.dispose();
+    expect(unanswered.outcome).toBe('connection-error');
+    expect(unanswered.invocation.error?.cause).toBe('unanswered');
   });
 
   it('signs trigger requests (FC 2.0 function auth, FC 3.0 signature auth) so that a verifier accepts them', async () => {

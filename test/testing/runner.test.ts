@@ -18,5 +18,6 @@ describe('ContractRunner with @fast-check/vitest', () => {
     const { failure } = await runner.run(event);
     expect(failure).toMatchObject({ check: 'no-unhandled-error', message: expect.stringContaining('UserCodeSyntaxError') });
     await expect(runner.assert(event)).rejects.toThrow(/^no-unhandled-error: unhandled error UserCodeSyntaxError/);
+    await expect(runner.assert(event)).rejects.toMatchObject({ code: 'E_CONTRACT_FAILED', exitCode: 1 });
   });
 });

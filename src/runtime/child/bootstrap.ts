@@ -10,7 +10,7 @@ import { runFc2HttpHandler } from '../fc2-http.js';
 import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../handler-path.js';
 import { consoleLevels, contextLogger, formatLogLine } from '../log-format.js';
 import type { FromInstance, ToInstance } from '../protocol.js';
-import { runHandler, type AnyFunction } from '../run-handler.js';
+import { runHandler, type AnyFunction, type HandlerOutcome } from '../run-handler.js';
 import type { RuntimeTraits } from '../runtimes.js';
 
 let traits: RuntimeTraits;
@@ -75,13 +75,14 @@ async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<voi
   current = { id: message.id, requestId };
   const context = { ...message.context, logger: contextLogger(requestId, log) };
   const event = message.event === undefined ? undefined : Buffer.from(message.event.buffer, message.event.byteOffset, message.event.byteLength);
-  let outcome;
+  let outcome: HandlerOutcome;
   try {
     const fn = await load(message.handler);
     if (message.http) outcome = await runFc2HttpHandler(fn, message.http, event ?? Buffer.alloc(0), context, traits);
     else outcome = await runHandler(fn, event === undefined ? [context] : [event, context], traits, (text) => send({ type: 'warning', id: message.id, message: text }));
   } catch (error) {
-    outcome = { kind: 'unhandled' as const, error: error instanceof HandlerLoadError ? error.body : unhandledError(error, traits.generation) };
+    // Only loading throws here: the runners turn the handler's own errors into outcomes.
+    outcome = { kind: 'unhandled', error: error instanceof HandlerLoadError ? { ...error.body, cause: 'load' } : unhandledError(error, traits.generation, 'load') };
   }
   if (current?.id !== message.id) return;
   current = undefined;
@@ -108,7 +109,7 @@ process.on('uncaughtException', (error) => {
   log(formatLogLine('error', current?.requestId ?? '', [error]));
   current = undefined;
   const fatal = traits?.generation !== 'fc2';
-  const answer = fatal ? unhandledError(error, 'fc3') : handledError('FunctionUnhandledError: uncaughtException');
+  const answer = fatal ? unhandledError(error, 'fc3', 'uncaught') : { ...handledError('FunctionUnhandledError: uncaughtException'), cause: 'uncaught' as const };
   send({ type: 'uncaught', id, error: answer, fatal }, fatal ? () => process.exit(1) : undefined);
 });
 
