@@ -1,4 +1,5 @@
 import type { Fc2HttpRequest } from '../types/generated.js';
+import { withConsoleCaptured } from './console-capture.js';
 import { contextData } from './context.js';
 import { runFc2HttpHandler } from './fc2-http.js';
 import { timeoutError } from './fc-errors.js';
@@ -6,7 +7,7 @@ import { functionConfig, type FunctionConfig } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
 import { completedInvocation, type Invocation } from './invocation.js';
 import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, type HookName } from './lifecycle.js';
-import { consoleLevels, contextLogger, formatLogLine } from './log-format.js';
+import { contextLogger, formatLogLine } from './log-format.js';
 import { runHandler, type AnyFunction, type HandlerOutcome } from './run-handler.js';
 import { recentRss } from './rss.js';
 import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
@@ -19,8 +20,6 @@ export interface InProcessOptions extends Partial<Omit<FunctionConfig, 'handler'
   /** How `context.function.handler` reads. Default `index.handler`. */
   handlerName?: string;
 }
-
-type ConsoleMethods = Record<keyof typeof consoleLevels, (...args: unknown[]) => void>;
 
 /**
  * A handler function imported by a test, run in the test's own process with FC's semantics: the event as a Buffer,
@@ -63,7 +62,7 @@ export class InProcessInstance extends LifecycleInstance {
   }
 
 
-  /** Console output during the call becomes FC log lines of this invocation; the console is restored after. */
+  /** The call's console output becomes FC log lines of this invocation, even with other calls running at the same time. */
   private async call(
     marker: string,
     fn: AnyFunction,
@@ -75,9 +74,7 @@ export class InProcessInstance extends LifecycleInstance {
   ): Promise<Invocation> {
     const logs = [`FC ${marker} Start RequestId: ${requestId}`];
     const warnings: string[] = [];
-    const log = (level: string) => (...args: unknown[]) => logs.push(formatLogLine(level, requestId, args));
-    const saved = { ...console } as unknown as ConsoleMethods;
-    for (const [method, level] of Object.entries(consoleLevels)) (console as unknown as ConsoleMethods)[method as keyof ConsoleMethods] = log(level);
+    const log = (level: string, args: unknown[]) => logs.push(formatLogLine(level, requestId, args));
     const context = { ...contextData(this.config, this.traits, { requestId, retryCount }), logger: contextLogger(requestId, (line) => logs.push(line)) };
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
@@ -86,16 +83,17 @@ export class InProcessInstance extends LifecycleInstance {
     });
     let outcome: HandlerOutcome;
     try {
-      const answered = fc2Request
-        ? runFc2HttpHandler(fn, fc2Request, event ?? Buffer.alloc(0), context, this.traits)
-        : runHandler(fn, event === undefined ? [context] : [event, context], this.traits, (text) => warnings.push(text));
-      outcome = await Promise.race([answered, timedOut]);
+      outcome = await withConsoleCaptured(log, () => {
+        const answered = fc2Request
+          ? runFc2HttpHandler(fn, fc2Request, event ?? Buffer.alloc(0), context, this.traits)
+          : runHandler(fn, event === undefined ? [context] : [event, context], this.traits, (text) => warnings.push(text));
+        return Promise.race([answered, timedOut]);
+      });
     } finally {
       clearTimeout(timer);
-      Object.assign(console, saved);
     }
     const durationMs = performance.now() - started;
-    if (outcome.kind !== 'success' && outcome.error.errorMessage.startsWith('Function timed out')) logs.push(outcome.error.errorMessage);
+    if (outcome.kind !== 'success' && outcome.error.cause === 'timeout') logs.push(outcome.error.errorMessage);
     return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: recentRss() });
   }
 }
