@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { FcSimError, type FcSimErrorCode } from '../errors.js';
 import { runtimeTraits } from '../runtime/runtimes.js';
 import { checkHandler, ContractFailure } from '../testing/check-handler.js';
 import { runtimeConfigOf } from './function-runtime.js';
@@ -26,6 +27,8 @@ export interface ProjectTestOptions {
   onResult?: (result: TriggerResult) => void;
 }
 
+const CONFIG_ERRORS: ReadonlySet<FcSimErrorCode> = new Set(['E_CONFIG', 'E_TIMER_EXPRESSION']);
+
 const label = (fn: ProjectFunction) => (fn.service ? `${fn.service}/${fn.name}` : fn.name);
 
 /** Events outside the filter: drawn and checked not to be delivered, so the report can say the filter holds. */
@@ -44,7 +47,14 @@ async function testTrigger(project: Project, fn: ProjectFunction, trigger: Proje
   if (!config) return { ...base, outcome: 'skipped', detail: `runtime ${fn.runtime}: fc-sim runs nodejs12–nodejs20` };
   const { handler, ...runtime } = config;
   const fcVersion = runtimeTraits(config.runtime).generation === 'fc2' ? 2 : 3;
-  const events = matchingEvents(trigger, { fcVersion });
+  let events;
+  try {
+    events = matchingEvents(trigger, { fcVersion });
+  } catch (error) {
+    // A config that lets no event through (or a cron FC refuses) is the trigger's failure, not the run's: lint says how to fix it.
+    if (!(error instanceof FcSimError) || !CONFIG_ERRORS.has(error.code)) throw error;
+    return { ...base, outcome: 'failed', detail: `${error.message}${error.hint ? ` (${error.hint})` : ''}` };
+  }
   if (!events) return { ...base, outcome: 'skipped', detail: `no events for ${trigger.type} triggers yet` };
   const started = performance.now();
   const rejected = checkRejected(trigger, fcVersion, options.seed);
