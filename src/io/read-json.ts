@@ -58,6 +58,7 @@ export function parseJson(text: string, source: string): unknown {
       looksLikeJson
         ? 'fix the JSON at that place (trailing commas, comments and single quotes are not JSON)'
         : 'an MNS STREAM event without message attributes is the raw message body, not JSON: it has no schema to check',
+      { cause: error },
     );
   }
 }
@@ -76,9 +77,9 @@ export async function readJson(file: string, from: JsonSources = {}): Promise<Js
     text = file === '-' ? await readStream(from.stdin ?? process.stdin) : await readFile(resolve(from.cwd ?? '', file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FcSimError('E_FILE_NOT_FOUND', `${file}: no such file`, 'check the path (relative to the current folder)');
-    if (code === 'EISDIR') throw new FcSimError('E_READ', `${file}: is a folder, not a file`, 'name a JSON file, or pass several files');
-    throw new FcSimError('E_READ', `${source}: cannot read: ${(error as Error).message}`);
+    if (code === 'ENOENT') throw new FcSimError('E_FILE_NOT_FOUND', `${file}: no such file`, 'check the path (relative to the current folder)', { cause: error });
+    if (code === 'EISDIR') throw new FcSimError('E_READ', `${file}: is a folder, not a file`, 'name a JSON file, or pass several files', { cause: error });
+    throw new FcSimError('E_READ', `${source}: cannot read: ${(error as Error).message}`, undefined, { cause: error });
   }
   // Some editors save a byte-order mark; it belongs to the file, not to the event.
   return { source, value: parseJson(text.replace(/^\uFEFF/, ''), source) };

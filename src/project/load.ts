@@ -34,7 +34,7 @@ function formatOf(document: Document, file: string): ProjectFormat {
   if (String(document.edition ?? '').startsWith('3')) return 'fc3';
   if ('services' in document) return 'fc';
   throw new FcSimError(
-    'E_USAGE',
+    'E_PROJECT',
     `${file}: not a project file fc-sim knows`,
     'expected a Fun template.yml (Transform: Aliyun::Serverless-2018-04-03), or an s.yaml with edition 1.0.0 (services, component fc) or 3.0.0 (resources, component fc3)',
   );
@@ -53,11 +53,11 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
   const parsed = parseDocument(text, { prettyErrors: true, strict: false });
   if (parsed.errors.length > 0) {
     const error = parsed.errors[0]!;
-    throw new FcSimError('E_NOT_JSON', `${file}:${error.linePos?.[0]?.line ?? '?'}:${error.linePos?.[0]?.col ?? '?'}: not valid YAML: ${error.message.split('\n')[0]}`);
+    throw new FcSimError('E_NOT_JSON', `${file}:${error.linePos?.[0]?.line ?? '?'}:${error.linePos?.[0]?.col ?? '?'}: not valid YAML: ${error.message.split('\n')[0]}`, undefined, { cause: error });
   }
   // Fun templates may use ROS tags (!Ref, !GetAtt…): kept as their values, which is all fc-sim needs.
   const raw = parsed.toJS({ maxAliasCount: 100 }) as unknown;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FcSimError('E_USAGE', `${file}: not a project file (the top level is not a mapping)`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FcSimError('E_PROJECT', `${file}: not a project file (the top level is not a mapping)`);
   const document = raw as Document;
   const format = formatOf(document, file);
   const problems: ProjectProblem[] = [];

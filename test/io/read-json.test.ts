@@ -20,6 +20,7 @@ describe('parseJson', () => {
     const error = failure('{\n  "a": 1,\n  "b": 2,\n}');
     expect(error.code).toBe('E_NOT_JSON');
     expect(error.message).toBe('event.json:4:1: not valid JSON: expected a property name in double quotes (a trailing comma?)');
+    expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 
   it('finds the place when V8 does not say it', () => {

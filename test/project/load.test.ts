@@ -91,19 +91,21 @@ describe('loadProject', () => {
   });
 
   it.each([
-    ['a folder without a project file', () => mkdtempSync(join(tmpdir(), 'fc-sim-empty-')), /^no project file in /],
-    ['a path that does not exist', () => join(tmpdir(), 'fc-sim-no-such-project'), /no such file or folder$/],
+    ['a folder without a project file', () => mkdtempSync(join(tmpdir(), 'fc-sim-empty-')), /^no project file in /, 'E_FILE_NOT_FOUND'],
+    ['a path that does not exist', () => join(tmpdir(), 'fc-sim-no-such-project'), /no such file or folder$/, 'E_FILE_NOT_FOUND'],
     ['YAML that is not a project', () => {
       const dir = mkdtempSync(join(tmpdir(), 'fc-sim-other-'));
       writeFileSync(join(dir, 's.yaml'), 'name: something else\n');
       return dir;
-    }, /not a project file fc-sim knows$/],
+    }, /not a project file fc-sim knows$/, 'E_PROJECT'],
     ['broken YAML', () => {
       const dir = mkdtempSync(join(tmpdir(), 'fc-sim-broken-'));
       writeFileSync(join(dir, 's.yaml'), 'edition: 3.0.0\nresources:\n  a: [\n');
       return dir;
-    }, /s\.yaml:\d+:\d+: not valid YAML/],
-  ])('refuses %s with a clear error', (_, path, message) => {
-    expect(() => loadProject(path())).toThrow(message);
+    }, /s\.yaml:\d+:\d+: not valid YAML/, 'E_NOT_JSON'],
+  ])('refuses %s with a clear error', (_, path, message, code) => {
+    const project = path();
+    expect(() => loadProject(project)).toThrow(message);
+    expect(() => loadProject(project)).toThrow(expect.objectContaining({ name: 'FcSimError', code }));
   });
 });
