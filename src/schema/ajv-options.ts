@@ -4,7 +4,7 @@ import type { FormatsPlugin } from 'ajv-formats';
 
 /**
  * The one ajv configuration fc-sim validates with, shared by the validators compiled ahead of time
- * (schemas/validators/, see validator-codegen.ts) and by compiling at run time (their fallback).
+ * (schemas/validators/, see scripts/gen-validators.ts) and by compiling at run time (their fallback).
  * verbose: errors carry the failing value and its schema, which the messages quote.
  */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true } as const satisfies Options;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { readCommittedTypes } from '../../src/types/codegen.js';
+import { readCommittedTypes } from '../../scripts/gen-types.js';
 
 describe('fc-sim types', () => {
   it('prints the generated types', async () => {

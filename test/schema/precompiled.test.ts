@@ -3,7 +3,7 @@ import { createAjv } from '../../src/schema/ajv-options.js';
 import { loadSchema, schemaNames, type JsonSchema } from '../../src/schema/catalog.js';
 import { precompiledValidator } from '../../src/schema/precompiled.js';
 import { strictSchema } from '../../src/schema/strict.js';
-import { generateValidators, readCommittedValidators, REGENERATE } from '../../src/schema/validator-codegen.js';
+import { generateValidators, readCommittedValidators, REGENERATE } from '../../scripts/gen-validators.js';
 
 describe('schemas/validators/', () => {
   it(`matches the schemas (run \`${REGENERATE}\` after changing a schema)`, () => {

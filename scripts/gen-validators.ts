@@ -1,7 +1,7 @@
 /**
  * Writes schemas/validators/: ajv's standalone code for every schema, lenient and strict, compiled with the options
  * validate() uses, so that validating starts without compiling (or loading ajv's compiler). After changing a
- * schema: `npm run build && node dist/src/schema/validator-codegen.js`; a test fails when the files drift, and
+ * schema: `npm run gen:validators`; a test fails when the files drift, and
  * until then validate() compiles the changed schema at run time.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,16 +9,16 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Ajv, ValidateFunction } from 'ajv';
-import { createAjv } from './ajv-options.js';
-import { loadSchema, schemaCatalog, schemaNames } from './catalog.js';
-import { sourceHash, validatorPath, validatorsDir } from './precompiled.js';
-import { strictSchema } from './strict.js';
-import { packageRoot } from '../package-root.js';
+import { createAjv } from '../src/schema/ajv-options.js';
+import { loadSchema, schemaCatalog, schemaNames } from '../src/schema/catalog.js';
+import { sourceHash, validatorPath, validatorsDir } from '../src/schema/precompiled.js';
+import { strictSchema } from '../src/schema/strict.js';
+import { packageRoot } from '../src/package-root.js';
 
 const require = createRequire(import.meta.url);
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string;
 
-export const REGENERATE = 'npm run build && node dist/src/schema/validator-codegen.js';
+export const REGENERATE = 'npm run gen:validators';
 
 /** Every compiled validator: file path → contents. */
 export function generateValidators(): Map<string, string> {
@@ -31,7 +31,7 @@ export function generateValidators(): Map<string, string> {
       const source = strict ? strictSchema(loadSchema(name)) : loadSchema(name);
       const code = standaloneCode(ajv, ajv.compile(source));
       const header = [
-        `// Generated from schemas/${schemaCatalog[name].file}${strict ? ' (strict: open objects closed)' : ''} by src/schema/validator-codegen.ts.`,
+        `// Generated from schemas/${schemaCatalog[name].file}${strict ? ' (strict: open objects closed)' : ''} by scripts/gen-validators.ts.`,
         `// Do not edit: after changing the schema run \`${REGENERATE}\`.`,
       ].join('\n');
       files.set(validatorPath(name, strict), `${header}\n${code}\nmodule.exports.sourceHash = ${JSON.stringify(sourceHash(source))};\n`);
