@@ -9,7 +9,17 @@ export { detectSchema } from './schema/detect.js';
 export type { Detection } from './schema/detect.js';
 export { FcSimError, exitStatusOf } from './errors.js';
 export type { FcSimErrorCode, FcSimErrorOptions } from './errors.js';
-export type * from './types/generated.js';
+// The types of every payload, response, context and trigger config, generated from schemas/ (a test keeps this list whole).
+export type {
+  OssEvent, OssEventRecord, TimerEvent, MnsTopicJsonEvent, MnsTopicStreamEvent, SlsEvent, CdnEvent, CdnEventRecord,
+  CdnEventLogFileCreatedParameter, CdnEventCachedObjectsRefreshedParameter, CdnEventCachedObjectsPushedParameter,
+  CdnEventCachedObjectsBlockedParameter, CdnEventCdnDomainStartedParameter, CdnEventCdnDomainStoppedParameter,
+  CdnEventCdnDomainAddedParameter, CdnEventCdnDomainDeletedParameter, HttpTriggerEvent, HttpTriggerResponse, Fc2HttpRequest,
+  TablestoreEvent, TablestoreRecord, TablestoreColumn, TablestorePrimaryKeyColumn, ApiGatewayEvent, EventBridgeEvent,
+  EventBridgeCloudEvent, EventBridgeEventEventTime, Fc2Context, Fc3Context, OssTriggerConfig, OssTriggerConfigOssTriggerEventName,
+  TimerTriggerConfig, MnsTopicTriggerConfig, SlsTriggerConfig, CdnTriggerConfig, HttpTriggerConfig, TablestoreTriggerConfig,
+  EventBridgeTriggerConfig, SchemaTypes,
+} from './types/generated.js';
 
 // Events as FC sends them, built from the parameters that vary; the rest is derived coherently.
 export { buildOssEvent, ossEventDefaults } from './triggers/oss/build.js';
@@ -32,9 +42,7 @@ export type { Delivery } from './triggers/delivery.js';
 // The local FC Node.js runtime.
 export { invoke, createInstance, eventBytes } from './runtime/invoke.js';
 export type { Handler, Instance, RuntimeOptions } from './runtime/invoke.js';
-export { FunctionInstance } from './runtime/instance.js';
 export type { InvokeOptions } from './runtime/instance.js';
-export { InProcessInstance } from './runtime/in-process.js';
 export { resultValue, summaryLine } from './runtime/invocation.js';
 export type { Invocation, HttpResponse } from './runtime/invocation.js';
 export type { FunctionConfig, Credentials } from './runtime/function-config.js';
@@ -54,7 +62,22 @@ export { DAY_OF_WEEK_NUMBERS } from './timer/fields.js';
 export { MIN_EVERY_SECONDS } from './timer/every.js';
 
 // Remote targets: the same events and checks against a deployed function (HTTP trigger, custom runtime, InvokeFunction).
-export * from './remote/index.js';
+export { createRemoteTarget } from './remote/target.js';
+export type { RemoteTargetSpec, RemoteTargetKind } from './remote/target.js';
+export type { RemoteInstance } from './remote/remote-instance.js';
+export type { HttpTriggerSpec } from './remote/http-trigger.js';
+export type { CustomRuntimeSpec } from './remote/custom-runtime.js';
+export type { InvokeApiSpec } from './remote/invoke-api.js';
+export type { TransportOptions } from './remote/http-client.js';
+export { DEFAULT_RETRY } from './remote/retry.js';
+export type { RetryPolicy } from './remote/retry.js';
+export { OUTCOMES } from './remote/outcome.js';
+export type { Outcome, RemoteResult } from './remote/outcome.js';
+export { runLoad } from './remote/load-run.js';
+export type { LoadEvent, LoadRecord, LoadOptions, LoadSummary, LoadFailure } from './remote/load-run.js';
+export type { LatencySummary } from './remote/stats.js';
+export { accessKeyFromEnv } from './remote/credentials.js';
+export type { AccessKey } from './remote/credentials.js';
 
 // Projects: Fun template.yml and Serverless Devs s.yaml, their lint rules, tests and local HTTP server.
 export { loadProject, PROJECT_FILES } from './project/load.js';
