@@ -891,7 +891,7 @@ export type ApiGatewayEvent = {
 };
 
 /**
- * Event delivered to FC by the EventBridge-based triggers — MNS queue, RocketMQ, RabbitMQ, Kafka, DTS, and OSS/other Alibaba Cloud sources routed through EventBridge: a CloudEvents 1.0 JSON envelope with Alibaba `aliyun*` extension attributes. The delivered value is EITHER one envelope (event-driven mode, one event per invocation) OR a JSON array of envelopes (event-streaming mode / batch push; every FC 3.0 doc sample is an array) — hence `anyOf [envelope, array of envelope]` (events.md §9). `data` is checked per `type` for `mns:Queue:SendMessage`, `mq:Topic:SendMessage`, `amqp:Queue:SendMessage`, `alikafka:Topic:Message` (field sets from FC3 doc and fc-runtime-go-sdk, objects kept open); other types (`dts:ConsumeMessage`, `oss:…`) only need an envelope. Decisions on odd samples: (1) `time` must be UTC with `Z` and 0–3 fraction digits — the EventBridge transformation doc's `2020-08-17T16:04:46.149Asia/Shanghai` is not RFC 3339 and is rejected. (2) The Kafka 'array of JSON-encoded strings' form (awesome-fc nodejs sample; fc-runtime-go-sdk README_KAFKA_EVENTBRIDGE, handler `event []string`) is rejected: each element is a serialised envelope, i.e. a second encoding layer, not another event shape; the current FC 3.0 doc shows objects. Each element, once `JSON.parse`d, validates against this schema; emitting that encoding is a generator option, not a schema branch. (3) `specversion` is required (CloudEvents REQUIRED attribute), so a PutEvents-style input without it (awesome-fc RocketMQ `event.json`, `type: ui:Created:PostObject`) is rejected. (4) `datacontenttype` must be an RFC 2045 media type: the JSON escape `charset\u003dutf-8` decodes to `charset=utf-8` and is fine, the broken `charsetu003dutf-8` (awesome-fc springboot sample) is rejected. (5) Masked account ids / request ids (`164901546557****`) are tolerated: no FC doc defines their format, so they are not pattern-checked. Non-CloudEvents payloads of the MQTT and self-built Apache RocketMQ triggers are not covered. See: https://www.alibabacloud.com/help/doc-detail/70140.htm
+ * Event delivered to FC by the EventBridge-based triggers — MNS queue, RocketMQ, RabbitMQ, Kafka, DTS, and OSS/other Alibaba Cloud sources routed through EventBridge: a CloudEvents 1.0 JSON envelope with Alibaba `aliyun*` extension attributes. The delivered value is EITHER one envelope (event-driven mode, one event per invocation) OR a JSON array of envelopes (event-streaming mode / batch push; every FC 3.0 doc sample is an array) — hence `anyOf [envelope, array of envelope]` (events.md §9). `data` is checked per `type` for `mns:Queue:SendMessage`, `mq:Topic:SendMessage`, `amqp:Queue:SendMessage`, `alikafka:Topic:Message`, `dts:ConsumeMessage` (field sets from the FC3 doc and fc-runtime-go-sdk, objects kept open) and the OSS object events (`oss:ObjectCreated:PutObject`…: one native OSS record, DataWorks doc sample); other types (custom events, EventBridge-only OSS events such as `oss:BucketCreated:PutBucket`) only need an envelope. Decisions on odd samples: (1) `time` must be UTC with `Z` and 0–3 fraction digits — the EventBridge transformation doc's `2020-08-17T16:04:46.149Asia/Shanghai` is not RFC 3339 and is rejected. (2) The Kafka 'array of JSON-encoded strings' form (awesome-fc nodejs sample; fc-runtime-go-sdk README_KAFKA_EVENTBRIDGE, handler `event []string`) is rejected: each element is a serialised envelope, i.e. a second encoding layer, not another event shape; the current FC 3.0 doc shows objects. Each element, once `JSON.parse`d, validates against this schema; emitting that encoding is a generator option, not a schema branch. (3) `specversion` is required (CloudEvents REQUIRED attribute), so a PutEvents-style input without it (awesome-fc RocketMQ `event.json`, `type: ui:Created:PostObject`) is rejected. (4) `datacontenttype` must be an RFC 2045 media type: the JSON escape `charset\u003dutf-8` decodes to `charset=utf-8` and is fine, the broken `charsetu003dutf-8` (awesome-fc springboot sample) is rejected. (5) Masked account ids / request ids (`164901546557****`) are tolerated: no FC doc defines their format, so they are not pattern-checked. Non-CloudEvents payloads of the MQTT and self-built Apache RocketMQ triggers are not covered. See: https://www.alibabacloud.com/help/doc-detail/70140.htm
  */
 export type EventBridgeEvent = EventBridgeCloudEvent | [EventBridgeCloudEvent, ...EventBridgeCloudEvent[]];
 /**
@@ -1554,7 +1554,7 @@ export interface EventBridgeTriggerConfig {
    */
   asyncInvocationType?: boolean;
   /**
-   * EventBridge event pattern as a JSON-encoded STRING (not an object), e.g. `{"source":["acs.oss"],"type":["oss:BucketCreated:PutBucket"]}`; `{}` matches everything. The pattern only checks that it looks like a JSON object; parsing and pattern semantics are left to the EventBridge module. Required by fc 2.x docs and the fc3 interface.
+   * EventBridge event pattern as a JSON-encoded STRING (not an object), e.g. `{"source":["acs.oss"],"type":["oss:BucketCreated:PutBucket"]}`; `{}` matches everything. The schema only checks that it looks like a JSON object: that it parses, that every leaf is a list of values or operators (`prefix`, `suffix`, `contains`, `anything-but`, `numeric`, `cidr`, `exists`) and what it lets through are fc-sim's EventBridge modules' work (lint, test). Operators: https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns . Required by fc 2.x docs and the fc3 interface.
    */
   eventRuleFilterPattern: string;
   /**
@@ -1566,29 +1566,162 @@ export interface EventBridgeTriggerConfig {
      */
     eventSourceType: "Default" | "MNS" | "RocketMQ" | "RabbitMQ" | "Kafka" | "DTS" | "MQTT";
     /**
-     * Parameters of a custom source, one sub-object per source kind (API EventSourceParameters). The sub-objects are open and only loosely typed here; their PascalCase keys follow the EventBridge API.
+     * Parameters of a custom source, one sub-object per source kind (API EventSourceParameters); the one of the trigger's eventSourceType is required for MNS, RocketMQ, RabbitMQ and Kafka (see allOf). Keys inside are PascalCase, as in the EventBridge API; the objects stay open (EventBridge adds parameters: network, authentication, …).
      */
     eventSourceParameters?: {
       /**
-       * MNS queue source: `RegionId`, `QueueName` (required by fc 2.x docs), `IsBase64Decode` (boolean; message body delivered base64-encoded unless true).
+       * MNS queue source (SourceMNSParameters): `QueueName` required (fc 2.x docs), `RegionId`, `IsBase64Decode`.
        */
-      sourceMNSParameters?: {};
+      sourceMNSParameters?: {
+        /**
+         * Region of the queue, e.g. `cn-hangzhou` (the function's region when absent).
+         */
+        RegionId?: string;
+        /**
+         * Name of the MNS queue.
+         */
+        QueueName: string;
+        /**
+         * Whether EventBridge base64-DECODES the message before delivery: false (the FC default) delivers `data.messageBody` base64-encoded, true delivers the text (awesome-fc java11 mns-queue `App.java` comment; EventBridge SourceMNSParameters).
+         */
+        IsBase64Decode?: boolean;
+      };
       /**
-       * RocketMQ source: `RegionId`, `InstanceId`, `GroupID`, `Topic`, `Tag`, `Offset` (CONSUME_FROM_LAST_OFFSET | CONSUME_FROM_FIRST_OFFSET | CONSUME_FROM_TIMESTAMP), `Timestamp` (ms), ...
+       * ApsaraMQ for RocketMQ source (SourceRocketMQParameters): `InstanceId` and `Topic` required; `RegionId`, `GroupID`, `Tag` (a tag expression), `Offset`, `Timestamp` (ms, with CONSUME_FROM_TIMESTAMP), and network/authentication parameters.
        */
-      sourceRocketMQParameters?: {};
+      sourceRocketMQParameters?: {
+        /**
+         * Region of the instance.
+         */
+        RegionId?: string;
+        /**
+         * Instance id (`MQ_INST_<uid>_<suffix>` for 4.x, `rmq-cn-…` for 5.x).
+         */
+        InstanceId: string;
+        /**
+         * Topic to consume.
+         */
+        Topic: string;
+        /**
+         * Consumer group id (`GID_…`).
+         */
+        GroupID?: string;
+        /**
+         * Message tag filter; `*` or absent for every tag.
+         */
+        Tag?: string;
+        /**
+         * Where consumption starts.
+         */
+        Offset?: "CONSUME_FROM_LAST_OFFSET" | "CONSUME_FROM_FIRST_OFFSET" | "CONSUME_FROM_TIMESTAMP";
+        /**
+         * Start time, epoch ms (with CONSUME_FROM_TIMESTAMP).
+         */
+        Timestamp?: number;
+      };
       /**
-       * RabbitMQ source: `RegionId`, `InstanceId`, `VirtualHostName`, `QueueName`.
+       * ApsaraMQ for RabbitMQ source (SourceRabbitMQParameters): `InstanceId`, `VirtualHostName` and `QueueName` required; `RegionId`.
        */
-      sourceRabbitMQParameters?: {};
+      sourceRabbitMQParameters?: {
+        /**
+         * Region of the instance.
+         */
+        RegionId?: string;
+        /**
+         * Instance id (`amqp-cn-…`).
+         */
+        InstanceId: string;
+        /**
+         * Virtual host.
+         */
+        VirtualHostName: string;
+        /**
+         * Queue to consume.
+         */
+        QueueName: string;
+      };
       /**
-       * Kafka source: `RegionId`, `InstanceId`, `Topic`, `ConsumerGroup`, `OffsetReset` (latest | earliest), `Network`, `VpcId`, `VSwitchIds`, `SecurityGroupId`, `ExtendConfig`.
+       * ApsaraMQ for Kafka source (SourceKafkaParameters): `InstanceId`, `Topic` and `ConsumerGroup` required (devsapp/fc3 e2e s.yaml); `RegionId`, `OffsetReset`, `Network`, `VpcId`, `VSwitchIds`, `SecurityGroupId`, and `ValueDataType`.
        */
-      sourceKafkaParameters?: {};
+      sourceKafkaParameters?: {
+        /**
+         * Region of the instance.
+         */
+        RegionId?: string;
+        /**
+         * Instance id (`alikafka_post-cn-…`, `alikafka_pre-cn-…`).
+         */
+        InstanceId: string;
+        /**
+         * Topic to consume.
+         */
+        Topic: string;
+        /**
+         * Consumer group.
+         */
+        ConsumerGroup: string;
+        /**
+         * Where consumption starts.
+         */
+        OffsetReset?: "latest" | "earliest";
+        /**
+         * `Default` or `PublicNetwork` (then VpcId, VSwitchIds, SecurityGroupId).
+         */
+        Network?: "Default" | "PublicNetwork";
+        /**
+         * VPC id (PublicNetwork).
+         */
+        VpcId?: string;
+        /**
+         * vSwitch ids (PublicNetwork).
+         */
+        VSwitchIds?: string;
+        /**
+         * Security group id (PublicNetwork).
+         */
+        SecurityGroupId?: string;
+        /**
+         * How a record's value reaches the function in `data.value`: `Text` (a string, what every FC sample shows, hence fc-sim's default), `Json` (the parsed JSON value), `Binary` (base64 of the bytes). This is the EventBridge Kafka source's value data format; FC's own SourceKafkaParameters struct does not list it (unverified for FC triggers): fc-sim reads it to choose the form of `data.value`.
+         */
+        ValueDataType?: "Json" | "Text" | "Binary";
+      };
       /**
-       * DTS source: `RegionId`, `BrokerUrl`, `Topic`, `Sid`, `Username`, `Password`, `InitCheckPoint`, `TaskId`.
+       * DTS source (SourceDTSParameters): `RegionId`, `BrokerUrl`, `Topic`, `Sid`, `Username`, `Password`, `InitCheckPoint` (epoch s), `TaskId`.
        */
-      sourceDTSParameters?: {};
+      sourceDTSParameters?: {
+        /**
+         * Region of the DTS task.
+         */
+        RegionId?: string;
+        /**
+         * Subscription endpoint, `host:port`.
+         */
+        BrokerUrl?: string;
+        /**
+         * Subscription topic.
+         */
+        Topic?: string;
+        /**
+         * Consumer group id.
+         */
+        Sid?: string;
+        /**
+         * Consumer group user.
+         */
+        Username?: string;
+        /**
+         * Consumer group password.
+         */
+        Password?: string;
+        /**
+         * Start point, epoch seconds.
+         */
+        InitCheckPoint?: number;
+        /**
+         * Subscription task id.
+         */
+        TaskId?: string;
+      };
       /**
        * MQTT source (API docs only): instance, region and topic parameters.
        */
@@ -1618,9 +1751,61 @@ export interface EventBridgeTriggerConfig {
     };
   };
   /**
-   * Runtime options of the event stream (API RunOptions), open: `mode`, `maximumTasks`, `errorsTolerance` (ALL | NONE), `retryStrategy{PushRetryStrategy, MaximumEventAgeInSeconds, MaximumRetryAttempts}`, `deadLetterQueue{Arn}`, `batchWindow{CountBasedWindow, TimeBasedWindow}` (PascalCase inside the nested objects). Not validated beyond being an object.
+   * Runtime options of the event stream (API RunOptions): `mode`, `maximumTasks`, `errorsTolerance`, `retryStrategy{PushRetryStrategy, MaximumEventAgeInSeconds, MaximumRetryAttempts}`, `deadLetterQueue{Arn}`, `batchWindow{CountBasedWindow, TimeBasedWindow}` (PascalCase inside the nested objects). Open object.
    */
-  runOptions?: {};
+  runOptions?: {
+    /**
+     * Same values as eventSinkConfig.deliveryOption.mode.
+     */
+    mode?: "event-driven" | "event-streaming";
+    /**
+     * Concurrent consumer tasks (Kafka: at most the topic's partitions).
+     */
+    maximumTasks?: number;
+    /**
+     * `ALL` skips events that keep failing, `NONE` stops the stream.
+     */
+    errorsTolerance?: "ALL" | "NONE";
+    /**
+     * Retries of a failed push.
+     */
+    retryStrategy?: {
+      /**
+       * Retry curve.
+       */
+      PushRetryStrategy?: "BACKOFF_RETRY" | "EXPONENTIAL_DECAY_RETRY";
+      /**
+       * Oldest event retried, seconds.
+       */
+      MaximumEventAgeInSeconds?: number;
+      /**
+       * Most retries.
+       */
+      MaximumRetryAttempts?: number;
+    };
+    /**
+     * Where events that keep failing go.
+     */
+    deadLetterQueue?: {
+      /**
+       * ARN of the queue or topic.
+       */
+      Arn?: string;
+    };
+    /**
+     * Batch push (FC 'triggers: advanced features', https://help.aliyun.com/document_detail/455240.html): FC pushes a batch when either window fills. fc-sim tests handlers with batches of 1 to CountBasedWindow events.
+     */
+    batchWindow?: {
+      /**
+       * Most events in one invocation: 1–10000 (the doc's range; an older revision said 1–500).
+       */
+      CountBasedWindow?: number;
+      /**
+       * Seconds FC waits to fill a batch: 0–15 (0 pushes at once).
+       */
+      TimeBasedWindow?: number;
+    };
+  };
 }
 
 /** The type of a valid value, by schema name. */
