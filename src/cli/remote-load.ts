@@ -6,7 +6,7 @@ import { progressBar } from '../remote/progress.js';
 import type { Redactor } from '../remote/redact.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import { formatSummary } from '../remote/summary.js';
-import { deliver, type PreparedSource } from '../testing/triggers.js';
+import { deliver, type Delivery } from '../triggers/delivery.js';
 import type { FunctionFlags } from './function-options.js';
 import { pathIn, type CommandIo } from './io.js';
 import { invocationRecord } from './print-invocation.js';
@@ -120,14 +120,14 @@ export function numberedEvents(events: readonly PreparedEvent[]): LoadEvent[] {
 
 /** `fc-sim replay <files> --url …`: saved events (failures or plain event files) to a remote target, judged as every event is. */
 export async function replayAgainstTarget(
-  loaded: ReadonlyArray<{ file: string; event: unknown; http: PreparedSource['http'] }>,
+  loaded: ReadonlyArray<{ file: string; event: unknown; delivery: Delivery }>,
   target: RemoteInstance,
   flags: FunctionFlags,
   io: CommandIo,
   checks?: LoadOptions['checks'],
 ): Promise<number> {
-  const events = loaded.map(({ file, event, http }) => {
-    const { bytes, options } = deliver(event, http);
+  const events = loaded.map(({ file, event, delivery }) => {
+    const { bytes, options } = deliver(event, delivery);
     return { label: file, bytes, ...(options.http ? { http: options.http } : {}) };
   });
   return runRemoteLoad(events, target, flags, io, checks);

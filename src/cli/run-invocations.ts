@@ -1,4 +1,5 @@
 import type { FunctionConfig } from '../runtime/function-config.js';
+import { deliveryOf } from '../triggers/delivery.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import { isRemoteInstance } from '../remote/remote-instance.js';
 import { deliveryTo, enabledChecks, judge } from '../testing/judge.js';
@@ -44,7 +45,7 @@ export async function runInvocations(
         ...(event.http ? { http: event.http } : {}),
       });
       const delivered = await send();
-      const failure = await judge(event, delivered, { checks, http: event.http, deliverAgain: send });
+      const failure = await judge(event, delivered, { checks, delivery: deliveryOf(event), deliverAgain: send });
       const { invocation } = delivered;
       if (flags.json) io.stdout.write(`${JSON.stringify(invocationRecord(invocation))}\n`);
       else printInvocation(invocation, io);

@@ -1,29 +1,8 @@
-import type fc from 'fast-check';
-import type { Delivery } from '../triggers/delivery.js';
 import { moduleOfApiType } from '../triggers/registry.js';
-import type { FcVersion, TriggerEventOptions } from '../triggers/types.js';
+import type { FcVersion, RejectedEvents, TriggerEventOptions, TriggerEvents } from '../triggers/types.js';
 import type { ProjectTrigger } from './model.js';
 
-export type { FcVersion, TriggerEventOptions };
-
-/** Events and how they reach the handler: an EventSource of the contract kit (`checkHandler`). */
-export interface TriggerEvents {
-  arbitrary: fc.Arbitrary<unknown>;
-  /** HTTP triggers: the FC 3.0 event or the FC 2.0 `(request, response, context)` call. */
-  http?: 'fc3' | 'fc2';
-}
-
-/** Events a trigger's filter turns away, and why, to show the function is not invoked for them. */
-export interface RejectedEvents extends TriggerEvents {
-  reason: string;
-}
-
-const HTTP_OF_DELIVERY: Readonly<Record<Delivery, TriggerEvents['http']>> = { event: undefined, 'fc3-http': 'fc3', 'fc2-http': 'fc2' };
-
-function withHttp<T extends { arbitrary: fc.Arbitrary<unknown>; delivery: Delivery }>({ delivery, ...events }: T): Omit<T, 'delivery'> & TriggerEvents {
-  const http = HTTP_OF_DELIVERY[delivery];
-  return { ...events, ...(http ? { http } : {}) };
-}
+export type { FcVersion, RejectedEvents, TriggerEventOptions, TriggerEvents };
 
 /**
  * The events a trigger can deliver, drawn within its config (the trigger module's filter: OSS event names and key
@@ -36,7 +15,7 @@ function withHttp<T extends { arbitrary: fc.Arbitrary<unknown>; delivery: Delive
  */
 export function matchingEvents(trigger: ProjectTrigger, options: TriggerEventOptions): TriggerEvents | undefined {
   const module = moduleOfApiType(trigger.type);
-  return module && withHttp(module.project.matching(trigger, options));
+  return module?.project.matching(trigger, options);
 }
 
 /**
@@ -46,8 +25,7 @@ export function matchingEvents(trigger: ProjectTrigger, options: TriggerEventOpt
  * messages before they become events, so no event shows it.
  */
 export function rejectedEvents(trigger: ProjectTrigger, options: TriggerEventOptions): RejectedEvents | undefined {
-  const rejected = moduleOfApiType(trigger.type)?.project.rejected(trigger, options);
-  return rejected && withHttp(rejected);
+  return moduleOfApiType(trigger.type)?.project.rejected(trigger, options);
 }
 
 /**

@@ -62,7 +62,7 @@ async function testTrigger(project: Project, fn: ProjectFunction, trigger: Proje
     const summary = await checkHandler({
       handler,
       arbitrary: events.arbitrary,
-      ...(events.http ? { http: events.http } : {}),
+      delivery: events.delivery,
       runs: options.runs ?? 100,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       failuresDir: options.failuresDir ?? false,

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { deliveryOf } from '../triggers/delivery.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { CheckFailure, CheckName, Property } from '../testing/checks.js';
 import { enabledChecks, judge } from '../testing/judge.js';
@@ -91,7 +92,7 @@ export async function runLoad(events: readonly LoadEvent[], target: RemoteInstan
       requests += again.attempts;
       return again;
     };
-    const failure = await judge(event, result, { checks, http: event.http, property: options.property, deliverAgain });
+    const failure = await judge(event, result, { checks, delivery: deliveryOf(event), property: options.property, deliverAgain });
     recorded[index] = 1;
     stats.add(result.outcome, requests, result.latencyMs, result.statusCode, failure !== undefined);
     try {

@@ -95,7 +95,7 @@ export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>)
       report.savedTo = saveFailure(failuresDir, {
         fcSim: 'failure',
         source: source.label,
-        http: source.http ?? null,
+        delivery: source.delivery,
         check: report.failure.check,
         message: report.failure.message,
         seed: report.seed,

@@ -1,4 +1,5 @@
 import type { Invocation } from '../runtime/invocation.js';
+import type { Delivery } from '../triggers/delivery.js';
 import type { Outcome } from '../remote/outcome.js';
 
 /** The built-in checks, by the names the CLI's --check and the library's `checks` use. */
@@ -20,7 +21,7 @@ export interface CheckFailure {
 const timedOut = (invocation: Invocation) => invocation.error?.cause === 'timeout';
 
 /** The checks that look at one invocation (idempotency needs two, see the runner). */
-export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>, invocation: Invocation, http: 'fc3' | 'fc2' | undefined): CheckFailure | undefined {
+export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>, invocation: Invocation, delivery: Delivery): CheckFailure | undefined {
   switch (check) {
     case 'within-timeout':
       return timedOut(invocation) ? { check, message: invocation.error!.errorMessage } : undefined;
@@ -32,7 +33,7 @@ export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>,
     case 'no-handled-error':
       return invocation.status === 'handled-error' ? { check, message: `handled error (callback) ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}` } : undefined;
     case 'http-response': {
-      if (http === undefined || invocation.status !== 'success') return undefined;
+      if (delivery === 'event' || invocation.status !== 'success') return undefined;
       if (invocation.httpResponseProblem) return { check, message: invocation.httpResponseProblem };
       return invocation.http ? undefined : { check, message: 'the handler answered without an HTTP response' };
     }

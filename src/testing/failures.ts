@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CheckFailure } from './checks.js';
-import type { PreparedSource } from './triggers.js';
+import type { Delivery } from '../triggers/delivery.js';
 
 /** A saved failure: the event and what is needed to replay it, by event or by run. */
 export interface SavedFailure {
   fcSim: 'failure';
   /** The trigger, kind or "custom events" the event came from: saved failures replay for the same source. */
   source: string;
-  http: PreparedSource['http'] | null;
+  /** How the event reaches the handler (the bytes of the event, an FC 3.0 or an FC 2.0 HTTP call). */
+  delivery: Delivery;
   check: CheckFailure['check'];
   message: string;
   seed: number;

@@ -1,4 +1,5 @@
 import type { InvokeOptions } from '../runtime/instance.js';
+import type { Delivery } from '../triggers/delivery.js';
 import type { Invocation } from '../runtime/invocation.js';
 import type { Instance } from '../runtime/invoke.js';
 import type { Outcome } from '../remote/outcome.js';
@@ -23,8 +24,8 @@ export function deliveryTo(instance: Instance, bytes: Uint8Array, options: Invok
 export interface JudgeOptions<E> {
   /** The enabled checks, in the order they run (see `enabledChecks`). */
   checks: readonly CheckName[];
-  /** How the event reached the handler (the invoke options' `http`): an HTTP event must get an HTTP response. */
-  http: InvokeOptions['http'];
+  /** How the event reached the handler: an HTTP event must get an HTTP response. */
+  delivery: Delivery;
   property?: Property<E> | undefined;
   /** Delivers the event once more, the same way: the idempotent check compares the two answers. */
   deliverAgain: () => Promise<Delivered>;
@@ -55,10 +56,9 @@ export async function judge<E>(event: E, delivered: Delivered, options: JudgeOpt
   const unanswered = noAnswer(delivered);
   if (unanswered) return unanswered;
   const { invocation } = delivered;
-  const http = options.http?.kind === 'fc3-http' ? 'fc3' : options.http?.kind === 'fc2-http' ? 'fc2' : undefined;
   for (const check of options.checks) {
     if (check === 'idempotent') continue;
-    const failure = singleInvocationFailure(check, invocation, http);
+    const failure = singleInvocationFailure(check, invocation, options.delivery);
     if (failure) return failure;
   }
   if (options.checks.includes('idempotent')) {

@@ -3,7 +3,8 @@ import { createInstance, type Handler, type Instance, type RuntimeOptions } from
 import type { Invocation } from '../runtime/invocation.js';
 import type { CheckFailure, CheckName, Property } from './checks.js';
 import { deliveryTo, enabledChecks, judge } from './judge.js';
-import { deliver, type PreparedSource } from './triggers.js';
+import { deliver } from '../triggers/delivery.js';
+import type { PreparedSource } from './triggers.js';
 
 export interface CheckOptions<E = unknown> {
   /**
@@ -31,7 +32,7 @@ export class ContractRunner<E = unknown> {
 
   constructor(
     handler: Handler,
-    private readonly source: Pick<PreparedSource, 'http'>,
+    private readonly source: Pick<PreparedSource, 'delivery'>,
     /** `target`: an instance to deliver to instead of a new local one (a remote target); disposed with the runner. */
     private readonly options: CheckOptions<E> & { runtime?: RuntimeOptions; target?: Instance } = {},
   ) {
@@ -40,10 +41,10 @@ export class ContractRunner<E = unknown> {
   }
 
   async run(event: E): Promise<EventOutcome> {
-    const { bytes, options } = deliver(event, this.source.http);
+    const { bytes, options } = deliver(event, this.source.delivery);
     const send = deliveryTo(this.instance, bytes, options);
     const delivered = await send();
-    const failure = await judge(event, delivered, { checks: this.checks, http: options.http, property: this.options.property, deliverAgain: send });
+    const failure = await judge(event, delivered, { checks: this.checks, delivery: this.source.delivery, property: this.options.property, deliverAgain: send });
     return failure ? { invocation: delivered.invocation, failure } : { invocation: delivered.invocation };
   }
 

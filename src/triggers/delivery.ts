@@ -26,6 +26,11 @@ export function deliver(event: unknown, delivery: Delivery): { bytes: Buffer; op
   return { bytes, options: delivery === 'fc3-http' ? { http: { kind: 'fc3-http' } } : {} };
 }
 
+/** How the runtime was asked to call the handler: its invoke options' `http` kind is the delivery. */
+export function deliveryOf(options: InvokeOptions): Delivery {
+  return options.http?.kind ?? 'event';
+}
+
 /** How an event of this schema reaches the handler (a saved or hand-written event file). */
 export function deliveryOfSchema(schema: SchemaName | undefined): Delivery {
   return schema === 'http' ? 'fc3-http' : schema === 'fc2-http-request' ? 'fc2-http' : 'event';

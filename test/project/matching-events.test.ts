@@ -225,7 +225,7 @@ describe('HTTP triggers', () => {
 
   it('FC 3.0: events of the allowed methods', () => {
     const events = matchingEvents(on, { fcVersion: 3 });
-    expect(events?.http).toBe('fc3');
+    expect(events?.delivery).toBe('fc3-http');
     const drawn = sample<HttpTriggerEvent>(events);
     expectMatching(on, drawn, 'http');
     expect(new Set(drawn.map((event) => event.requestContext.http.method))).toEqual(new Set(['GET', 'POST']));
@@ -233,14 +233,14 @@ describe('HTTP triggers', () => {
 
   it('FC 2.0: requests of the allowed methods, with their body bytes', () => {
     const events = matchingEvents(on, { fcVersion: 2 });
-    expect(events?.http).toBe('fc2');
+    expect(events?.delivery).toBe('fc2-http');
     const drawn = sample<{ request: Fc2HttpRequest }>(events);
     expectMatching(on, drawn, () => undefined);
     for (const { request } of drawn) expectValid('fc2-http-request', request);
   });
 
   it.each([3, 2] as const)('FC %i: rejects every other method', (fcVersion) => {
-    expect(rejectedEvents(on, { fcVersion })).toMatchObject({ http: fcVersion === 3 ? 'fc3' : 'fc2', reason: expect.stringContaining('PUT, DELETE, HEAD, PATCH, OPTIONS') });
+    expect(rejectedEvents(on, { fcVersion })).toMatchObject({ delivery: fcVersion === 3 ? 'fc3-http' : 'fc2-http', reason: expect.stringContaining('PUT, DELETE, HEAD, PATCH, OPTIONS') });
     expectRejected(on, { fcVersion });
   });
 });

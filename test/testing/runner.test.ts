@@ -5,7 +5,7 @@ import { ossEvent } from '../../src/triggers/oss/arbitrary.js';
 import { ContractRunner } from '../../src/testing/runner.js';
 
 describe('ContractRunner with @fast-check/vitest', () => {
-  const runner = new ContractRunner('echo.handler', { http: undefined }, { runtime: { codeDir: 'fixtures/handlers' } });
+  const runner = new ContractRunner('echo.handler', { delivery: 'event' }, { runtime: { codeDir: 'fixtures/handlers' } });
   afterAll(() => runner.dispose());
 
   test.prop([ossEvent({ bucket: 'photos', keyPrefix: 'uploads/' })], { numRuns: 200 })('the echo handler answers every upload with its event', async (event) => {

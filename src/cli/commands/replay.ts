@@ -3,7 +3,7 @@ import { FcSimError } from '../../errors.js';
 import { detectSchema } from '../../schema/detect.js';
 import { expandFiles, isSavedFailure, parseFailureFile } from '../../testing/failures.js';
 import { ContractRunner } from '../../testing/runner.js';
-import type { PreparedSource } from '../../testing/triggers.js';
+import { deliveryOfSchema, type Delivery } from '../../triggers/delivery.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { checksFromFlag } from '../check-flag.js';
 import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
@@ -11,7 +11,7 @@ import { pathIn, type CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
 /** A saved failure names how its event reaches the handler; a plain event file is recognised by its shape. */
-function load(file: string, io: CommandIo): { event: unknown; http: PreparedSource['http'] } {
+function load(file: string, io: CommandIo): { event: unknown; delivery: Delivery } {
   let text: string;
   try {
     text = readFileSync(pathIn(io, file), 'utf8');
@@ -23,11 +23,10 @@ function load(file: string, io: CommandIo): { event: unknown; http: PreparedSour
     value = parseFailureFile(text);
   } catch {
     // Not JSON: a raw event (an MNS STREAM body), delivered as it is.
-    return { event: text, http: undefined };
+    return { event: text, delivery: 'event' };
   }
-  if (isSavedFailure(value)) return { event: value.event, http: value.http ?? undefined };
-  const schema = detectSchema(value)?.schema;
-  return { event: value, http: schema === 'http' ? 'fc3' : schema === 'fc2-http-request' ? 'fc2' : undefined };
+  if (isSavedFailure(value)) return { event: value.event, delivery: value.delivery };
+  return { event: value, delivery: deliveryOfSchema(detectSchema(value)?.schema) };
 }
 
 /** `fc-sim replay <files|folders> --handler …`: runs each saved event through the checks and reports each outcome. */
@@ -47,10 +46,9 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
   // One runner per delivery mode; each keeps its instance warm across the files.
   const runners = new Map<string, ContractRunner>();
   try {
-    for (const { file, event, http } of events) {
-      const key = http ?? 'event';
-      if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { http }, { runtime, ...(checks ? { checks } : {}) }));
-      const { invocation, failure } = await runners.get(key)!.run(event);
+    for (const { file, event, delivery } of events) {
+      if (!runners.has(delivery)) runners.set(delivery, new ContractRunner(handler, { delivery }, { runtime, ...(checks ? { checks } : {}) }));
+      const { invocation, failure } = await runners.get(delivery)!.run(event);
       if (failure) {
         failed += 1;
         io.stdout.write(`✗ ${file}: ${failure.check}: ${failure.message}\n`);
