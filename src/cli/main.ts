@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitStatusOf, FcSimError } from '../errors.js';
-import { eventKinds, triggerModule, type EventKind } from '../triggers/registry.js';
+import { eventKinds, sourceNames, triggerModule, type EventKind } from '../triggers/registry.js';
 import { addFunctionOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
 import { commandIo, hasColors, processIo, type CliIo, type CommandIo } from './io.js';
@@ -97,7 +97,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
     program
       .command('fuzz')
       .description('check a handler against many generated events; a failure is shrunk to a minimal event, saved and replayable')
-      .argument('<trigger|kind>', 'a trigger (oss, timer, mns, sls, cdn, http, fc2-http) or a kind (oss:put, …)')
+      .argument('<trigger|kind>', `a trigger (${sourceNames.join(', ')}) or a kind (oss:put, …)`)
       .option('--runs <n>', 'how many events (default 100)', integer('--runs', 1))
       .option('--seed <n>', 'the seed of a run to replay (fast-check seeds may be negative)', integer('--seed', -Infinity))
       .option('--path <path>', 'with --seed: the path a failure report gives, to replay that exact event')
