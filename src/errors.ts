@@ -10,6 +10,8 @@ export type FcSimErrorCode =
   | 'E_FILE_NOT_FOUND'
   | 'E_READ'
   | 'E_NOT_JSON'
+  /** A file that is not CBOR, or holds values no FC event has (Tablestore events are CBOR). */
+  | 'E_NOT_CBOR'
   | 'E_WRITE'
   /** A value that is not what its schema says (`assertValid`). */
   | 'E_INVALID_EVENT'
@@ -43,6 +45,7 @@ const EXIT_STATUS: Readonly<Record<FcSimErrorCode, number>> = {
   E_FILE_NOT_FOUND: 2,
   E_READ: 2,
   E_NOT_JSON: 2,
+  E_NOT_CBOR: 2,
   E_WRITE: 2,
   E_INVALID_EVENT: 2,
   E_INVALID_PARAMS: 2,
