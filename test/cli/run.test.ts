@@ -18,7 +18,7 @@ afterEach(async () => {
 describe('run(argv, io)', () => {
   it('reads stdin, cwd and env from io, not from the process', async () => {
     const stdin = await runCli(['validate', '-'], { input: '{"triggerTime":"2024-01-01T00:00:00Z","triggerName":"t","payload":""}' });
-    expect(stdin).toEqual({ status: 0, stdout: '✓ <stdin>: valid timer (TimerEvent)\n', stderr: '' });
+    expect(stdin).toMatchObject({ status: 0, stdout: '✓ <stdin>: valid timer (TimerEvent)\n', stderr: '' });
     const cwd = await runCli(['validate', 'timer/fc3-docs-timer.json'], { cwd: resolve('fixtures/events') });
     expect(cwd.stdout).toBe('✓ timer/fc3-docs-timer.json: valid timer (TimerEvent)\n');
     const env = await runCli(['timer', '--handler', 'context.handler', '--code-dir', 'fixtures/handlers', '--json'], { env: { FC_SIM_FUNCTION_NAME: 'from-io-env' } });
