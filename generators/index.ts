@@ -1,3 +1,4 @@
+export { apigwEvent, apigwRequest, type ApigwBodyKind, type ApigwEventConstraints } from '../src/triggers/apigw/arbitrary.js';
 export { cdnEvent, type CdnEventConstraints } from '../src/triggers/cdn/arbitrary.js';
 export { fc2HttpRequest, httpEvent, httpRequest, type HttpBodyKind, type HttpRequestConstraints } from '../src/triggers/http/arbitrary.js';
 export { mnsEvent, type MnsEventConstraints } from '../src/triggers/mns/arbitrary.js';

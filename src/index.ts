@@ -14,10 +14,10 @@ export type {
   OssEvent, OssEventRecord, TimerEvent, MnsTopicJsonEvent, MnsTopicStreamEvent, SlsEvent, CdnEvent, CdnEventRecord,
   CdnEventLogFileCreatedParameter, CdnEventCachedObjectsRefreshedParameter, CdnEventCachedObjectsPushedParameter,
   CdnEventCachedObjectsBlockedParameter, CdnEventCdnDomainStartedParameter, CdnEventCdnDomainStoppedParameter,
-  CdnEventCdnDomainAddedParameter, CdnEventCdnDomainDeletedParameter, HttpTriggerEvent, HttpTriggerResponse, Fc2HttpRequest,
+  CdnEventCdnDomainAddedParameter, CdnEventCdnDomainDeletedParameter, HttpTriggerEvent, HttpTriggerResponse, ApiGatewayResponse, Fc2HttpRequest,
   TablestoreEvent, TablestoreRecord, TablestoreColumn, TablestorePrimaryKeyColumn, ApiGatewayEvent, EventBridgeEvent,
   EventBridgeCloudEvent, EventBridgeEventEventTime, Fc2Context, Fc3Context, OssTriggerConfig, OssTriggerConfigOssTriggerEventName,
-  TimerTriggerConfig, MnsTopicTriggerConfig, SlsTriggerConfig, CdnTriggerConfig, HttpTriggerConfig, TablestoreTriggerConfig,
+  TimerTriggerConfig, MnsTopicTriggerConfig, SlsTriggerConfig, CdnTriggerConfig, HttpTriggerConfig, ApiGatewayApiConfig, TablestoreTriggerConfig,
   EventBridgeTriggerConfig, SchemaTypes,
 } from './types/generated.js';
 
@@ -34,6 +34,8 @@ export { buildCdnEvent, cdnEventDefaults } from './triggers/cdn/build.js';
 export type { CdnEventParams, CdnEventName } from './triggers/cdn/build.js';
 export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath } from './triggers/http/build.js';
 export type { HttpRequestParams, HttpMethod, MultiValue } from './triggers/http/build.js';
+export { buildApigwEvent, apigwRequestDefaults } from './triggers/apigw/build.js';
+export type { ApigwRequestParams, ApigwMethod, ApigwBodyEncoding, ApigwStage, ApigwSystemParameter } from './triggers/apigw/build.js';
 export { eventKinds, findKind, buildKind, triggers, triggerModule, triggerIds } from './triggers/registry.js';
 export type { EventKind, TriggerId, ConstraintsOf, EventOf } from './triggers/registry.js';
 export type { TriggerModule, KindSpec, FlagSpec, BuildOptions } from './triggers/types.js';

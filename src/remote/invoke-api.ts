@@ -1,6 +1,7 @@
 import { FcSimError } from '../errors.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import { attachFc3HttpResponse } from '../runtime/fc3-http.js';
+import { attachApigwResponse } from '../triggers/apigw/response.js';
 import { errorBody, type Invocation } from '../runtime/invocation.js';
 import { signAcs3 } from './acs3-signature.js';
 import type { AccessKey } from './credentials.js';
@@ -99,6 +100,7 @@ export class InvokeApiTarget extends RemoteInstanceBase {
     const requestId = (exchange.answer && headerValue(exchange.answer.headers, 'x-fc-request-id')) ?? options.requestId ?? '';
     const result = resultOf(exchange, requestId, (answer, latencyMs) => this.answered(answer, requestId, latencyMs, async));
     if (options.http?.kind === 'fc3-http' && !async) attachFc3HttpResponse(result.invocation);
+    if (options.http?.kind === 'apigw' && !async) attachApigwResponse(result.invocation);
     return result;
   }
 

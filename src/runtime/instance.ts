@@ -22,8 +22,9 @@ export interface InvokeOptions {
   /**
    * `fc3-http`: the event is an FC 3.0 HTTP trigger event, and the result becomes the HTTP response.
    * `fc2-http`: call an FC 2.0 HTTP handler `(request, response, context)` with this request; the event is its body.
+   * `apigw`: the event is an API Gateway call, and API Gateway makes the result the HTTP response.
    */
-  http?: { kind: 'fc3-http' } | { kind: 'fc2-http'; request: Fc2HttpRequest };
+  http?: { kind: 'fc3-http' } | { kind: 'fc2-http'; request: Fc2HttpRequest } | { kind: 'apigw' };
 }
 
 /** How one call into the process ended, platform failures included. */

@@ -1,4 +1,5 @@
 import { newRequestId } from './context.js';
+import { attachApigwResponse } from '../triggers/apigw/response.js';
 import { attachFc3HttpResponse } from './fc3-http.js';
 import type { FunctionConfig } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
@@ -64,6 +65,7 @@ export abstract class LifecycleInstance {
     const invocation = await this.callHandler(event, requestId, options);
     invocation.logs.unshift(...before);
     if (options.http?.kind === 'fc3-http') attachFc3HttpResponse(invocation);
+    if (options.http?.kind === 'apigw') attachApigwResponse(invocation);
     if (this.traits.generation === 'fc2' && this.alive) {
       const freeze = await this.hook('PreFreeze', requestId);
       if (freeze) invocation.logs.push(...freeze.logs);

@@ -32,6 +32,7 @@ export const schemaCatalog = {
     summary: 'EventBridge CloudEvents envelope (MNS queue, RocketMQ, RabbitMQ, Kafka, …)',
   },
   'http-response': { file: 'http/http-response.schema.json', kind: 'response', summary: 'FC 3.0 HTTP trigger response' },
+  'apigw-response': { file: 'http/apigw-response.schema.json', kind: 'response', summary: 'API Gateway trigger response (what an event function returns)' },
   'fc2-http-request': {
     file: 'http/fc2-http-request.schema.json',
     kind: 'request',
@@ -45,6 +46,7 @@ export const schemaCatalog = {
   'sls-trigger-config': { file: 'trigger-config/sls.schema.json', kind: 'trigger-config', summary: 'SLS (log) triggerConfig' },
   'cdn-trigger-config': { file: 'trigger-config/cdn.schema.json', kind: 'trigger-config', summary: 'CDN events triggerConfig' },
   'http-trigger-config': { file: 'trigger-config/http.schema.json', kind: 'trigger-config', summary: 'HTTP triggerConfig' },
+  'apigw-trigger-config': { file: 'trigger-config/apigw.schema.json', kind: 'trigger-config', summary: 'API Gateway API routed to a function (Fun Aliyun::Serverless::Api)' },
   'tablestore-trigger-config': {
     file: 'trigger-config/tablestore.schema.json',
     kind: 'trigger-config',

@@ -35,7 +35,6 @@ export function detectSchema(value: unknown): Detection | undefined {
     if (detection) return detection;
   }
   // Payloads of sources that have no trigger module yet, and what a handler answers.
-  if ('httpMethod' in value) return { schema: 'apigw', because: 'it has httpMethod' };
   if ('statusCode' in value) return { schema: 'http-response', because: 'it has statusCode' };
   if (isCloudEvent(value)) return { schema: 'eventbridge', because: 'it is a CloudEvent' };
   if ('Records' in value && 'Version' in value) return { schema: 'tablestore', because: 'it has Version and Records' };

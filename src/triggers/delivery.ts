@@ -6,9 +6,10 @@ import type { Fc2HttpRequest } from '../types/generated.js';
 /**
  * How an event reaches the handler: as the bytes of the event (`handler(event, context)`), as the CBOR bytes of
  * the event (Tablestore: the event is its JSON form, src/io/cbor.ts), as an FC 3.0 HTTP trigger event whose answer
- * is an HTTP response, or as an FC 2.0 HTTP call `(request, response, context)` with the body bytes.
+ * is an HTTP response, or as an FC 2.0 HTTP call `(request, response, context)` with the body bytes;
+ * `apigw`: as an API Gateway call of an event function, whose answer API Gateway turns into the HTTP response.
  */
-export type Delivery = 'event' | 'cbor' | 'fc3-http' | 'fc2-http';
+export type Delivery = 'apigw' | 'event' | 'cbor' | 'fc3-http' | 'fc2-http';
 
 /** An FC 2.0 HTTP event is `{request, body}` (drawn: the body bytes intact) or the request alone (a kind, a saved file). */
 function fc2Parts(event: unknown): { request: Fc2HttpRequest; body: string | Uint8Array } {
@@ -27,7 +28,7 @@ export function deliver(event: unknown, delivery: Delivery): { bytes: Buffer; op
   // Bytes go as they are (a .cbor file's too); a CBOR event's JSON form is encoded.
   if (delivery === 'cbor' && !(event instanceof Uint8Array)) return { bytes: encodeCbor(event), options: {} };
   const bytes = event instanceof Uint8Array ? Buffer.from(event) : Buffer.from(typeof event === 'string' ? event : JSON.stringify(event));
-  return { bytes, options: delivery === 'fc3-http' ? { http: { kind: 'fc3-http' } } : {} };
+  return { bytes, options: delivery === 'fc3-http' || delivery === 'apigw' ? { http: { kind: delivery } } : {} };
 }
 
 /** How the runtime was asked to call the handler: its invoke options' `http` kind is the delivery. */
@@ -37,5 +38,6 @@ export function deliveryOf(options: InvokeOptions): Delivery {
 
 /** How an event of this schema reaches the handler (a saved or hand-written event file). */
 export function deliveryOfSchema(schema: SchemaName | undefined): Delivery {
+  if (schema === 'apigw') return 'apigw';
   return schema === 'http' ? 'fc3-http' : schema === 'fc2-http-request' ? 'fc2-http' : schema === 'tablestore' ? 'cbor' : 'event';
 }

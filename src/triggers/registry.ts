@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { FcSimError } from '../errors.js';
 import type { Json } from '../io/json-values.js';
 import type { SchemaName } from '../schema/catalog.js';
+import { apigw } from './apigw/index.js';
 import { cdn } from './cdn/index.js';
 import type { Delivery } from './delivery.js';
 import { http } from './http/index.js';
@@ -12,7 +13,7 @@ import { timer } from './timer/index.js';
 import type { BuildOptions, KindSpec, TriggerModule } from './types.js';
 
 /** The only list of triggers: adding one is a folder under src/triggers/ and a line here. */
-export const triggers = [oss, timer, mns, sls, cdn, http] as const;
+export const triggers = [oss, timer, mns, sls, cdn, http, apigw] as const;
 
 type Module = (typeof triggers)[number];
 /** A trigger's one name in fc-sim: `oss`, `timer`, `mns`, `sls`, `cdn`, `http`. */
@@ -43,7 +44,7 @@ export function moduleOfApiType(apiType: string): AnyTriggerModule | undefined {
 /** Whether triggers of this API type deliver HTTP requests (FC: one HTTP trigger per function, and no other trigger beside it). */
 export function isHttpTriggerType(apiType: string): boolean {
   const module = moduleOfApiType(apiType);
-  return module !== undefined && module.delivery !== 'event';
+  return module !== undefined && (module.delivery === 'fc3-http' || module.delivery === 'fc2-http');
 }
 
 /** The API's trigger type for a tool's spelling: Fun's `MNSTopic`, fc 2.x's `mnsTopic`; as written when unknown. */

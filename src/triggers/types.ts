@@ -17,8 +17,8 @@ export interface TriggerModule<Id extends string = string, P extends object = ob
   readonly id: Id;
   /** The FC API's `triggerType`, which the project model keeps (fc3 and the API spell it so). */
   readonly apiType: string;
-  /** How the other tools write the type, where it differs from the API's: Fun's `Type`, the fc 2.x component's `type`. */
-  readonly spellings: { readonly fun: string; readonly fc?: string };
+  /** How the other tools write the type, where it differs from the API's: Fun's `Type`, the fc 2.x component's `type` (none where the tool has no such trigger type). */
+  readonly spellings: { readonly fun?: string; readonly fc?: string };
   /** The schemas of the events the handler receives, and of the trigger's config. */
   readonly schemas: { readonly events: readonly SchemaName[]; readonly config: SchemaName };
   /** How the handler receives the trigger's events by default (HTTP triggers: the FC 3.0 event). */

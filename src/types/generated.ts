@@ -985,6 +985,30 @@ export type HttpTriggerResponse = {
 };
 
 /**
+ * What an FC event function returns to an API Gateway call (ApiGatewayEvent); API Gateway turns it into the HTTP response sent to the client. The FC doc on API Gateway triggers gives the format `{"isBase64Encoded": true|false, "statusCode": httpStatusCode, "headers": {response headers}, "body": "..."}`, says a body of binary content must be base64 with `isBase64Encoded: true`, and that API Gateway answers 503 Service Unavailable when the function's result does not have this format. Only `statusCode` is required here: which missing fields API Gateway tolerates is not documented (assumption: a missing `body` is an empty body, a missing `isBase64Encoded` false, as in HttpTriggerResponse); a field that is present must have its documented type (a string statusCode such as "200", a body that is an object, `headers: null` are rejected). Example: the response of the official Fun API Gateway sample (alibaba/funcraft `examples/api-gateway/index.js`), its base64 body shortened to the message. See: https://www.alibabacloud.com/help/zh/functioncompute/fc-2-0/user-guide/configure-an-api-gateway-trigger
+ */
+export type ApiGatewayResponse = {
+  /**
+   * JSON boolean: true when `body` is base64 (required for binary content); false or absent when it is the text itself.
+   */
+  isBase64Encoded?: boolean;
+  /**
+   * HTTP status code of the response, a JSON integer in 100–599 (RFC 9110 §15).
+   */
+  statusCode: number;
+  /**
+   * Response headers, name → string value.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Response body as a string; base64 (padded, RFC 4648 §4) when `isBase64Encoded` is true — enforced by the `allOf` rule below.
+   */
+  body?: string;
+};
+
+/**
  * The `request` argument of an FC 2.0 Node.js HTTP handler `exports.handler = (request, response, context) => {}`, as JSON data. In the runtime it is an `http.IncomingMessage` subclass (a readable stream that emits the body once, so `getRawBody(req)` works) carrying the plain fields below plus a `getHeader(name)` method; the methods and the stream are left out here. FC 2.0 builds it from the base64-JSON `x-fc-http-params` header (`{path, method, requestURI, clientIP, headersMap, queriesMap, host}`) — facts from runtime.md §4.1 (nodejs ≤16 runtime `httpparam.js`) and the FC 2.0 HTTP handler doc. Not to be confused with the devsapp/fc-event local-invoke parameter file `{path, method, headers, queries, body}`, which is a CLI input format, not this object. FC 3.0 custom runtimes/containers receive the raw HTTP request instead; FC 3.0 built-in runtimes receive HttpTriggerEvent. The example is built from the documented fields (no captured request object is published). See: https://www.alibabacloud.com/help/doc-detail/74757.html
  */
 export interface Fc2HttpRequest {
@@ -1528,6 +1552,61 @@ export type HttpTriggerConfig = {
 };
 
 /**
+ * An API Gateway API whose backend is an FC event function, as fc-sim's project model keeps it (the function's trigger of type `apigw`). API Gateway is not an FC trigger type: FC's CreateTrigger and the Serverless Devs fc / fc3 components have no such triggerType (the API is created on API Gateway's side; Serverless Devs has a separate `apigateway` component, and its fun→s transform says `Aliyun::Serverless::Api` is not supported). Fun declares it as an `Aliyun::Serverless::Api` resource whose `DefinitionBody` maps a request path and a method to `x-aliyun-apigateway-fc: {arn: acs:fc:::services/${service.Arn}/functions/${function.Arn}/, timeout}` (alibaba/funcraft, formerly aliyun/fun: `docs/specs/2018-04-03.md`, `examples/api-gateway/template.yml`); fc-sim reads each such path and method into this object: the path and method from the DefinitionBody keys (method upper-cased), the stage from `StageName`, the group from the resource name, the rest from the `x-aliyun-apigateway-*` keys with parameter locations upper-cased. Example: the API of Fun's official API Gateway sample.
+ */
+export interface ApiGatewayApiConfig {
+  /**
+   * The API's request path: literal segments and `[name]` path parameters (`/users/[id]`), from the root.
+   */
+  requestPath: string;
+  /**
+   * The API's HTTP method, upper case; `ANY` accepts every method.
+   */
+  method: "GET" | "POST" | "PUT" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" | "ANY";
+  /**
+   * The environment the API is published to (Fun's required `StageName`). API Gateway has three: RELEASE, PRE, TEST (Fun's spec example `prod` is not one of them).
+   */
+  stageName?: "RELEASE" | "PRE" | "TEST";
+  /**
+   * The API group: the name of Fun's `Aliyun::Serverless::Api` resource.
+   */
+  group?: string;
+  /**
+   * `x-aliyun-apigateway-api-name`; Fun derives one from the path and method when absent.
+   */
+  apiName?: string;
+  /**
+   * `x-aliyun-apigateway-fc.timeout`: how long API Gateway waits for the function, in milliseconds.
+   */
+  timeout?: number;
+  /**
+   * `x-aliyun-apigateway-request-config.requestMode`: MAPPING passes the parameters defined below, PASSTHROUGH the request as sent.
+   */
+  requestMode?: "MAPPING" | "PASSTHROUGH";
+  /**
+   * `x-aliyun-apigateway-request-parameters`: the API's parameters. API Gateway answers a request without a REQUIRED query parameter or header itself (400, e.g. I400MH `Header … is Required`; API Gateway error codes, https://www.alibabacloud.com/help/en/api-gateway/traditional-api-gateway/support/error-codes), without invoking the function.
+   */
+  requestParameters?: {
+    /**
+     * The parameter's name: the query parameter or header name, or the `[name]` of a PATH parameter.
+     */
+    apiParameterName: string;
+    /**
+     * Where the parameter is: QUERY, HEAD (a header), PATH, BODY (a form field); Fun's sample writes `Query`, upper-cased when read.
+     */
+    location: "QUERY" | "HEAD" | "PATH" | "BODY";
+    /**
+     * REQUIRED or OPTIONAL (default).
+     */
+    required?: "REQUIRED" | "OPTIONAL";
+    /**
+     * String, Int, Long, Float, Double, Boolean.
+     */
+    parameterType?: string;
+  }[];
+}
+
+/**
  * triggerConfig of a Tablestore (OTS) trigger (triggerType `tablestore`). In fc3 and the FC API it is an empty object `{}` (required but with no parameters); instance and table come only from sourceArn `acs:ots:{region}:{accountId}:instance/{instance}/table/{table}`. Serverless Devs fc 2.x also accepts `instanceName`/`tableName` here; Fun takes `InstanceName`/`TableName` as template properties, builds the sourceArn from them and sends `{}`. The FC API has no struct page for this config, so the link is the Tablestore trigger guide. See: https://www.alibabacloud.com/help/en/functioncompute/fc/tablestore-triggers
  */
 export interface TablestoreTriggerConfig {
@@ -1821,6 +1900,7 @@ export interface SchemaTypes {
   "apigw": ApiGatewayEvent;
   "eventbridge": EventBridgeEvent;
   "http-response": HttpTriggerResponse;
+  "apigw-response": ApiGatewayResponse;
   "fc2-http-request": Fc2HttpRequest;
   "context-fc2": Fc2Context;
   "context-fc3": Fc3Context;
@@ -1830,6 +1910,7 @@ export interface SchemaTypes {
   "sls-trigger-config": SlsTriggerConfig;
   "cdn-trigger-config": CdnTriggerConfig;
   "http-trigger-config": HttpTriggerConfig;
+  "apigw-trigger-config": ApiGatewayApiConfig;
   "tablestore-trigger-config": TablestoreTriggerConfig;
   "eventbridge-trigger-config": EventBridgeTriggerConfig;
 }

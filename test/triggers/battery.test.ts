@@ -40,8 +40,10 @@ const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   '<file>': 'package.json',
   '<path>': '/fc-sim/sample',
   '<domain>': 'sample.fc-sim.example.com',
+  '<base64|text>': 'text',
+  '<RELEASE|PRE|TEST>': 'TEST',
 };
-const FLAG_SAMPLES: Readonly<Record<string, string>> = { '--region': 'cn-shanghai', '--event-name': 'ObjectCreated:CopyObject', '--status': 'offline' };
+const FLAG_SAMPLES: Readonly<Record<string, string>> = { '--region': 'cn-shanghai', '--event-name': 'ObjectCreated:CopyObject', '--status': 'offline', '--path-param': 'id=7', '--system-param': 'CaClientIp' };
 
 function sampleText(flags: string): string {
   const [name, placeholder] = flags.split(' ');
