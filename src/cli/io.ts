@@ -3,7 +3,8 @@ import { guardOutput, Redactor } from '../remote/redact.js';
 
 /** Where the CLI writes: process.stdout/stderr, or a buffer in tests. `isTTY` and `columns` as a terminal has them. */
 export interface CliOutput {
-  write(chunk: string): unknown;
+  /** Text, or bytes (`--cbor`). */
+  write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
   hasColors?(): boolean;

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { text as readStream } from 'node:stream/consumers';
+import { buffer as readStream } from 'node:stream/consumers';
 import { parse as parseTolerantly, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { FcSimError } from '../errors.js';
+import { decodeCbor, startsLikeCborMap } from './cbor.js';
 
 export interface JsonInput {
   /** The file name as given, or `<stdin>`. */
@@ -69,18 +70,22 @@ export interface JsonSources {
   cwd?: string;
 }
 
-/** Reads and parses a JSON file, or standard input when the name is `-`. */
+/**
+ * Reads and parses a JSON file, or standard input when the name is `-`. A CBOR event (a `.cbor` file, or bytes that
+ * start as a CBOR map does, which no JSON text does) is decoded to its JSON form: see src/io/cbor.ts.
+ */
 export async function readJson(file: string, from: JsonSources = {}): Promise<JsonInput> {
   const source = file === '-' ? '<stdin>' : file;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = file === '-' ? await readStream(from.stdin ?? process.stdin) : await readFile(resolve(from.cwd ?? '', file), 'utf8');
+    bytes = file === '-' ? await readStream(from.stdin ?? process.stdin) : await readFile(resolve(from.cwd ?? '', file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new FcSimError('E_FILE_NOT_FOUND', `${file}: no such file`, 'check the path (relative to the current folder)', { cause: error });
     if (code === 'EISDIR') throw new FcSimError('E_READ', `${file}: is a folder, not a file`, 'name a JSON file, or pass several files', { cause: error });
     throw new FcSimError('E_READ', `${source}: cannot read: ${(error as Error).message}`, undefined, { cause: error });
   }
+  if (file.endsWith('.cbor') || startsLikeCborMap(bytes)) return { source, value: decodeCbor(bytes, source) };
   // Some editors save a byte-order mark; it belongs to the file, not to the event.
-  return { source, value: parseJson(text.replace(/^\uFEFF/, ''), source) };
+  return { source, value: parseJson(bytes.toString('utf8').replace(/^\uFEFF/, ''), source) };
 }

@@ -28,7 +28,6 @@ export interface LintFinding {
 
 /** The trigger types FC has that fc-sim has no module for, and the schema of each one's config where there is one. */
 const OTHER_TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
-  tablestore: 'tablestore-trigger-config',
   eventbridge: 'eventbridge-trigger-config',
   rds: undefined,
   datahub: undefined,
@@ -100,7 +99,7 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger): LintFinding
       findings.push({ rule: 'trigger-config', severity: 'error', message: `${label}: ${formatIssue(issue).replace(/\n\s*hint: /, ' (')}${issue.hint ? ')' : ''}`, fix: issue.hint ?? `see fc-sim schema ${schema}`, location: at });
     }
   }
-  for (const finding of moduleOfApiType(trigger.type)?.project.lint?.(trigger.config) ?? []) {
+  for (const finding of moduleOfApiType(trigger.type)?.project.lint?.(trigger.config, trigger.sourceArn) ?? []) {
     findings.push({ rule: finding.rule as LintRule, severity: 'error', message: `${label}: ${finding.message}`, fix: finding.fix, location: at });
   }
   return findings;

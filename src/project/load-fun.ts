@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Document, LoadContext } from './load.js';
+import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
@@ -7,7 +8,7 @@ import { isJsonObject as isObject, objectIn, type Json } from '../io/json-values
 
 /**
  * Fun's `template.yml` (ROS `Aliyun::Serverless-2018-04-03`): services hold functions, functions hold `Events`,
- * custom domains route paths to functions (aliyun/fun `docs/specs/2018-04-03.md`).
+ * custom domains route paths to functions, API Gateway APIs route calls to them (aliyun/fun `docs/specs/2018-04-03.md`).
  */
 export function loadFunTemplate(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
   const functions: ProjectFunction[] = [];
@@ -39,6 +40,10 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
         location: { file: context.file, path: `Resources.${name}` },
       });
     }
+  }
+  // APIs route to functions defined anywhere in the template: read once every function is known.
+  for (const [name, resource] of Object.entries(objectIn(document.Resources))) {
+    if (isObject(resource) && resource.Type === 'Aliyun::Serverless::Api') addFunApiTriggers(name, resource, functions, context);
   }
   return { functions, customDomains };
 }

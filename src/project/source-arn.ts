@@ -55,3 +55,15 @@ export function sourceTopic(trigger: ProjectTrigger): string | undefined {
 export function sourceProject(trigger: ProjectTrigger): string | undefined {
   return resourceName(parseSourceArn(trigger.sourceArn), /^project\/(.+)$/) ?? named(stringIn(objectIn(trigger.config.logConfig).project));
 }
+
+/**
+ * The Tablestore instance and table a trigger reads the stream of: the sourceArn's
+ * (`acs:ots:<region>:<account>:instance/<instance>/table/<table>`), else fc 2.x's and Fun's `instanceName`/`tableName`.
+ */
+export function sourceTable(trigger: Pick<ProjectTrigger, 'config' | 'sourceArn'>): { instance?: string; table?: string } {
+  const match = parseSourceArn(trigger.sourceArn)?.resource.match(/^instance\/([^/]+)\/table\/([^/]+)$/);
+  return {
+    instance: named(match?.[1]) ?? named(stringIn(trigger.config.instanceName)),
+    table: named(match?.[2]) ?? named(stringIn(trigger.config.tableName)),
+  };
+}

@@ -12,7 +12,7 @@ import type { ProjectFormat } from './model.js';
  * Fun's event types and fc 2.x's spellings of the types fc-sim has no trigger module for (aliyun/fun
  * `src/lib/trigger.js`); the modules' own spellings are in src/triggers/<id>/index.ts.
  */
-const OTHER_SPELLINGS: Readonly<Record<string, string>> = { RDS: 'rds', TableStore: 'tablestore', Datahub: 'datahub' };
+const OTHER_SPELLINGS: Readonly<Record<string, string>> = { RDS: 'rds', Datahub: 'datahub' };
 
 /** The FC API's trigger type for a type as a tool writes it (Fun `MNSTopic`, fc 2.x `mnsTopic`); as written when unknown. */
 export function apiTriggerType(written: string, tool: ProjectFormat): string {

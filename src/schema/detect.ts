@@ -37,6 +37,5 @@ export function detectSchema(value: unknown): Detection | undefined {
   // Payloads of sources that have no trigger module yet, and what a handler answers.
   if ('statusCode' in value) return { schema: 'http-response', because: 'it has statusCode' };
   if (isCloudEvent(value)) return { schema: 'eventbridge', because: 'it is a CloudEvent' };
-  if ('Records' in value && 'Version' in value) return { schema: 'tablestore', because: 'it has Version and Records' };
   return undefined;
 }

@@ -33,7 +33,8 @@ export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>,
     case 'no-handled-error':
       return invocation.status === 'handled-error' ? { check, message: `handled error (callback) ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}` } : undefined;
     case 'http-response': {
-      if (delivery === 'event' || invocation.status !== 'success') return undefined;
+      // Events (JSON or CBOR) answer with whatever the handler returns; only HTTP deliveries owe a response.
+      if (delivery === 'event' || delivery === 'cbor' || invocation.status !== 'success') return undefined;
       if (invocation.httpResponseProblem) return { check, message: invocation.httpResponseProblem };
       return invocation.http ? undefined : { check, message: 'the handler answered without an HTTP response' };
     }

@@ -9,11 +9,12 @@ import { http } from './http/index.js';
 import { mns } from './mns/index.js';
 import { oss } from './oss/index.js';
 import { sls } from './sls/index.js';
+import { tablestore } from './tablestore/index.js';
 import { timer } from './timer/index.js';
 import type { BuildOptions, KindSpec, TriggerModule } from './types.js';
 
 /** The only list of triggers: adding one is a folder under src/triggers/ and a line here. */
-export const triggers = [oss, timer, mns, sls, cdn, http, apigw] as const;
+export const triggers = [oss, timer, mns, sls, cdn, http, apigw, tablestore] as const;
 
 type Module = (typeof triggers)[number];
 /** A trigger's one name in fc-sim: `oss`, `timer`, `mns`, `sls`, `cdn`, `http`. */

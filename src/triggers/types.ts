@@ -111,8 +111,8 @@ export interface TriggerProjectRules {
   rejected(trigger: ProjectTrigger, options: TriggerEventOptions): RejectedEvents | undefined;
   /** Whether FC hands this event to the function through this trigger. */
   delivers(trigger: ProjectTrigger, event: unknown): boolean;
-  /** The `fc-sim ls` line of a config. */
-  describe(config: Json): string;
-  /** Findings beyond the config schema (a cron FC refuses), each with its fix. */
-  lint?(config: Json): readonly { message: string; fix: string; rule: string }[];
+  /** The `fc-sim ls` line of a config (and of the sourceArn, for triggers whose source only it names). */
+  describe(config: Json, sourceArn?: string): string;
+  /** Findings beyond the config schema (a cron FC refuses, a sourceArn that names no table), each with its fix. */
+  lint?(config: Json, sourceArn?: string): readonly { message: string; fix: string; rule: string }[];
 }

@@ -746,6 +746,78 @@ export type HttpTriggerEvent = {
 };
 
 /**
+ * One row change.
+ */
+export type TablestoreRecord = (
+  | {
+      Type: "PutRow";
+      /**
+       * A PutRow writes whole cells: every column operation is `Put`.
+       */
+      Columns: {
+        Type?: "Put";
+      }[];
+    }
+  | {
+      Type: "DeleteRow";
+      /**
+       * A DeleteRow carries no columns.
+       *
+       * @maxItems 0
+       */
+      Columns: [];
+    }
+  | unknown
+) & {
+  /**
+   * Row operation: `PutRow` (write the whole row), `UpdateRow` (column-level changes), `DeleteRow`.
+   */
+  Type: "PutRow" | "UpdateRow" | "DeleteRow";
+  /**
+   * Record metadata.
+   */
+  Info: {
+    /**
+     * Time the row change was written, Unix epoch in MICROseconds as a CBOR int64 (doc example `1506416585740836` = 2017-09-26T09:03:05.740836Z).
+     */
+    Timestamp: number;
+  };
+  /**
+   * Primary-key columns of the row, in table schema order (1–4 columns in Tablestore).
+   *
+   * @minItems 1
+   */
+  PrimaryKey: [TablestorePrimaryKeyColumn, ...TablestorePrimaryKeyColumn[]];
+  /**
+   * Changed attribute columns: every column a PutRow writes (all `Put`), the column operations of an UpdateRow, none for a DeleteRow (inference from Tablestore stream semantics, where a row deletion carries only the primary key).
+   */
+  Columns: TablestoreColumn[];
+} & {
+  /**
+   * Row operation: `PutRow` (write the whole row), `UpdateRow` (column-level changes), `DeleteRow`.
+   */
+  Type: "PutRow" | "UpdateRow" | "DeleteRow";
+  /**
+   * Record metadata.
+   */
+  Info: {
+    /**
+     * Time the row change was written, Unix epoch in MICROseconds as a CBOR int64 (doc example `1506416585740836` = 2017-09-26T09:03:05.740836Z).
+     */
+    Timestamp: number;
+  };
+  /**
+   * Primary-key columns of the row, in table schema order (1–4 columns in Tablestore).
+   *
+   * @minItems 1
+   */
+  PrimaryKey: [TablestorePrimaryKeyColumn, ...TablestorePrimaryKeyColumn[]];
+  /**
+   * Changed attribute columns: every column a PutRow writes (all `Put`), the column operations of an UpdateRow, none for a DeleteRow (inference from Tablestore stream semantics, where a row deletion carries only the primary key).
+   */
+  Columns: TablestoreColumn[];
+};
+/**
  * One attribute-column change. `Value` is required for `Put`; `Timestamp` is required for `Put` and `DeleteOneVersion` (the version written / deleted) and optional for `DeleteAllVersions`, which targets no single version (inference from Tablestore stream semantics; the doc example only shows `Put`).
  */
 export type TablestoreColumn = (
@@ -780,13 +852,13 @@ export type TablestoreColumn = (
    */
   Type: "Put" | "DeleteOneVersion" | "DeleteAllVersions";
   /**
-   * Attribute column name.
+   * Attribute column name (the naming rule of primary-key columns).
    */
   ColumnName: string;
   /**
-   * New value for `Put`: Integer (int64), Boolean, Double, String or Binary (base64 string as JSON data, see PrimaryKeyColumn.Value). Absent for deletes.
+   * New value for `Put`: Integer (int64; beyond 2^53 as `{"$int64": "…"}`), Boolean, Double (a whole one as `{"$double": n}`), String or Binary (`{"$base64": "…"}`). Absent for deletes.
    */
-  Value?: number | boolean | string;
+  Value?: number | boolean | string | TablestoreInt64 | TablestoreBinary | TablestoreDouble;
   /**
    * Cell version, Unix epoch in MILLIseconds as int64 (doc example `1506416585741`) — note the unit differs from `Info.Timestamp` (µs).
    */
@@ -794,7 +866,7 @@ export type TablestoreColumn = (
 };
 
 /**
- * Tablestore (OTS) stream trigger event, AFTER decoding. The real payload is CBOR, not JSON (handlers call `cbor.decodeAllSync(event)`, fxamacker/cbor, jackson-dataformat-cbor — events.md §7); this schema describes the decoded record set (`Version: "Sync-v1"`). CBOR integers are int64 and real values exceed 2^53 (doc example `1506416585881590900`): `JSON.parse`/JavaScript numbers lose precision, so an exact simulator must carry them as bigint; the integer checks here accept the rounded doubles. Timestamps differ in unit: `Info.Timestamp` is MICROseconds, column `Timestamp` MILLIseconds. The devsapp/fc-event `tablestore.json` template is a type skeleton (`"Version": "string"`, `"Timestamp": "int64"`), not a payload, and is rejected. See: https://www.alibabacloud.com/help/doc-detail/70140.htm
+ * Tablestore (OTS) stream trigger event, AFTER decoding. The real payload is CBOR, not JSON (handlers call `cbor.decodeAllSync(event)`, fxamacker/cbor, jackson-dataformat-cbor — events.md §7); this schema describes the decoded record set (`Version: "Sync-v1"`) as JSON, with fc-sim's marks for what JSON cannot carry: `{"$int64": "1506416585881590900"}` for an integer beyond 2^53 (CBOR int64, exact; a handler decoding with `cbor` gets a bigint), `{"$base64": "…"}` for a Binary value (a CBOR byte string; a Buffer in the handler) and `{"$double": 3}` for a Double whose value is whole (a CBOR float; a plain number in the handler). A plain JSON integer beyond 2^53, as in the doc example, is accepted too: it is an integer, rounded by `JSON.parse`. Timestamps differ in unit: `Info.Timestamp` is MICROseconds, column `Timestamp` MILLIseconds. The devsapp/fc-event `tablestore.json` template is a type skeleton (`"Version": "string"`, `"Timestamp": "int64"`), not a payload, and is rejected. See: https://www.alibabacloud.com/help/doc-detail/70140.htm
  */
 export interface TablestoreEvent {
   /**
@@ -809,53 +881,52 @@ export interface TablestoreEvent {
   Records: [TablestoreRecord, ...TablestoreRecord[]];
 }
 /**
- * One row change.
- */
-export interface TablestoreRecord {
-  /**
-   * Row operation: `PutRow` (write the whole row), `UpdateRow` (column-level changes), `DeleteRow`.
-   */
-  Type: "PutRow" | "UpdateRow" | "DeleteRow";
-  /**
-   * Record metadata.
-   */
-  Info: {
-    /**
-     * Time the row change was written, Unix epoch in MICROseconds as a CBOR int64 (doc example `1506416585740836` = 2017-09-26T09:03:05.740836Z).
-     */
-    Timestamp: number;
-  };
-  /**
-   * Primary-key columns of the row, in table schema order (1–4 columns in Tablestore).
-   *
-   * @minItems 1
-   */
-  PrimaryKey: [TablestorePrimaryKeyColumn, ...TablestorePrimaryKeyColumn[]];
-  /**
-   * Changed attribute columns; may be empty (e.g. DeleteRow).
-   */
-  Columns: TablestoreColumn[];
-}
-/**
  * One primary-key column.
  */
 export interface TablestorePrimaryKeyColumn {
   /**
-   * Primary-key column name.
+   * Primary-key column name: letters, digits and `_`, not starting with a digit, 1–255 characters (Tablestore's naming rule).
    */
   ColumnName: string;
   /**
-   * Key value: Integer (int64, may exceed 2^53), String, or Binary. Binary values are CBOR byte strings (a Buffer after decoding); as JSON data fc-sim writes them as a base64 string, so they validate as strings.
+   * Key value: Integer (int64; beyond 2^53 as `{"$int64": "…"}`), String, or Binary (`{"$base64": "…"}`).
    */
-  Value: number | string;
+  Value: number | string | TablestoreInt64 | TablestoreBinary;
+}
+/**
+ * An integer beyond JavaScript's safe range (±(2^53 − 1)) as fc-sim writes it in JSON: exact, as decimal text within the 64-bit range. In CBOR it is a 64-bit integer; `cbor.decodeAllSync` gives a bigint.
+ */
+export interface TablestoreInt64 {
+  /**
+   * The integer in decimal.
+   */
+  $int64: string;
+}
+/**
+ * A Binary value as fc-sim writes it in JSON: its bytes in base64. In CBOR it is a byte string; `cbor.decodeAllSync` gives a Buffer.
+ */
+export interface TablestoreBinary {
+  /**
+   * The bytes, base64.
+   */
+  $base64: string;
+}
+/**
+ * A Double whose value is whole, as fc-sim writes it in JSON so that it stays a float in CBOR (a plain whole number is an Integer). Other doubles are plain JSON numbers. `cbor.decodeAllSync` gives a plain number either way.
+ */
+export interface TablestoreDouble {
+  /**
+   * The value.
+   */
+  $double: number;
 }
 
 /**
- * The event API Gateway passes to an FC event function when an API's backend is Function Compute (API Gateway trigger, event functions only). Fields from the FC 3.0 event-format doc and the official Java POJO `ApiGatewayRequestEvent` (fc-java-events), checked against two real captured events (ltaoo/recordtime_report README, awesome-fc/bxjs-base). `isBase64Encoded` is a JSON boolean: the doc template literally shows `"isBase64Encoded":"true|false, …"` (a string — that template is not even valid JSON) and midway types it `'true'|'false'`, but the Java POJO and every real event use a boolean, and real events send `true` even for an empty body. The handler is expected to return `{isBase64Encoded, statusCode, headers, body}` (same shape as HttpTriggerResponse). See: https://www.alibabacloud.com/help/doc-detail/70140.htm
+ * The event API Gateway passes to an FC event function when an API's backend is Function Compute (API Gateway trigger, event functions only). Fields from the FC 3.0 event-format doc and the official Java POJO `ApiGatewayRequestEvent` (fc-java-events), checked against two real captured events (ltaoo/recordtime_report README, awesome-fc/bxjs-base). `isBase64Encoded` is a JSON boolean: the doc template literally shows `"isBase64Encoded":"true|false, …"` (a string — that template is not even valid JSON) and midway types it `'true'|'false'`, but the Java POJO and every real event use a boolean, and real events send `true` even for an empty body. The handler is expected to return `{isBase64Encoded, statusCode, headers, body}` (ApiGatewayResponse, schemas/http/apigw-response.schema.json). See: https://www.alibabacloud.com/help/doc-detail/70140.htm
  */
 export type ApiGatewayEvent = {
   /**
-   * Request path of the API call as defined on the API (e.g. `/test`, `/`), starting with `/`, without the query string.
+   * Request path the client called, starting with `/`, without the query string: the API's path with its `[name]` path parameters filled in (a captured event of the API path `/echo/[echo_text]` has `path: "/echo/phone"` and `pathParameters: {"echo_text": "phone"}`, wikicivi crawler SDK).
    */
   path: string;
   /**

@@ -5,6 +5,8 @@ import { packageRoot } from '../../src/package-root.js';
 export interface CliRun {
   status: number | null;
   stdout: string;
+  /** stdout as bytes (`--cbor` writes binary). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -18,12 +20,14 @@ export interface CliRunOptions {
 }
 
 /** A string buffer where the CLI writes, as a pipe would take it (not a terminal). */
-function captured(): CliOutput & { text: string } {
+function captured(): CliOutput & { text: string; bytes: Buffer[] } {
   return {
     text: '',
+    bytes: [],
     isTTY: false,
-    write(chunk: string) {
-      this.text += chunk;
+    write(chunk: string | Uint8Array) {
+      this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      this.bytes.push(Buffer.from(chunk));
       return true;
     },
   };
@@ -43,5 +47,5 @@ export async function runCli(args: string[], options: CliRunOptions = {}): Promi
     cwd: options.cwd ?? packageRoot,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
-  return { status, stdout: stdout.text, stderr: stderr.text };
+  return { status, stdout: stdout.text, stdoutBytes: Buffer.concat(stdout.bytes), stderr: stderr.text };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
 import type { CliRun } from './run-cli.js';
 
-export interface SpawnedCliRun extends CliRun {
+export interface SpawnedCliRun extends Omit<CliRun, 'stdoutBytes'> {
   signal: NodeJS.Signals | null;
 }
 

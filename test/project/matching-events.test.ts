@@ -247,7 +247,6 @@ describe('HTTP triggers', () => {
 
 describe('triggers fc-sim has no generator for', () => {
   it.each([
-    trigger('ots', 'tablestore', {}, `acs:ots:cn-hangzhou:${ACCOUNT}:instance/i/table/t`),
     trigger('eb', 'eventbridge', { triggerEnable: true, eventRuleFilterPattern: '{}' }),
     trigger('rds', 'rds', {}),
   ])('$type: no events, none rejected, delivered as the source sends them', (on) => {

@@ -16,6 +16,8 @@ export interface EventCommandOptions extends FunctionFlags {
   seed?: number;
   count?: number;
   fc2?: boolean;
+  /** Write the bytes FC delivers (CBOR kinds) instead of the event as JSON. */
+  cbor?: boolean;
   [flag: string]: unknown;
 }
 
@@ -106,6 +108,11 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     const region = typeof params.region === 'string' ? { region: params.region } : {};
     const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};
     return runInvocations(finished.map((event) => prepare(kind, event, params, options)), options, io, { ...region, ...accountId });
+  }
+  if (options.cbor) {
+    // One CBOR value per event: with --count, a CBOR sequence (RFC 8742), as decodeAllSync reads it.
+    io.stdout.write(Buffer.concat(finished.map((event) => deliver(event, deliveryOfKind(kind)).bytes)));
+    return 0;
   }
   io.stdout.write(finished.map((event) => render(event, count > 1)).join(''));
   return 0;

@@ -12,7 +12,7 @@ export interface ProjectOptions {
 
 /** The trigger's `ls` line, from its module; nothing for types fc-sim has no module for. */
 function describeTrigger(trigger: ProjectTrigger): string {
-  return moduleOfApiType(trigger.type)?.project.describe(trigger.config) ?? '';
+  return moduleOfApiType(trigger.type)?.project.describe(trigger.config, trigger.sourceArn) ?? '';
 }
 
 function table(rows: string[][]): string {

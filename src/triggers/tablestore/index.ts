@@ -1,0 +1,41 @@
+import type { TablestoreEvent } from '../../types/generated.js';
+import type { TriggerModule } from '../types.js';
+import { tablestoreEvent, type TablestoreEventConstraints } from './arbitrary.js';
+import { buildTablestoreEvent, tablestoreEventDefaults, type TablestoreEventParams } from './build.js';
+import { tablestoreFlags } from './flags.js';
+import { tablestoreProject } from './project.js';
+
+/**
+ * Tablestore (OTS): the changes of a table's stream, delivered as CBOR (`{Version: "Sync-v1", Records}`); fc-sim
+ * shows the decoded event as JSON with `{$int64}`, `{$base64}` and `{$double}` marks and hands the handler the bytes.
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/tablestore-trigger
+ */
+export const tablestore: TriggerModule<'tablestore', TablestoreEventParams, TablestoreEvent, TablestoreEventConstraints> = {
+  id: 'tablestore',
+  apiType: 'tablestore',
+  spellings: { fun: 'TableStore' },
+  schemas: { events: ['tablestore'], config: 'tablestore-trigger-config' },
+  delivery: 'cbor',
+  defaults: tablestoreEventDefaults,
+  build: (params) => buildTablestoreEvent(params),
+  arbitrary: (constraints) => tablestoreEvent(constraints),
+  kinds: [
+    { name: 'tablestore:put-row', fixed: { recordType: 'PutRow' }, description: 'a row written whole (PutRow): the primary key and every cell, as CBOR' },
+    {
+      name: 'tablestore:update-row',
+      fixed: { recordType: 'UpdateRow' },
+      description: 'a row updated (UpdateRow): cells put, a version and a column deleted',
+      params: { columns: [{ name: 'attr_0', value: 'hello_again' }], deleteVersions: { attr_1: 1741589083000 }, deleteColumns: ['attr_2'] },
+    },
+    { name: 'tablestore:delete-row', fixed: { recordType: 'DeleteRow' }, description: 'a row deleted (DeleteRow): the primary key only', params: { columns: [] } },
+  ],
+  kindArbitrary: (kind, fixed) => tablestoreEvent({ ...(fixed.recordType || !kind.fixed.recordType ? {} : { recordTypes: [kind.fixed.recordType] }), ...fixed }),
+  flags: tablestoreFlags,
+  commandOptions: [{ flags: '--cbor', description: 'write the CBOR bytes FC delivers instead of the decoded JSON' }],
+  schemaOf: () => 'tablestore',
+  detect(value) {
+    if ('Records' in value && 'Version' in value) return { schema: 'tablestore', because: 'it has Version and Records' };
+    return undefined;
+  },
+  project: tablestoreProject,
+};
