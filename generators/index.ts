@@ -4,6 +4,7 @@ export { fc2HttpRequest, httpEvent, httpRequest, type HttpBodyKind, type HttpReq
 export { mnsEvent, type MnsEventConstraints } from '../src/triggers/mns/arbitrary.js';
 export { ossEvent, type OssEventConstraints, type OssKeyEncoding } from '../src/triggers/oss/arbitrary.js';
 export { slsEvent, type SlsEventConstraints } from '../src/triggers/sls/arbitrary.js';
+export { tablestoreEvent, tablestoreTableSchema, type TablestoreColumnType, type TablestoreEventConstraints, type TablestorePrimaryKeyType, type TablestoreTableSchema } from '../src/triggers/tablestore/arbitrary.js';
 export { timerEvent, type TimerEventConstraints } from '../src/triggers/timer/arbitrary.js';
 export { arbitraryFor, arbitraryAt, schemaArbitrary, type SchemaArbitraryOptions } from './internal/schema-arbitrary.js';
 export { kindArbitrary, sampleKind, type KindSampleOptions } from './kind.js';

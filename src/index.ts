@@ -15,7 +15,8 @@ export type {
   CdnEventLogFileCreatedParameter, CdnEventCachedObjectsRefreshedParameter, CdnEventCachedObjectsPushedParameter,
   CdnEventCachedObjectsBlockedParameter, CdnEventCdnDomainStartedParameter, CdnEventCdnDomainStoppedParameter,
   CdnEventCdnDomainAddedParameter, CdnEventCdnDomainDeletedParameter, HttpTriggerEvent, HttpTriggerResponse, ApiGatewayResponse, Fc2HttpRequest,
-  TablestoreEvent, TablestoreRecord, TablestoreColumn, TablestorePrimaryKeyColumn, ApiGatewayEvent, EventBridgeEvent,
+  TablestoreEvent, TablestoreRecord, TablestoreColumn, TablestorePrimaryKeyColumn, TablestoreInt64, TablestoreBinary, TablestoreDouble,
+  ApiGatewayEvent, EventBridgeEvent,
   EventBridgeCloudEvent, EventBridgeEventEventTime, Fc2Context, Fc3Context, OssTriggerConfig, OssTriggerConfigOssTriggerEventName,
   TimerTriggerConfig, MnsTopicTriggerConfig, SlsTriggerConfig, CdnTriggerConfig, HttpTriggerConfig, ApiGatewayApiConfig, TablestoreTriggerConfig,
   EventBridgeTriggerConfig, SchemaTypes,
@@ -36,6 +37,8 @@ export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath } 
 export type { HttpRequestParams, HttpMethod, MultiValue } from './triggers/http/build.js';
 export { buildApigwEvent, apigwRequestDefaults } from './triggers/apigw/build.js';
 export type { ApigwRequestParams, ApigwMethod, ApigwBodyEncoding, ApigwStage, ApigwSystemParameter } from './triggers/apigw/build.js';
+export { buildTablestoreEvent, tablestoreEventDefaults } from './triggers/tablestore/build.js';
+export type { TablestoreEventParams, TablestoreRecordType, TablestoreValue, TablestoreCell } from './triggers/tablestore/build.js';
 export { eventKinds, findKind, buildKind, triggers, triggerModule, triggerIds } from './triggers/registry.js';
 export type { EventKind, TriggerId, ConstraintsOf, EventOf } from './triggers/registry.js';
 export type { TriggerModule, KindSpec, FlagSpec, BuildOptions } from './triggers/types.js';
