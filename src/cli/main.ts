@@ -86,7 +86,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .command('invoke')
       .description('invoke a handler with an event file (its bytes as they are), locally, as FC would')
       .requiredOption('--event <file>', 'the event: a file, or - for standard input')
-      .option('--http', 'the event is an HTTP request: an FC 3.0 HTTP trigger event, or an FC 2.0 request ({method, path, …}) for an FC 2.0 HTTP handler'),
+      .option('--http', 'the event is an HTTP request: an FC 3.0 HTTP trigger event, an FC 2.0 request ({method, path, …}) for an FC 2.0 HTTP handler, or an API Gateway call ({httpMethod, path, …}) whose answer API Gateway reads'),
     true,
   ).action(async (options) => {
     const { invokeCommand } = await import('./commands/invoke.js');

@@ -22,7 +22,7 @@ async function readEvent(file: string, io: CommandIo): Promise<Buffer> {
   }
 }
 
-/** An HTTP event file: an FC 3.0 HTTP trigger event, or the FC 2.0 request an HTTP handler sees. */
+/** An HTTP event file: an FC 3.0 HTTP trigger event, the FC 2.0 request an HTTP handler sees, or an API Gateway call. */
 function httpEvent(bytes: Buffer, source: string): PreparedEvent {
   const value = parseJson(bytes.toString(), source) as Record<string, unknown>;
   if (value.version === 'v1' && typeof value.requestContext === 'object') return { bytes, http: { kind: 'fc3-http' } };
@@ -30,7 +30,8 @@ function httpEvent(bytes: Buffer, source: string): PreparedEvent {
     const request = value as unknown as Fc2HttpRequest;
     return { bytes: Buffer.from(request.body ?? ''), http: { kind: 'fc2-http', request } };
   }
-  throw new FcSimError('E_USAGE', `${source}: --http needs an FC 3.0 HTTP event (version "v1") or an FC 2.0 request ({method, path, url, …})`, 'fc-sim http:get prints one; add --fc2 for the FC 2.0 request');
+  if (typeof value.httpMethod === 'string' && typeof value.path === 'string') return { bytes, http: { kind: 'apigw' } };
+  throw new FcSimError('E_USAGE', `${source}: --http needs an FC 3.0 HTTP event (version "v1"), an FC 2.0 request ({method, path, url, …}) or an API Gateway call ({httpMethod, path, …})`, 'fc-sim http:get prints one (--fc2: the FC 2.0 request), fc-sim apigw an API Gateway call');
 }
 
 /** `fc-sim invoke --handler … --event FILE|-`: the event's bytes, exactly as in the file, to the handler. */

@@ -62,3 +62,8 @@ export const apigwFlags: readonly FlagSpec<ApigwRequestParams>[] = [
   { ...regionFlag, description: 'region id of the API group, e.g. cn-shanghai (its default domain)', pointers: ['/headers'] },
   { ...timeFlag, description: 'request time: ISO-8601, epoch milliseconds or "now" (the derived request id, CaRequestHandleTime)', pointers: ['/headers'] },
 ];
+
+/** A `--path` replaces the kind's path with its parameters: the kind's `[id]` value has no place in another path. */
+export function withOwnPathParameters(params: Partial<ApigwRequestParams>): Partial<ApigwRequestParams> {
+  return params.path !== undefined && params.pathParameters === undefined ? { ...params, pathParameters: {} } : params;
+}

@@ -2,7 +2,7 @@ import type { ApiGatewayEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import { apigwEvent, type ApigwEventConstraints } from './arbitrary.js';
 import { apigwRequestDefaults, buildApigwEvent, type ApigwRequestParams } from './build.js';
-import { apigwFlags } from './flags.js';
+import { apigwFlags, withOwnPathParameters } from './flags.js';
 import { apigwKinds } from './kinds.js';
 import { apigwProject } from './project.js';
 
@@ -25,6 +25,7 @@ export const apigw: TriggerModule<'apigw', ApigwRequestParams, ApiGatewayEvent, 
   kinds: apigwKinds,
   kindArbitrary: (kind, fixed) => apigwEvent({ ...(fixed.method || !kind.fixed.method ? {} : { methods: [kind.fixed.method] }), ...fixed }),
   flags: apigwFlags,
+  adjustParams: withOwnPathParameters,
   schemaOf: () => 'apigw',
   detect: (value) => ('httpMethod' in value ? { schema: 'apigw', because: 'it has httpMethod' } : undefined),
   project: apigwProject,

@@ -3,6 +3,9 @@
  * answering a shape API Gateway cannot turn into an HTTP response fails the http-response check, through
  * `fc-sim <kind> --handler` and checkHandler alike.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../src/runtime/invoke.js';
 import { checkHandler, ContractFailure } from '../../../src/testing/index.js';
@@ -54,5 +57,17 @@ describe('an API Gateway handler', () => {
     const event = failure!.report.event as ReturnType<typeof buildApigwEvent>;
     expect(event.headers['Content-Type']).toMatch(/^application\/json/);
     expect(Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString().length).toBeLessThanOrEqual(5);
+  });
+
+  it('an API Gateway event file is judged the same way by fc-sim invoke --http and fc-sim replay', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fc-sim-apigw-')), 'call.json');
+    writeFileSync(file, JSON.stringify(buildApigwEvent({ method: 'POST', body: '[1]' })));
+    for (const args of [['invoke', '--event', file, '--http'], ['replay', file]]) {
+      const good = await runCli([...args, '--handler', 'fixtures/handlers/apigw.handler']);
+      expect(good.status, args.join(' ')).toBe(0);
+      const bad = await runCli([...args, '--handler', 'fixtures/handlers/planted/apigw-body-object.handler']);
+      expect(bad.status, args.join(' ')).toBe(1);
+      expect(bad.stdout + bad.stderr).toContain("http-response: the handler's result is not an API Gateway response");
+    }
   });
 });
