@@ -19,7 +19,7 @@ export interface Invocation {
   warnings: string[];
   /** The HTTP response, for an FC 2.0 HTTP handler or an FC 3.0 HTTP trigger event. */
   http?: HttpResponse;
-  /** FC 3.0 HTTP trigger events: what makes the handler's result not an HTTP response (also in `warnings`). */
+  /** FC 3.0 HTTP trigger events and API Gateway calls: what makes the handler's result not an HTTP response (also in `warnings`). */
   httpResponseProblem?: string;
   durationMs: number;
   /** FC bills by the millisecond, rounded up. */

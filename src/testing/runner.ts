@@ -9,7 +9,7 @@ import type { PreparedSource } from './triggers.js';
 export interface CheckOptions<E = unknown> {
   /**
    * Built-in checks to run, or to leave out: `{ 'no-handled-error': false, idempotent: true }`. Default: all but
-   * `idempotent`; `http-response` applies to HTTP triggers only.
+   * `idempotent`; `http-response` applies to HTTP triggers and API Gateway calls only.
    */
   checks?: Partial<Record<CheckName, boolean>>;
   /** Your own property: return false or throw to fail. */

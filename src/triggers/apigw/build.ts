@@ -16,7 +16,8 @@ import { fillPath } from './path.js';
 export type ApigwMethod = ApiGatewayEvent['httpMethod'];
 
 /**
- * How API Gateway passes the body: base64 (every captured event, even an empty body) or as text.
+ * How API Gateway passes the body: base64 (most captured events, POSTed JSON and empty bodies alike) or as text
+ * (a captured form call).
  *
  * @example
  * ```ts

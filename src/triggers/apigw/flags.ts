@@ -34,7 +34,7 @@ export const apigwFlags: readonly FlagSpec<ApigwRequestParams>[] = [
   },
   {
     flags: '--body-encoding <base64|text>',
-    description: 'how API Gateway passes the body: base64 (default, as captured events show) or text',
+    description: 'how API Gateway passes the body: base64 (default, as most captured events show) or text',
     param: 'bodyEncoding',
     parse: (value) => (value === 'base64' || value === 'text' ? value : usage('--body-encoding', `must be base64 or text, got ${value}`, '--body-encoding text')),
     pointers: ['/body', '/isBase64Encoded'],
