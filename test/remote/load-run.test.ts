@@ -34,7 +34,8 @@ async function faultyServer() {
       case 'drop-once':
         return count === 1 ? request.socket.destroy() : ok();
       case 'slow':
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        // Three times the client's request timeout: it times out however loaded the machine is.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
         return ok();
       case '500':
         response.writeHead(500);
@@ -83,7 +84,8 @@ describe('runLoad against a misbehaving server', () => {
     const perKind = 6;
     const events = plan.flatMap(([method, path]) => Array.from({ length: perKind }, (_, index) => event(method, path, index)));
     const records: LoadRecord[] = [];
-    const target = new HttpTriggerTarget({ url: server.origin }, { connections: 12, requestTimeoutMs: 300, retry: { retries: 2, baseDelayMs: 5 } });
+    // 1 s per request: ample for every answer but /slow's, even on a loaded 2-core machine.
+    const target = new HttpTriggerTarget({ url: server.origin }, { connections: 12, requestTimeoutMs: 1000, retry: { retries: 2, baseDelayMs: 5 } });
     const summary = await runLoad(events, target, { concurrency: 12, onRecord: (record) => records.push(record) });
     await target.dispose();
 
