@@ -2,16 +2,10 @@ import { isSchemaName } from '../schema/catalog.js';
 import { formatIssue } from '../schema/issues.js';
 import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
-import { isHttpTriggerType, moduleOfApiType, triggers } from '../triggers/registry.js';
+import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFunction, ProjectTrigger } from './model.js';
 
-/**
- * The rule a lint finding breaks, one per FC rule fc-sim checks.
- *
- * @see https://help.aliyun.com/zh/functioncompute/developer-reference/api-fc-2023-03-30-struct-function
- * @see README.md#your-project-ls-lint-test-serve
- */
 export type LintRule =
   | 'http-trigger-alone'
   | 'memory-size'
@@ -23,16 +17,6 @@ export type LintRule =
   | 'trigger-type'
   | 'unresolved-variable';
 
-/**
- * One broken rule: where it is in the project file, what is wrong and how to fix it.
- *
- * @example
- * ```ts
- * const findings: LintFinding[] = lintProject(loadProject('.'));
- * for (const finding of findings) console.log(`${finding.severity} ${finding.location.path}: ${finding.message} (fix: ${finding.fix})`);
- * ```
- * @see README.md#your-project-ls-lint-test-serve
- */
 export interface LintFinding {
   rule: LintRule;
   severity: 'error' | 'warning';
@@ -44,7 +28,6 @@ export interface LintFinding {
 
 /** The trigger types FC has that fc-sim has no module for, and the schema of each one's config where there is one. */
 const OTHER_TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
-  eventbridge: 'eventbridge-trigger-config',
   rds: undefined,
   datahub: undefined,
 };
@@ -115,23 +98,13 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger): LintFinding
       findings.push({ rule: 'trigger-config', severity: 'error', message: `${label}: ${formatIssue(issue).replace(/\n\s*hint: /, ' (')}${issue.hint ? ')' : ''}`, fix: issue.hint ?? `see fc-sim schema ${schema}`, location: at });
     }
   }
-  for (const finding of moduleOfApiType(trigger.type)?.project.lint?.(trigger.config, trigger.sourceArn) ?? []) {
+  for (const finding of moduleOfTrigger(trigger)?.project.lint?.(trigger.config, trigger.sourceArn) ?? []) {
     findings.push({ rule: finding.rule as LintRule, severity: 'error', message: `${label}: ${finding.message}`, fix: finding.fix, location: at });
   }
   return findings;
 }
 
-/**
- * Checks a project against FC's documented rules; each finding says how to fix it.
- *
- * @example
- * ```ts
- * const errors = lintProject(loadProject('.')).filter((finding) => finding.severity === 'error');
- * if (errors.length > 0) process.exitCode = 1;
- * ```
- * @see https://help.aliyun.com/zh/functioncompute/developer-reference/api-fc-2023-03-30-struct-function
- * @see README.md#your-project-ls-lint-test-serve
- */
+/** Checks a project against FC's documented rules; each finding says how to fix it. */
 export function lintProject(project: Project): LintFinding[] {
   return [
     ...project.problems.map((problem): LintFinding => ({ rule: 'unresolved-variable', severity: 'warning', message: problem.message, fix: 'set the variable (vars:, or the environment) to test with its value', location: problem.location })),

@@ -1,4 +1,5 @@
-import { moduleOfApiType } from '../triggers/registry.js';
+import type { TriggerConfigError } from '../errors.js';
+import { moduleOfTrigger, unknownSourceOf } from '../triggers/registry.js';
 import type { FcVersion, RejectedEvents, TriggerEventOptions, TriggerEvents } from '../triggers/types.js';
 import type { ProjectTrigger } from './model.js';
 
@@ -9,21 +10,15 @@ export type { FcVersion, RejectedEvents, TriggerEventOptions, TriggerEvents };
  * filter, the timer's firings and payload, the MNS format, the SLS job's functionParameter, the CDN event name and
  * domains, the HTTP methods, and the source wherever the config or sourceArn names it).
  *
- * Undefined for trigger types fc-sim has no module for (tablestore, eventbridge, anything unknown). Throws an
- * `E_CONFIG` FcSimError when the config leaves nothing to draw (no event name, method or domain FC knows): lint says
- * why. A disabled trigger (`enable: false`) still gets the events it delivers once enabled.
- *
- * @example
- * ```ts
- * const trigger = loadProject('.').functions[0]!.triggers[0]!;
- * const matching = matchingEvents(trigger, { fcVersion: 3 });
- * if (matching) await checkHandler({ handler: 'index.handler', arbitrary: matching.arbitrary, delivery: matching.delivery, runs: 200 });
- * ```
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-createtriggerinput
- * @see README.md#your-project-ls-lint-test-serve
+ * Undefined for trigger types fc-sim has no module for (rds, datahub, anything unknown). Throws an `E_CONFIG`
+ * FcSimError when the config leaves nothing to draw (no event name, method or domain FC knows): lint says why; a
+ * {@link TriggerConfigError} when fc-sim cannot read it (an EventBridge source no module has, a filter pattern that
+ * is not JSON). A disabled trigger (`enable: false`) still gets the events it delivers once enabled.
  */
 export function matchingEvents(trigger: ProjectTrigger, options: TriggerEventOptions): TriggerEvents | undefined {
-  const module = moduleOfApiType(trigger.type);
+  const unknownSource = unknownSourceOf(trigger);
+  if (unknownSource) throw unknownSource;
+  const module = moduleOfTrigger(trigger);
   return module?.project.matching(trigger, options);
 }
 
@@ -32,18 +27,9 @@ export function matchingEvents(trigger: ProjectTrigger, options: TriggerEventOpt
  * prefix or suffix, HTTP requests with a method not allowed, CDN events of another name or domain. Undefined when the
  * filter turns nothing away: timer and SLS triggers have no filter, and an MNS trigger's filterTag drops untagged
  * messages before they become events, so no event shows it.
- *
- * @example
- * ```ts
- * const trigger = loadProject('.').functions[0]!.triggers[0]!;
- * const rejected = rejectedEvents(trigger, { fcVersion: 3 });
- * if (rejected) console.log(`not delivered: ${rejected.reason}`, fc.sample(rejected.arbitrary, 3));
- * ```
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-createtriggerinput
- * @see README.md#your-project-ls-lint-test-serve
  */
 export function rejectedEvents(trigger: ProjectTrigger, options: TriggerEventOptions): RejectedEvents | undefined {
-  return moduleOfApiType(trigger.type)?.project.rejected(trigger, options);
+  return moduleOfTrigger(trigger)?.project.rejected(trigger, options);
 }
 
 /**
@@ -51,15 +37,7 @@ export function rejectedEvents(trigger: ProjectTrigger, options: TriggerEventOpt
  * a filter deliver whatever their source sends, and so does an MNS trigger with a filterTag: the tag selects messages
  * but is not in the event. The source itself (bucket, topic, project) is not compared: events are drawn from it, not
  * filtered by it.
- *
- * @example
- * ```ts
- * const trigger = loadProject('.').functions[0]!.triggers[0]!;
- * deliveredBy(trigger, buildOssEvent({ key: 'uploads/a.png' })); // false when the trigger's prefix is not uploads/
- * ```
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-createtriggerinput
- * @see README.md#your-project-ls-lint-test-serve
  */
 export function deliveredBy(trigger: ProjectTrigger, event: unknown): boolean {
-  return moduleOfApiType(trigger.type)?.project.delivers(trigger, event) ?? true;
+  return moduleOfTrigger(trigger)?.project.delivers(trigger, event) ?? true;
 }

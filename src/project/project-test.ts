@@ -1,21 +1,12 @@
 import fc from 'fast-check';
-import { FcSimError, type FcSimErrorCode } from '../errors.js';
+import { FcSimError, TriggerConfigError, type FcSimErrorCode } from '../errors.js';
 import { runtimeTraits } from '../runtime/runtimes.js';
 import { checkHandler, ContractFailure } from '../testing/check-handler.js';
 import { runtimeConfigOf } from './function-runtime.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from './matching-events.js';
 import type { Project, ProjectFunction, ProjectTrigger } from './model.js';
 
-/**
- * The outcome of one trigger of one function.
- *
- * @example
- * ```ts
- * const results: TriggerResult[] = await testProject(loadProject('.'));
- * for (const result of results.filter((r) => r.outcome === 'failed')) console.error(`${result.function}/${result.trigger}:\n${result.detail}`);
- * ```
- * @see README.md#your-project-ls-lint-test-serve
- */
+/** The outcome of one trigger of one function. */
 export interface TriggerResult {
   function: string;
   trigger: string;
@@ -29,16 +20,6 @@ export interface TriggerResult {
   rejected?: { count: number; reason: string };
 }
 
-/**
- * How {@link testProject} runs: events per trigger, the seed, where failures are saved, and a callback per result.
- *
- * @example
- * ```ts
- * const options: ProjectTestOptions = { runs: 500, seed: 42, failuresDir: false, onResult: (result) => console.log(result.function, result.outcome) };
- * const results = await testProject(loadProject('.'), options);
- * ```
- * @see README.md#your-project-ls-lint-test-serve
- */
 export interface ProjectTestOptions {
   runs?: number;
   seed?: number;
@@ -70,8 +51,9 @@ async function testTrigger(project: Project, fn: ProjectFunction, trigger: Proje
   try {
     events = matchingEvents(trigger, { fcVersion });
   } catch (error) {
-    // A config that lets no event through (or a cron FC refuses) is the trigger's failure, not the run's: lint says how to fix it.
-    if (!(error instanceof FcSimError) || !CONFIG_ERRORS.has(error.code)) throw error;
+    // A config that lets no event through (or a cron FC refuses) is the trigger's failure, not the run's: lint says how to
+    // fix it. One fc-sim cannot read (a filter pattern that is not JSON) is bad input: the run stops, exit 2.
+    if (!(error instanceof FcSimError) || error instanceof TriggerConfigError || !CONFIG_ERRORS.has(error.code)) throw error;
     return { ...base, outcome: 'failed', detail: `${error.message}${error.hint ? ` (${error.hint})` : ''}` };
   }
   if (!events) return { ...base, outcome: 'skipped', detail: `no events for ${trigger.type} triggers yet` };
@@ -98,14 +80,6 @@ async function testTrigger(project: Project, fn: ProjectFunction, trigger: Proje
  * The contract checks for every function and trigger of a project, with events that match each trigger's config
  * (names, filters, formats, methods, schedules), on each function's own settings (runtime, timeout, memory,
  * initializer, environment). A function is tested trigger by trigger, one warm instance each.
- *
- * @example
- * ```ts
- * const project = loadProject('.');
- * const results = await testProject(project, { runs: 200 });
- * if (results.some((result) => result.outcome === 'failed')) process.exitCode = 1;
- * ```
- * @see README.md#your-project-ls-lint-test-serve
  */
 export async function testProject(project: Project, options: ProjectTestOptions = {}): Promise<TriggerResult[]> {
   const results: TriggerResult[] = [];

@@ -5,7 +5,7 @@
  */
 
 import { isJsonObject as isObject, type Json } from '../io/json-values.js';
-import { apiTypeOf, moduleOfApiType } from '../triggers/registry.js';
+import { apiTypeOf, moduleOfTrigger } from '../triggers/registry.js';
 import type { ProjectFormat } from './model.js';
 
 /**
@@ -36,5 +36,5 @@ export function apiTriggerConfig(type: string, config: unknown, fromFun: boolean
   let result = (fromFun ? lowerFirstKeys(config) : config) as Json;
   if (!isObject(result)) return {};
   // Fun's Log trigger sends a capital "Enable"; lowerFirstKeys already made it "enable".
-  return moduleOfApiType(type)?.project.normaliseConfig?.(result) ?? result;
+  return moduleOfTrigger({ type, config: result })?.project.normaliseConfig?.(result) ?? result;
 }

@@ -10,13 +10,7 @@ import type { Delivery } from './delivery.js';
  * filter, and how its events reach the handler. `registry.ts` lists the modules; nothing outside `src/triggers/`
  * switches on trigger names. A part left out is a compile error.
  *
- * @example
- * ```ts
- * const oss: TriggerModule = triggerModule('oss');
- * const event = oss.build({ bucket: 'photos', key: 'uploads/a.png' });
- * const schema = oss.schemaOf(event); // 'oss'
- * ```
- * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ * @see ../../shared/design/trigger-modules.md
  */
 export interface TriggerModule<Id extends string = string, P extends object = object, E = unknown, C = Partial<P>> {
   /** The one name fc-sim uses for the trigger: kinds (`oss:put`), the CLI, `checkHandler({ trigger })`, saved failures. */
@@ -25,6 +19,11 @@ export interface TriggerModule<Id extends string = string, P extends object = ob
   readonly apiType: string;
   /** How the other tools write the type, where it differs from the API's: Fun's `Type`, the fc 2.x component's `type` (none where the tool has no such trigger type). */
   readonly spellings: { readonly fun?: string; readonly fc?: string };
+  /**
+   * Where several modules share one API type (EventBridge's sources), the config field that tells them apart (a JSON
+   * pointer into the config) and this module's value of it.
+   */
+  readonly configSource?: { readonly pointer: string; readonly value: string };
   /** The schemas of the events the handler receives, and of the trigger's config. */
   readonly schemas: { readonly events: readonly SchemaName[]; readonly config: SchemaName };
   /** How the handler receives the trigger's events by default (HTTP triggers: the FC 3.0 event). */
@@ -53,31 +52,12 @@ export interface TriggerModule<Id extends string = string, P extends object = ob
   readonly project: TriggerProjectRules;
 }
 
-/**
- * Options of a trigger's builder beyond its parameters: HTTP requests as an FC 2.0 HTTP handler sees them.
- *
- * @example
- * ```ts
- * const options: BuildOptions = { fc2: true };
- * const request = buildKind(findKind('http:post')!, { path: '/users', body: '{}' }, options);
- * ```
- * @see https://help.aliyun.com/document_detail/74757.html
- */
 export interface BuildOptions {
   /** HTTP: the request as an FC 2.0 HTTP handler sees it, instead of the FC 3.0 event. */
   fc2?: boolean;
 }
 
-/**
- * A named event kind: a realistic default event of one trigger, which flags then change.
- *
- * @example
- * ```ts
- * const kind: KindSpec = findKind('oss:delete')!;
- * console.log(kind.name, kind.description, kind.fixed); // oss:delete … { eventName: 'ObjectRemoved:DeleteObject' }
- * ```
- * @see README.md#print-an-event
- */
+/** A named event kind: a realistic default event of one trigger, which flags then change. */
 export interface KindSpec<P extends object = object> {
   readonly name: string;
   readonly description: string;
@@ -87,15 +67,7 @@ export interface KindSpec<P extends object = object> {
   readonly params?: Partial<P>;
 }
 
-/**
- * A command-line flag of `fc-sim <kind>` and the builder parameter it sets.
- *
- * @example
- * ```ts
- * for (const flag of triggerModule('oss').flags as readonly FlagSpec[]) console.log(flag.flags.padEnd(24), flag.description);
- * ```
- * @see README.md#print-an-event
- */
+/** A command-line flag of `fc-sim <kind>` and the builder parameter it sets. */
 export interface FlagSpec<P extends object = object> {
   readonly flags: string;
   readonly description: string;
@@ -144,6 +116,11 @@ export interface TriggerProjectRules {
   rejected(trigger: ProjectTrigger, options: TriggerEventOptions): RejectedEvents | undefined;
   /** Whether FC hands this event to the function through this trigger. */
   delivers(trigger: ProjectTrigger, event: unknown): boolean;
+  /**
+   * Valid configs of this module's triggers, where its config schema alone does not draw them (an EventBridge filter
+   * pattern is JSON inside a string; several modules share one schema): the battery checks the filter on these.
+   */
+  configs?(): fc.Arbitrary<Json>;
   /** The `fc-sim ls` line of a config (and of the sourceArn, for triggers whose source only it names). */
   describe(config: Json, sourceArn?: string): string;
   /** Findings beyond the config schema (a cron FC refuses, a sourceArn that names no table), each with its fix. */

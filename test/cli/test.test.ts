@@ -18,7 +18,7 @@ describe('fc-sim test', () => {
     const run = await runCli(['test', '--runs', '20', '--junit', junit], { cwd: resolve('fixtures/projects/failing-app') });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^✗ job ← every-hour \(timer\):\n {4}fc-sim: the handler failed "no-unhandled-error"/m);
-    expect(run.stdout).toContain('- ok ← queue (eventbridge): skipped: no events for eventbridge triggers yet');
+    expect(run.stdout).toContain('- ok ← devices (eventbridge): skipped: no events for eventbridge triggers yet');
     expect(run.stdout).toContain('0 passed, 1 failed, 1 skipped');
     expect(readFileSync(junit, 'utf8')).toContain('tests="2" failures="1" skipped="1"');
   });

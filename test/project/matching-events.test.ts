@@ -247,7 +247,7 @@ describe('HTTP triggers', () => {
 
 describe('triggers fc-sim has no generator for', () => {
   it.each([
-    trigger('eb', 'eventbridge', { triggerEnable: true, eventRuleFilterPattern: '{}' }),
+    trigger('mqtt', 'eventbridge', { eventRuleFilterPattern: '{}', eventSourceConfig: { eventSourceType: 'MQTT' } }),
     trigger('rds', 'rds', {}),
   ])('$type: no events, none rejected, delivered as the source sends them', (on) => {
     expect(matchingEvents(on, { fcVersion: 3 })).toBeUndefined();

@@ -18,7 +18,7 @@ describe('testProject', () => {
     const results = await testProject(loadProject(join(projects, 'failing-app')), { runs: 30, seed: 1 });
     expect(results.map((result) => [result.function, result.trigger, result.outcome])).toEqual([
       ['job', 'every-hour', 'failed'],
-      ['ok', 'queue', 'skipped'],
+      ['ok', 'devices', 'skipped'],
     ]);
     // The trigger's payload is fixed by its config: the event shrinks to the trigger's own payload, "run now".
     expect(results[0]!.detail).toMatch(/"payload": "run now"/);

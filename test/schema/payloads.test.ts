@@ -156,7 +156,12 @@ const expectations: Record<string, Expectation> = {
   'eventbridge/awesome-fc-mns-queue-java11-base64-body.json': valid('eventbridge'),
   'eventbridge/awesome-fc-mns-queue-python-plain-body.json': valid('eventbridge'),
   'eventbridge/awesome-fc-rabbitmq-golang.json': valid('eventbridge'),
-  'eventbridge/dataworks-docs-oss-via-eventbridge-masked.json': valid('eventbridge'),
+  'eventbridge/dataworks-docs-oss-via-eventbridge-masked.json': {
+    schema: 'eventbridge',
+    valid: false,
+    reason: 'the OSS record inside is masked: bucket name "******" (the oss schema\'s bucket rules apply to EventBridge OSS records too)',
+    fails: ['/data/oss/bucket/arn pattern', '/data/oss/bucket/name pattern'],
+  },
   'eventbridge/fc-runtime-go-sdk-mns-queue.json': valid('eventbridge'),
   'eventbridge/fc-runtime-go-sdk-rocketmq-batch.json': valid('eventbridge'),
   'eventbridge/fc-runtime-go-sdk-rocketmq-single.json': valid('eventbridge'),

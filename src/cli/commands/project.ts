@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { lintProject } from '../../project/lint.js';
 import { loadProject } from '../../project/load.js';
 import type { Project, ProjectTrigger } from '../../project/model.js';
-import { moduleOfApiType } from '../../triggers/registry.js';
+import { moduleOfTrigger } from '../../triggers/registry.js';
 import type { CliIo } from '../io.js';
 
 export interface ProjectOptions {
@@ -12,7 +12,7 @@ export interface ProjectOptions {
 
 /** The trigger's `ls` line, from its module; nothing for types fc-sim has no module for. */
 function describeTrigger(trigger: ProjectTrigger): string {
-  return moduleOfApiType(trigger.type)?.project.describe(trigger.config, trigger.sourceArn) ?? '';
+  return moduleOfTrigger(trigger)?.project.describe(trigger.config, trigger.sourceArn) ?? '';
 }
 
 function table(rows: string[][]): string {

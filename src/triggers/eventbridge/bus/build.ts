@@ -1,0 +1,72 @@
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME } from '../../_shared/common.js';
+import { buildOssEvent, type OssEventName, type OssEventParams } from '../../oss/build.js';
+import type { OssEventRecord } from '../../../types/generated.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+
+/** An OSS object event through EventBridge: `data` is one native OSS record, without the notification rule's ruleId. */
+export type EventBridgeOssEvent = CloudEvent<`oss:${OssEventName}`, Omit<OssEventRecord, 'oss'> & { oss: Omit<OssEventRecord['oss'], 'ruleId'> }>;
+/** A custom event put on a bus (PutEvents): source, type and data are the publisher's. */
+export type EventBridgeCustomEvent = CloudEvent<string, unknown>;
+export type EventBridgeBusEvent = EventBridgeOssEvent | EventBridgeCustomEvent;
+
+export interface EventBridgeBusEventParams extends EnvelopeParams, Pick<OssEventParams, 'eventName' | 'bucket' | 'key' | 'size'> {
+  /** An OSS object event (`acs.oss`), or a custom event. */
+  kind: 'oss' | 'custom';
+  /** OSS: the record as drawn or given (default: built from eventName, bucket, key, size). */
+  record?: OssEventRecord;
+  /** Custom: the event's source, type, subject and data. */
+  source: string;
+  type: string;
+  subject?: string;
+  data: unknown;
+}
+
+export const eventBridgeBusEventDefaults: EventBridgeBusEventParams = {
+  ...envelopeDefaults,
+  region: DEFAULT_REGION,
+  accountId: DEFAULT_ACCOUNT_ID,
+  time: DEFAULT_TIME,
+  kind: 'oss',
+  eventName: 'ObjectCreated:PutObject',
+  bucket: 'test-bucket',
+  key: 'input/report.csv',
+  size: 59537,
+  source: 'custom.orders',
+  type: 'orders:Order:Created',
+  data: { orderId: '1001', amount: 42 },
+};
+
+function ossRecord(p: EventBridgeBusEventParams): Omit<OssEventRecord, 'oss'> & { oss: Omit<OssEventRecord['oss'], 'ruleId'> } {
+  const record = p.record ?? buildOssEvent({ eventName: p.eventName, bucket: p.bucket, key: p.key, size: p.size, region: p.region, accountId: p.accountId, time: p.time, fcVersion: 2 }).events[0];
+  const { ruleId: _rule, ...oss } = record.oss;
+  return { ...record, oss };
+}
+
+export function eventBridgeBusEventAt(p: EventBridgeBusEventParams, index: number): EventBridgeBusEvent {
+  if (p.kind === 'oss') {
+    const record = ossRecord(p);
+    const account = record.oss.bucket.arn.split(':')[3] ?? p.accountId;
+    return buildCloudEvent(
+      // The record says where and when: the envelope follows it.
+      { ...p, region: record.region, accountId: account, time: record.eventTime },
+      { id: eventId('eventbridge-oss', record, index), source: 'acs.oss', type: `oss:${record.eventName}`, subject: `acs:oss:${record.region}:${account}:${record.oss.bucket.name}/${record.oss.object.key}`, extensions: 'service', busName: 'default' },
+      record,
+    );
+  }
+  return buildCloudEvent(
+    p,
+    { id: eventId('eventbridge-custom', p.source, p.type, p.data, p.time, index), source: p.source, type: p.type, subject: p.subject ?? `acs:eventbridge:${p.region}:${p.accountId}:eventbus/default/eventsource/${p.source}`, extensions: 'bus', busName: 'default' },
+    p.data,
+  );
+}
+
+/**
+ * An event of an EventBridge trigger on the default bus (source type `Default`): an OSS object event routed through
+ * EventBridge, or a custom event.
+ * @example buildEventBridgeBusEvent({ kind: 'custom', source: 'my.app', type: 'my.app:Order:Paid', data: { id: 1 } })
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events
+ */
+export function buildEventBridgeBusEvent(params: Partial<EventBridgeBusEventParams> = {}): Delivered<EventBridgeBusEvent> {
+  const p = { ...eventBridgeBusEventDefaults, ...params };
+  return batchOf(p.batch, (index) => eventBridgeBusEventAt(p, index));
+}

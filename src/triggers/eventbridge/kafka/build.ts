@@ -1,0 +1,90 @@
+import { FcSimError } from '../../../errors.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, toDate } from '../../_shared/common.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+
+/** `data` of a Kafka event (`alikafka:Topic:Message`). */
+export interface KafkaData {
+  topic: string;
+  partition: number;
+  offset: number;
+  /** The record's timestamp, epoch ms. */
+  timestamp: number;
+  headers: { headers: unknown[]; isReadOnly: boolean };
+  key?: string;
+  /** Per the source's value data format: the text, the parsed JSON value, or base64 of the bytes. */
+  value: unknown;
+}
+
+export type KafkaEvent = CloudEvent<'alikafka:Topic:Message', KafkaData>;
+
+/** The source's value data format (ValueDataType Text, Json, Binary). */
+export type KafkaValueFormat = 'text' | 'json' | 'base64';
+
+export interface KafkaEventParams extends EnvelopeParams {
+  /** `alikafka_post-cn-…` / `alikafka_pre-cn-…`. */
+  instanceId: string;
+  topic: string;
+  partition: number;
+  /** The offset of the first record; a batch's records follow it. */
+  offset: number;
+  /** Record key; absent when the record has none. */
+  key?: string;
+  /** The record's value as text (UTF-8). */
+  value: string;
+  valueFormat: KafkaValueFormat;
+}
+
+export const kafkaEventDefaults: KafkaEventParams = {
+  ...envelopeDefaults,
+  region: DEFAULT_REGION,
+  accountId: DEFAULT_ACCOUNT_ID,
+  time: DEFAULT_TIME,
+  instanceId: 'alikafka_post-cn-pe337q5qz00c',
+  topic: 'testTopic',
+  partition: 0,
+  offset: 25,
+  key: 'keytest',
+  value: 'hello kafka msg',
+  valueFormat: 'text',
+  // Kafka triggers are event-streaming only: even one record arrives in an array.
+  batch: 1,
+};
+
+function deliveredValue(value: string, format: KafkaValueFormat): unknown {
+  if (format === 'text') return value;
+  if (format === 'base64') return Buffer.from(value).toString('base64');
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new FcSimError('E_INVALID_PARAMS', `a Kafka value in the JSON data format must be JSON, got ${JSON.stringify(value)}`, 'give a JSON value, or use the text or base64 format');
+  }
+}
+
+export function kafkaEventAt(p: KafkaEventParams, index: number): KafkaEvent {
+  const offset = p.offset + index;
+  const timestamp = toDate(p.time).getTime() + index;
+  return buildCloudEvent(
+    { ...p, time: timestamp },
+    { id: eventId('kafka', p.instanceId, p.topic, p.partition, offset), source: 'acs:alikafka', type: 'alikafka:Topic:Message', subject: `acs:alikafka:${p.instanceId}:topic:${p.topic}`, extensions: 'account' },
+    {
+      topic: p.topic,
+      partition: p.partition,
+      offset,
+      timestamp,
+      headers: { headers: [], isReadOnly: false },
+      ...(p.key === undefined ? {} : { key: p.key }),
+      value: deliveredValue(p.value, p.valueFormat),
+    },
+  );
+}
+
+/**
+ * A Kafka trigger's event: a JSON array (event-streaming, the only mode FC has for Kafka) of `batch` records with
+ * consecutive offsets; `data.value` as text, parsed JSON or base64, per the source's value data format.
+ * @example buildKafkaEvent({ topic: 'orders', value: '{"id":1}', valueFormat: 'json', batch: 3 })
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/kafka-trigger
+ */
+export function buildKafkaEvent(params: Partial<KafkaEventParams> = {}): Delivered<KafkaEvent> {
+  const p = { ...kafkaEventDefaults, ...params };
+  return batchOf(p.batch, (index) => kafkaEventAt(p, index));
+}

@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { FcSimError } from '../../errors.js';
+import { isJsonObject, type Json } from '../../io/json-values.js';
+import type { ProjectTrigger } from '../../project/model.js';
+import { arbitraryAt, arbitraryFor } from '../../../generators/internal/schema-arbitrary.js';
+import { definedOnly } from '../../../generators/internal/params.js';
+import { withDefaults } from '../_shared/common.js';
+import { accountIdFlag, regionFlag, timeFlag, usage } from '../_shared/flags.js';
+import type { FlagSpec, KindSpec, TriggerModule, TriggerProjectRules } from '../types.js';
+import { BATCH_LIMITS, describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf, type EventBridgeSettings } from './config.js';
+import { batchOf, envelopeDraws, type CloudEvent, type Delivered, type EnvelopeParams } from './envelope.js';
+import { patternMatches, type EventPattern } from './pattern.js';
+import { patternTexts } from './pattern-arbitrary.js';
+import { blockingLeaf, matchingPattern, rejectedByPattern, towardsPattern } from './pattern-events.js';
+
+/** How FC delivers a source's events: one per invocation, JSON arrays, or either as the trigger is configured. */
+export type SourceModes = 'event-driven' | 'event-streaming' | 'both';
+
+/**
+ * One EventBridge source (MNS queue, RocketMQ, …): its payload inside the shared envelope, and the config field that
+ * makes a trigger its own. {@link sourceModule} turns it into a trigger module.
+ */
+export interface SourceSpec<Id extends string, P extends EnvelopeParams, E extends CloudEvent> {
+  readonly id: Id;
+  /** `eventSourceConfig.eventSourceType` of the source's triggers. */
+  readonly sourceType: string;
+  readonly modes: SourceModes;
+  readonly defaults: P;
+  readonly kinds: readonly KindSpec<P>[];
+  /** Where the region shows in an event (none: the source's events do not say, and there is no --region). */
+  readonly regionPointers: readonly string[];
+  /** The source's own flags; region, account, time (and --batch for streaming sources) are added. */
+  readonly flags: readonly FlagSpec<P>[];
+  /** The event at `index` of a batch (index 0 alone in event-driven mode). */
+  one(params: P, index: number): E;
+  /** What the events of one trigger share (queue, topic, region…), drawn where `fixed` leaves it open. */
+  sourceDraws(fixed: Partial<P>): fc.Arbitrary<Partial<P>>;
+  /** What each event draws for itself (the message). */
+  messageDraws(fixed: Partial<P>): fc.Arbitrary<Partial<P>>;
+  /** Whether a CloudEvent is this source's (by its type). */
+  ownsEvent(event: Json): boolean;
+  /** The parameters a trigger's config fixes, and the event fields (dotted paths) they show in. */
+  fromConfig(settings: EventBridgeSettings, trigger: ProjectTrigger): { params: Partial<P>; pinned: readonly string[] };
+  /** The `fc-sim ls` words for the source's parameters: `queue orders`. */
+  describe(parameters: Json): string;
+  /** The kinds of event the pattern itself picks, as parameters (the default bus: OSS events or custom ones); none: any. */
+  patternParams?(pattern: EventPattern): readonly Partial<P>[];
+}
+
+/** Fix any builder parameter (`batch` fixes the batch size), and bound drawn batches. */
+export type SourceConstraints<P> = Partial<P> & {
+  /** Most events in a drawn batch (default 10). */
+  readonly maxBatch?: number;
+};
+
+/** `--batch N`: a JSON array of N events, as event-streaming delivers them; FC's limit is the batch window's. */
+const batchFlag: FlagSpec<EnvelopeParams> = {
+  flags: '--batch <count>',
+  description: `a JSON array of that many events (event-streaming; ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max})`,
+  param: 'batch',
+  parse: (value) => {
+    const count = Number(value);
+    if (!/^\d+$/.test(value.trim()) || count < BATCH_LIMITS.count.min || count > BATCH_LIMITS.count.max) {
+      usage('--batch', `${JSON.stringify(value)} is beyond FC's limit: it pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation`, '--batch 10');
+    }
+    return count;
+  },
+  pointers: [],
+};
+
+/**
+ * The first event of a value: itself, the first of a batch, or the first of a batch of JSON-encoded events (a Kafka
+ * sample's form: detected, to say what is wrong with it), with whether it was encoded.
+ */
+function firstOf(value: unknown): [unknown, boolean] {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'string') return [first, false];
+  try {
+    return [JSON.parse(first), true];
+  } catch {
+    return [undefined, false];
+  }
+}
+
+/**
+ * Valid configs of a source's triggers: the config schema draws the rest, while the source (its type and parameters),
+ * the mode of a streaming-only source and the pattern (JSON in a string, over the source's own fields) are drawn here:
+ * the schema's conditionals on a nested field are more than the schema compiler draws by itself.
+ */
+function configsOf(sourceType: string, modes: SourceModes, patterns: fc.Arbitrary<string>): fc.Arbitrary<Json> {
+  const schema = 'eventbridge-trigger-config';
+  const key = PARAMETER_KEYS[sourceType];
+  const streaming = fc.constant('event-streaming');
+  const overrides: Record<string, fc.Arbitrary<unknown>> = {
+    '/eventRuleFilterPattern': patterns,
+    '/eventSourceConfig': fc.record({
+      eventSourceType: fc.constant(sourceType),
+      ...(key ? { eventSourceParameters: fc.record({ [key]: arbitraryAt(schema, `/eventSourceConfig/eventSourceParameters/${key}`) }) } : {}),
+    }),
+    ...(modes === 'event-streaming' ? { '/eventSinkConfig/deliveryOption/mode': streaming, '/runOptions/mode': streaming } : {}),
+  };
+  return (arbitraryFor(schema, { overrides }) as fc.Arbitrary<unknown>).filter(isJsonObject);
+}
+
+/** The pointers of a field in a single event and in the first event of a batch. */
+export const everywhere = (...pointers: string[]) => pointers.flatMap((pointer) => [pointer, `/0${pointer}`]);
+
+const commonFlags = (modes: SourceModes, regionPointers: readonly string[]): FlagSpec<EnvelopeParams>[] => [
+  ...(regionPointers.length === 0 ? [] : [{ ...regionFlag, pointers: regionPointers }]),
+  { ...accountIdFlag, pointers: everywhere('/aliyunaccountid', '/subject') },
+  { ...timeFlag, pointers: everywhere('/time') },
+  ...(modes === 'event-driven' ? [] : [batchFlag]),
+];
+
+/** The module of one EventBridge source: kinds, flags, builder and generator around the shared envelope, and the project rules (pattern, mode, batch window). */
+export function sourceModule<Id extends string, P extends EnvelopeParams, E extends CloudEvent>(spec: SourceSpec<Id, P, E>): TriggerModule<Id, P, Delivered<E>, SourceConstraints<P>> {
+  const build = (params: Partial<P> = {}) => {
+    const full = withDefaults(spec.defaults, params) as P;
+    return batchOf(full.batch, (index) => spec.one(full, index));
+  };
+
+  /** Events of one source: shared parameters drawn once, a message per event. */
+  const eventsOf = (fixed: Partial<P>, sizes: { min: number; max: number } | 'single'): fc.Arbitrary<Delivered<E>> => {
+    const shared = fc.tuple(envelopeDraws(fixed), spec.sourceDraws(fixed));
+    const message = spec.messageDraws(fixed);
+    const one = (drawn: Partial<P>, index: number) => spec.one(withDefaults(spec.defaults, { ...drawn, ...fixed, batch: undefined }) as P, index);
+    if (sizes === 'single') return fc.tuple(shared, message).map(([[envelope, source], own]) => one({ ...envelope, ...source, ...own } as Partial<P>, 0));
+    return fc
+      .tuple(shared, fc.array(message, { minLength: sizes.min, maxLength: sizes.max, size: 'small' }))
+      .map(([[envelope, source], messages]) => messages.map((own, index) => one({ ...envelope, ...source, ...own } as Partial<P>, index)));
+  };
+
+  const arbitrary = (constraints: SourceConstraints<P> = {} as SourceConstraints<P>): fc.Arbitrary<Delivered<E>> => {
+    const { maxBatch, ...rest } = constraints;
+    const fixed = definedOnly(rest) as Partial<P>;
+    if (fixed.batch !== undefined) return eventsOf(fixed, { min: fixed.batch, max: fixed.batch });
+    const batches = () => eventsOf(fixed, { min: 1, max: maxBatch ?? 10 });
+    if (spec.modes === 'event-driven') return eventsOf(fixed, 'single');
+    if (spec.modes === 'event-streaming') return batches();
+    return fc.oneof(eventsOf(fixed, 'single'), batches());
+  };
+
+  /** One event at a time, within the config's parameters and what the pattern picks. */
+  const singleEvents = (pattern: EventPattern, params: Partial<P>): fc.Arbitrary<E> => {
+    const picked = spec.patternParams?.(pattern) ?? [];
+    return (picked.length === 0 ? eventsOf(params, 'single') : fc.oneof(...picked.map((choice) => eventsOf({ ...choice, ...params }, 'single')))) as fc.Arbitrary<E>;
+  };
+
+  const isOwn = (event: unknown): event is Json => isJsonObject(event) && spec.ownsEvent(event);
+
+  const project: TriggerProjectRules = {
+    matching(trigger) {
+      const settings = readSettings(trigger.config, siteOf(trigger));
+      const { params, pinned } = spec.fromConfig(settings, trigger);
+      const single = singleEvents(settings.pattern, params);
+      const tries = fc.sample(towardsPattern(single, settings.pattern, pinned), { numRuns: 60, seed: 1 });
+      if (!tries.some((event) => patternMatches(settings.pattern, event))) {
+        const leaf = blockingLeaf(settings.pattern, tries);
+        throw new FcSimError(
+          'E_CONFIG',
+          `trigger "${trigger.name}" (${trigger.type}) lets no event through: eventRuleFilterPattern turns away every event of its ${spec.sourceType} source${leaf ? ` (${leaf.path.join('.')} never passes)` : ''}`,
+          `fix the pattern against the events the source sends (fc-sim ${spec.kinds[0]!.name} prints one)`,
+        );
+      }
+      if (settings.mode === 'event-driven') return { arbitrary: matchingPattern(single, settings.pattern, pinned), delivery: 'event' };
+      // One stream's batch shares its source (queue, topic, region): drawn once, then each event is filtered.
+      const batches = fc
+        .tuple(envelopeDraws(params), spec.sourceDraws(params))
+        .chain(([envelope, source]) => fc.array(matchingPattern(singleEvents(settings.pattern, { ...params, ...envelope, ...source } as Partial<P>), settings.pattern, pinned), { minLength: 1, maxLength: settings.batchSize, size: 'small' }));
+      return { arbitrary: batches, delivery: 'event' };
+    },
+    rejected(trigger) {
+      const settings = readSettings(trigger.config, siteOf(trigger));
+      const { params, pinned } = spec.fromConfig(settings, trigger);
+      const rejected = rejectedByPattern(singleEvents(settings.pattern, params), settings.pattern, pinned);
+      if (!rejected) return undefined;
+      return {
+        arbitrary: settings.mode === 'event-driven' ? rejected.arbitrary : rejected.arbitrary.map((event) => [event]),
+        delivery: 'event',
+        reason: `events of its ${spec.sourceType} source outside eventRuleFilterPattern: ${rejected.reasons.join('; ')}`,
+      };
+    },
+    delivers(trigger, event) {
+      const settings = readSettings(trigger.config, siteOf(trigger));
+      const events = settings.mode === 'event-driven' ? (Array.isArray(event) ? [] : [event]) : Array.isArray(event) && event.length <= settings.batchSize ? event : [];
+      return events.length > 0 && events.every((one) => isOwn(one) && patternMatches(settings.pattern, one));
+    },
+    describe: (config) => describeSettings(config, spec.describe),
+    lint: (config) => lintSettings(config),
+    configs: () => configsOf(spec.sourceType, spec.modes, patternTexts(build())),
+  };
+
+  return {
+    id: spec.id,
+    apiType: 'eventbridge',
+    spellings: {},
+    configSource: { pointer: '/eventSourceConfig/eventSourceType', value: spec.sourceType },
+    schemas: { events: ['eventbridge'], config: 'eventbridge-trigger-config' },
+    delivery: 'event',
+    defaults: spec.defaults,
+    build,
+    arbitrary,
+    kinds: spec.kinds,
+    kindArbitrary: (kind, fixed) => arbitrary({ ...kind.fixed, ...fixed } as SourceConstraints<P>),
+    flags: [...spec.flags, ...(commonFlags(spec.modes, spec.regionPointers) as FlagSpec<P>[])],
+    schemaOf: () => 'eventbridge',
+    detect(value) {
+      const [first, encoded] = firstOf(value);
+      if (!isOwn(first) || !('specversion' in first || ('source' in first && 'data' in first))) return undefined;
+      const what = encoded ? 'an array of JSON-encoded CloudEvents' : Array.isArray(value) ? 'an array of CloudEvents' : 'a CloudEvent';
+      return { schema: 'eventbridge', because: `${what} of type ${String(first.type)}` };
+    },
+    project,
+  };
+}
