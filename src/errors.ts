@@ -2,6 +2,8 @@
  * Why fc-sim refused to go on, as a stable code for scripts and tests. Every error the library throws for a
  * problem of the user's (a bad flag, file, event, parameter, configuration or handler) is an {@link FcSimError}
  * with one of these; any other error is a bug in fc-sim.
+ *
+ * @see README.md#library
  */
 export type FcSimErrorCode =
   /** A flag, option or argument the command or function does not take. */
@@ -60,11 +62,40 @@ const EXIT_STATUS: Readonly<Record<FcSimErrorCode, number>> = {
   E_CONTRACT_FAILED: 1,
 };
 
-/** The process exit status for an error of fc-sim's. */
+/**
+ * The process exit status for an error of fc-sim's: 2 for usage and input errors, 1 for a failed check.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   buildTimerEvent({ time: 'yesterday' }); // E_INVALID_PARAMS: not a time
+ * } catch (error) {
+ *   if (!(error instanceof FcSimError)) throw error; // anything else is a bug in fc-sim
+ *   console.error(error.message, error.hint ?? '');
+ *   process.exitCode = exitStatusOf(error);
+ * }
+ * ```
+ * @see README.md#library
+ */
 export function exitStatusOf(error: FcSimError): number {
   return EXIT_STATUS[error.code];
 }
 
+/**
+ * Options of an {@link FcSimError}: the error it reports.
+ *
+ * @example
+ * ```ts
+ * let config: unknown;
+ * try {
+ *   config = JSON.parse(readFileSync('config.json', 'utf8'));
+ * } catch (cause) {
+ *   const options: FcSimErrorOptions = { cause };
+ *   throw new FcSimError('E_NOT_JSON', 'config.json is not JSON', 'fix the file or pass another --config', options);
+ * }
+ * ```
+ * @see README.md#library
+ */
 export interface FcSimErrorOptions {
   /** The error this one reports (a parse error, an I/O error), as ES2022's `Error.cause`. */
   cause?: unknown;
@@ -74,6 +105,17 @@ export interface FcSimErrorOptions {
  * A problem of the user's (a bad flag, a missing file, an event that is not valid): the CLI prints the message and
  * the hint, never a stack trace, and exits with {@link exitStatusOf}. Subclasses add structured details (the
  * validation issues, the contract report, the place in a timer expression).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseTimerExpression('0 0 4 * *');
+ * } catch (error) {
+ *   if (error instanceof FcSimError && error.code === 'E_TIMER_EXPRESSION') console.error(error.message, error.hint);
+ *   else throw error;
+ * }
+ * ```
+ * @see README.md#library
  */
 export class FcSimError extends Error {
   constructor(

@@ -21,6 +21,17 @@ import {
 import { subschemaMatcher, type ValuePredicate } from './schema-matcher.js';
 import { subschemaAt } from './schema-navigation.js';
 
+/**
+ * How the schema compiler draws: arbitraries of your own at instance pointers, and the size of open arrays and maps.
+ *
+ * @example
+ * ```ts
+ * const options: SchemaArbitraryOptions = { overrides: { '/events/0/oss/object/key': fc.constantFrom('a.png', 'b c.jpg') }, maxItems: 1 };
+ * const events = arbitraryFor('oss', options);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ * @see README.md#property-based-contract-tests
+ */
 export interface SchemaArbitraryOptions {
   /** Arbitraries used instead of the schema's, by JSON pointer into the generated INSTANCE, `*` matching any array index or map key: { '/events/*\/oss/object/key': myKeyArb }. */
   overrides?: Readonly<Record<string, fc.Arbitrary<unknown>>>;
@@ -295,17 +306,47 @@ function compileChecked(root: SchemaNode, schema: unknown, path: InstancePath, o
   return arbitrary;
 }
 
-/** Values that always validate against `schema` (draft-07, the keywords fc-sim's schemas use): the base of every generator. */
+/**
+ * Values that always validate against `schema` (draft-07, the keywords fc-sim's schemas use): the base of every generator.
+ *
+ * @example
+ * ```ts
+ * const tablestoreConfigs = schemaArbitrary(loadSchema('tablestore-trigger-config'));
+ * fc.assert(fc.property(tablestoreConfigs, (config) => validate('tablestore-trigger-config', config).valid));
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ * @see README.md#property-based-contract-tests
+ */
 export function schemaArbitrary(schema: JsonSchema, options: SchemaArbitraryOptions = {}): fc.Arbitrary<unknown> {
   return compileChecked(schema, schema, [], new OverrideTable(options.overrides), options);
 }
 
-/** {@link schemaArbitrary} for a catalog schema, typed as the schema's TypeScript type. */
+/**
+ * {@link schemaArbitrary} for a catalog schema, typed as the schema's TypeScript type.
+ *
+ * @example
+ * ```ts
+ * const contexts = arbitraryFor('context-fc3'); // fc.Arbitrary<Fc3Context>
+ * const [context] = fc.sample(contexts, 1);
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/user-guide/context
+ * @see README.md#property-based-contract-tests
+ */
 export function arbitraryFor<N extends SchemaName>(name: N, options: SchemaArbitraryOptions = {}): fc.Arbitrary<SchemaTypes[N]> {
   return schemaArbitrary(loadSchema(name), options) as fc.Arbitrary<SchemaTypes[N]>;
 }
 
-/** The arbitrary of the value at an instance pointer (e.g. '/events/0/eventName', '/requestContext/http/method'), following properties, items and $ref — for generators that draw single fields from the schema. */
+/**
+ * The arbitrary of the value at an instance pointer (e.g. '/events/0/eventName', '/requestContext/http/method'), following properties, items and $ref — for generators that draw single fields from the schema.
+ *
+ * @example
+ * ```ts
+ * const methods = arbitraryAt('http', '/requestContext/http/method') as fc.Arbitrary<HttpMethod>;
+ * const requests = methods.map((method) => buildHttpEvent({ method }));
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see README.md#property-based-contract-tests
+ */
 export function arbitraryAt(name: SchemaName, instancePointer: string, options: SchemaArbitraryOptions = {}): fc.Arbitrary<unknown> {
   const root = loadSchema(name);
   const segments = parseInstancePointer(instancePointer);

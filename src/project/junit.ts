@@ -3,7 +3,19 @@ import type { TriggerResult } from './project-test.js';
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
-/** JUnit XML, as CI systems read it: one test case per function trigger; a failure carries the whole report. */
+/**
+ * JUnit XML, as CI systems read it: one test case per function trigger; a failure carries the whole report.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { junitXml, loadProject, testProject } from 'fc-sim';
+ *
+ * const results = await testProject(loadProject('.'), { runs: 500 });
+ * writeFileSync('reports/fc-sim.xml', junitXml('fc-sim', results));
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export function junitXml(name: string, results: readonly TriggerResult[]): string {
   const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);

@@ -6,6 +6,12 @@ import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/regist
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFunction, ProjectTrigger } from './model.js';
 
+/**
+ * The rule a lint finding breaks, one per FC rule fc-sim checks.
+ *
+ * @see https://help.aliyun.com/zh/functioncompute/developer-reference/api-fc-2023-03-30-struct-function
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export type LintRule =
   | 'http-trigger-alone'
   | 'memory-size'
@@ -17,6 +23,16 @@ export type LintRule =
   | 'trigger-type'
   | 'unresolved-variable';
 
+/**
+ * One broken rule: where it is in the project file, what is wrong and how to fix it.
+ *
+ * @example
+ * ```ts
+ * const findings: LintFinding[] = lintProject(loadProject('.'));
+ * for (const finding of findings) console.log(`${finding.severity} ${finding.location.path}: ${finding.message} (fix: ${finding.fix})`);
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface LintFinding {
   rule: LintRule;
   severity: 'error' | 'warning';
@@ -104,7 +120,17 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger): LintFinding
   return findings;
 }
 
-/** Checks a project against FC's documented rules; each finding says how to fix it. */
+/**
+ * Checks a project against FC's documented rules; each finding says how to fix it.
+ *
+ * @example
+ * ```ts
+ * const errors = lintProject(loadProject('.')).filter((finding) => finding.severity === 'error');
+ * if (errors.length > 0) process.exitCode = 1;
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/developer-reference/api-fc-2023-03-30-struct-function
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export function lintProject(project: Project): LintFinding[] {
   return [
     ...project.problems.map((problem): LintFinding => ({ rule: 'unresolved-variable', severity: 'warning', message: problem.message, fix: 'set the variable (vars:, or the environment) to test with its value', location: problem.location })),

@@ -8,7 +8,18 @@ import { loadFunTemplate } from './load-fun.js';
 import type { Project, ProjectFormat, ProjectProblem } from './model.js';
 import { resolveVariables } from './variables.js';
 
-/** The project files fc-sim looks for in a folder, in this order. */
+/**
+ * The project files fc-sim looks for in a folder, in this order.
+ *
+ * @example
+ * ```ts
+ * import { existsSync } from 'node:fs';
+ * import { PROJECT_FILES } from 'fc-sim';
+ *
+ * const projectFile = PROJECT_FILES.find((file) => existsSync(file)); // s.yaml before template.yml
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export const PROJECT_FILES = ['s.yaml', 's.yml', 'template.yml', 'template.yaml'] as const;
 
 export type Document = Record<string, unknown>;
@@ -46,7 +57,17 @@ export interface LoadProjectOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Reads a project from a folder (its s.yaml or template.yml) or a file, into one model whatever the tool. */
+/**
+ * Reads a project from a folder (its s.yaml or template.yml) or a file, into one model whatever the tool.
+ *
+ * @example
+ * ```ts
+ * const project = loadProject('.', { env: { ...process.env, STAGE: 'test' } });
+ * for (const fn of project.functions) console.log(fn.name, fn.runtime, fn.triggers.map((trigger) => trigger.type).join(', '));
+ * for (const problem of project.problems) console.warn(`${problem.location.file} ${problem.location.path}: ${problem.message}`);
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export function loadProject(path = '.', options: LoadProjectOptions = {}): Project {
   const file = findProjectFile(path, options.cwd ?? process.cwd());
   const text = readFileSync(file, 'utf8');

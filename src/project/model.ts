@@ -3,7 +3,12 @@
  * with the `fc` 2.x or the `fc3` component): functions with their settings and triggers, and custom domains.
  */
 
-/** Which file format a project was read from. */
+/**
+ * Which file format a project was read from: Fun's `template.yml`, or Serverless Devs' `s.yaml` with the `fc` 2.x
+ * or the `fc3` component.
+ *
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export type ProjectFormat = 'fun' | 'fc' | 'fc3';
 
 /** Where in the project file something was written: for messages that point at it. */
@@ -13,6 +18,17 @@ export interface Location {
   path: string;
 }
 
+/**
+ * One trigger of a project function, its config in the FC API's shape whatever the tool's spelling.
+ *
+ * @example
+ * ```ts
+ * const [trigger]: ProjectTrigger[] = loadProject('.').functions[0]?.triggers ?? [];
+ * if (trigger?.type === 'oss') console.log(trigger.name, trigger.sourceArn, trigger.config.events);
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-createtriggerinput
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface ProjectTrigger {
   name: string;
   /** The FC API trigger type: oss, timer, mns_topic, log, cdn_events, http, tablestore, eventbridge; anything else is kept as written (lint reports it). */
@@ -24,6 +40,19 @@ export interface ProjectTrigger {
   location: Location;
 }
 
+/**
+ * One function of a project: its code, handler and settings, and its triggers.
+ *
+ * @example
+ * ```ts
+ * const functions: ProjectFunction[] = loadProject('.').functions;
+ * for (const fn of functions) {
+ *   const result = await invoke(fn.handler, buildTimerEvent(), { codeDir: fn.codeDir, timeout: fn.timeout ?? 3, environment: fn.environment });
+ * }
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/developer-reference/api-fc-2023-03-30-struct-function
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface ProjectFunction {
   name: string;
   /** FC 2.0 service; FC 3.0 has none. */
@@ -44,6 +73,16 @@ export interface ProjectFunction {
   location: Location;
 }
 
+/**
+ * One route of a custom domain: a path (`/api/*`) to a function.
+ *
+ * @example
+ * ```ts
+ * const routes: CustomDomainRoute[] = loadProject('.').customDomains.flatMap((domain) => domain.routes);
+ * const api = routes.find((route) => route.path === '/api/*')?.functionName;
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface CustomDomainRoute {
   /** `/a`, `/a/*`, `/*` */
   path: string;
@@ -53,6 +92,16 @@ export interface CustomDomainRoute {
   qualifier?: string;
 }
 
+/**
+ * A custom domain of a project and its routes; `fc-sim serve` serves them at `/`.
+ *
+ * @example
+ * ```ts
+ * const domains: CustomDomain[] = loadProject('.').customDomains;
+ * for (const domain of domains) console.log(domain.domainName, domain.routes.map((route) => route.path));
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface CustomDomain {
   domainName: string;
   protocol: string;
@@ -60,12 +109,31 @@ export interface CustomDomain {
   location: Location;
 }
 
-/** Something the loader could not do: a variable it cannot resolve, a part it does not understand. */
+/**
+ * Something the loader could not do: a variable it cannot resolve, a part it does not understand.
+ *
+ * @example
+ * ```ts
+ * const problems: ProjectProblem[] = loadProject('.').problems;
+ * for (const { message, location } of problems) console.warn(`${location.file} ${location.path}: ${message}`);
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface ProjectProblem {
   message: string;
   location: Location;
 }
 
+/**
+ * One FC project whichever tool's file it comes from: its functions, custom domains, and what could not be read.
+ *
+ * @example
+ * ```ts
+ * const project: Project = loadProject('template.yml');
+ * console.log(project.format, project.functions.length, project.customDomains.length);
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface Project {
   format: ProjectFormat;
   /** Absolute path of the project file. */

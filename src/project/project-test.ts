@@ -6,7 +6,16 @@ import { runtimeConfigOf } from './function-runtime.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from './matching-events.js';
 import type { Project, ProjectFunction, ProjectTrigger } from './model.js';
 
-/** The outcome of one trigger of one function. */
+/**
+ * The outcome of one trigger of one function.
+ *
+ * @example
+ * ```ts
+ * const results: TriggerResult[] = await testProject(loadProject('.'));
+ * for (const result of results.filter((r) => r.outcome === 'failed')) console.error(`${result.function}/${result.trigger}:\n${result.detail}`);
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface TriggerResult {
   function: string;
   trigger: string;
@@ -20,6 +29,16 @@ export interface TriggerResult {
   rejected?: { count: number; reason: string };
 }
 
+/**
+ * How {@link testProject} runs: events per trigger, the seed, where failures are saved, and a callback per result.
+ *
+ * @example
+ * ```ts
+ * const options: ProjectTestOptions = { runs: 500, seed: 42, failuresDir: false, onResult: (result) => console.log(result.function, result.outcome) };
+ * const results = await testProject(loadProject('.'), options);
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface ProjectTestOptions {
   runs?: number;
   seed?: number;
@@ -80,6 +99,14 @@ async function testTrigger(project: Project, fn: ProjectFunction, trigger: Proje
  * The contract checks for every function and trigger of a project, with events that match each trigger's config
  * (names, filters, formats, methods, schedules), on each function's own settings (runtime, timeout, memory,
  * initializer, environment). A function is tested trigger by trigger, one warm instance each.
+ *
+ * @example
+ * ```ts
+ * const project = loadProject('.');
+ * const results = await testProject(project, { runs: 200 });
+ * if (results.some((result) => result.outcome === 'failed')) process.exitCode = 1;
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
  */
 export async function testProject(project: Project, options: ProjectTestOptions = {}): Promise<TriggerResult[]> {
   const results: TriggerResult[] = [];

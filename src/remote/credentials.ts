@@ -1,6 +1,15 @@
 import { FcSimError } from '../errors.js';
 
-/** An AccessKey pair (and an STS token) that signs requests to FC's API. */
+/**
+ * An AccessKey pair (and an STS token) that signs requests to FC's API.
+ *
+ * @example
+ * ```ts
+ * const credentials: AccessKey = { accessKeyId: 'LTAI…', accessKeySecret: '…' };
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'https://my-trigger.cn-hangzhou.fcapp.run/', sign: 'fc3', credentials });
+ * ```
+ * @see https://help.aliyun.com/en/functioncompute/fc-2-0/developer-reference/signature-authentication
+ */
 export interface AccessKey {
   accessKeyId: string;
   accessKeySecret: string;
@@ -11,6 +20,15 @@ export interface AccessKey {
  * The caller's credentials from the environment, as Alibaba Cloud's SDKs and CLI read them:
  * ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, ALIBABA_CLOUD_SECURITY_TOKEN.
  * Undefined when none is set; an error (that never shows a value) when the pair is incomplete.
+ *
+ * @example
+ * ```ts
+ * const credentials = accessKeyFromEnv();
+ * if (!credentials) throw new Error('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET');
+ * const target = createRemoteTarget({ kind: 'invoke', api: 'fc3', endpoint: 'https://1234567890123456.cn-hangzhou.fc.aliyuncs.com', functionName: 'nightly', credentials });
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/environment-variables
+ * @see README.md#replay-against-deployed-functions
  */
 export function accessKeyFromEnv(env: NodeJS.ProcessEnv = process.env): AccessKey | undefined {
   const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID || undefined;

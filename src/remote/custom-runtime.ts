@@ -8,6 +8,23 @@ import { requestFromEvent } from './http-request.js';
 import { errorFromBody, httpResponse, remoteInvocation, resultOf, type RemoteResult } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
+/**
+ * A custom runtime or custom container as a target: the server's URL and the function configuration FC's headers
+ * tell it.
+ *
+ * @example
+ * ```ts
+ * const config: FunctionConfig = {
+ *   handler: 'index.handler', initializer: 'index.init', codeDir: '/code', runtime: 'nodejs20', timeout: 3, memorySize: 512,
+ *   initializationTimeout: 3, functionName: 'fn', serviceName: 'svc', region: 'cn-hangzhou', accountId: '1234567890123456',
+ *   qualifier: 'LATEST', versionId: '', logProject: '', logStore: '', environment: {},
+ *   credentials: { accessKeyId: 'STS.test', accessKeySecret: 'secret', securityToken: 'token' },
+ * };
+ * const runtime: CustomRuntimeSpec = { url: 'http://127.0.0.1:9000', config };
+ * const target = createRemoteTarget({ kind: 'custom-runtime', ...runtime });
+ * ```
+ * @see https://help.aliyun.com/en/functioncompute/fc-2-0/user-guide/custom-runtime-specification-details
+ */
 export interface CustomRuntimeSpec {
   /** The server: `http://127.0.0.1:9000` (FC's CAPort is 9000). A path is a prefix of /invoke, /initialize, …. */
   url: string;

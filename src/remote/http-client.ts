@@ -29,6 +29,16 @@ export type Exchange = ({ answer: HttpAnswer; failure?: undefined } | { failure:
   latencyMs: number;
 };
 
+/**
+ * How requests to a remote target travel: keep-alive connections, a timeout per attempt, and the retry policy.
+ *
+ * @example
+ * ```ts
+ * const transport: TransportOptions = { connections: 32, requestTimeoutMs: 10_000, retry: { retries: 5, retryUnsafe: false } };
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' }, transport);
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export interface TransportOptions {
   /** Connections kept open to the server (default 8): as many requests in flight. */
   connections?: number;

@@ -11,6 +11,17 @@ import { eventContentType, requestFromEvent } from './http-request.js';
 import { errorFromBody, fcErrorKind, httpResponse, isPlatformError, logTail, remoteInvocation, reportedTimings, resultOf, type RemoteResult } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
+/**
+ * A function's HTTP trigger as a target: its URL and, for triggers with signature auth, how to sign.
+ *
+ * @example
+ * ```ts
+ * const trigger: HttpTriggerSpec = { url: 'https://my-trigger.cn-hangzhou.fcapp.run/', sign: 'fc3', credentials: accessKeyFromEnv() };
+ * const target = createRemoteTarget({ kind: 'http-trigger', ...trigger });
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see https://help.aliyun.com/en/functioncompute/fc/user-guide/configure-signature-authentication-for-http-triggers
+ */
 export interface HttpTriggerSpec {
   /**
    * The trigger's base URL: FC 2.0 `https://<account>.<region>.fc.aliyuncs.com/2016-08-15/proxy/<service>/<function>/`,

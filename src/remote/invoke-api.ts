@@ -13,6 +13,19 @@ import { RemoteInstanceBase } from './remote-instance.js';
 
 export const FC3_API_VERSION = '2023-03-30';
 
+/**
+ * FC's InvokeFunction API as a target: the API version, the endpoint, the function and the caller's AccessKey.
+ *
+ * @example
+ * ```ts
+ * const credentials = accessKeyFromEnv();
+ * if (!credentials) throw new Error('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET');
+ * const api: InvokeApiSpec = { api: 'fc3', endpoint: 'https://1234567890123456.cn-hangzhou.fc.aliyuncs.com', functionName: 'nightly', credentials };
+ * const target = createRemoteTarget({ kind: 'invoke', ...api });
+ * ```
+ * @see https://help.aliyun.com/en/functioncompute/fc/developer-reference/api-fc-2023-03-30-invokefunction
+ * @see https://alibabacloud.com/help/en/functioncompute/fc-2-0/developer-reference/api-invokefunction
+ */
 export interface InvokeApiSpec {
   /** `fc2`: 2016-08-15 with FC's signature; `fc3`: 2023-03-30 with ACS3-HMAC-SHA256. */
   api: 'fc2' | 'fc3';

@@ -8,7 +8,15 @@ import type { RemoteInstance } from './remote-instance.js';
 import { sleep } from './retry.js';
 import { LoadStats, type LatencySummary } from './stats.js';
 
-/** One event to send: its bytes and, for HTTP events, how they reach the function. */
+/**
+ * One event to send: its bytes and, for HTTP events, how they reach the function.
+ *
+ * @example
+ * ```ts
+ * const events: LoadEvent[] = Array.from({ length: 100 }, (_, i) => ({ label: `#${i}`, bytes: eventBytes(buildOssEvent({ key: `uploads/${i}.png` })) }));
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export interface LoadEvent {
   /** How reports name it: a file, `#12`. */
   label: string;
@@ -16,10 +24,34 @@ export interface LoadEvent {
   http?: InvokeOptions['http'];
 }
 
-/** Why an event failed: the contract judge's verdict (a check, the property, or no answer such as `http-error`). */
+/**
+ * Why an event failed: the contract judge's verdict (a check, the property, or no answer such as `http-error`).
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const events = [{ label: 'put', bytes: eventBytes(buildOssEvent()) }];
+ * const failures: LoadFailure[] = [];
+ * await runLoad(events, target, { onRecord: (record) => record.failure && failures.push(record.failure) });
+ * for (const failure of failures) console.error(failure.check, failure.message);
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export type LoadFailure = CheckFailure;
 
-/** What happened to one event: every event gets exactly one record. */
+/**
+ * What happened to one event: every event gets exactly one record.
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const events = [{ label: 'put', bytes: eventBytes(buildOssEvent()) }];
+ * const records: LoadRecord[] = [];
+ * await runLoad(events, target, { onRecord: (record) => records.push(record) });
+ * const slow = records.filter((record) => record.result.latencyMs > 1000).map((record) => record.event.label);
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export interface LoadRecord {
   index: number;
   event: LoadEvent;
@@ -27,6 +59,20 @@ export interface LoadRecord {
   failure?: LoadFailure;
 }
 
+/**
+ * How {@link runLoad} sends: concurrency and rate, the checks and property each answer must pass, and callbacks per record.
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const events = [{ label: 'put', bytes: eventBytes(buildOssEvent()) }];
+ * const controller = new AbortController();
+ * const options: LoadOptions = { concurrency: 32, rate: 200, signal: controller.signal, checks: { idempotent: false } };
+ * process.once('SIGINT', () => controller.abort());
+ * const summary = await runLoad(events, target, options);
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export interface LoadOptions {
   /** Events in flight at once (default 8). */
   concurrency?: number;
@@ -44,6 +90,18 @@ export interface LoadOptions {
   onProgress?: (stats: LoadStats) => void;
 }
 
+/**
+ * What a load run did: how many events, counts by outcome and status, latency percentiles, and whether it was interrupted.
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const events = [{ label: 'put', bytes: eventBytes(buildOssEvent()) }];
+ * const summary: LoadSummary = await runLoad(events, target, { concurrency: 16 });
+ * console.log(`${summary.total} events in ${summary.elapsedMs} ms, p99 ${summary.latency.p99} ms`);
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export interface LoadSummary {
   total: number;
   stats: LoadStats;
@@ -61,6 +119,15 @@ function message(error: unknown): string {
 /**
  * Sends events to a remote target with bounded concurrency and an optional rate, and reports one record per event
  * whatever happens: N events in, N records out (a server that fails, a request fc-sim cannot build, an interrupt).
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const events = Array.from({ length: 1000 }, (_, i) => ({ label: `#${i}`, bytes: eventBytes(buildOssEvent({ key: `k/${i}` })) }));
+ * const summary = await runLoad(events, target, { concurrency: 32, rate: 200, onRecord: (record) => record.failure && console.error(record.event.label, record.failure.message) });
+ * await target.dispose();
+ * ```
+ * @see README.md#replay-against-deployed-functions
  */
 export async function runLoad(events: readonly LoadEvent[], target: RemoteInstance, options: LoadOptions = {}): Promise<LoadSummary> {
   const total = events.length;

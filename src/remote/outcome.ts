@@ -8,11 +8,33 @@ import type { Exchange, HttpAnswer, HttpFailure } from './http-client.js';
  * status, except a final 429 or 5xx that FC does not put down to the function (no `x-fc-error-type`): `http-error`.
  * Without an answer: `timeout`, `connection-error`, `client-error` (fc-sim could not send it), `interrupted`
  * (in flight at Ctrl-C); `not-sent` events never left.
+ *
+ * @example
+ * ```ts
+ * const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0]));
+ * ```
+ * @see README.md#replay-against-deployed-functions
  */
 export const OUTCOMES = ['success', 'handled-error', 'unhandled-error', 'rejected', 'http-error', 'timeout', 'connection-error', 'client-error', 'interrupted', 'not-sent'] as const;
+
+/**
+ * How one event ended against a remote target (one of {@link OUTCOMES}).
+ *
+ * @see README.md#replay-against-deployed-functions
+ */
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** One event against a remote target: the Invocation the checks and reports read, and how the request went. */
+/**
+ * One event against a remote target: the Invocation the checks and reports read, and how the request went.
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const result: RemoteResult = await target.send(eventBytes(buildTimerEvent()));
+ * if (result.outcome !== 'success') console.error(result.outcome, result.statusCode, result.invocation.error?.errorMessage);
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export interface RemoteResult {
   invocation: Invocation;
   outcome: Outcome;

@@ -7,6 +7,15 @@ import type { RemoteResult } from './outcome.js';
  * A deployed function (or a server speaking FC's protocol) as an {@link Instance}: `invoke` gives the Invocation
  * the checks and reports read, `send` also says how the request went (attempts, latency, outcome) and can be
  * interrupted. Remote instances take many invocations at once.
+ *
+ * @example
+ * ```ts
+ * const target: RemoteInstance = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const { outcome, attempts, latencyMs } = await target.send(eventBytes(buildOssEvent()));
+ * console.log(target.description, outcome, attempts, latencyMs);
+ * await target.dispose();
+ * ```
+ * @see README.md#replay-against-deployed-functions
  */
 export interface RemoteInstance extends Instance {
   /** What it is, for messages: `HTTP trigger http://127.0.0.1:9000/`. Never holds a credential. */

@@ -3,6 +3,13 @@
  * that may have reached the function is repeated only when its method is idempotent (or with `retryUnsafe`): an
  * InvokeFunction call or a POST to an HTTP trigger must not run twice because an answer was lost. A connection that
  * was never established carried nothing, so it is retried whatever the method.
+ *
+ * @example
+ * ```ts
+ * const retry: RetryPolicy = { ...DEFAULT_RETRY, retries: 5, baseDelayMs: 200 };
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' }, { retry });
+ * ```
+ * @see README.md#replay-against-deployed-functions
  */
 export interface RetryPolicy {
   /** Attempts after the first (default 3). */
@@ -14,6 +21,15 @@ export interface RetryPolicy {
   retryUnsafe: boolean;
 }
 
+/**
+ * The retry policy unless told otherwise: 3 retries, backoff from 100 ms up to 5 s, unsafe requests not repeated.
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' }, { retry: { ...DEFAULT_RETRY, retries: 0 } });
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 100, maxDelayMs: 5_000, retryUnsafe: false };
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);

@@ -7,6 +7,17 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
+/**
+ * Latency percentiles of a load run, in milliseconds (nearest rank: every value is one that was measured).
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const { latency }: { latency: LatencySummary } = await runLoad([{ label: 'get', bytes: eventBytes(buildHttpEvent()) }], target);
+ * console.log(`p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms over ${latency.count}`);
+ * ```
+ * @see README.md#replay-against-deployed-functions
+ */
 export interface LatencySummary {
   count: number;
   p50: number;

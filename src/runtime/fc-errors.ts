@@ -1,6 +1,16 @@
 import { inspect } from 'node:util';
 
-/** The error body FC returns for a function error (runtime.md §1.2), and why the invocation failed. */
+/**
+ * The error body FC returns for a function error, and why the invocation failed.
+ *
+ * @example
+ * ```ts
+ * const { error } = await invoke('index.handler', buildOssEvent());
+ * const body: FcErrorBody | undefined = error; // { errorMessage: 'oops', errorType: 'TypeError', stackTrace: [...], cause: 'function' }
+ * if (body?.cause === 'timeout') console.error('raise the timeout or make the handler faster');
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/error-handling-nodejs
+ */
 export interface FcErrorBody {
   errorMessage: string;
   errorType?: string;
@@ -19,12 +29,17 @@ export interface FcErrorBody {
  * - `oom`: the instance's process ran out of memory;
  * - `rejected`: FC refused the request before running anything (a payload over the limit, an API error);
  * - `unanswered`: a deployed function gave no answer (no response in time, no connection, interrupted, not sent).
+ *
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/error-handling-nodejs
+ * @see README.md#run-a-handler-locally
  */
 export type FailureCause = 'function' | 'load' | 'uncaught' | 'timeout' | 'exit' | 'oom' | 'rejected' | 'unanswered';
 
 /**
  * How an invocation failed, as FC tells the caller in `X-Fc-Error-Type`: `handled` errors are only those a Node.js
  * handler passes to `callback`; everything else (throws, rejections, timeouts, crashes) is `unhandled`.
+ *
+ * @see https://help.aliyun.com/document_detail/191156.html
  */
 export type ErrorKind = 'handled' | 'unhandled';
 

@@ -2,14 +2,32 @@ import { resolve } from 'node:path';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { RuntimeName } from './runtimes.js';
 
-/** Credentials the function's role would give it; fc-sim's defaults are harmless fakes. */
+/**
+ * Credentials the function's role would give it; fc-sim's defaults are harmless fakes.
+ *
+ * @example
+ * ```ts
+ * const credentials: Credentials = { accessKeyId: 'STS.test', accessKeySecret: 'secret', securityToken: 'token' };
+ * await invoke('index.handler', buildOssEvent(), { credentials }); // context.credentials in the handler
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/user-guide/context
+ */
 export interface Credentials {
   accessKeyId: string;
   accessKeySecret: string;
   securityToken: string;
 }
 
-/** How a function is configured in FC: what its instances are started with and what `context` reports. */
+/**
+ * How a function is configured in FC: what its instances are started with and what `context` reports.
+ *
+ * @example
+ * ```ts
+ * const config: Partial<FunctionConfig> = { runtime: 'nodejs18', timeout: 30, memorySize: 1024, functionName: 'thumbnails', region: 'cn-shanghai' };
+ * const result = await invoke('index.handler', buildOssEvent(), config);
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/developer-reference/api-fc-2023-03-30-struct-function
+ */
 export interface FunctionConfig {
   /** `index.handler`: module path (relative to codeDir) and export, split at the last dot. */
   handler: string;

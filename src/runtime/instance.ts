@@ -14,6 +14,18 @@ import type { FromInstance, ToInstance } from './protocol.js';
 import type { HandlerOutcome } from './run-handler.js';
 import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
 
+/**
+ * How one invocation is made: its request id and retry count, synchronous or asynchronous, and whether the event is
+ * an HTTP request (FC 3.0 trigger event, FC 2.0 HTTP handler call, API Gateway call).
+ *
+ * @example
+ * ```ts
+ * const instance = createInstance('index.handler');
+ * const options: InvokeOptions = { invocationType: 'async', retryCount: 1 }; // as OSS delivers, the second try
+ * await instance.invoke(eventBytes(buildOssEvent()), options);
+ * ```
+ * @see https://help.aliyun.com/en/functioncompute/fc/developer-reference/api-fc-2023-03-30-invokefunction
+ */
 export interface InvokeOptions {
   requestId?: string;
   retryCount?: number;

@@ -1,7 +1,18 @@
 import type { ErrorKind, FcErrorBody } from './fc-errors.js';
 import type { HandlerOutcome } from './run-handler.js';
 
-/** One invocation as the caller of FC sees it, plus what FC shows in its logs. */
+/**
+ * One invocation as the caller of FC sees it, plus what FC shows in its logs.
+ *
+ * @example
+ * ```ts
+ * const result: Invocation = await invoke('index.handler', buildTimerEvent());
+ * if (result.status === 'success') console.log(resultValue(result));
+ * else console.error(result.status, result.error?.cause, result.logs.join('\n'));
+ * ```
+ * @see https://help.aliyun.com/en/functioncompute/fc/developer-reference/api-fc-2023-03-30-invokefunction
+ * @see README.md#run-a-handler-locally
+ */
 export interface Invocation {
   requestId: string;
   /**
@@ -28,13 +39,33 @@ export interface Invocation {
   maxMemoryUsedMb: number;
 }
 
+/**
+ * The HTTP response of an HTTP invocation: what the HTTP trigger would send the client.
+ *
+ * @example
+ * ```ts
+ * const result = await invoke('index.handler', buildHttpEvent({ path: '/users/42' }), { http: { kind: 'fc3-http' } });
+ * const response: HttpResponse | undefined = result.http;
+ * if (response) console.log(response.statusCode, response.headers['content-type'], response.body.toString());
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ */
 export interface HttpResponse {
   statusCode: number;
   headers: Record<string, string | string[]>;
   body: Buffer;
 }
 
-/** The body as text, and as JSON when it is JSON. */
+/**
+ * The body as text, and as JSON when it is JSON.
+ *
+ * @example
+ * ```ts
+ * const result = await invoke('index.handler', buildOssEvent());
+ * const keys = resultValue(result) as string[];
+ * ```
+ * @see README.md#run-a-handler-locally
+ */
 export function resultValue(invocation: Invocation): unknown {
   const text = invocation.body.toString();
   try {
@@ -44,7 +75,16 @@ export function resultValue(invocation: Invocation): unknown {
   }
 }
 
-/** The line fc-docker prints after an invocation, with the duration in front of the billed one. */
+/**
+ * The line fc-docker prints after an invocation, with the duration in front of the billed one.
+ *
+ * @example
+ * ```ts
+ * const result = await invoke('index.handler', buildTimerEvent());
+ * console.error(summaryLine(result)); // RequestId: …  Duration: 3.21 ms  Billed Duration: 4 ms  Memory Size: 512 MB  Max Memory Used: 41 MB
+ * ```
+ * @see README.md#run-a-handler-locally
+ */
 export function summaryLine(invocation: Invocation): string {
   return `RequestId: ${invocation.requestId}  Duration: ${invocation.durationMs.toFixed(2)} ms  Billed Duration: ${invocation.billedDurationMs} ms  Memory Size: ${invocation.memorySizeMb} MB  Max Memory Used: ${invocation.maxMemoryUsedMb} MB`;
 }

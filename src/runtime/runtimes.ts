@@ -1,5 +1,19 @@
-/** The Node.js runtimes FC offers. */
+/**
+ * The Node.js runtimes FC offers.
+ *
+ * @example
+ * ```ts
+ * for (const runtime of runtimeNames) console.log(runtime, (await invoke('index.handler', buildTimerEvent(), { runtime })).status);
+ * ```
+ * @see https://alibabacloud.com/help/doc-detail/58011.htm
+ */
 export const runtimeNames = ['nodejs12', 'nodejs14', 'nodejs16', 'nodejs18', 'nodejs20'] as const;
+
+/**
+ * One of FC's Node.js runtimes: nodejs12–16 behave as FC 2.0's, nodejs18/20 as FC 3.0's (ES modules, async results).
+ *
+ * @see https://alibabacloud.com/help/doc-detail/58011.htm
+ */
 export type RuntimeName = (typeof runtimeNames)[number];
 
 /**

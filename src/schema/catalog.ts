@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 
-/** What a schema describes: the value a handler receives, a value it returns, the context, or a trigger's config. */
+/**
+ * What a schema describes: the value a handler receives, a value it returns, the context, or a trigger's config.
+ *
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type SchemaKind = 'event' | 'response' | 'request' | 'context' | 'trigger-config';
 
 interface CatalogEntry {
@@ -11,7 +15,16 @@ interface CatalogEntry {
   readonly summary: string;
 }
 
-/** Every schema fc-sim ships, by the name used on the command line (`fc-sim validate --type <name>`). */
+/**
+ * Every schema fc-sim ships, by the name used on the command line (`fc-sim validate --type <name>`).
+ *
+ * @example
+ * ```ts
+ * for (const [name, { file, summary }] of Object.entries(schemaCatalog)) console.log(`${name}\t${summary} (schemas/${file})`);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ * @see README.md#check-an-event
+ */
 export const schemaCatalog = {
   oss: { file: 'events/oss.schema.json', kind: 'event', summary: 'OSS trigger event ({events:[…]})' },
   timer: { file: 'events/timer.schema.json', kind: 'event', summary: 'timer trigger event' },
@@ -59,14 +72,50 @@ export const schemaCatalog = {
   },
 } as const satisfies Record<string, CatalogEntry>;
 
+/**
+ * The name of one of fc-sim's schemas: a trigger's event (`'oss'`), a response, a context or a trigger config
+ * (`'oss-trigger-config'`).
+ *
+ * @see README.md#check-an-event
+ */
 export type SchemaName = keyof typeof schemaCatalog;
+
+/**
+ * The names of every schema, in the catalog's order.
+ *
+ * @example
+ * ```ts
+ * const triggerConfigs = schemaNames.filter((name) => schemaCatalog[name].kind === 'trigger-config');
+ * ```
+ * @see README.md#check-an-event
+ */
 export const schemaNames = Object.keys(schemaCatalog) as SchemaName[];
 
+/**
+ * Whether a string (a flag's value, a file's field) names one of fc-sim's schemas.
+ *
+ * @example
+ * ```ts
+ * const type = process.argv[2] ?? 'oss';
+ * if (!isSchemaName(type)) throw new Error(`unknown schema ${type}; one of ${schemaNames.join(', ')}`);
+ * const schema = loadSchema(type);
+ * ```
+ * @see README.md#check-an-event
+ */
 export function isSchemaName(name: string): name is SchemaName {
   return Object.hasOwn(schemaCatalog, name);
 }
 
-/** A JSON Schema as fc-sim's schema files write it (draft-07). */
+/**
+ * A JSON Schema as fc-sim's schema files write it (draft-07).
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchema = loadSchema('oss');
+ * console.log(schema.title, schema['x-fc-doc']);
+ * ```
+ * @see README.md#check-an-event
+ */
 export interface JsonSchema {
   $id?: string;
   title?: string;
@@ -76,11 +125,31 @@ export interface JsonSchema {
 
 const loaded = new Map<SchemaName, JsonSchema>();
 
+/**
+ * The absolute path of a schema's file in the installed package, for tools that read JSON Schema files.
+ *
+ * @example
+ * ```ts
+ * const file = schemaPath('timer'); // …/node_modules/fc-sim/schemas/events/timer.schema.json
+ * ```
+ * @see README.md#check-an-event
+ */
 export function schemaPath(name: SchemaName): string {
   return join(packageRoot, 'schemas', schemaCatalog[name].file);
 }
 
-/** The schema as written in `schemas/` (parsed once, then shared: do not mutate it). */
+/**
+ * The schema as written in `schemas/` (parsed once, then shared: do not mutate it).
+ *
+ * @example
+ * ```ts
+ * const schema = loadSchema('oss');
+ * schema.title;       // 'OssEvent'
+ * schema['x-fc-doc']; // the FC doc page it follows
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ * @see README.md#check-an-event
+ */
 export function loadSchema(name: SchemaName): JsonSchema {
   let schema = loaded.get(name);
   if (!schema) {

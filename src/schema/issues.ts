@@ -1,6 +1,15 @@
 import type { ErrorObject } from 'ajv';
 
-/** One reason a value does not match a schema, said so that a person can fix it. */
+/**
+ * One reason a value does not match a schema, said so that a person can fix it.
+ *
+ * @example
+ * ```ts
+ * const [issue]: ValidationIssue[] = validate('oss', { events: [{ eventName: 'oss:ObjectCreated:PutObject' }] }).issues;
+ * console.error(`${issue?.pointer}: expected ${issue?.expected}, found ${issue?.found}`, issue?.hint ?? '');
+ * ```
+ * @see README.md#check-an-event
+ */
 export interface ValidationIssue {
   /** JSON pointer (RFC 6901) to the offending value; `""` is the whole document. */
   pointer: string;
@@ -186,7 +195,16 @@ export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
   return issues;
 }
 
-/** `/events/0/eventName: must be …; found "…"` (and the hint on its own line). */
+/**
+ * One issue as the CLI prints it: `/events/0/eventName: must be …; found "…"`, and the hint on its own line.
+ *
+ * @example
+ * ```ts
+ * const result = validate('timer', JSON.parse(readFileSync('event.json', 'utf8')));
+ * if (!result.valid) console.error(result.issues.map(formatIssue).join('\n'));
+ * ```
+ * @see README.md#check-an-event
+ */
 export function formatIssue(issue: ValidationIssue): string {
   const where = issue.pointer === '' ? '(root)' : issue.pointer;
   const found = issue.found === '(missing)' ? '' : `; found ${issue.found}`;

@@ -20,6 +20,14 @@ import { watchCode, type CodeWatcher, type WatchOptions } from './watcher.js';
  * auth.ts; request limits: request.ts; responses and function errors: response.ts). Each function runs in one warm
  * instance, replaced when its code changes; every invocation's FC log lines (prefixed with the function) and one
  * access line per request go to one log stream.
+ *
+ * @example
+ * ```ts
+ * const options: ServeOptions = { port: 0, watch: false, accessKey: null, log: (line) => console.log(line) };
+ * const server = await startServer(loadProject('.'), options);
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see README.md#your-project-ls-lint-test-serve
  */
 export interface ServeOptions {
   /** Default 9000; 0 picks a free port. */
@@ -34,6 +42,17 @@ export interface ServeOptions {
   accessKey?: AccessKey | null;
 }
 
+/**
+ * A running `fc-sim serve` server: its URL, its routes, and how to stop it.
+ *
+ * @example
+ * ```ts
+ * const server: RunningServer = await startServer(loadProject('.'), { port: 0 });
+ * const response = await fetch(`${server.url}/2023-03-30/functions/hello/users/42`);
+ * await server.close();
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export interface RunningServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
@@ -59,6 +78,19 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/**
+ * Serves a project's HTTP functions locally as FC's HTTP triggers and custom domains would, each function in one
+ * warm instance, reloaded when its code changes.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer(loadProject('.'), { port: 9000 });
+ * console.log(`listening on ${server.url}`);
+ * process.once('SIGINT', () => void server.close());
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see README.md#your-project-ls-lint-test-serve
+ */
 export async function startServer(project: Project, options: ServeOptions = {}): Promise<RunningServer> {
   const log = options.log ?? defaultLog;
   const table = buildRouteTable(project);

@@ -7,6 +7,25 @@ import { formatReport, type FailureReport } from './report.js';
 import { ContractRunner, type CheckOptions, type EventOutcome } from './runner.js';
 import { prepareSource, type EventSource } from './triggers.js';
 
+/**
+ * What {@link checkHandler} runs: the handler and its configuration, where the events come from (a trigger, a kind
+ * or an arbitrary), how many, the checks and your property, and where failures are saved.
+ *
+ * @example
+ * ```ts
+ * const options: CheckHandlerOptions<OssEvent> = {
+ *   handler: 'src/handler.handler',
+ *   runtime: { runtime: 'nodejs18', timeout: 10 },
+ *   trigger: 'oss',
+ *   constraints: { keyPrefix: 'uploads/' },
+ *   runs: 1000,
+ *   checks: { idempotent: true },
+ *   property: (event, result) => result.status === 'success' || event.events[0].oss.object.size === 0,
+ * };
+ * await checkHandler(options);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export type CheckHandlerOptions<E = unknown> = CheckOptions<E> &
   EventSource & {
     handler: Handler;
@@ -29,6 +48,16 @@ export type CheckHandlerOptions<E = unknown> = CheckOptions<E> &
     onRun?: (runs: number) => void;
   };
 
+/**
+ * What a passing {@link checkHandler} did: the events run, the saved failures replayed first, and the seed.
+ *
+ * @example
+ * ```ts
+ * const summary: CheckSummary = await checkHandler({ handler: 'index.handler', trigger: 'timer', runs: 200 });
+ * console.log(`${summary.runs} events (${summary.replayed} replayed), seed ${summary.seed}`);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface CheckSummary {
   runs: number;
   /** Saved failures replayed before the drawn events. */
@@ -36,7 +65,20 @@ export interface CheckSummary {
   seed: number;
 }
 
-/** A failed contract check: the message is the whole report; the parts are here for tools. */
+/**
+ * A failed contract check: the message is the whole report; the parts are here for tools.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await checkHandler({ handler: 'index.handler', trigger: 'mns' });
+ * } catch (error) {
+ *   if (!(error instanceof ContractFailure)) throw error;
+ *   console.error(error.report.failure.check, error.report.savedTo, JSON.stringify(error.report.event));
+ * }
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export class ContractFailure extends FcSimError {
   declare readonly code: 'E_CONTRACT_FAILED';
   constructor(readonly report: FailureReport) {
@@ -49,6 +91,15 @@ export class ContractFailure extends FcSimError {
  * Runs a handler against `runs` events of a trigger (or kind, or arbitrary) on one warm instance, checks each,
  * and on a failure shrinks the event to a minimal one, saves it, and throws a {@link ContractFailure} whose
  * message says what failed, shows the event, the error and the logs, and how to replay it.
+ *
+ * @example
+ * ```ts
+ * test('the handler copes with 1000 OSS events', async () => {
+ *   await checkHandler({ handler: 'index.handler', trigger: 'oss', runs: 1000 });
+ * });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ * @see README.md#property-based-contract-tests
  */
 export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>): Promise<CheckSummary> {
   const source = prepareSource(options);

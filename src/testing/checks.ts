@@ -2,17 +2,58 @@ import type { Invocation } from '../runtime/invocation.js';
 import type { Delivery } from '../triggers/delivery.js';
 import type { Outcome } from '../remote/outcome.js';
 
-/** The built-in checks, by the names the CLI's --check and the library's `checks` use. */
+/**
+ * The built-in checks, by the names the CLI's --check and the library's `checks` use.
+ *
+ * @example
+ * ```ts
+ * const everyCheck = Object.fromEntries(checkNames.map((name) => [name, true]));
+ * await checkHandler({ handler: 'index.handler', trigger: 'oss', checks: everyCheck });
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export const checkNames = ['no-unhandled-error', 'no-handled-error', 'within-timeout', 'http-response', 'idempotent'] as const;
+
+/**
+ * A built-in check (one of {@link checkNames}).
+ *
+ * @see README.md#property-based-contract-tests
+ */
 export type CheckName = (typeof checkNames)[number];
 
-/** A user property: return false or throw to fail. It sees the event as sent, the invocation and its logs. */
+/**
+ * A user property: return false or throw to fail. It sees the event as sent, the invocation and its logs.
+ *
+ * @example
+ * ```ts
+ * const plansOneThumbnail: Property<OssEvent> = (event, result) => {
+ *   expect(JSON.parse(result.body.toString())).toHaveLength(event.events.length);
+ * };
+ * await checkHandler({ handler: 'index.handler', trigger: 'oss', property: plansOneThumbnail });
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export type Property<E = unknown> = (event: E, result: Invocation, logs: readonly string[]) => boolean | void | Promise<boolean | void>;
 
-/** A remote target's outcome that brought no answer from the function to check (see remote/outcome.ts). */
+/**
+ * A remote target's outcome that brought no answer from the function to check: `http-error`, `timeout`,
+ * `connection-error`, `client-error`, `interrupted`, `not-sent`.
+ *
+ * @see README.md#replay-against-deployed-functions
+ */
 export type NoAnswer = Exclude<Outcome, Invocation['status']>;
 
-/** Why an event failed: a check, the property, or no answer to check. */
+/**
+ * Why an event failed: a check, the property, or no answer to check.
+ *
+ * @example
+ * ```ts
+ * const runner = new ContractRunner('index.handler', { delivery: 'event' });
+ * const failure: CheckFailure | undefined = (await runner.run(buildMnsEvent())).failure;
+ * if (failure?.check === 'no-unhandled-error') console.error(failure.message);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface CheckFailure {
   check: CheckName | 'property' | NoAnswer;
   message: string;

@@ -4,7 +4,16 @@ import { join, resolve } from 'node:path';
 import type { CheckFailure } from './checks.js';
 import type { Delivery } from '../triggers/delivery.js';
 
-/** A saved failure: the event and what is needed to replay it, by event or by run. */
+/**
+ * A saved failure: the event and what is needed to replay it, by event or by run.
+ *
+ * @example
+ * ```ts
+ * const saved: unknown = JSON.parse(readFileSync('fixtures/failures/oss-property-ac64b49f1f.json', 'utf8'));
+ * if (isSavedFailure(saved)) console.log(saved.check, saved.message, `--seed ${saved.seed} --path ${saved.path}`);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface SavedFailure {
   fcSim: 'failure';
   /** The trigger, kind or "custom events" the event came from: saved failures replay for the same source. */
@@ -49,11 +58,32 @@ export function parseFailureFile(text: string): unknown {
   return JSON.parse(text, decode);
 }
 
+/**
+ * Whether a parsed JSON file is a failure fc-sim saved (rather than a plain event).
+ *
+ * @example
+ * ```ts
+ * const value: unknown = JSON.parse(readFileSync('fixtures/failures/oss-property-ac64b49f1f.json', 'utf8'));
+ * const event = isSavedFailure(value) ? value.event : value;
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export function isSavedFailure(value: unknown): value is SavedFailure {
   return typeof value === 'object' && value !== null && (value as { fcSim?: unknown }).fcSim === 'failure' && 'event' in value;
 }
 
-/** Writes the failure as `<source>-<check>-<hash of the event>.json`, so the same failure is saved once. */
+/**
+ * Writes the failure as `<source>-<check>-<hash of the event>.json`, so the same failure is saved once.
+ *
+ * @example
+ * ```ts
+ * const file = saveFailure('fixtures/failures', {
+ *   fcSim: 'failure', source: 'oss', delivery: 'event', check: 'no-unhandled-error', message: 'TypeError: …',
+ *   seed: 42, path: '0:1', handler: 'index.handler', savedAt: new Date().toISOString(), event: buildOssEvent({ key: 'a%20b.png' }),
+ * });
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export function saveFailure(dir: string, failure: SavedFailure): string {
   mkdirSync(dir, { recursive: true });
   const hash = createHash('sha1').update(JSON.stringify(failure.event, encode)).digest('hex').slice(0, 10);
@@ -62,7 +92,16 @@ export function saveFailure(dir: string, failure: SavedFailure): string {
   return file;
 }
 
-/** The events of saved failures of a source, to replay first: a regression corpus. */
+/**
+ * The events of saved failures of a source, to replay first: a regression corpus.
+ *
+ * @example
+ * ```ts
+ * const runner = new ContractRunner('index.handler', { delivery: 'event' });
+ * for (const event of savedEvents('fixtures/failures', 'oss')) await runner.assert(event);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export function savedEvents(dir: string, source: string): unknown[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

@@ -6,7 +6,17 @@ import type { Outcome } from '../remote/outcome.js';
 import { isRemoteInstance } from '../remote/remote-instance.js';
 import { checkNames, idempotencyFailure, singleInvocationFailure, type CheckFailure, type CheckName, type NoAnswer, type Property } from './checks.js';
 
-/** One delivery of an event: its invocation and, from a remote target, how the request ended (a RemoteResult is one). */
+/**
+ * One delivery of an event: its invocation and, from a remote target, how the request ended (a RemoteResult is one).
+ *
+ * @example
+ * ```ts
+ * const target = createRemoteTarget({ kind: 'http-trigger', url: 'http://127.0.0.1:9000/' });
+ * const delivered: Delivered = await target.send(eventBytes(buildTimerEvent()));
+ * const failure = await judge(buildTimerEvent(), delivered, { checks: enabledChecks(), delivery: 'event', deliverAgain: () => target.send(eventBytes(buildTimerEvent())) });
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface Delivered {
   invocation: Invocation;
   /** A remote target's outcome; a local instance always answers. */
@@ -21,6 +31,21 @@ export function deliveryTo(instance: Instance, bytes: Uint8Array, options: Invok
   return async () => ({ invocation: await instance.invoke(bytes, options) });
 }
 
+/**
+ * What {@link judge} checks: the enabled checks, how the event was delivered, your property, and how to deliver it
+ * again for the idempotent check.
+ *
+ * @example
+ * ```ts
+ * const instance = createInstance('index.handler');
+ * const event = buildOssEvent();
+ * const { bytes, options } = deliver(event, 'event');
+ * const send = async () => ({ invocation: await instance.invoke(bytes, options) });
+ * const judging: JudgeOptions<OssEvent> = { checks: enabledChecks({ idempotent: true }), delivery: 'event', deliverAgain: send };
+ * const failure = await judge(event, await send(), judging);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface JudgeOptions<E> {
   /** The enabled checks, in the order they run (see `enabledChecks`). */
   checks: readonly CheckName[];
@@ -31,7 +56,15 @@ export interface JudgeOptions<E> {
   deliverAgain: () => Promise<Delivered>;
 }
 
-/** The checks a selection enables (`{ idempotent: true, 'no-handled-error': false }`), in order; by default all but `idempotent`. */
+/**
+ * The checks a selection enables (`{ idempotent: true, 'no-handled-error': false }`), in order; by default all but `idempotent`.
+ *
+ * @example
+ * ```ts
+ * enabledChecks({ idempotent: true, 'no-handled-error': false }); // ['no-unhandled-error', 'within-timeout', 'http-response', 'idempotent']
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export function enabledChecks(selection: Partial<Record<CheckName, boolean>> = {}): CheckName[] {
   return checkNames.filter((name) => selection[name] ?? name !== 'idempotent');
 }
@@ -51,6 +84,18 @@ function noAnswer(delivered: Delivered): CheckFailure | undefined {
  * the same verdict everywhere. In order: an event the function gave no answer to fails as that outcome
  * (`http-error`, `timeout`, …); then the single-invocation checks; then `idempotent` (a second delivery, whose own
  * lack of an answer fails the same way); then the property. Undefined: the event passed.
+ *
+ * @example
+ * ```ts
+ * const instance = createInstance('index.handler');
+ * const event = buildOssEvent();
+ * const { bytes, options } = deliver(event, 'event');
+ * const send = async () => ({ invocation: await instance.invoke(bytes, options) });
+ * const failure = await judge(event, await send(), { checks: enabledChecks(), delivery: 'event', deliverAgain: send });
+ * if (failure) console.error(`${failure.check}: ${failure.message}`);
+ * await instance.dispose();
+ * ```
+ * @see README.md#property-based-contract-tests
  */
 export async function judge<E>(event: E, delivered: Delivered, options: JudgeOptions<E>): Promise<CheckFailure | undefined> {
   const unanswered = noAnswer(delivered);

@@ -2,6 +2,22 @@ import type { Invocation } from '../runtime/invocation.js';
 import type { CheckFailure } from './checks.js';
 import { eventJson } from './failures.js';
 
+/**
+ * The parts of a failed contract check's report: the failure, the shrunk event and its invocation, and how to replay
+ * it (seed, path, saved file).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await checkHandler({ handler: 'index.handler', trigger: 'oss' });
+ * } catch (error) {
+ *   if (!(error instanceof ContractFailure)) throw error;
+ *   const report: FailureReport = error.report;
+ *   console.error(`${report.failure.check} after ${report.runs} runs; replay with seed ${report.seed}, path ${report.path}`);
+ * }
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface FailureReport {
   failure: CheckFailure;
   event: unknown;

@@ -6,6 +6,16 @@ import { deliveryTo, enabledChecks, judge } from './judge.js';
 import { deliver } from '../triggers/delivery.js';
 import type { PreparedSource } from './triggers.js';
 
+/**
+ * The checks every event must pass: built-in ones switched on or off, and your own property.
+ *
+ * @example
+ * ```ts
+ * const checks: CheckOptions<TimerEvent> = { checks: { 'no-handled-error': false, idempotent: true }, property: (event, result) => result.durationMs < 500 };
+ * const runner = new ContractRunner<TimerEvent>('index.handler', { delivery: 'event' }, checks);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface CheckOptions<E = unknown> {
   /**
    * Built-in checks to run, or to leave out: `{ 'no-handled-error': false, idempotent: true }`. Default: all but
@@ -16,7 +26,17 @@ export interface CheckOptions<E = unknown> {
   property?: Property<E>;
 }
 
-/** What one event did. */
+/**
+ * What one event did: the invocation, and the failed check when it failed one.
+ *
+ * @example
+ * ```ts
+ * const runner = new ContractRunner('index.handler', { delivery: 'event' });
+ * const outcome: EventOutcome = await runner.run(buildOssEvent());
+ * if (outcome.failure) console.error(outcome.failure.check, outcome.failure.message, outcome.invocation.logs);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface EventOutcome {
   invocation: Invocation;
   failure?: CheckFailure;
@@ -25,6 +45,17 @@ export interface EventOutcome {
 /**
  * Delivers events to one instance of a handler (warm between events, as FC keeps instances) and checks each. Use
  * it from your own fast-check properties (`@fast-check/vitest`'s `test.prop`) as well as through `checkHandler`.
+ *
+ * @example
+ * ```ts
+ * const runner = new ContractRunner('index.handler', { delivery: 'event' }, { runtime: { codeDir: 'src' }, checks: { idempotent: true } });
+ * afterAll(() => runner.dispose());
+ *
+ * test('every upload is planned', async () => {
+ *   await fc.assert(fc.asyncProperty(ossEvent({ bucket: 'photos' }), (event) => runner.assert(event)), { numRuns: 500 });
+ * });
+ * ```
+ * @see README.md#property-based-contract-tests
  */
 export class ContractRunner<E = unknown> {
   private readonly instance: Instance;

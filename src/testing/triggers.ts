@@ -4,7 +4,18 @@ import type { Delivery } from '../triggers/delivery.js';
 import type { HttpRequestConstraints } from '../triggers/http/arbitrary.js';
 import { findKind, kindArbitrary, deliveryOfKind, triggerSource, type ConstraintsOf, type TriggerId } from '../triggers/registry.js';
 
-/** Where events come from: a trigger with generator constraints, a named kind, or an arbitrary of your own. */
+/**
+ * Where events come from: a trigger with generator constraints, a named kind, or an arbitrary of your own.
+ *
+ * @example
+ * ```ts
+ * const uploads: EventSource = { trigger: 'oss', constraints: { bucket: 'photos', keyPrefix: 'uploads/' } };
+ * const posts: EventSource = { kind: 'http:post', fc2: true };
+ * const jobs: EventSource = { arbitrary: timerEvent({ cron: '0 0 3 * * *' }).map((event) => ({ ...event, payload: '{"job":"cleanup"}' })) };
+ * await checkHandler({ handler: 'index.handler', ...uploads });
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export type EventSource =
   | { [Id in TriggerId]: { trigger: Id; constraints?: ConstraintsOf<Id> } }[TriggerId]
   /** FC 2.0 HTTP handlers `(request, response, context)`. */
@@ -13,9 +24,24 @@ export type EventSource =
   /** Your own events; `delivery` says how they reach the handler (default `event`: the bytes of the event). */
   | { arbitrary: fc.Arbitrary<unknown>; delivery?: Delivery };
 
+/**
+ * The name of a test source: a trigger id, or a trigger's variant (`fc2-http` for FC 2.0 HTTP handlers).
+ *
+ * @see README.md#property-based-contract-tests
+ */
 export type TriggerName = Extract<EventSource, { trigger: string }>['trigger'];
 
-/** The events of a source, and how each reaches the handler. */
+/**
+ * The events of a source, and how each reaches the handler.
+ *
+ * @example
+ * ```ts
+ * const source: PreparedSource = prepareSource({ kind: 'oss:put' });
+ * const runner = new ContractRunner('index.handler', source);
+ * for (const event of fc.sample(source.arbitrary, 10)) await runner.assert(event);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export interface PreparedSource {
   label: string;
   arbitrary: fc.Arbitrary<unknown>;
@@ -30,6 +56,18 @@ export class UnknownKindError extends FcSimError {
   }
 }
 
+/**
+ * The events of a source and how they reach the handler; throws `E_UNKNOWN_KIND` for a kind that does not exist.
+ *
+ * @example
+ * ```ts
+ * const { label, arbitrary, delivery } = prepareSource({ trigger: 'http', constraints: { methods: ['POST'] } });
+ * const { bytes, options } = deliver(fc.sample(arbitrary, 1)[0], delivery);
+ * const result = await createInstance('index.handler').invoke(bytes, options);
+ * console.log(label, result.http?.statusCode);
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export function prepareSource(source: EventSource): PreparedSource {
   if ('arbitrary' in source) return { label: 'custom events', arbitrary: source.arbitrary, delivery: source.delivery ?? 'event' };
   if ('kind' in source) {

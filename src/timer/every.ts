@@ -3,6 +3,13 @@ import { TimerExpressionError } from './timer-expression-error.js';
 /**
  * FC's shortest interval, in seconds. The console's interval mode takes a positive whole number of minutes, and
  * FC's examples are `@every 4m` and `@every 100m`; a minute is the inferred minimum.
+ *
+ * @example
+ * ```ts
+ * const seconds = 30;
+ * const cronExpression = `@every ${Math.max(seconds, MIN_EVERY_SECONDS)}s`; // '@every 60s'
+ * ```
+ * @see https://www.alibabacloud.com/help/id/functioncompute/api-fc-2023-03-30-struct-timertriggerconfig
  */
 export const MIN_EVERY_SECONDS = 60;
 

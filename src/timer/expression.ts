@@ -8,6 +8,15 @@ import { DEFAULT_ZONE, ianaZone } from './zone.js';
  * FC timer expressions (a timer trigger's `cronExpression`): six cron fields, seconds first, optionally after a
  * `CRON_TZ=<IANA zone> ` prefix, or `@every <duration>`. See fields.ts for the field rules and every.ts for
  * intervals; everything FC would refuse throws a {@link TimerExpressionError} naming the bad part.
+ *
+ * @example
+ * ```ts
+ * const expression: TimerExpression = parseTimerExpression('CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI');
+ * if (expression.kind === 'every') console.log(`every ${expression.intervalSeconds} s`);
+ * else console.log(`cron in ${expression.zone}`);
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ * @see README.md#timer-schedules
  */
 export type TimerExpression = CronTimerExpression | EveryTimerExpression;
 
@@ -22,16 +31,52 @@ interface TimerExpressionBase {
   cronTz: string | undefined;
 }
 
+/**
+ * A parsed six-field cron expression (seconds first), with the zone its schedule runs in.
+ *
+ * @example
+ * ```ts
+ * const expression = parseTimerExpression('0 0 4 * * *');
+ * if (expression.kind === 'cron') {
+ *   const cron: CronTimerExpression = expression;
+ *   console.log(cron.zone, cron.cronTz); // 'UTC', undefined
+ * }
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ */
 export interface CronTimerExpression extends TimerExpressionBase {
   kind: 'cron';
   fields: CronFields;
 }
 
+/**
+ * A parsed `@every <duration>` expression: a fixed interval, at least a minute.
+ *
+ * @example
+ * ```ts
+ * const expression = parseTimerExpression('@every 1h30m');
+ * if (expression.kind === 'every') {
+ *   const every: EveryTimerExpression = expression;
+ *   console.log(every.intervalSeconds); // 5400
+ * }
+ * ```
+ * @see https://www.alibabacloud.com/help/id/functioncompute/api-fc-2023-03-30-struct-timertriggerconfig
+ */
 export interface EveryTimerExpression extends TimerExpressionBase {
   kind: 'every';
   intervalSeconds: number;
 }
 
+/**
+ * Options of {@link parseTimerExpression}: the zone to run the schedule in.
+ *
+ * @example
+ * ```ts
+ * const options: ParseTimerExpressionOptions = { zone: 'Europe/Berlin' };
+ * const expression = parseTimerExpression('0 30 2 * * *', options);
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ */
 export interface ParseTimerExpressionOptions {
   /** Run the schedule in this IANA zone, overriding the expression's `CRON_TZ=` (or setting one). */
   zone?: string;
@@ -59,7 +104,17 @@ interface Token {
   start: number;
 }
 
-/** Parses and checks an FC timer expression. */
+/**
+ * Parses and checks an FC timer expression; anything FC would refuse throws a {@link TimerExpressionError}.
+ *
+ * @example
+ * ```ts
+ * const expression = parseTimerExpression('CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI');
+ * const firings = timerSchedule(expression, { from: new Date('2025-03-01T00:00:00Z'), count: 5 });
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ * @see README.md#timer-schedules
+ */
 export function parseTimerExpression(source: string, options: ParseTimerExpressionOptions = {}): TimerExpression {
   const tokens: Token[] = [...source.matchAll(/\S+/g)].map((match) => ({ text: match[0], start: match.index }));
   const spanOf = (from: Token, to: Token = from) => ({ start: from.start, end: to.start + to.text.length });

@@ -44,6 +44,13 @@ export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
 /**
  * FC's day-of-week numbering: 1 = Monday … 7 = Sunday (FC's table: "1~7 or MON~SUN"). Parsed expressions carry
  * these numbers; cron-parser's Sunday is 0, and the schedule converts (`day % 7`).
+ *
+ * @example
+ * ```ts
+ * const sunday = DAY_OF_WEEK_NUMBERS.SUN; // 7: write `0 0 4 ? * 7`, not `0 0 4 ? * 0`
+ * const expression = parseTimerExpression(`0 0 4 ? * ${sunday}`);
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
  */
 export const DAY_OF_WEEK_NUMBERS: Readonly<Record<string, number>> = {
   MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6, SUN: 7,

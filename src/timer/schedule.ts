@@ -16,6 +16,14 @@ import { zonedTime } from './zoned-time.js';
  * `@every`: FC does not say what the interval counts from; fc-sim counts from the start of the schedule (the moment
  * the trigger is created or enabled, as the Go scheduler FC's syntax comes from does): the first firing is one
  * interval after `from`, in whole seconds.
+ *
+ * @example
+ * ```ts
+ * const february: ScheduleWindow = { from: new Date('2025-02-01T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z') };
+ * const firings = timerSchedule(parseTimerExpression('0 0 4 * * *'), february); // 28 firings
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ * @see README.md#timer-schedules
  */
 export interface ScheduleWindow {
   /** Firings at or after this instant; for `@every`, the moment the interval counts from. */
@@ -26,7 +34,16 @@ export interface ScheduleWindow {
   count?: number;
 }
 
-/** The firings in a window, in order: up to `to` (exclusive), at most `count`; one of the two is required. */
+/**
+ * The firings in a window, in order: up to `to` (exclusive), at most `count`; one of the two is required.
+ *
+ * @example
+ * ```ts
+ * const next5 = timerSchedule(parseTimerExpression('CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI'), { from: new Date(), count: 5 });
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ * @see README.md#timer-schedules
+ */
 export function timerSchedule(expression: TimerExpression, window: ScheduleWindow): Date[] {
   if (window.to === undefined && window.count === undefined) throw new FcSimError('E_INVALID_PARAMS', 'a schedule needs an end: to, count or both');
   const firings: Date[] = [];
@@ -39,7 +56,19 @@ export function timerSchedule(expression: TimerExpression, window: ScheduleWindo
   return firings;
 }
 
-/** Every firing at or after `from` (after it, for `@every`), without end. */
+/**
+ * Every firing at or after `from` (after it, for `@every`), without end.
+ *
+ * @example
+ * ```ts
+ * for (const firing of firingsFrom(parseTimerExpression('@every 5m'), new Date('2025-01-01T00:00:00Z'))) {
+ *   if (firing.getUTCHours() >= 1) break;
+ *   console.log(firing.toISOString());
+ * }
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ * @see README.md#timer-schedules
+ */
 export function* firingsFrom(expression: TimerExpression, from: Date): Generator<Date, never> {
   if (expression.kind === 'every') {
     // The Go scheduler drops the sub-second part of the start: firings stay on whole seconds.

@@ -10,7 +10,21 @@ export interface TextSpan {
   end: number;
 }
 
-/** An expression FC would refuse. The message names the part and says what is wrong (`minute field "61": …`). */
+/**
+ * An expression FC would refuse. The message names the part and says what is wrong (`minute field "61": …`).
+ *
+ * @example
+ * ```ts
+ * const source = '0 61 * * * *';
+ * try {
+ *   parseTimerExpression(source);
+ * } catch (error) {
+ *   if (!(error instanceof TimerExpressionError)) throw error;
+ *   console.error(`${error.message}\n${source}\n${' '.repeat(error.span?.start ?? 0)}^ ${error.part}`);
+ * }
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ */
 export class TimerExpressionError extends FcSimError {
   declare readonly code: 'E_TIMER_EXPRESSION';
   constructor(

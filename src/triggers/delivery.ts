@@ -8,6 +8,9 @@ import type { Fc2HttpRequest } from '../types/generated.js';
  * the event (Tablestore: the event is its JSON form, src/io/cbor.ts), as an FC 3.0 HTTP trigger event whose answer
  * is an HTTP response, or as an FC 2.0 HTTP call `(request, response, context)` with the body bytes;
  * `apigw`: as an API Gateway call of an event function, whose answer API Gateway turns into the HTTP response.
+ *
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see README.md#property-based-contract-tests
  */
 export type Delivery = 'apigw' | 'event' | 'cbor' | 'fc3-http' | 'fc2-http';
 
@@ -19,7 +22,18 @@ function fc2Parts(event: unknown): { request: Fc2HttpRequest; body: string | Uin
   return { request, body: request.body ?? '' };
 }
 
-/** The bytes FC hands the handler for an event, and how it calls the handler. */
+/**
+ * The bytes FC hands the handler for an event, and how it calls the handler.
+ *
+ * @example
+ * ```ts
+ * const instance = createInstance('index.handler');
+ * const { bytes, options } = deliver(buildHttpEvent({ method: 'POST', path: '/users' }), 'fc3-http');
+ * const result = await instance.invoke(bytes, options); // result.http is the HTTP response
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/request-handlers
+ * @see README.md#property-based-contract-tests
+ */
 export function deliver(event: unknown, delivery: Delivery): { bytes: Buffer; options: InvokeOptions } {
   if (delivery === 'fc2-http') {
     const { request, body } = fc2Parts(event);

@@ -22,26 +22,77 @@ import { tablestore } from './tablestore/index.js';
 import { timer } from './timer/index.js';
 import type { BuildOptions, KindSpec, TriggerModule } from './types.js';
 
-/** The only list of triggers: adding one is a folder under src/triggers/ and a line here. */
+/**
+ * The only list of triggers: adding one is a folder under src/triggers/ and a line here.
+ *
+ * @example
+ * ```ts
+ * for (const module of triggers) console.log(module.id, module.apiType, module.schemas.events.join(', '));
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export const triggers = [oss, timer, mns, sls, cdn, http, apigw, tablestore, mnsQueue, rocketmq, rabbitmq, kafka, dts, eventbridge] as const;
 
 type Module = (typeof triggers)[number];
-/** A trigger's one name in fc-sim: `oss`, `timer`, `mns`, `sls`, `cdn`, `http`. */
+/**
+ * A trigger's one name in fc-sim (`oss`, `timer`, `mns`, `http`, …): in kinds, the CLI, `checkHandler({ trigger })`
+ * and saved failures.
+ *
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type TriggerId = Module['id'];
 // biome-ignore lint/suspicious/noExplicitAny: a module of any trigger, behind the registry's lookups
 export type AnyTriggerModule = TriggerModule<TriggerId, any, unknown, any>;
-/** The generator constraints of a trigger (`OssEventConstraints` for `oss`). */
+/**
+ * The generator constraints of a trigger (`OssEventConstraints` for `oss`).
+ *
+ * @example
+ * ```ts
+ * const constraints: ConstraintsOf<'oss'> = { bucket: 'photos', keyPrefix: 'uploads/' };
+ * await checkHandler({ handler: 'index.handler', trigger: 'oss', constraints });
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
 export type ConstraintsOf<Id extends TriggerId> = NonNullable<Parameters<Extract<Module, { id: Id }>['arbitrary']>[0]>;
-/** The event a trigger's handler receives (`OssEvent` for `oss`). */
+/**
+ * The event a trigger's handler receives (`OssEvent` for `oss`).
+ *
+ * @example
+ * ```ts
+ * const property = (event: EventOf<'timer'>) => event.triggerName === 'nightly';
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type EventOf<Id extends TriggerId> = ReturnType<Extract<Module, { id: Id }>['build']>;
 
 const modules: readonly AnyTriggerModule[] = triggers;
+/**
+ * Every trigger's id, in the registry's order.
+ *
+ * @example
+ * ```ts
+ * const id = process.argv[2] ?? 'oss';
+ * if (!(triggerIds as readonly string[]).includes(id)) throw new Error(`unknown trigger ${id}; one of ${triggerIds.join(', ')}`);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export const triggerIds: readonly TriggerId[] = modules.map((module) => module.id);
 
 export function isTriggerId(name: string): name is TriggerId {
   return (triggerIds as readonly string[]).includes(name);
 }
 
+/**
+ * The module of a trigger: its schemas, builder, generator, kinds and flags, filter and delivery.
+ *
+ * @example
+ * ```ts
+ * const oss = triggerModule('oss');
+ * const event = oss.build({ bucket: 'photos' });
+ * const events = fc.sample(oss.arbitrary(), 10);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export function triggerModule(id: TriggerId): AnyTriggerModule {
   return modules.find((module) => module.id === id)!;
 }
@@ -92,13 +143,42 @@ export function apiTypeOf(written: string, tool: 'fun' | 'fc' | 'fc3'): string {
   return module?.apiType ?? written;
 }
 
-/** A named event kind, with the trigger it belongs to. */
+/**
+ * A named event kind, with the trigger it belongs to: a realistic default event (`oss:put`, `http:post`) that
+ * parameters then change.
+ *
+ * @example
+ * ```ts
+ * const kind: EventKind | undefined = findKind('oss:delete');
+ * if (kind) console.log(kind.trigger, kind.description, kind.fixed);
+ * ```
+ * @see README.md#print-an-event
+ */
 export interface EventKind extends KindSpec<Json> {
   readonly trigger: TriggerId;
 }
 
+/**
+ * Every named event kind of every trigger: what `fc-sim list` prints.
+ *
+ * @example
+ * ```ts
+ * for (const kind of eventKinds) console.log(kind.name.padEnd(24), kind.description);
+ * ```
+ * @see README.md#print-an-event
+ */
 export const eventKinds: readonly EventKind[] = modules.flatMap((module) => module.kinds.map((kind: KindSpec<Json>) => ({ ...kind, trigger: module.id })));
 
+/**
+ * The kind of this name (`oss:put`), or undefined.
+ *
+ * @example
+ * ```ts
+ * const kind = findKind('cdn:logfile');
+ * const event = kind && buildKind(kind, { domain: 'cdn.example.com' });
+ * ```
+ * @see README.md#print-an-event
+ */
 export function findKind(name: string): EventKind | undefined {
   return eventKinds.find((kind) => kind.name === name);
 }
@@ -108,7 +188,16 @@ export function kindParams(kind: EventKind, overrides: Record<string, unknown>):
   return { ...kind.params, ...kind.fixed, ...overrides };
 }
 
-/** The default event of a kind, changed by `overrides` (builder parameters). */
+/**
+ * The default event of a kind, changed by `overrides` (builder parameters).
+ *
+ * @example
+ * ```ts
+ * const event = buildKind(findKind('oss:put')!, { bucket: 'photos', key: 'a b/图片.jpg', size: 0 });
+ * const fc2Request = buildKind(findKind('http:get')!, { path: '/users' }, { fc2: true });
+ * ```
+ * @see README.md#print-an-event
+ */
 export function buildKind(kind: EventKind, overrides: Record<string, unknown> = {}, options: BuildOptions = {}): unknown {
   return triggerModule(kind.trigger).build(kindParams(kind, overrides), options);
 }
@@ -117,6 +206,14 @@ export function buildKind(kind: EventKind, overrides: Record<string, unknown> = 
  * The generator of a named kind: the kind fixes what names it (the OSS eventName, the HTTP method, the MNS format)
  * unless `fixed` sets it; `fixed` (the user's flags) holds the rest; everything else is drawn. The kind's own
  * default values are not fixed: drawing is the point.
+ *
+ * @example
+ * ```ts
+ * const puts = kindArbitrary(findKind('oss:put')!, { bucket: 'photos' });
+ * await checkHandler({ handler: 'index.handler', arbitrary: puts, delivery: 'event' });
+ * ```
+ * @see README.md#print-an-event
+ * @see README.md#property-based-contract-tests
  */
 export function kindArbitrary(kind: EventKind, fixed: Record<string, unknown>, options: BuildOptions = {}): fc.Arbitrary<unknown> {
   return triggerModule(kind.trigger).kindArbitrary(kind, fixed, options);

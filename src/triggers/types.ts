@@ -10,7 +10,13 @@ import type { Delivery } from './delivery.js';
  * filter, and how its events reach the handler. `registry.ts` lists the modules; nothing outside `src/triggers/`
  * switches on trigger names. A part left out is a compile error.
  *
- * @see ../../shared/design/trigger-modules.md
+ * @example
+ * ```ts
+ * const oss: TriggerModule = triggerModule('oss');
+ * const event = oss.build({ bucket: 'photos', key: 'uploads/a.png' });
+ * const schema = oss.schemaOf(event); // 'oss'
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
 export interface TriggerModule<Id extends string = string, P extends object = object, E = unknown, C = Partial<P>> {
   /** The one name fc-sim uses for the trigger: kinds (`oss:put`), the CLI, `checkHandler({ trigger })`, saved failures. */
@@ -52,12 +58,31 @@ export interface TriggerModule<Id extends string = string, P extends object = ob
   readonly project: TriggerProjectRules;
 }
 
+/**
+ * Options of a trigger's builder beyond its parameters: HTTP requests as an FC 2.0 HTTP handler sees them.
+ *
+ * @example
+ * ```ts
+ * const options: BuildOptions = { fc2: true };
+ * const request = buildKind(findKind('http:post')!, { path: '/users', body: '{}' }, options);
+ * ```
+ * @see https://help.aliyun.com/document_detail/74757.html
+ */
 export interface BuildOptions {
   /** HTTP: the request as an FC 2.0 HTTP handler sees it, instead of the FC 3.0 event. */
   fc2?: boolean;
 }
 
-/** A named event kind: a realistic default event of one trigger, which flags then change. */
+/**
+ * A named event kind: a realistic default event of one trigger, which flags then change.
+ *
+ * @example
+ * ```ts
+ * const kind: KindSpec = findKind('oss:delete')!;
+ * console.log(kind.name, kind.description, kind.fixed); // oss:delete … { eventName: 'ObjectRemoved:DeleteObject' }
+ * ```
+ * @see README.md#print-an-event
+ */
 export interface KindSpec<P extends object = object> {
   readonly name: string;
   readonly description: string;
@@ -67,7 +92,15 @@ export interface KindSpec<P extends object = object> {
   readonly params?: Partial<P>;
 }
 
-/** A command-line flag of `fc-sim <kind>` and the builder parameter it sets. */
+/**
+ * A command-line flag of `fc-sim <kind>` and the builder parameter it sets.
+ *
+ * @example
+ * ```ts
+ * for (const flag of triggerModule('oss').flags as readonly FlagSpec[]) console.log(flag.flags.padEnd(24), flag.description);
+ * ```
+ * @see README.md#print-an-event
+ */
 export interface FlagSpec<P extends object = object> {
   readonly flags: string;
   readonly description: string;

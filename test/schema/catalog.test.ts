@@ -28,6 +28,8 @@ describe('schema catalog', () => {
       expect(schema.title).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       expect(schema.description).toMatch(/See: https?:\/\//);
       expect(schema['x-fc-doc']).toMatch(/^https?:\/\//);
+      // The description names the same page: it is what the generated type's comment carries to users.
+      expect(schema.description).toContain(`See: ${schema['x-fc-doc']}`);
     });
 
     it('has real examples that it accepts, also in strict mode', () => {

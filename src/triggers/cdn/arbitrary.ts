@@ -8,7 +8,17 @@ import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
 import { instant } from '../../../generators/internal/time.js';
 import { accountId } from '../../../generators/internal/values.js';
 
-/** Fix any builder parameter (`{ domain: 'cdn.example.com' }`) or narrow what is drawn. */
+/**
+ * Fix any builder parameter (`{ domain: 'cdn.example.com' }`) or narrow what is drawn.
+ *
+ * @example
+ * ```ts
+ * const constraints: CdnEventConstraints = { domain: 'cdn.example.com', eventNames: ['LogFileCreated'] };
+ * await checkHandler({ handler: 'index.handler', trigger: 'cdn', constraints });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/cdn-event-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export interface CdnEventConstraints extends Partial<CdnEventParams> {
   /** Draw eventName from these only. */
   eventNames?: readonly CdnEventName[];
@@ -34,7 +44,16 @@ function objectPaths(objectType: 'File' | 'Directory'): fc.Arbitrary<string[]> {
   return fc.uniqueArray(path.map(encodePath), { minLength: 1, maxLength: 5 });
 }
 
-/** CDN events of every eventName, eventParameter shaped per eventName by {@link buildCdnEvent}, times in +08:00. */
+/**
+ * CDN events of every eventName, eventParameter shaped per eventName by {@link buildCdnEvent}, times in +08:00.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(cdnEvent({ eventNames: ['CachedObjectsRefreshed', 'CachedObjectsPushed'] }), (event) => validate('cdn', event).valid));
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/cdn-event-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export function cdnEvent(constraints: CdnEventConstraints = {}): fc.Arbitrary<CdnEvent> {
   const { eventNames, ...rest } = constraints;
   const fixed = definedOnly(rest);

@@ -1,8 +1,24 @@
 import type { CdnEvent, CdnEventRecord } from '../../types/generated.js';
 import { chinaTime, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from '../_shared/common.js';
 
+/**
+ * The `eventName` of a CDN event (`CachedObjectsRefreshed`, `LogFileCreated`, `CdnDomainStarted`, …).
+ *
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/cdn-event-trigger
+ */
 export type CdnEventName = CdnEventRecord['eventName'];
 
+/**
+ * What varies between CDN events: the event name, the domain, when CDN emitted it, and the fields of that event's
+ * `eventParameter`.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<CdnEventParams> = { eventName: 'CachedObjectsPushed', domain: 'cdn.example.com', objectPaths: ['/index.html'] };
+ * const event = buildCdnEvent(params);
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/cdn-event-trigger
+ */
 export interface CdnEventParams {
   eventName: CdnEventName;
   domain: string;
@@ -22,6 +38,15 @@ export interface CdnEventParams {
   status?: string;
 }
 
+/**
+ * The parameters of {@link buildCdnEvent}'s default event: a cache refresh on `example.com`.
+ *
+ * @example
+ * ```ts
+ * const event = buildCdnEvent({ ...cdnEventDefaults, eventName: 'LogFileCreated' });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/cdn-event-trigger
+ */
 export const cdnEventDefaults: CdnEventParams = {
   eventName: 'CachedObjectsRefreshed',
   domain: 'example.com',
@@ -73,7 +98,16 @@ function eventParameter(p: CdnEventParams, seconds: number): Record<string, unkn
   }
 }
 
-/** One CDN event; eventParameter has the shape of its eventName and names the same domain as the resource. */
+/**
+ * One CDN event; eventParameter has the shape of its eventName and names the same domain as the resource.
+ *
+ * @example
+ * ```ts
+ * const event = buildCdnEvent({ eventName: 'LogFileCreated', domain: 'cdn.example.com', fileSize: 2048 });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/cdn-event-trigger
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export function buildCdnEvent(overrides: Partial<CdnEventParams> = {}): CdnEvent {
   const p = withDefaults(cdnEventDefaults, overrides);
   const time = toDate(p.time);

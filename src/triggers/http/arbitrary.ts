@@ -9,10 +9,24 @@ import { alphanumeric, asciiText, jsonText, multiByteText } from '../../../gener
 import { instant } from '../../../generators/internal/time.js';
 import { accountId, regionId } from '../../../generators/internal/values.js';
 
-/** What a request body is made of: none, UTF-8 text (as a string or as bytes), a JSON document, bytes that are not UTF-8. */
+/**
+ * What a request body is made of: none, UTF-8 text (as a string or as bytes), a JSON document, bytes that are not UTF-8.
+ *
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ */
 export type HttpBodyKind = 'empty' | 'text' | 'json' | 'binary';
 
-/** Fix any request parameter (`{ path: '/users' }`) or narrow what is drawn. */
+/**
+ * Fix any request parameter (`{ path: '/users' }`) or narrow what is drawn.
+ *
+ * @example
+ * ```ts
+ * const constraints: HttpRequestConstraints = { path: '/items', methods: ['GET', 'POST'], bodyKinds: ['json'] };
+ * await checkHandler({ handler: 'index.handler', trigger: 'http', constraints });
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see README.md#property-based-contract-tests
+ */
 export interface HttpRequestConstraints extends Partial<HttpRequestParams> {
   /** Draw the method from these only. */
   methods?: readonly HttpMethod[];
@@ -75,7 +89,16 @@ const headerName = fc.oneof(
 const headerValue = asciiText(32).map((value) => value.trim());
 const userAgent = fc.constantFrom('curl/8.5.0', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36', 'python-requests/2.31.0', 'Go-http-client/1.1', 'okhttp/4.12.0');
 
-/** The request: the model both the FC 3.0 event and the FC 2.0 request are built from. */
+/**
+ * The request: the model both the FC 3.0 event and the FC 2.0 request are built from.
+ *
+ * @example
+ * ```ts
+ * const both = httpRequest({ methods: ['POST'] }).map((request) => [buildHttpEvent(request), buildFc2HttpRequest(request)] as const);
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see README.md#property-based-contract-tests
+ */
 export function httpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitrary<HttpRequestParams> {
   const { methods, bodyKinds = ['empty', 'text', 'json', 'binary'], ...rest } = constraints;
   const fixed = definedOnly(rest);
@@ -112,12 +135,30 @@ export function httpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitr
     });
 }
 
-/** FC 3.0 HTTP trigger events: rawPath encoded, multi-values comma-joined, non-UTF-8 bodies base64. */
+/**
+ * FC 3.0 HTTP trigger events: rawPath encoded, multi-values comma-joined, non-UTF-8 bodies base64.
+ *
+ * @example
+ * ```ts
+ * await checkHandler({ handler: 'index.handler', arbitrary: httpEvent({ path: '/users', methods: ['GET'] }), delivery: 'fc3-http' });
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see README.md#property-based-contract-tests
+ */
 export function httpEvent(constraints: HttpRequestConstraints = {}): fc.Arbitrary<HttpTriggerEvent> {
   return httpRequest(constraints).map((request) => buildHttpEvent(request));
 }
 
-/** FC 2.0 HTTP handler requests, the same requests as {@link httpEvent} seen through `(request, response, context)`. */
+/**
+ * FC 2.0 HTTP handler requests, the same requests as {@link httpEvent} seen through `(request, response, context)`.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(fc2HttpRequest({ methods: ['PUT'] }), (request) => validate('fc2-http-request', request).valid));
+ * ```
+ * @see https://help.aliyun.com/document_detail/74757.html
+ * @see README.md#property-based-contract-tests
+ */
 export function fc2HttpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitrary<Fc2HttpRequest> {
   return httpRequest(constraints).map((request) => buildFc2HttpRequest(request));
 }

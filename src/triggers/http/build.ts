@@ -1,12 +1,38 @@
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults, type TimeInput } from '../_shared/common.js';
 
+/**
+ * An HTTP method an HTTP trigger can allow: `GET`, `POST`, `PUT`, `DELETE`, `HEAD`, `PATCH`, `OPTIONS`.
+ *
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/http-triggers-overview
+ */
 export type HttpMethod = HttpTriggerEvent['requestContext']['http']['method'];
 
-/** A header or query value: repeated names carry every value, in order. */
+/**
+ * A header or query value: repeated names carry every value, in order.
+ *
+ * @example
+ * ```ts
+ * const accept: MultiValue = ['text/html', 'application/json'];
+ * const event = buildHttpEvent({ headers: { Accept: accept }, query: { tag: ['a', 'b'] } });
+ * event.headers.Accept; // 'text/html,application/json'
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ */
 export type MultiValue = string | readonly string[];
 
-/** One HTTP request to a function's HTTP trigger; the FC 3.0 event and the FC 2.0 request are two views of it. */
+/**
+ * One HTTP request to a function's HTTP trigger; the FC 3.0 event and the FC 2.0 request are two views of it.
+ *
+ * @example
+ * ```ts
+ * const request: Partial<HttpRequestParams> = { method: 'POST', path: '/users', headers: { 'Content-Type': 'application/json' }, body: '{"name":"a"}' };
+ * const fc3Event = buildHttpEvent(request);
+ * const fc2Request = buildFc2HttpRequest(request);
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ * @see https://help.aliyun.com/document_detail/74757.html
+ */
 export interface HttpRequestParams {
   method: HttpMethod;
   /** The decoded path, e.g. `/users/张三`; the event's rawPath is its percent-encoded form. */
@@ -25,6 +51,15 @@ export interface HttpRequestParams {
   time: TimeInput;
 }
 
+/**
+ * The parameters of the default HTTP request: `GET /` from curl, no body.
+ *
+ * @example
+ * ```ts
+ * const event = buildHttpEvent({ ...httpRequestDefaults, headers: { ...httpRequestDefaults.headers, Authorization: 'Bearer t' } });
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ */
 export const httpRequestDefaults: HttpRequestParams = {
   method: 'GET',
   path: '/',
@@ -44,7 +79,15 @@ function headerValue(headers: HttpRequestParams['headers'], name: string): strin
   return found ? values(found[1])[0] : undefined;
 }
 
-/** Percent-encodes a decoded path the way clients send it: every segment encoded, the slashes kept. */
+/**
+ * Percent-encodes a decoded path the way clients send it: every segment encoded, the slashes kept.
+ *
+ * @example
+ * ```ts
+ * encodePath('/users/张三/a b'); // '/users/%E5%BC%A0%E4%B8%89/a%20b'
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ */
 export function encodePath(path: string): string {
   return path
     .split('/')
@@ -71,7 +114,17 @@ function triggerIdFor(p: HttpRequestParams): string {
   return p.triggerId ?? `fc-sim-${derivedHex(10, 'http-trigger', p.accountId, p.region)}`;
 }
 
-/** The FC 3.0 HTTP trigger event: multi-values comma-joined, rawPath encoded, timeEpoch the same instant as time. */
+/**
+ * The FC 3.0 HTTP trigger event: multi-values comma-joined, rawPath encoded, timeEpoch the same instant as time.
+ *
+ * @example
+ * ```ts
+ * const event = buildHttpEvent({ method: 'POST', path: '/users', query: { x: '1' }, body: '{"name":"a"}' });
+ * const result = await invoke('index.handler', event, { runtime: 'nodejs20', http: { kind: 'fc3-http' } });
+ * result.http?.statusCode;
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ */
 export function buildHttpEvent(overrides: Partial<HttpRequestParams> = {}): HttpTriggerEvent {
   const p = withDefaults(httpRequestDefaults, overrides);
   const time = toDate(p.time);
@@ -110,7 +163,16 @@ const NODE_SINGLE_VALUE_HEADERS = new Set([
   'server', 'user-agent',
 ]);
 
-/** The request as an FC 2.0 HTTP handler `(request, response, context)` sees it, as JSON data. */
+/**
+ * The request as an FC 2.0 HTTP handler `(request, response, context)` sees it, as JSON data.
+ *
+ * @example
+ * ```ts
+ * const request = buildFc2HttpRequest({ method: 'GET', path: '/users/42', query: { expand: '1' } });
+ * request.url; // '/users/42?expand=1'
+ * ```
+ * @see https://help.aliyun.com/document_detail/74757.html
+ */
 export function buildFc2HttpRequest(overrides: Partial<HttpRequestParams> = {}): Fc2HttpRequest {
   const p = withDefaults(httpRequestDefaults, overrides);
   const headers: Record<string, string | string[]> = {};

@@ -5,7 +5,17 @@ import { asciiText, opaqueText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 import { accountId } from '../../../generators/internal/values.js';
 
-/** Fix any builder parameter (`{ topic: 'orders' }`) or narrow what is drawn. */
+/**
+ * Fix any builder parameter (`{ topic: 'orders' }`) or narrow what is drawn.
+ *
+ * @example
+ * ```ts
+ * const constraints: MnsEventConstraints = { topic: 'orders', formats: ['STREAM'], withAttributes: false };
+ * await checkHandler({ handler: 'index.handler', trigger: 'mns', constraints });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/mns-topic-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export interface MnsEventConstraints extends Partial<MnsEventParams> {
   /** Draw the trigger's notifyContentFormat from these only. */
   formats?: readonly MnsFormat[];
@@ -37,7 +47,16 @@ function attributes(): fc.Arbitrary<Record<string, string>> {
   return fc.oneof(extend, custom, fc.tuple(extend, custom).map(([a, b]) => ({ ...a, ...b })));
 }
 
-/** MNS topic events: a JSON object whose MessageMD5 is the MD5 of Message, a STREAM `{body, attrs}`, or the raw body. */
+/**
+ * MNS topic events: a JSON object whose MessageMD5 is the MD5 of Message, a STREAM `{body, attrs}`, or the raw body.
+ *
+ * @example
+ * ```ts
+ * const [event] = fc.sample(mnsEvent({ formats: ['JSON'], topic: 'orders' }), { numRuns: 1, seed: 42 });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/mns-topic-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export function mnsEvent(constraints: MnsEventConstraints = {}): fc.Arbitrary<MnsTopicEvent> {
   const { formats, withAttributes, ...rest } = constraints;
   const fixed = definedOnly(rest);

@@ -10,10 +10,24 @@ import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
 import { instant } from '../../../generators/internal/time.js';
 import { accountId, regionId } from '../../../generators/internal/values.js';
 
-/** How a drawn key appears in the event: as stored, or percent-encoded per path segment with the slashes kept. */
+/**
+ * How a drawn key appears in the event: as stored, or percent-encoded per path segment with the slashes kept.
+ *
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
+ */
 export type OssKeyEncoding = 'raw' | 'url';
 
-/** Fix any builder parameter (`{ bucket: 'photos' }`) or narrow what is drawn. */
+/**
+ * Fix any builder parameter (`{ bucket: 'photos' }`) or narrow what is drawn.
+ *
+ * @example
+ * ```ts
+ * const constraints: OssEventConstraints = { bucket: 'photos', keyPrefix: 'uploads/', keySuffix: '.jpg', eventNames: ['ObjectCreated:PutObject'] };
+ * await checkHandler({ handler: 'index.handler', trigger: 'oss', constraints });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export interface OssEventConstraints extends Partial<OssEventParams> {
   /** Draw eventName from these only. */
   eventNames?: readonly OssEventName[];
@@ -109,7 +123,18 @@ function deltaSizeFor(eventName: OssEventName, size: number, previousSize: numbe
   return undefined;
 }
 
-/** OSS trigger events, built by {@link buildOssEvent} from drawn parameters so that ARN, ETag and sizes agree. */
+/**
+ * OSS trigger events, built by {@link buildOssEvent} from drawn parameters so that ARN, ETag and sizes agree.
+ *
+ * @example
+ * ```ts
+ * const runner = new ContractRunner('index.handler', { delivery: 'event' });
+ * await fc.assert(fc.asyncProperty(ossEvent({ bucket: 'photos', keyPrefix: 'uploads/' }), (event) => runner.assert(event)));
+ * await runner.dispose();
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export function ossEvent(constraints: OssEventConstraints = {}): fc.Arbitrary<OssEvent> {
   const { eventNames, keyPrefix = '', keySuffix = '', keyEncoding = 'both', withObjectMeta, ...fixed } = constraints;
   const pinned = definedOnly(fixed);

@@ -1,9 +1,23 @@
 import type { OssEvent, OssEventRecord } from '../../types/generated.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, withDefaults, type TimeInput } from '../_shared/common.js';
 
+/**
+ * The `eventName` of an OSS event, without the `oss:` prefix a trigger config writes (`ObjectCreated:PutObject`).
+ *
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
+ */
 export type OssEventName = OssEventRecord['eventName'];
 
-/** What varies between OSS events; everything else in the event follows from these. */
+/**
+ * What varies between OSS events; everything else in the event follows from these.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<OssEventParams> = { eventName: 'ObjectRemoved:DeleteObject', bucket: 'photos', key: 'uploads/a.png', size: 0 };
+ * const event = buildOssEvent(params);
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
+ */
 export interface OssEventParams {
   eventName: OssEventName;
   bucket: string;
@@ -39,6 +53,15 @@ export interface OssEventParams {
   fcVersion?: 2 | 3;
 }
 
+/**
+ * The parameters of {@link buildOssEvent}'s default event: a PNG uploaded to `my-bucket` in cn-hangzhou.
+ *
+ * @example
+ * ```ts
+ * const event = buildOssEvent({ key: `${ossEventDefaults.key}.bak` });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
+ */
 export const ossEventDefaults: OssEventParams = {
   eventName: 'ObjectCreated:PutObject',
   bucket: 'my-bucket',
@@ -58,7 +81,17 @@ function defaultDeltaSize(eventName: OssEventName, size: number): number {
   return size;
 }
 
-/** One OSS trigger event, coherent as OSS sends it: the ARN names the event's region, account and bucket. */
+/**
+ * One OSS trigger event, coherent as OSS sends it: the ARN names the event's region, account and bucket.
+ *
+ * @example
+ * ```ts
+ * const event = buildOssEvent({ bucket: 'photos', key: 'uploads/a.png' });
+ * event.events[0].oss.bucket.arn; // 'acs:oss:cn-hangzhou:…:photos'
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export function buildOssEvent(overrides: Partial<OssEventParams> = {}): OssEvent {
   const p = withDefaults(ossEventDefaults, overrides);
   const time = toDate(p.time);

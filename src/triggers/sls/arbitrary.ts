@@ -6,7 +6,17 @@ import { asciiText, multiByteText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 import { REGION_IDS, regionId } from '../../../generators/internal/values.js';
 
-/** Fix any builder parameter (`{ project: 'my-project', shardId: 0 }`). */
+/**
+ * Fix any builder parameter (`{ project: 'my-project', shardId: 0 }`).
+ *
+ * @example
+ * ```ts
+ * const constraints: SlsEventConstraints = { project: 'web-logs', logstore: 'access', parameter: { target: 'oss' } };
+ * await checkHandler({ handler: 'index.handler', trigger: 'sls', constraints });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export type SlsEventConstraints = Partial<SlsEventParams>;
 
 /** SLS project names: 3–63 lower-case letters, digits and "-", starting and ending with a letter or digit. */
@@ -36,7 +46,16 @@ function parameter(): fc.Arbitrary<Record<string, unknown>> {
   return fc.oneof({ withCrossShrink: true }, fc.constant({}), flatObject, etlParameter);
 }
 
-/** SLS trigger events: plausible shards (0–63), cursors and cursorTime derived by the builder from the time. */
+/**
+ * SLS trigger events: plausible shards (0–63), cursors and cursorTime derived by the builder from the time.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(slsEvent({ project: 'web-logs' }), (event) => event.source.projectName === 'web-logs'));
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
+ * @see README.md#property-based-contract-tests
+ */
 export function slsEvent(constraints: SlsEventConstraints = {}): fc.Arbitrary<SlsEvent> {
   const fixed = definedOnly(constraints);
   return fc

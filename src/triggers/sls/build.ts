@@ -1,6 +1,17 @@
 import type { SlsEvent } from '../../types/generated.js';
 import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, type TimeInput } from '../_shared/common.js';
 
+/**
+ * What varies between SLS (Log Service) trigger events: the logstore and shard, the trigger's functionParameter and
+ * the batch of log groups between the cursors.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<SlsEventParams> = { project: 'web-logs', logstore: 'access', shardId: 1, parameter: { target: 'oss' } };
+ * const event = buildSlsEvent(params);
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
+ */
 export interface SlsEventParams {
   region: string;
   project: string;
@@ -17,6 +28,15 @@ export interface SlsEventParams {
   taskId?: string;
 }
 
+/**
+ * The parameters of {@link buildSlsEvent}'s default event: shard 0 of `fc-test-logstore` in cn-hangzhou, one log group.
+ *
+ * @example
+ * ```ts
+ * const event = buildSlsEvent({ ...slsEventDefaults, logGroupCount: 10 });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
+ */
 export const slsEventDefaults: SlsEventParams = {
   region: DEFAULT_REGION,
   project: 'fc-test-project',
@@ -35,6 +55,18 @@ function cursor(position: bigint): string {
   return Buffer.from(position.toString()).toString('base64');
 }
 
+/**
+ * One SLS trigger event: the shard's cursors (opaque base64, as real ones), the job and task, and the
+ * functionParameter. The logs themselves are not in the event: the handler pulls them between the cursors.
+ *
+ * @example
+ * ```ts
+ * const event = buildSlsEvent({ project: 'web-logs', logstore: 'access', parameter: { target: 'oss' } });
+ * event.source.beginCursor; // read the shard from here to event.source.endCursor
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export function buildSlsEvent(overrides: Partial<SlsEventParams> = {}): SlsEvent {
   const p = withDefaults(slsEventDefaults, overrides);
   const time = toDate(p.time);

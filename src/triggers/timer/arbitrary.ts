@@ -9,7 +9,17 @@ import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
 import { opaqueText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 
-/** Fix any builder parameter (`{ triggerName: 'nightly' }`), or draw triggerTime from a schedule. */
+/**
+ * Fix any builder parameter (`{ triggerName: 'nightly' }`), or draw triggerTime from a schedule.
+ *
+ * @example
+ * ```ts
+ * const constraints: TimerEventConstraints = { cron: '0 0 3 * * *', triggerName: 'nightly', payload: '{"olderThanDays": 7}' };
+ * await checkHandler({ handler: 'index.handler', trigger: 'timer', constraints });
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/timer-trigger-overview
+ * @see README.md#property-based-contract-tests
+ */
 export interface TimerEventConstraints extends Partial<TimerEventParams> {
   /**
    * An FC timer expression (`0 0 4 * * *`, `CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI`, `@every 5m`): triggerTime is
@@ -41,7 +51,19 @@ function payload(): fc.Arbitrary<string> {
   return opaqueText();
 }
 
-/** Timer trigger events: a whole-second UTC triggerTime, a triggerName the FC API accepts, a payload string. */
+/**
+ * Timer trigger events: a whole-second UTC triggerTime, a triggerName the FC API accepts, a payload string.
+ *
+ * @example
+ * ```ts
+ * const jobs = fc.tuple(timerEvent({ cron: 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI' }), fc.constantFrom('report', 'cleanup'))
+ *   .map(([event, job]) => ({ ...event, payload: JSON.stringify({ job }) }));
+ * await checkHandler({ handler: 'index.handler', arbitrary: jobs });
+ * ```
+ * @see https://help.aliyun.com/document_detail/171746.html
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/timer-trigger-overview
+ * @see README.md#property-based-contract-tests
+ */
 export function timerEvent(constraints: TimerEventConstraints = {}): fc.Arbitrary<TimerEvent> {
   const { cron, ...rest } = constraints;
   const fixed = definedOnly(rest);
