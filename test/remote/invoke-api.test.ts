@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvokeApiTarget, invokeEndpoint } from '../../src/remote/invoke-api.js';
+import { buildApigwEvent } from '../../src/triggers/apigw/build.js';
 import { startFcApi } from './helpers/fc-api.js';
 
 const credentials = { accessKeyId: 'STS.test-key', accessKeySecret: 'test-secret-value', securityToken: 'test-token-value' };
@@ -66,6 +67,17 @@ describe('InvokeFunction target', () => {
     const invocation = await instance.invoke(Buffer.from('{"statusCode":201}'), { http: { kind: 'fc3-http' } });
     await instance.dispose();
     expect(invocation.http).toEqual({ statusCode: 201, headers: { 'x-from': 'fn' }, body: Buffer.from('from the function') });
+  });
+
+  it('API Gateway calls: the answer becomes the HTTP response API Gateway sends, anything else its 503', async () => {
+    const instance = target('fc3');
+    const answered = await instance.invoke(Buffer.from('{"statusCode":201}'), { http: { kind: 'apigw' } });
+    const echoed = await instance.invoke(Buffer.from(JSON.stringify(buildApigwEvent())), { http: { kind: 'apigw' } });
+    await instance.dispose();
+    expect(answered.http).toEqual({ statusCode: 201, headers: { 'x-from': 'fn' }, body: Buffer.from('from the function') });
+    expect(answered.httpResponseProblem).toBeUndefined();
+    expect(echoed.http).toEqual({ statusCode: 503, headers: {}, body: Buffer.alloc(0) });
+    expect(echoed.httpResponseProblem).toContain('{isBase64Encoded, statusCode, headers, body}): /statusCode: is required. API Gateway answers 503');
   });
 
   it('retries a 503 only with retryUnsafe, re-signing each attempt (a fresh nonce)', async () => {
