@@ -4,7 +4,7 @@ import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
 import { checkHandlerExport } from './handler-export.js';
-import type { Location, Project, ProjectFunction, ProjectTrigger } from './model.js';
+import type { Location, Project, ProjectFormat, ProjectFunction, ProjectTrigger } from './model.js';
 
 /**
  * The rule a lint finding breaks, one per FC rule fc-sim checks.
@@ -101,11 +101,15 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
   return findings;
 }
 
-function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger): LintFinding[] {
+function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger, format: ProjectFormat): LintFinding[] {
   const at = trigger.location;
   const label = `${fn.name}/${trigger.name}`;
   if (!(trigger.type in TRIGGER_SCHEMAS)) {
     return [{ rule: 'trigger-type', severity: 'error', message: `${label}: unknown trigger type "${trigger.type}"`, fix: `use one of: ${Object.keys(TRIGGER_SCHEMAS).join(', ')}`, location: at }];
+  }
+  const declaredIn = moduleOfTrigger(trigger)?.project.declaredIn;
+  if (declaredIn && !declaredIn.formats.includes(format)) {
+    return [{ rule: 'trigger-type', severity: 'error', message: `${label}: "${trigger.type}" is no trigger type of ${format} projects`, fix: declaredIn.fix, location: at }];
   }
   const findings: LintFinding[] = [];
   const schema = TRIGGER_SCHEMAS[trigger.type];
@@ -134,6 +138,6 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger): LintFinding
 export function lintProject(project: Project): LintFinding[] {
   return [
     ...project.problems.map((problem): LintFinding => ({ rule: 'unresolved-variable', severity: 'warning', message: problem.message, fix: 'set the variable (vars:, or the environment) to test with its value', location: problem.location })),
-    ...project.functions.flatMap((fn) => [...functionRules(fn), ...fn.triggers.flatMap((trigger) => triggerRules(fn, trigger))]),
+    ...project.functions.flatMap((fn) => [...functionRules(fn), ...fn.triggers.flatMap((trigger) => triggerRules(fn, trigger, project.format))]),
   ];
 }

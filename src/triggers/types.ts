@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import type { Json } from '../io/json-values.js';
-import type { ProjectTrigger } from '../project/model.js';
+import type { ProjectFormat, ProjectTrigger } from '../project/model.js';
 import type { SchemaName } from '../schema/catalog.js';
 import type { Delivery } from './delivery.js';
 
@@ -158,4 +158,9 @@ export interface TriggerProjectRules {
   describe(config: Json, sourceArn?: string): string;
   /** Findings beyond the config schema (a cron FC refuses, a sourceArn that names no table), each with its fix. */
   lint?(config: Json, sourceArn?: string): readonly { message: string; fix: string; rule: string }[];
+  /**
+   * The project formats that can declare the trigger, and what to do instead elsewhere; absent: every format (an FC
+   * API trigger type). API Gateway APIs are only in Fun templates: `triggerType: apigw` in an s.yaml is no FC trigger.
+   */
+  declaredIn?: { readonly formats: readonly ProjectFormat[]; readonly fix: string };
 }

@@ -65,6 +65,18 @@ describe('Fun API Gateway APIs', () => {
     expect(findings.map(({ location }) => location.path)).toEqual(Array(2).fill('Resources.HelloworldGroup.Properties.DefinitionBody./.get'));
   });
 
+  it('lint refuses apigw as the triggerType of an s.yaml: no FC trigger type', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-apigw-fc3-'));
+    writeFileSync(
+      join(dir, 's.yaml'),
+      ['edition: 3.0.0', 'resources:', '  api:', '    component: fc3', '    props:', '      functionName: api', '      runtime: nodejs18', '      handler: index.handler',
+        '      code: ./code', '      triggers:', '        - triggerName: gw', '          triggerType: apigw', '          triggerConfig: { requestPath: /, method: GET }', ''].join('\n'),
+    );
+    const [finding] = lintProject(loadProject(dir)).filter(({ rule }) => rule === 'trigger-type');
+    expect(finding).toMatchObject({ severity: 'error', message: 'api/gw: "apigw" is no trigger type of fc3 projects', location: { path: 'resources.api.props.triggers[0]' } });
+    expect(finding!.fix).toContain('Aliyun::Serverless::Api');
+  });
+
   it('draws calls the API lets through and calls it turns away, each with the reason', () => {
     const project = loadProject(app);
     const put = project.functions.find((fn) => fn.name === 'users')!.triggers[0]!;

@@ -96,4 +96,8 @@ export const apigwProject: TriggerProjectRules = {
   delivers,
   describe: (config) => `${String(config.method ?? '')} ${String(config.requestPath ?? '')}${config.stageName === undefined ? '' : ` ${String(config.stageName)}`}`.trim(),
   lint,
+  declaredIn: {
+    formats: ['fun'],
+    fix: "API Gateway is no FC trigger type: create the API on API Gateway's side with the function as its backend (Serverless Devs' apigateway component), or declare it in a Fun template as an Aliyun::Serverless::Api resource",
+  },
 };
