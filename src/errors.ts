@@ -139,6 +139,17 @@ export class FcSimError extends Error {
  * A trigger config fc-sim cannot read: a filter pattern that is not JSON or uses an operator FC does not have, a
  * source type no trigger module has, a batch size beyond FC's limit. An input error (`E_CONFIG`, exit 2) naming the
  * file and field, also in `fc-sim test`; a config that reads fine but lets no event through is that trigger's failure.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parsePattern('{source: acs.oss}', 's.yaml resources.app.props.triggers[0].triggerConfig');
+ * } catch (error) {
+ *   if (error instanceof TriggerConfigError) console.error(error.message, error.hint, exitStatusOf(error)); // … 2
+ *   else throw error;
+ * }
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/developer-reference/api-fc-2023-03-30-struct-eventbridgetriggerconfig
  */
 export class TriggerConfigError extends FcSimError {
   constructor(message: string, hint?: string) {

@@ -7,7 +7,7 @@ export { formatIssue } from './schema/issues.js';
 export type { ValidationIssue } from './schema/issues.js';
 export { detectSchema } from './schema/detect.js';
 export type { Detection } from './schema/detect.js';
-export { FcSimError, exitStatusOf } from './errors.js';
+export { FcSimError, TriggerConfigError, exitStatusOf } from './errors.js';
 export type { FcSimErrorCode, FcSimErrorOptions } from './errors.js';
 // The types of every payload, response, context and trigger config, generated from schemas/ (a test keeps this list whole).
 export type {
@@ -39,6 +39,22 @@ export { buildApigwEvent, apigwRequestDefaults } from './triggers/apigw/build.js
 export type { ApigwRequestParams, ApigwMethod, ApigwBodyEncoding, ApigwStage, ApigwSystemParameter } from './triggers/apigw/build.js';
 export { buildTablestoreEvent, tablestoreEventDefaults } from './triggers/tablestore/build.js';
 export type { TablestoreEventParams, TablestoreRecordType, TablestoreValue, TablestoreCell } from './triggers/tablestore/build.js';
+// EventBridge sources: one CloudEvents envelope around each source's data, one event (event-driven) or a batch (event-streaming).
+export { buildMnsQueueEvent, mnsQueueEventDefaults } from './triggers/eventbridge/mns-queue/build.js';
+export type { MnsQueueEvent, MnsQueueEventParams, MnsQueueData } from './triggers/eventbridge/mns-queue/build.js';
+export { buildRocketMqEvent, rocketMqEventDefaults } from './triggers/eventbridge/rocketmq/build.js';
+export type { RocketMqEvent, RocketMqEventParams, RocketMqData } from './triggers/eventbridge/rocketmq/build.js';
+export { buildRabbitMqEvent, rabbitMqEventDefaults } from './triggers/eventbridge/rabbitmq/build.js';
+export type { RabbitMqEvent, RabbitMqEventParams, RabbitMqData } from './triggers/eventbridge/rabbitmq/build.js';
+export { buildKafkaEvent, kafkaEventDefaults } from './triggers/eventbridge/kafka/build.js';
+export type { KafkaEvent, KafkaEventParams, KafkaData, KafkaValueFormat } from './triggers/eventbridge/kafka/build.js';
+export { buildDtsEvent, dtsEventDefaults } from './triggers/eventbridge/dts/build.js';
+export type { DtsEvent, DtsEventParams, DtsData, DtsOperation, DtsImage, DtsValue, DtsField } from './triggers/eventbridge/dts/build.js';
+export { buildEventBridgeBusEvent, eventBridgeBusEventDefaults } from './triggers/eventbridge/bus/build.js';
+export type { EventBridgeBusEvent, EventBridgeOssEvent, EventBridgeCustomEvent, EventBridgeBusEventParams } from './triggers/eventbridge/bus/build.js';
+export type { CloudEvent, OneOrBatch, EnvelopeParams } from './triggers/eventbridge/envelope.js';
+export { parsePattern, patternMatches } from './triggers/eventbridge/pattern.js';
+export type { EventPattern } from './triggers/eventbridge/pattern.js';
 export { eventKinds, findKind, buildKind, triggers, triggerModule, triggerIds } from './triggers/registry.js';
 export type { EventKind, TriggerId, ConstraintsOf, EventOf } from './triggers/registry.js';
 export type { TriggerModule, KindSpec, FlagSpec, BuildOptions } from './triggers/types.js';

@@ -11,6 +11,12 @@ import { BATCH_LIMITS } from './config.js';
  * `aliyun*` extension attributes of events that pass through an event bus, and the source's `data`. Event-driven
  * triggers deliver one envelope per invocation; event-streaming triggers a JSON array of up to the batch window's
  * count.
+ *
+ * @example
+ * ```ts
+ * const event: CloudEvent = buildEventBridgeBusEvent({ kind: 'custom', source: 'my.app', type: 'my.app:Order:Paid', data: { id: 7 } }) as CloudEvent;
+ * console.log(event.source, event.type, event.aliyuneventbusname);
+ * ```
  * @see https://www.alibabacloud.com/help/doc-detail/70140.htm
  */
 export interface CloudEvent<Type extends string = string, Data = unknown> {
@@ -31,8 +37,17 @@ export interface CloudEvent<Type extends string = string, Data = unknown> {
   data: Data;
 }
 
-/** One envelope (event-driven) or a batch of them (event-streaming). */
-export type Delivered<E> = E | E[];
+/**
+ * One envelope (event-driven) or a batch of them (event-streaming): what an EventBridge trigger hands the function.
+ *
+ * @example
+ * ```ts
+ * const delivered: OneOrBatch<KafkaEvent> = buildKafkaEvent({ batch: 3 });
+ * const records = Array.isArray(delivered) ? delivered : [delivered];
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
+export type OneOrBatch<E> = E | E[];
 
 /**
  * Which extension attributes a source's events carry: `bus` (MNS, RocketMQ, RabbitMQ and custom events: the account,
@@ -42,7 +57,17 @@ export type Delivered<E> = E | E[];
  */
 export type Extensions = 'bus' | 'service' | 'account' | 'none';
 
-/** What every source's envelope is built from. */
+/**
+ * What every source's envelope is built from: region, account, time, the datacontenttype spelling, the publisher's
+ * address, and the batch size (none: one event).
+ *
+ * @example
+ * ```ts
+ * const envelope: Partial<EnvelopeParams> = { region: 'cn-shanghai', time: '2025-03-10T06:45:43.123Z', batch: 2 };
+ * const events = buildMnsQueueEvent(envelope);
+ * ```
+ * @see https://www.alibabacloud.com/help/doc-detail/70140.htm
+ */
 export interface EnvelopeParams {
   region: string;
   accountId: string;
@@ -110,7 +135,7 @@ export function checkedBatch(batch: number | undefined): number | undefined {
 }
 
 /** One event, or a batch whose events each come from their index (distinct ids, offsets, times). */
-export function batchOf<E>(batch: number | undefined, one: (index: number) => E): Delivered<E> {
+export function batchOf<E>(batch: number | undefined, one: (index: number) => E): OneOrBatch<E> {
   const size = checkedBatch(batch);
   return size === undefined ? one(0) : Array.from({ length: size }, (_, index) => one(index));
 }

@@ -34,6 +34,17 @@ export interface PatternLeaf {
   readonly conditions: readonly Condition[];
 }
 
+/**
+ * A trigger's `eventRuleFilterPattern`, read: its text and its leaves (a field's path and the conditions of which one
+ * must hold).
+ *
+ * @example
+ * ```ts
+ * const pattern: EventPattern = parsePattern('{"source":["acs.oss"],"data":{"size":[{"numeric":[">",0]}]}}');
+ * const fields = pattern.leaves.map((leaf) => leaf.path.join('.'));
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns
+ */
 export interface EventPattern {
   readonly text: string;
   readonly leaves: readonly PatternLeaf[];
@@ -128,6 +139,12 @@ function leavesOf(node: Record<string, unknown>, path: readonly string[]): Patte
  * Reads a trigger's `eventRuleFilterPattern` (a JSON string). A pattern that is not JSON, not an object, or uses an
  * operator EventBridge does not have is an `E_CONFIG` error naming the field and, given the `site`, where it was
  * written (`s.yaml resources.app.props.triggers[0].triggerConfig`).
+ *
+ * @example
+ * ```ts
+ * const pattern = parsePattern('{"type":["mns:Queue:SendMessage"],"data":{"messageBody":[{"prefix":"order:"}]}}');
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns
  */
 export function parsePattern(text: string, site?: string): EventPattern {
   const field = `${site ? `${site}: ` : ''}eventRuleFilterPattern`;
@@ -212,7 +229,16 @@ export function leafMatches(leaf: PatternLeaf, event: unknown): boolean {
   });
 }
 
-/** Whether EventBridge lets the event through the pattern. */
+/**
+ * Whether EventBridge lets the event through the pattern: every leaf passes, each by one of its conditions.
+ *
+ * @example
+ * ```ts
+ * const pattern = parsePattern('{"data":{"partition":[{"numeric":[">=",0,"<",4]}]}}');
+ * const passing = (buildKafkaEvent({ batch: 3 }) as KafkaEvent[]).filter((record) => patternMatches(pattern, record));
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns
+ */
 export function patternMatches(pattern: EventPattern, event: unknown): boolean {
   return pattern.leaves.every((leaf) => leafMatches(leaf, event));
 }

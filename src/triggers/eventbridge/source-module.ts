@@ -8,7 +8,7 @@ import { withDefaults } from '../_shared/common.js';
 import { accountIdFlag, regionFlag, timeFlag, usage } from '../_shared/flags.js';
 import type { FlagSpec, KindSpec, TriggerModule, TriggerProjectRules } from '../types.js';
 import { BATCH_LIMITS, describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf, type EventBridgeSettings } from './config.js';
-import { batchOf, envelopeDraws, type CloudEvent, type Delivered, type EnvelopeParams } from './envelope.js';
+import { batchOf, envelopeDraws, type CloudEvent, type OneOrBatch, type EnvelopeParams } from './envelope.js';
 import { patternMatches, type EventPattern } from './pattern.js';
 import { patternTexts } from './pattern-arbitrary.js';
 import { blockingLeaf, matchingPattern, rejectedByPattern, towardsPattern } from './pattern-events.js';
@@ -47,7 +47,17 @@ export interface SourceSpec<Id extends string, P extends EnvelopeParams, E exten
   patternParams?(pattern: EventPattern): readonly Partial<P>[];
 }
 
-/** Fix any builder parameter (`batch` fixes the batch size), and bound drawn batches. */
+/**
+ * The constraints of an EventBridge source's generator: fix any builder parameter (`batch` fixes the batch size), and
+ * bound drawn batches.
+ *
+ * @example
+ * ```ts
+ * const constraints: SourceConstraints<KafkaEventParams> = { topic: 'clicks', valueFormat: 'json', maxBatch: 5 };
+ * const batches = fc.sample(kafkaEvent(constraints), 10);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type SourceConstraints<P> = Partial<P> & {
   /** Most events in a drawn batch (default 10). */
   readonly maxBatch?: number;
@@ -113,14 +123,14 @@ const commonFlags = (modes: SourceModes, regionPointers: readonly string[]): Fla
 ];
 
 /** The module of one EventBridge source: kinds, flags, builder and generator around the shared envelope, and the project rules (pattern, mode, batch window). */
-export function sourceModule<Id extends string, P extends EnvelopeParams, E extends CloudEvent>(spec: SourceSpec<Id, P, E>): TriggerModule<Id, P, Delivered<E>, SourceConstraints<P>> {
+export function sourceModule<Id extends string, P extends EnvelopeParams, E extends CloudEvent>(spec: SourceSpec<Id, P, E>): TriggerModule<Id, P, OneOrBatch<E>, SourceConstraints<P>> {
   const build = (params: Partial<P> = {}) => {
     const full = withDefaults(spec.defaults, params) as P;
     return batchOf(full.batch, (index) => spec.one(full, index));
   };
 
   /** Events of one source: shared parameters drawn once, a message per event. */
-  const eventsOf = (fixed: Partial<P>, sizes: { min: number; max: number } | 'single'): fc.Arbitrary<Delivered<E>> => {
+  const eventsOf = (fixed: Partial<P>, sizes: { min: number; max: number } | 'single'): fc.Arbitrary<OneOrBatch<E>> => {
     const shared = fc.tuple(envelopeDraws(fixed), spec.sourceDraws(fixed));
     const message = spec.messageDraws(fixed);
     const one = (drawn: Partial<P>, index: number) => spec.one(withDefaults(spec.defaults, { ...drawn, ...fixed, batch: undefined }) as P, index);
@@ -130,7 +140,7 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
       .map(([[envelope, source], messages]) => messages.map((own, index) => one({ ...envelope, ...source, ...own } as Partial<P>, index)));
   };
 
-  const arbitrary = (constraints: SourceConstraints<P> = {} as SourceConstraints<P>): fc.Arbitrary<Delivered<E>> => {
+  const arbitrary = (constraints: SourceConstraints<P> = {} as SourceConstraints<P>): fc.Arbitrary<OneOrBatch<E>> => {
     const { maxBatch, ...rest } = constraints;
     const fixed = definedOnly(rest) as Partial<P>;
     if (fixed.batch !== undefined) return eventsOf(fixed, { min: fixed.batch, max: fixed.batch });

@@ -1,14 +1,51 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME } from '../../_shared/common.js';
 import { buildOssEvent, type OssEventName, type OssEventParams } from '../../oss/build.js';
 import type { OssEventRecord } from '../../../types/generated.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
 
-/** An OSS object event through EventBridge: `data` is one native OSS record, without the notification rule's ruleId. */
+/**
+ * An OSS object event routed through EventBridge: `data` is one native OSS record, without the notification rule's ruleId.
+ *
+ * @example
+ * ```ts
+ * const event = buildEventBridgeBusEvent({ kind: 'oss', key: 'a.csv' }) as EventBridgeOssEvent;
+ * const key = event.data.oss.object.key;
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events
+ */
 export type EventBridgeOssEvent = CloudEvent<`oss:${OssEventName}`, Omit<OssEventRecord, 'oss'> & { oss: Omit<OssEventRecord['oss'], 'ruleId'> }>;
-/** A custom event put on a bus (PutEvents): source, type and data are the publisher's. */
+/**
+ * A custom event put on an EventBridge bus (PutEvents): source, type and data are the publisher's.
+ *
+ * @example
+ * ```ts
+ * const event = buildEventBridgeBusEvent({ kind: 'custom', data: { id: 1 } }) as EventBridgeCustomEvent;
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events
+ */
 export type EventBridgeCustomEvent = CloudEvent<string, unknown>;
+/**
+ * An event of the default EventBridge bus: an OSS object event or a custom event.
+ *
+ * @example
+ * ```ts
+ * const event = buildEventBridgeBusEvent() as EventBridgeBusEvent;
+ * const isOss = event.source === 'acs.oss';
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events
+ */
 export type EventBridgeBusEvent = EventBridgeOssEvent | EventBridgeCustomEvent;
 
+/**
+ * What varies between default-bus events: OSS (event name, bucket, key, size, or a whole record) or custom (source, type, subject, data), and the envelope's region, account and time.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<EventBridgeBusEventParams> = { kind: 'custom', source: 'my.app', type: 'my.app:Order:Paid', data: { id: 7 } };
+ * const event = buildEventBridgeBusEvent(params);
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events
+ */
 export interface EventBridgeBusEventParams extends EnvelopeParams, Pick<OssEventParams, 'eventName' | 'bucket' | 'key' | 'size'> {
   /** An OSS object event (`acs.oss`), or a custom event. */
   kind: 'oss' | 'custom';
@@ -21,6 +58,15 @@ export interface EventBridgeBusEventParams extends EnvelopeParams, Pick<OssEvent
   data: unknown;
 }
 
+/**
+ * The parameters of {@link buildEventBridgeBusEvent}'s default event: a PutObject of `input/report.csv` in `test-bucket`.
+ *
+ * @example
+ * ```ts
+ * const event = buildEventBridgeBusEvent({ ...eventBridgeBusEventDefaults, eventName: 'ObjectRemoved:DeleteObject' });
+ * ```
+ * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events
+ */
 export const eventBridgeBusEventDefaults: EventBridgeBusEventParams = {
   ...envelopeDefaults,
   region: DEFAULT_REGION,
@@ -63,10 +109,14 @@ export function eventBridgeBusEventAt(p: EventBridgeBusEventParams, index: numbe
 /**
  * An event of an EventBridge trigger on the default bus (source type `Default`): an OSS object event routed through
  * EventBridge, or a custom event.
- * @example buildEventBridgeBusEvent({ kind: 'custom', source: 'my.app', type: 'my.app:Order:Paid', data: { id: 1 } })
+ *
+ * @example
+ * ```ts
+ * const event = buildEventBridgeBusEvent({ kind: 'custom', source: 'my.app', type: 'my.app:Order:Paid', data: { id: 1 } });
+ * ```
  * @see https://www.alibabacloud.com/help/en/eventbridge/user-guide/oss-events
  */
-export function buildEventBridgeBusEvent(params: Partial<EventBridgeBusEventParams> = {}): Delivered<EventBridgeBusEvent> {
+export function buildEventBridgeBusEvent(params: Partial<EventBridgeBusEventParams> = {}): OneOrBatch<EventBridgeBusEvent> {
   const p = { ...eventBridgeBusEventDefaults, ...params };
   return batchOf(p.batch, (index) => eventBridgeBusEventAt(p, index));
 }

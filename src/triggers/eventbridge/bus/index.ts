@@ -37,7 +37,7 @@ function picked(pattern: EventPattern): Partial<EventBridgeBusEventParams>[] {
 /**
  * EventBridge trigger on the default bus (source type `Default`): Alibaba Cloud service events such as OSS object
  * events (one native OSS record as `data`), and custom events, chosen by the rule's pattern.
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/eventbridge-triggers
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/developer-reference/api-fc-2023-03-30-struct-eventbridgetriggerconfig
  */
 export const eventbridge = sourceModule({
   id: 'eventbridge',

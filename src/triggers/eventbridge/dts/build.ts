@@ -1,9 +1,28 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
 
-/** A column value as DTS delivers it: numbers as they are, text as a serialised Java ByteBuffer of its bytes. */
+/**
+ * A column value in a DTS image: a number as it is, text as the serialised Java ByteBuffer of its UTF-8 bytes.
+ *
+ * @example
+ * ```ts
+ * const [change] = buildDtsEvent({ row: { id: 1, name: 'a' } }) as DtsEvent[];
+ * const values: DtsValue[] = change!.data.afterImage!.values;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type DtsValue = { data: number } | { data: { hb: number[]; offset: 0; isReadOnly: false; bigEndian: true; nativeByteOrder: false; mark: -1; position: 0; limit: number; capacity: number; address: 0 }; charset: string };
 
+/**
+ * A field of a DTS table schema: name, MySQL type number, key flags and position.
+ *
+ * @example
+ * ```ts
+ * const [change] = buildDtsEvent() as DtsEvent[];
+ * const fields = change!.data.schema.recordFields as DtsField[];
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface DtsField {
   fieldName: string;
   rawDataTypeNum: number;
@@ -12,13 +31,32 @@ export interface DtsField {
   fieldPosition: number;
 }
 
+/**
+ * A row as DTS delivers it (before or after a change): its schema, one value per field and its size.
+ *
+ * @example
+ * ```ts
+ * const [change] = buildDtsEvent({ operation: 'DELETE' }) as DtsEvent[];
+ * const before: DtsImage | undefined = change!.data.beforeImage;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface DtsImage {
   recordSchema: Record<string, unknown>;
   values: DtsValue[];
   size: number;
 }
 
-/** `data` of a DTS event (`dts:ConsumeMessage`). */
+/**
+ * `data` of a DTS event (`dts:ConsumeMessage`): one row change with the table's schema and the before and after images.
+ *
+ * @example
+ * ```ts
+ * const [change] = buildDtsEvent() as DtsEvent[];
+ * const data: DtsData = change!.data;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface DtsData {
   id: number;
   topicPartition: { hash: number; partition: number; topic: string };
@@ -31,10 +69,39 @@ export interface DtsData {
   afterImage?: DtsImage;
 }
 
+/**
+ * A DTS trigger's CloudEvent (FC delivers them in arrays).
+ *
+ * @example
+ * ```ts
+ * const changes = buildDtsEvent({ batch: 2 }) as DtsEvent[];
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type DtsEvent = CloudEvent<'dts:ConsumeMessage', DtsData>;
 
+/**
+ * A DTS row change.
+ *
+ * @example
+ * ```ts
+ * const operation: DtsOperation = 'INSERT';
+ * const changes = buildDtsEvent({ operation });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type DtsOperation = 'INSERT' | 'UPDATE' | 'DELETE';
 
+/**
+ * What varies between DTS events: the operation, database, table and row, the subscription (topic, task, consumer group, stream) and the envelope's region, account and time.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<DtsEventParams> = { operation: 'INSERT', table: 'orders', row: { id: 1, status: 'paid' } };
+ * const changes = buildDtsEvent(params);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface DtsEventParams extends EnvelopeParams {
   operation: DtsOperation;
   database: string;
@@ -54,6 +121,15 @@ export interface DtsEventParams extends EnvelopeParams {
   streamName: string;
 }
 
+/**
+ * The parameters of {@link buildDtsEvent}'s default event: one UPDATE of `message_info` as in the FC doc sample.
+ *
+ * @example
+ * ```ts
+ * const changes = buildDtsEvent({ ...dtsEventDefaults, operation: 'DELETE' });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export const dtsEventDefaults: DtsEventParams = {
   ...envelopeDefaults,
   region: DEFAULT_REGION,
@@ -131,10 +207,14 @@ export function dtsEventAt(p: DtsEventParams, index: number): DtsEvent {
 /**
  * A DTS trigger's event: a JSON array (event-streaming, the only mode FC has for DTS) of `batch` change records of
  * one table, each with the table's schema and the row's before and after images.
- * @example buildDtsEvent({ operation: 'INSERT', table: 'orders', row: { id: 1, status: 'paid' } })
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/dts-trigger
+ *
+ * @example
+ * ```ts
+ * const event = buildDtsEvent({ operation: 'INSERT', table: 'orders', row: { id: 1, status: 'paid' } });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export function buildDtsEvent(params: Partial<DtsEventParams> = {}): Delivered<DtsEvent> {
+export function buildDtsEvent(params: Partial<DtsEventParams> = {}): OneOrBatch<DtsEvent> {
   const p = { ...dtsEventDefaults, ...params };
   return batchOf(p.batch, (index) => dtsEventAt(p, index));
 }

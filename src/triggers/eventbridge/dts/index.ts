@@ -7,7 +7,7 @@ import { dtsEventAt, dtsEventDefaults, type DtsEventParams } from './build.js';
 /**
  * DTS change-tracking trigger (EventBridge source `DTS`, event-streaming only): batches of `dts:ConsumeMessage`, one
  * row change each.
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/dts-trigger
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
 export const dts = sourceModule({
   id: 'dts',

@@ -1,8 +1,17 @@
 import { FcSimError } from '../../../errors.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
 
-/** `data` of a Kafka event (`alikafka:Topic:Message`). */
+/**
+ * `data` of a Kafka event (`alikafka:Topic:Message`): topic, partition, offset, timestamp (ms), headers, key and value.
+ *
+ * @example
+ * ```ts
+ * const [record] = buildKafkaEvent() as KafkaEvent[];
+ * const data: KafkaData = record!.data;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface KafkaData {
   topic: string;
   partition: number;
@@ -15,11 +24,40 @@ export interface KafkaData {
   value: unknown;
 }
 
+/**
+ * A Kafka trigger's CloudEvent (FC delivers them in arrays).
+ *
+ * @example
+ * ```ts
+ * const records = buildKafkaEvent({ batch: 2 }) as KafkaEvent[];
+ * const offsets = records.map((record) => record.data.offset);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type KafkaEvent = CloudEvent<'alikafka:Topic:Message', KafkaData>;
 
-/** The source's value data format (ValueDataType Text, Json, Binary). */
+/**
+ * How a Kafka record's value reaches the function: `text` (ValueDataType Text), `json` (Json: parsed), `base64` (Binary).
+ *
+ * @example
+ * ```ts
+ * const format: KafkaValueFormat = 'json';
+ * const records = buildKafkaEvent({ value: '{"a":1}', valueFormat: format });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type KafkaValueFormat = 'text' | 'json' | 'base64';
 
+/**
+ * What varies between Kafka events: instance and topic, the record (partition, offset, key, value) and its value format, the batch size, and the envelope's account and time.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<KafkaEventParams> = { topic: 'clicks', value: '{"n":1}', valueFormat: 'json', batch: 5 };
+ * const records = buildKafkaEvent(params);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface KafkaEventParams extends EnvelopeParams {
   /** `alikafka_post-cn-…` / `alikafka_pre-cn-…`. */
   instanceId: string;
@@ -34,6 +72,15 @@ export interface KafkaEventParams extends EnvelopeParams {
   valueFormat: KafkaValueFormat;
 }
 
+/**
+ * The parameters of {@link buildKafkaEvent}'s default event: one record `hello kafka msg` on `testTopic`, as text.
+ *
+ * @example
+ * ```ts
+ * const records = buildKafkaEvent({ ...kafkaEventDefaults, batch: 10 });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export const kafkaEventDefaults: KafkaEventParams = {
   ...envelopeDefaults,
   region: DEFAULT_REGION,
@@ -81,10 +128,14 @@ export function kafkaEventAt(p: KafkaEventParams, index: number): KafkaEvent {
 /**
  * A Kafka trigger's event: a JSON array (event-streaming, the only mode FC has for Kafka) of `batch` records with
  * consecutive offsets; `data.value` as text, parsed JSON or base64, per the source's value data format.
- * @example buildKafkaEvent({ topic: 'orders', value: '{"id":1}', valueFormat: 'json', batch: 3 })
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/kafka-trigger
+ *
+ * @example
+ * ```ts
+ * const event = buildKafkaEvent({ topic: 'orders', value: '{"id":1}', valueFormat: 'json', batch: 3 });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export function buildKafkaEvent(params: Partial<KafkaEventParams> = {}): Delivered<KafkaEvent> {
+export function buildKafkaEvent(params: Partial<KafkaEventParams> = {}): OneOrBatch<KafkaEvent> {
   const p = { ...kafkaEventDefaults, ...params };
   return batchOf(p.batch, (index) => kafkaEventAt(p, index));
 }

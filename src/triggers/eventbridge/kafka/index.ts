@@ -9,7 +9,7 @@ const FORMATS: Readonly<Record<string, KafkaValueFormat>> = { Text: 'text', Json
 
 /**
  * ApsaraMQ for Kafka trigger (EventBridge source `Kafka`, event-streaming only): batches of `alikafka:Topic:Message`.
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/kafka-trigger
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
 export const kafka = sourceModule({
   id: 'kafka',

@@ -1,7 +1,15 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
 
-/** `data` of an MNS queue event (`mns:Queue:SendMessage`). */
+/**
+ * `data` of an MNS queue event (`mns:Queue:SendMessage`): the MNS request and message ids and the body.
+ *
+ * @example
+ * ```ts
+ * const data: MnsQueueData = (buildMnsQueueEvent() as MnsQueueEvent).data;
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/mns-queue-triggers
+ */
 export interface MnsQueueData {
   requestId: string;
   messageId: string;
@@ -9,8 +17,28 @@ export interface MnsQueueData {
   messageBody: string;
 }
 
+/**
+ * An MNS queue trigger's CloudEvent.
+ *
+ * @example
+ * ```ts
+ * const event = buildMnsQueueEvent() as MnsQueueEvent;
+ * const body = Buffer.from(event.data.messageBody, 'base64').toString();
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/mns-queue-triggers
+ */
 export type MnsQueueEvent = CloudEvent<'mns:Queue:SendMessage', MnsQueueData>;
 
+/**
+ * What varies between MNS queue events: the message, whether the source decodes it, the queue, the names its bus takes, and the envelope's region, account and time.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<MnsQueueEventParams> = { queue: 'orders', message: 'order:42', base64Decode: true };
+ * const event = buildMnsQueueEvent(params);
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/mns-queue-triggers
+ */
 export interface MnsQueueEventParams extends EnvelopeParams {
   /** The message as it was sent to the queue. */
   message: string;
@@ -24,6 +52,15 @@ export interface MnsQueueEventParams extends EnvelopeParams {
   messageId?: string;
 }
 
+/**
+ * The parameters of {@link buildMnsQueueEvent}'s default event: `hello queue` from `test-queue`, base64-encoded, one event.
+ *
+ * @example
+ * ```ts
+ * const batch = buildMnsQueueEvent({ ...mnsQueueEventDefaults, batch: 3 });
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/mns-queue-triggers
+ */
 export const mnsQueueEventDefaults: MnsQueueEventParams = {
   ...envelopeDefaults,
   region: DEFAULT_REGION,
@@ -54,10 +91,14 @@ export function mnsQueueEventAt(p: MnsQueueEventParams, index: number): MnsQueue
 
 /**
  * An MNS queue trigger's event: one CloudEvent (event-driven), or `batch` of them (event-streaming).
- * @example buildMnsQueueEvent({ queue: 'orders', message: '{"id":1}', base64Decode: true })
+ *
+ * @example
+ * ```ts
+ * const event = buildMnsQueueEvent({ queue: 'orders', message: '{"id":1}', base64Decode: true });
+ * ```
  * @see https://www.alibabacloud.com/help/en/functioncompute/fc/mns-queue-triggers
  */
-export function buildMnsQueueEvent(params: Partial<MnsQueueEventParams> = {}): Delivered<MnsQueueEvent> {
+export function buildMnsQueueEvent(params: Partial<MnsQueueEventParams> = {}): OneOrBatch<MnsQueueEvent> {
   const p = { ...mnsQueueEventDefaults, ...params };
   return batchOf(p.batch, (index) => mnsQueueEventAt(p, index));
 }

@@ -1,7 +1,16 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedUuid } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
 
-/** `data` of a RabbitMQ event (`amqp:Queue:SendMessage`). */
+/**
+ * `data` of a RabbitMQ event (`amqp:Queue:SendMessage`): the AMQP envelope, the properties set, and the body (parsed when it is JSON).
+ *
+ * @example
+ * ```ts
+ * const data: RabbitMqData = (buildRabbitMqEvent() as RabbitMqEvent).data;
+ * const tag = data.envelope.deliveryTag;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface RabbitMqData {
   envelope: { deliveryTag: number; exchange: string; redeliver: boolean; routingKey: string };
   props: { contentEncoding?: string; messageId: string };
@@ -9,8 +18,28 @@ export interface RabbitMqData {
   body: unknown;
 }
 
+/**
+ * A RabbitMQ trigger's CloudEvent.
+ *
+ * @example
+ * ```ts
+ * const event = buildRabbitMqEvent({ body: '{"Hello":"RabbitMQ"}' }) as RabbitMqEvent;
+ * const body = event.data.body;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type RabbitMqEvent = CloudEvent<'amqp:Queue:SendMessage', RabbitMqData>;
 
+/**
+ * What varies between RabbitMQ events: instance, virtual host and queue, the message (body, exchange, routing key, delivery tag, redelivery), and the envelope's region, account and time.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<RabbitMqEventParams> = { queue: 'orders', body: 'plain text' };
+ * const event = buildRabbitMqEvent(params);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface RabbitMqEventParams extends EnvelopeParams {
   instanceId: string;
   vhost: string;
@@ -27,6 +56,15 @@ export interface RabbitMqEventParams extends EnvelopeParams {
   triggerName: string;
 }
 
+/**
+ * The parameters of {@link buildRabbitMqEvent}'s default event: the FC doc's `{"Hello":"RabbitMQ"}` on queue `housekeeping`, one event.
+ *
+ * @example
+ * ```ts
+ * const batch = buildRabbitMqEvent({ ...rabbitMqEventDefaults, batch: 2 });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export const rabbitMqEventDefaults: RabbitMqEventParams = {
   ...envelopeDefaults,
   region: DEFAULT_REGION,
@@ -68,10 +106,14 @@ export function rabbitMqEventAt(p: RabbitMqEventParams, index: number): RabbitMq
 
 /**
  * A RabbitMQ trigger's event: one CloudEvent (event-driven), or `batch` of them (event-streaming) with consecutive delivery tags.
- * @example buildRabbitMqEvent({ queue: 'orders', body: '{"id":1}' })
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/rabbitmq-trigger
+ *
+ * @example
+ * ```ts
+ * const event = buildRabbitMqEvent({ queue: 'orders', body: '{"id":1}' });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export function buildRabbitMqEvent(params: Partial<RabbitMqEventParams> = {}): Delivered<RabbitMqEvent> {
+export function buildRabbitMqEvent(params: Partial<RabbitMqEventParams> = {}): OneOrBatch<RabbitMqEvent> {
   const p = { ...rabbitMqEventDefaults, ...params };
   return batchOf(p.batch, (index) => rabbitMqEventAt(p, index));
 }

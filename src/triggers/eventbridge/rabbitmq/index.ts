@@ -5,7 +5,7 @@ import { rabbitMqEventAt, rabbitMqEventDefaults } from './build.js';
 
 /**
  * ApsaraMQ for RabbitMQ trigger (EventBridge source `RabbitMQ`): each message of the queue as `amqp:Queue:SendMessage`.
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/rabbitmq-trigger
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
 export const rabbitmq = sourceModule({
   id: 'rabbitmq',

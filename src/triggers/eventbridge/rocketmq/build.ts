@@ -1,7 +1,16 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type Delivered, type EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
 
-/** `data` of a RocketMQ event (`mq:Topic:SendMessage`): offsets are decimal strings, CONSUME_START_TIME a number (Go SDK, FC doc). */
+/**
+ * `data` of a RocketMQ event (`mq:Topic:SendMessage`): topic, system properties (offsets as decimal strings, CONSUME_START_TIME a number, as the Go SDK and FC doc show), user properties and body.
+ *
+ * @example
+ * ```ts
+ * const data: RocketMqData = (buildRocketMqEvent() as RocketMqEvent).data;
+ * const tags = data.systemProperties.TAGS;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface RocketMqData {
   topic: string;
   systemProperties: {
@@ -19,8 +28,28 @@ export interface RocketMqData {
   body: string;
 }
 
+/**
+ * A RocketMQ trigger's CloudEvent.
+ *
+ * @example
+ * ```ts
+ * const event = buildRocketMqEvent({ body: 'hi' }) as RocketMqEvent;
+ * const body = event.data.body;
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export type RocketMqEvent = CloudEvent<'mq:Topic:SendMessage', RocketMqData>;
 
+/**
+ * What varies between RocketMQ events: the topic and instance, the message (body, tag, keys, user properties, offset), the names the bus takes, and the envelope's region, account and time.
+ *
+ * @example
+ * ```ts
+ * const params: Partial<RocketMqEventParams> = { topic: 'orders', tags: 'paid', body: '{"id":1}' };
+ * const event = buildRocketMqEvent(params);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export interface RocketMqEventParams extends EnvelopeParams {
   topic: string;
   /** `MQ_INST_<uid>_<suffix>`. */
@@ -35,6 +64,15 @@ export interface RocketMqEventParams extends EnvelopeParams {
   triggerName: string;
 }
 
+/**
+ * The parameters of {@link buildRocketMqEvent}'s default event: `hello rocketmq` on `TopicName`, one event.
+ *
+ * @example
+ * ```ts
+ * const batch = buildRocketMqEvent({ ...rocketMqEventDefaults, batch: 2 });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
 export const rocketMqEventDefaults: RocketMqEventParams = {
   ...envelopeDefaults,
   region: DEFAULT_REGION,
@@ -80,10 +118,14 @@ export function rocketMqEventAt(p: RocketMqEventParams, index: number): RocketMq
 
 /**
  * A RocketMQ trigger's event: one CloudEvent (event-driven), or `batch` of them (event-streaming) with consecutive offsets.
- * @example buildRocketMqEvent({ topic: 'orders', tags: 'paid', body: '{"id":1}' })
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/rocketmq-trigger
+ *
+ * @example
+ * ```ts
+ * const event = buildRocketMqEvent({ topic: 'orders', tags: 'paid', body: '{"id":1}' });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export function buildRocketMqEvent(params: Partial<RocketMqEventParams> = {}): Delivered<RocketMqEvent> {
+export function buildRocketMqEvent(params: Partial<RocketMqEventParams> = {}): OneOrBatch<RocketMqEvent> {
   const p = { ...rocketMqEventDefaults, ...params };
   return batchOf(p.batch, (index) => rocketMqEventAt(p, index));
 }

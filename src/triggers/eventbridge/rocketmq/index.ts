@@ -9,7 +9,7 @@ const tagsOf = (expression: string | undefined) => (expression === undefined || 
 
 /**
  * ApsaraMQ for RocketMQ trigger (EventBridge source `RocketMQ`): each message of the topic as `mq:Topic:SendMessage`.
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/rocketmq-trigger
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
 export const rocketmq = sourceModule({
   id: 'rocketmq',
