@@ -193,10 +193,11 @@ describe('public API docs', () => {
   let program: ts.Program;
   let declarations: PublicDeclaration[];
 
+  // Parsing and binding the whole package takes seconds, many more on a loaded 2-core machine.
   beforeAll(() => {
     program = ts.createProgram({ rootNames: Object.values(ENTRIES).map((path) => join(packageRoot, path)), options: compilerOptions() });
     declarations = publicDeclarations(program);
-  });
+  }, 120_000);
 
   it('finds the exports of the three entries', () => {
     const names = new Set(declarations.map((declaration) => declaration.label));
