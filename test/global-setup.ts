@@ -5,13 +5,13 @@
  * few hundred stat calls.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { packageRoot } from '../src/package-root.js';
 
 /** The folders tsconfig.build.json compiles into dist/. */
-const SOURCE_FOLDERS = ['src', 'generators'];
+const SOURCE_FOLDERS = (JSON.parse(readFileSync(join(packageRoot, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
