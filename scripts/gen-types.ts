@@ -5,10 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import type { JSONSchema } from 'json-schema-to-typescript';
+import { compile, } from 'json-schema-to-typescript';
 import { loadSchema, schemaCatalog, schemaNames } from '../src/schema/catalog.js';
 import { packageRoot } from '../src/package-root.js';
-import { isJsonObject as isNode, type Json as Node } from '../src/io/json-values.js';
+import type { Json as Node } from '../src/io/json-values.js';
+import { isJsonObject as isNode, } from '../src/io/json-values.js';
 
 export const generatedTypesPath = join(packageRoot, 'src', 'types', 'generated.ts');
 

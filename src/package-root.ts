@@ -12,7 +12,7 @@ function findPackageRoot(): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'fc-sim') return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('fc-sim: cannot find the fc-sim package folder above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) throw new Error(`fc-sim: cannot find the fc-sim package folder above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

@@ -66,7 +66,7 @@ function parseDoc(doc: ts.JSDoc): DocComment {
       close();
       current = { tag: tag[1]!, text: [tag[2]!] };
     } else if (current) current.text.push(line);
-    else summary += line + '\n';
+    else summary += `${line}\n`;
     if (/^\s*```/.test(line)) inFence = !inFence;
   }
   close();
@@ -181,7 +181,7 @@ function exampleModules(declarations: PublicDeclaration[], exportedNames: Map<st
       const file = join(packageRoot, 'test', '.doc-examples', `example-${modules.size}.mts`);
       modules.set(file, {
         label: declaration.label,
-        code: (ownImports ? '' : prelude.join('\n') + '\n') + code + '\nexport {};\n',
+        code: `${(ownImports ? '' : `${prelude.join('\n')}\n`) + code}\nexport {};\n`,
         preludeLines: ownImports ? 0 : prelude.length,
       });
     }
@@ -237,7 +237,7 @@ describe('public API docs', () => {
     for (const [entry, path] of Object.entries(ENTRIES)) {
       const module = checker.getSymbolAtLocation(program.getSourceFile(join(packageRoot, path))!)!;
       const names = checker.getExportsOfModule(module).map((symbol) => symbol.name).filter((name) => !imported.has(name));
-      names.forEach((name) => imported.add(name));
+      for (const name of names) imported.add(name);
       exportedNames.set(entry, names);
     }
     const modules = exampleModules(declarations, exportedNames);

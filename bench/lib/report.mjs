@@ -16,7 +16,7 @@ const withUnit = (value, unit) => (value === undefined ? '' : `${formatNumber(va
  * `ratio` is value ÷ reference unless given; `ratioLabel` says how to read it; `target` is the goal and whether it is met.
  */
 export function row({ section, name, value, unit, reference, ratio, ratioLabel, target, note }) {
-  const computed = ratio ?? (reference && reference.value ? value / reference.value : undefined);
+  const computed = ratio ?? (reference?.value ? value / reference.value : undefined);
   return { section, name, value, unit, reference, ratio: computed, ratioLabel, target, note };
 }
 

@@ -12,7 +12,7 @@ function rfc3339(fractionDigits: 0 | 1 | 2 | 3, zone: 'Z' | '+08:00'): DateTimeF
   const offsetMs = zone === 'Z' ? 0 : CHINA_OFFSET_MS;
   return (date) => {
     const clock = new Date(date.getTime() + offsetMs);
-    const fraction = fractionDigits === 0 ? '' : '.' + pad(clock.getUTCMilliseconds(), 3).slice(0, fractionDigits);
+    const fraction = fractionDigits === 0 ? '' : `.${pad(clock.getUTCMilliseconds(), 3).slice(0, fractionDigits)}`;
     return (
       `${pad(clock.getUTCFullYear(), 4)}-${pad(clock.getUTCMonth() + 1)}-${pad(clock.getUTCDate())}` +
       `T${pad(clock.getUTCHours())}:${pad(clock.getUTCMinutes())}:${pad(clock.getUTCSeconds())}${fraction}${zone}`

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { dateTimeArbitrary } from './date-time-formats.js';
-import { UnsupportedSchemaError, type SchemaNode } from './schema-context.js';
+import type { SchemaNode } from './schema-context.js';
+import { UnsupportedSchemaError, } from './schema-context.js';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;

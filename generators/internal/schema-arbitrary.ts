@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../src/errors.js';
-import { loadSchema, type JsonSchema, type SchemaName } from '../../src/schema/catalog.js';
+import type { JsonSchema, SchemaName } from '../../src/schema/catalog.js';
+import { loadSchema, } from '../../src/schema/catalog.js';
 import type { SchemaTypes } from '../../src/types/generated.js';
 import { constraintKeys, dropKeysUntil } from './constraint-repair.js';
-import { OverrideTable, parseInstancePointer, type InstancePath } from './instance-pointer.js';
+import type { InstancePath } from './instance-pointer.js';
+import { OverrideTable, parseInstancePointer, } from './instance-pointer.js';
 import { integerArbitrary, numberArbitrary, stringArbitrary } from './scalar-arbitrary.js';
+import type {
+  Conditional,
+  SchemaNode,
+} from './schema-context.js';
 import {
   SchemaContext,
   UnsupportedSchemaError,
@@ -15,10 +21,9 @@ import {
   schemaMap,
   stringList,
   withoutKeywords,
-  type Conditional,
-  type SchemaNode,
 } from './schema-context.js';
-import { subschemaMatcher, type ValuePredicate } from './schema-matcher.js';
+import type { ValuePredicate } from './schema-matcher.js';
+import { subschemaMatcher, } from './schema-matcher.js';
 import { subschemaAt } from './schema-navigation.js';
 
 /**

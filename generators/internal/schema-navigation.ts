@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { conditionalsOf, isSchemaNode, schemaMap, withoutKeywords, type SchemaContext, type SchemaNode } from './schema-context.js';
+import type { SchemaContext, SchemaNode } from './schema-context.js';
+import { conditionalsOf, isSchemaNode, schemaMap, withoutKeywords, } from './schema-context.js';
 
 const isArrayIndex = (segment: string) => segment === '*' || /^(0|[1-9][0-9]*)$/.test(segment);
 

@@ -1,14 +1,18 @@
 import { FcSimError } from '../errors.js';
-import { functionConfig, type FunctionConfig } from '../runtime/function-config.js';
+import type { FunctionConfig } from '../runtime/function-config.js';
+import { functionConfig, } from '../runtime/function-config.js';
 import { FunctionInstance } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
-import { accessKeyFromEnv, type AccessKey } from '../remote/credentials.js';
+import type { AccessKey } from '../remote/credentials.js';
+import { accessKeyFromEnv, } from '../remote/credentials.js';
 import { DEFAULT_CONCURRENCY } from '../remote/load-run.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
-import { createRemoteTarget, type RemoteTargetSpec } from '../remote/target.js';
+import type { RemoteTargetSpec } from '../remote/target.js';
+import { createRemoteTarget, } from '../remote/target.js';
 import { invokeEndpoint } from '../remote/invoke-api.js';
 import type { TransportOptions } from '../remote/http-client.js';
-import { functionConfigFrom, type FunctionFlags } from './function-options.js';
+import type { FunctionFlags } from './function-options.js';
+import { functionConfigFrom, } from './function-options.js';
 import type { CommandIo } from './io.js';
 import { hasTarget, refuseRemoteFlags, targetKind } from './target-options.js';
 

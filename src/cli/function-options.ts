@@ -6,7 +6,8 @@ import type { FunctionConfig } from '../runtime/function-config.js';
 import { isRuntimeName, runtimeNames } from '../runtime/runtimes.js';
 import type { CliIo } from './io.js';
 import { CHECK_FLAG } from './check-flag.js';
-import { addTargetOptions, hasTarget, type TargetFlags } from './target-options.js';
+import type { TargetFlags } from './target-options.js';
+import { addTargetOptions, hasTarget, } from './target-options.js';
 
 /** The flags that describe the function a command runs events against (a local handler, or a deployed function). */
 export interface FunctionFlags extends TargetFlags {

@@ -2,10 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitStatusOf, FcSimError } from '../errors.js';
-import { eventKinds, sourceNames, triggerModule, type EventKind } from '../triggers/registry.js';
+import type { EventKind } from '../triggers/registry.js';
+import { eventKinds, sourceNames, triggerModule, } from '../triggers/registry.js';
 import { addFunctionOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
-import { commandIo, hasColors, processIo, type CliIo, type CommandIo } from './io.js';
+import type { CliIo, CommandIo } from './io.js';
+import { commandIo, hasColors, processIo, } from './io.js';
 
 export type { CliIo, CliOutput } from './io.js';
 

@@ -1,4 +1,5 @@
-import { resultValue, summaryLine, type Invocation } from '../runtime/invocation.js';
+import type { Invocation } from '../runtime/invocation.js';
+import { resultValue, summaryLine, } from '../runtime/invocation.js';
 import type { CliIo } from './io.js';
 
 /** The result as FC's caller receives it: pretty JSON when it is JSON, the text otherwise, a response for HTTP. */

@@ -1,14 +1,18 @@
 import { closeSync, openSync } from 'node:fs';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { createWriteStream, } from 'node:fs';
 import { FcSimError } from '../errors.js';
-import { runLoad, DEFAULT_CONCURRENCY, type LoadEvent, type LoadOptions, type LoadRecord } from '../remote/load-run.js';
+import type { LoadEvent, LoadOptions, LoadRecord, LoadSummary } from '../remote/load-run.js';
+import { runLoad, DEFAULT_CONCURRENCY } from '../remote/load-run.js';
 import { progressBar } from '../remote/progress.js';
 import type { Redactor } from '../remote/redact.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import { formatSummary } from '../remote/summary.js';
-import { deliver, type Delivery } from '../triggers/delivery.js';
+import type { Delivery } from '../triggers/delivery.js';
+import { deliver, } from '../triggers/delivery.js';
 import type { FunctionFlags } from './function-options.js';
-import { pathIn, type CommandIo } from './io.js';
+import type { CommandIo } from './io.js';
+import { pathIn, } from './io.js';
 import { invocationRecord } from './print-invocation.js';
 import type { PreparedEvent } from './run-invocations.js';
 
@@ -70,7 +74,7 @@ export async function runRemoteLoad(events: readonly LoadEvent[], target: Remote
   const bar = flags.json ? { update: () => undefined, done: () => undefined } : progressBar(events.length, io.stderr);
   const failures: string[] = [];
   const concurrency = flags.concurrency ?? DEFAULT_CONCURRENCY;
-  let summary;
+  let summary: LoadSummary;
   try {
     summary = await runLoad(events, target, {
       concurrency,

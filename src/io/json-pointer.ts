@@ -18,7 +18,7 @@ export function setAtPath(document: unknown, path: string, value: unknown): unkn
   for (const [i, segment] of segments.entries()) {
     const last = i === segments.length - 1;
     if (typeof node !== 'object' || node === null) {
-      throw new FcSimError('E_USAGE', `--set ${path}: ${'/' + segments.slice(0, i).join('/')} is not an object or array`, 'name a path inside the event (fc-sim <kind> prints it)');
+      throw new FcSimError('E_USAGE', `--set ${path}: ${`/${segments.slice(0, i).join('/')}`} is not an object or array`, 'name a path inside the event (fc-sim <kind> prints it)');
     }
     const key = Array.isArray(node) ? (segment === '-' ? node.length : Number(segment)) : segment;
     if (Array.isArray(node) && !Number.isInteger(key)) {

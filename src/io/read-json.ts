@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buffer as readStream } from 'node:stream/consumers';
-import { parse as parseTolerantly, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import type { ParseError, ParseErrorCode } from 'jsonc-parser';
+import { parse as parseTolerantly, printParseErrorCode, } from 'jsonc-parser';
 import { FcSimError } from '../errors.js';
 import { decodeCbor, startsLikeCborMap } from './cbor.js';
 

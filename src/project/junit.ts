@@ -1,6 +1,8 @@
 import type { TriggerResult } from './project-test.js';
 
-const escape = (text: string) =>
+// XML 1.0 cannot carry these control characters at all, escaped or not: they are dropped.
+const xmlText = (text: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML forbids is the point
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /**
@@ -20,17 +22,17 @@ export function junitXml(name: string, results: readonly TriggerResult[]): strin
   const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const cases = results.map((result) => {
-    const open = `    <testcase classname="${escape(result.function)}" name="${escape(`${result.trigger} (${result.type})`)}" time="${seconds(result.durationMs)}"`;
+    const open = `    <testcase classname="${xmlText(result.function)}" name="${xmlText(`${result.trigger} (${result.type})`)}" time="${seconds(result.durationMs)}"`;
     if (result.outcome === 'passed') return `${open}/>`;
-    if (result.outcome === 'skipped') return `${open}>\n      <skipped message="${escape(result.detail)}"/>\n    </testcase>`;
+    if (result.outcome === 'skipped') return `${open}>\n      <skipped message="${xmlText(result.detail)}"/>\n    </testcase>`;
     const first = result.detail.split('\n')[0] ?? '';
-    return `${open}>\n      <failure message="${escape(first)}">${escape(result.detail)}</failure>\n    </testcase>`;
+    return `${open}>\n      <failure message="${xmlText(first)}">${xmlText(result.detail)}</failure>\n    </testcase>`;
   });
   const total = seconds(results.reduce((sum, result) => sum + result.durationMs, 0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="fc-sim" tests="${results.length}" failures="${count('failed')}" skipped="${count('skipped')}" time="${total}">`,
-    `  <testsuite name="${escape(name)}" tests="${results.length}" failures="${count('failed')}" skipped="${count('skipped')}" time="${total}">`,
+    `  <testsuite name="${xmlText(name)}" tests="${results.length}" failures="${count('failed')}" skipped="${count('skipped')}" time="${total}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

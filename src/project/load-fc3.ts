@@ -3,7 +3,8 @@ import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
-import { isJsonObject as isObject, objectIn, type Json } from '../io/json-values.js';
+import type { Json } from '../io/json-values.js';
+import { isJsonObject as isObject, objectIn, } from '../io/json-values.js';
 
 const component = (entry: Json, name: string) => typeof entry.component === 'string' && new RegExp(`(^|/)${name}(@.*)?$`).test(entry.component);
 

@@ -4,7 +4,8 @@ import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
-import { isJsonObject as isObject, objectIn, type Json } from '../io/json-values.js';
+import type { Json } from '../io/json-values.js';
+import { isJsonObject as isObject, objectIn, } from '../io/json-values.js';
 
 /**
  * Fun's `template.yml` (ROS `Aliyun::Serverless-2018-04-03`): services hold functions, functions hold `Events`,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { FcSimError, TriggerConfigError, type FcSimErrorCode } from '../errors.js';
+import type { FcSimErrorCode } from '../errors.js';
+import { FcSimError, TriggerConfigError, } from '../errors.js';
 import { runtimeTraits } from '../runtime/runtimes.js';
 import { checkHandler, ContractFailure } from '../testing/check-handler.js';
 import { runtimeConfigOf } from './function-runtime.js';
@@ -60,13 +61,13 @@ function checkRejected(trigger: ProjectTrigger, fcVersion: 2 | 3, seed: number |
   return { count: events.length, reason: rejected.reason };
 }
 
-async function testTrigger(project: Project, fn: ProjectFunction, trigger: ProjectTrigger, options: ProjectTestOptions): Promise<TriggerResult> {
+async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options: ProjectTestOptions): Promise<TriggerResult> {
   const base = { function: label(fn), trigger: trigger.name, type: trigger.type, runs: 0, durationMs: 0 };
   const config = runtimeConfigOf(fn);
   if (!config) return { ...base, outcome: 'skipped', detail: `runtime ${fn.runtime}: fc-sim runs nodejs12–nodejs20` };
   const { handler, ...runtime } = config;
   const fcVersion = runtimeTraits(config.runtime).generation === 'fc2' ? 2 : 3;
-  let events;
+  let events: ReturnType<typeof matchingEvents>;
   try {
     events = matchingEvents(trigger, { fcVersion });
   } catch (error) {
@@ -117,7 +118,7 @@ export async function testProject(project: Project, options: ProjectTestOptions 
       options.onResult?.(result);
     }
     for (const trigger of fn.triggers) {
-      const result = await testTrigger(project, fn, trigger, options);
+      const result = await testTrigger(fn, trigger, options);
       results.push(result);
       options.onResult?.(result);
     }

@@ -4,7 +4,8 @@
  * they all become the API shape that schemas/trigger-config describes.
  */
 
-import { isJsonObject as isObject, type Json } from '../io/json-values.js';
+import type { Json } from '../io/json-values.js';
+import { isJsonObject as isObject, } from '../io/json-values.js';
 import { apiTypeOf, moduleOfTrigger } from '../triggers/registry.js';
 import type { ProjectFormat } from './model.js';
 
@@ -33,7 +34,7 @@ function lowerFirstKeys(value: unknown): unknown {
 
 /** A trigger config as the FC API takes it, from any tool's spelling. */
 export function apiTriggerConfig(type: string, config: unknown, fromFun: boolean): Json {
-  let result = (fromFun ? lowerFirstKeys(config) : config) as Json;
+  const result = (fromFun ? lowerFirstKeys(config) : config) as Json;
   if (!isObject(result)) return {};
   // Fun's Log trigger sends a capital "Enable"; lowerFirstKeys already made it "enable".
   return moduleOfTrigger({ type, config: result })?.project.normaliseConfig?.(result) ?? result;

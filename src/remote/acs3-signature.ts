@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { AccessKey } from './credentials.js';
-import { rfc3986, type AnyHeaders } from './headers.js';
+import type { AnyHeaders } from './headers.js';
+import { rfc3986, } from './headers.js';
 import type { SignableRequest } from './fc2-signature.js';
 
 /**

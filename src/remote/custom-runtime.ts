@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { Invocation } from '../runtime/invocation.js';
-import { headerValue, joinPath, queryText, type HeaderMap } from './headers.js';
-import { HttpClient, type HttpAnswer, type TransportOptions } from './http-client.js';
+import type { HeaderMap } from './headers.js';
+import { headerValue, joinPath, queryText, } from './headers.js';
+import type { HttpAnswer, TransportOptions } from './http-client.js';
+import { HttpClient, } from './http-client.js';
 import { requestFromEvent } from './http-request.js';
-import { errorFromBody, httpResponse, remoteInvocation, resultOf, type RemoteResult } from './outcome.js';
+import type { RemoteResult } from './outcome.js';
+import { errorFromBody, httpResponse, remoteInvocation, resultOf, } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
 /**

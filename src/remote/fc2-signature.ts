@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { AccessKey } from './credentials.js';
-import { headerValue, type AnyHeaders } from './headers.js';
+import type { AnyHeaders } from './headers.js';
+import { headerValue, } from './headers.js';
 
 /**
  * FC 2.0's request signature (runtime.md §6.1; @alicloud/fc2 `helper.composeStringToSign`, alibaba-archive/fc-util):

@@ -1,6 +1,9 @@
-import { errors, Pool, util, type Dispatcher } from 'undici';
-import { headerValue, type HeaderMap } from './headers.js';
-import { backoffDelay, DEFAULT_RETRY, shouldRetry, sleep, type AttemptProblem, type RetryPolicy } from './retry.js';
+import type { Dispatcher } from 'undici';
+import { errors, Pool, util, } from 'undici';
+import type { HeaderMap } from './headers.js';
+import { headerValue, } from './headers.js';
+import type { AttemptProblem, RetryPolicy } from './retry.js';
+import { backoffDelay, DEFAULT_RETRY, shouldRetry, sleep, } from './retry.js';
 
 /** One request as sent: the path carries the query, percent-encoded. */
 export interface HttpRequest {

@@ -6,9 +6,11 @@ import { signAcs3 } from './acs3-signature.js';
 import type { AccessKey } from './credentials.js';
 import { signFc2 } from './fc2-signature.js';
 import { headerValue, joinPath, queryText } from './headers.js';
-import { HttpClient, type HttpAnswer, type HttpRequest, type TransportOptions } from './http-client.js';
+import type { HttpAnswer, HttpRequest, TransportOptions } from './http-client.js';
+import { HttpClient, } from './http-client.js';
 import { eventContentType, requestFromEvent } from './http-request.js';
-import { errorFromBody, fcErrorKind, httpResponse, isPlatformError, logTail, remoteInvocation, reportedTimings, resultOf, type RemoteResult } from './outcome.js';
+import type { RemoteResult } from './outcome.js';
+import { errorFromBody, fcErrorKind, httpResponse, isPlatformError, logTail, remoteInvocation, reportedTimings, resultOf, } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
 /**

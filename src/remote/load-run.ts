@@ -3,10 +3,12 @@ import { deliveryOf } from '../triggers/delivery.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { CheckFailure, CheckName, Property } from '../testing/checks.js';
 import { enabledChecks, judge } from '../testing/judge.js';
-import { failedResult, notSentResult, type RemoteResult } from './outcome.js';
+import type { RemoteResult } from './outcome.js';
+import { failedResult, notSentResult, } from './outcome.js';
 import type { RemoteInstance } from './remote-instance.js';
 import { sleep } from './retry.js';
-import { LoadStats, type LatencySummary } from './stats.js';
+import type { LatencySummary } from './stats.js';
+import { LoadStats, } from './stats.js';
 
 /**
  * One event to send: its bytes and, for HTTP events, how they reach the function.

@@ -1,6 +1,9 @@
-import { platformFailureCause, type ErrorKind, type FcErrorBody } from '../runtime/fc-errors.js';
-import { errorBody, type HttpResponse, type Invocation } from '../runtime/invocation.js';
-import { headerValue, responseHeaders, type AnyHeaders } from './headers.js';
+import type { ErrorKind, FcErrorBody } from '../runtime/fc-errors.js';
+import { platformFailureCause, } from '../runtime/fc-errors.js';
+import type { HttpResponse, Invocation } from '../runtime/invocation.js';
+import { errorBody, } from '../runtime/invocation.js';
+import type { AnyHeaders } from './headers.js';
+import { headerValue, responseHeaders, } from './headers.js';
 import type { Exchange, HttpAnswer, HttpFailure } from './http-client.js';
 
 /**

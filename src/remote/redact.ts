@@ -72,5 +72,7 @@ export function guardOutput(redactor: Redactor, streams: ReadonlyArray<Writable>
       if (stream.write === guarded) stream.write = original;
     };
   });
-  return () => restores.forEach((restore) => restore());
+  return () => {
+    for (const restore of restores) restore();
+  };
 }

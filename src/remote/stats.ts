@@ -1,4 +1,5 @@
-import { OUTCOMES, type Outcome } from './outcome.js';
+import type { Outcome } from './outcome.js';
+import { OUTCOMES, } from './outcome.js';
 
 /** Latency percentiles by nearest rank (p50 of [1,2,3,4] is 2): every value is one that was measured. */
 export function percentile(sorted: readonly number[], p: number): number {

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { unhandledError } from './fc-errors.js';
-import { firstAnswer, type AnyFunction, type HandlerOutcome } from './run-handler.js';
+import type { AnyFunction, HandlerOutcome } from './run-handler.js';
+import { firstAnswer, } from './run-handler.js';
 import { isReservedResponseHeader } from './reserved-headers.js';
 import type { RuntimeTraits } from './runtimes.js';
 

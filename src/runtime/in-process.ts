@@ -3,14 +3,19 @@ import { withConsoleCaptured } from './console-capture.js';
 import { contextData } from './context.js';
 import { runFc2HttpHandler } from './fc2-http.js';
 import { timeoutError } from './fc-errors.js';
-import { functionConfig, type FunctionConfig } from './function-config.js';
+import type { FunctionConfig } from './function-config.js';
+import { functionConfig, } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
-import { completedInvocation, type Invocation } from './invocation.js';
-import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, type HookName } from './lifecycle.js';
+import type { Invocation } from './invocation.js';
+import { completedInvocation, } from './invocation.js';
+import type { HookName } from './lifecycle.js';
+import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, } from './lifecycle.js';
 import { contextLogger, formatLogLine } from './log-format.js';
-import { runHandler, type AnyFunction, type HandlerOutcome } from './run-handler.js';
+import type { AnyFunction, HandlerOutcome } from './run-handler.js';
+import { runHandler, } from './run-handler.js';
 import { recentRss } from './rss.js';
-import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
+import type { RuntimeTraits } from './runtimes.js';
+import { runtimeTraits, } from './runtimes.js';
 
 export interface InProcessOptions extends Partial<Omit<FunctionConfig, 'handler' | 'initializer' | 'preStop' | 'preFreeze'>> {
   /** The initializer function, when the function has one. */

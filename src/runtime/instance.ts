@@ -1,18 +1,24 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fork, } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { contextData } from './context.js';
-import { processExitedError, timeoutError, type FcErrorBody } from './fc-errors.js';
-import { functionConfig, type FunctionConfig } from './function-config.js';
-import { completedInvocation, type Invocation } from './invocation.js';
-import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, type HookName } from './lifecycle.js';
+import type { FcErrorBody } from './fc-errors.js';
+import { processExitedError, timeoutError, } from './fc-errors.js';
+import type { FunctionConfig } from './function-config.js';
+import { functionConfig, } from './function-config.js';
+import type { Invocation } from './invocation.js';
+import { completedInvocation, } from './invocation.js';
+import type { HookName } from './lifecycle.js';
+import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, } from './lifecycle.js';
 import type { InvocationType } from './limits.js';
 import type { FromInstance, ToInstance } from './protocol.js';
 import type { HandlerOutcome } from './run-handler.js';
-import { runtimeTraits, type RuntimeTraits } from './runtimes.js';
+import type { RuntimeTraits } from './runtimes.js';
+import { runtimeTraits, } from './runtimes.js';
 
 /**
  * How one invocation is made: its request id and retry count, synchronous or asynchronous, and whether the event is

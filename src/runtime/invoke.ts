@@ -1,7 +1,9 @@
 import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from './function-config.js';
-import { InProcessInstance, type InProcessOptions } from './in-process.js';
-import { FunctionInstance, type InvokeOptions } from './instance.js';
+import type { InProcessOptions } from './in-process.js';
+import { InProcessInstance, } from './in-process.js';
+import type { InvokeOptions } from './instance.js';
+import { FunctionInstance, } from './instance.js';
 import type { Invocation } from './invocation.js';
 import type { AnyFunction } from './run-handler.js';
 

@@ -1,4 +1,5 @@
-import { handledError, unhandledError, type FcErrorBody } from './fc-errors.js';
+import type { FcErrorBody } from './fc-errors.js';
+import { handledError, unhandledError, } from './fc-errors.js';
 import type { RuntimeTraits } from './runtimes.js';
 import { serializeResult } from './serialize.js';
 

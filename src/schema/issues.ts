@@ -141,7 +141,7 @@ function describe(error: ErrorObject): { pointer: string; message: string; expec
     }
     case 'type': {
       const expected = String(params.type);
-      return { pointer: error.instancePath, message: `must be ${expected.includes(',') ? 'one of ' + expected : expected === 'object' || expected === 'array' || expected === 'integer' ? 'an ' + expected : 'a ' + expected}`, expected, found: `${showValue(error.data)} (${typeOf(error.data)})` };
+      return { pointer: error.instancePath, message: `must be ${expected.includes(',') ? `one of ${expected}` : expected === 'object' || expected === 'array' || expected === 'integer' ? `an ${expected}` : `a ${expected}`}`, expected, found: `${showValue(error.data)} (${typeOf(error.data)})` };
     }
     case 'pattern':
     case 'format': {

@@ -1,5 +1,6 @@
 import type { JsonSchema } from './catalog.js';
-import { isJsonObject as isNode, type Json as Node } from '../io/json-values.js';
+import type { Json as Node } from '../io/json-values.js';
+import { isJsonObject as isNode, } from '../io/json-values.js';
 
 const COMPOSITION = ['allOf', 'anyOf', 'oneOf'] as const;
 const CONDITIONAL = ['if', 'then', 'else'] as const;

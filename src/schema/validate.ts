@@ -1,8 +1,10 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { FcSimError } from '../errors.js';
 import { createAjv } from './ajv-options.js';
-import { loadSchema, type SchemaName } from './catalog.js';
-import { formatIssue, toIssues, type ValidationIssue } from './issues.js';
+import type { SchemaName } from './catalog.js';
+import { loadSchema, } from './catalog.js';
+import type { ValidationIssue } from './issues.js';
+import { formatIssue, toIssues, } from './issues.js';
 import { precompiledValidator } from './precompiled.js';
 import { strictSchema } from './strict.js';
 import type { SchemaTypes } from '../types/generated.js';
@@ -101,7 +103,7 @@ export class EventValidationError extends FcSimError {
     readonly schema: SchemaName,
     readonly issues: ValidationIssue[],
   ) {
-    super('E_INVALID_EVENT', `not a valid ${schema} value:\n${issues.map((i) => '  ' + formatIssue(i).replace(/\n/g, '\n  ')).join('\n')}`);
+    super('E_INVALID_EVENT', `not a valid ${schema} value:\n${issues.map((i) => `  ${formatIssue(i).replace(/\n/g, '\n  ')}`).join('\n')}`);
     this.name = 'EventValidationError';
   }
 }

@@ -89,7 +89,10 @@ export function requestHeaders(request: IncomingMessage): Record<string, string[
 /** Decoded query parameters with every value of a repeated name. */
 export function queryParams(search: string): Record<string, string[]> {
   const result: Record<string, string[]> = {};
-  for (const [name, value] of new URLSearchParams(search)) (result[name] ??= []).push(value);
+  for (const [name, value] of new URLSearchParams(search)) {
+    result[name] ??= [];
+    result[name].push(value);
+  }
   return result;
 }
 

@@ -1,19 +1,26 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
-import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod } from '../triggers/http/build.js';
+import type { HttpMethod } from '../triggers/http/build.js';
+import { buildFc2HttpRequest, buildHttpEvent, } from '../triggers/http/build.js';
 import type { Project } from '../project/model.js';
-import { accessKeyFromEnv, type AccessKey } from '../remote/credentials.js';
+import type { AccessKey } from '../remote/credentials.js';
+import { accessKeyFromEnv, } from '../remote/credentials.js';
 import { newRequestId } from '../runtime/context.js';
-import { summaryLine, type Invocation } from '../runtime/invocation.js';
+import type { Invocation } from '../runtime/invocation.js';
+import { summaryLine, } from '../runtime/invocation.js';
 import { isRuntimeName, runtimeTraits } from '../runtime/runtimes.js';
 import { checkAuth } from './auth.js';
 import { InstancePool } from './instances.js';
 import { checkRequestHead, clientIp, readBody, RequestRefused, requestParams } from './request.js';
-import { fcErrorResponse, invocationResponse, sendResponse, type ResponsePlan } from './response.js';
-import { buildRouteTable, matchRoute, type RouteTable, type ServedFunction, type ServedMethod } from './routes.js';
-import { watchCode, type CodeWatcher, type WatchOptions } from './watcher.js';
+import type { ResponsePlan } from './response.js';
+import { fcErrorResponse, invocationResponse, sendResponse, } from './response.js';
+import type { RouteTable, ServedFunction, ServedMethod } from './routes.js';
+import { buildRouteTable, matchRoute, } from './routes.js';
+import type { CodeWatcher, WatchOptions } from './watcher.js';
+import { watchCode, } from './watcher.js';
 
 /**
  * `fc-sim serve`: one local HTTP server for a project's functions with HTTP triggers (URL scheme: routes.ts; auth:

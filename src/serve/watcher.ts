@@ -1,4 +1,6 @@
-import { watch, type FSWatcher } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import { watch, } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -34,7 +36,7 @@ async function snapshot(dir: string): Promise<string> {
   let seen = 0;
   while (pending.length > 0 && seen < MAX_POLLED_ENTRIES) {
     const current = pending.pop()!;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(current, { withFileTypes: true });
     } catch {

@@ -3,9 +3,12 @@ import { FcSimError } from '../errors.js';
 import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
 import type { CheckFailure } from './checks.js';
 import { saveFailure, savedEvents } from './failures.js';
-import { formatReport, type FailureReport } from './report.js';
-import { ContractRunner, type CheckOptions, type EventOutcome } from './runner.js';
-import { prepareSource, type EventSource } from './triggers.js';
+import type { FailureReport } from './report.js';
+import { formatReport, } from './report.js';
+import type { CheckOptions, EventOutcome } from './runner.js';
+import { ContractRunner, } from './runner.js';
+import type { EventSource } from './triggers.js';
+import { prepareSource, } from './triggers.js';
 
 /**
  * What {@link checkHandler} runs: the handler and its configuration, where the events come from (a trigger, a kind

@@ -2,7 +2,8 @@ import type fc from 'fast-check';
 import { FcSimError } from '../errors.js';
 import type { Delivery } from '../triggers/delivery.js';
 import type { HttpRequestConstraints } from '../triggers/http/arbitrary.js';
-import { findKind, kindArbitrary, deliveryOfKind, triggerSource, type ConstraintsOf, type TriggerId } from '../triggers/registry.js';
+import type { ConstraintsOf, TriggerId } from '../triggers/registry.js';
+import { findKind, kindArbitrary, deliveryOfKind, triggerSource, } from '../triggers/registry.js';
 
 /**
  * Where events come from: a trigger with generator constraints, a named kind, or an arbitrary of your own.

@@ -1,6 +1,8 @@
-import { parseCronField, type CronField } from './cron-field.js';
+import type { CronField } from './cron-field.js';
+import { parseCronField, } from './cron-field.js';
 import { parseEveryDuration } from './every.js';
-import { CRON_FIELDS, type CronFieldName } from './fields.js';
+import type { CronFieldName } from './fields.js';
+import { CRON_FIELDS, } from './fields.js';
 import { TimerExpressionError } from './timer-expression-error.js';
 import { DEFAULT_ZONE, ianaZone } from './zone.js';
 

@@ -1,4 +1,5 @@
-import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import type { CronExpression } from 'cron-parser';
+import { CronExpressionParser, } from 'cron-parser';
 import { FcSimError } from '../errors.js';
 import type { CronField } from './cron-field.js';
 import type { CronTimerExpression, TimerExpression } from './expression.js';

@@ -1,4 +1,5 @@
-import { TimerExpressionError, type TextSpan } from './timer-expression-error.js';
+import type { TextSpan } from './timer-expression-error.js';
+import { TimerExpressionError, } from './timer-expression-error.js';
 
 /** FC evaluates a timer expression in UTC unless it starts with `CRON_TZ=<zone> `. */
 export const DEFAULT_ZONE = 'UTC';

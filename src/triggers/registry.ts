@@ -1,7 +1,8 @@
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import { FcSimError, TriggerConfigError } from '../errors.js';
 import { parsePath } from '../io/json-pointer.js';
-import { isJsonObject, type Json } from '../io/json-values.js';
+import type { Json } from '../io/json-values.js';
+import { isJsonObject, } from '../io/json-values.js';
 import type { ProjectTrigger } from '../project/model.js';
 import type { SchemaName } from '../schema/catalog.js';
 import { validate } from '../schema/validate.js';

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHttpEvent, buildTimerEvent } from '../../src/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
-import { json, startServer, type TestServer } from '../remote/helpers/servers.js';
+import type { TestServer } from '../remote/helpers/servers.js';
+import { json, startServer, } from '../remote/helpers/servers.js';
 import { verifyAcs3, verifyFc2 } from '../remote/helpers/verifier.js';
 
 let servers: TestServer[] = [];

@@ -7,7 +7,8 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { runCli } from '../helpers/run-cli.js';
-import { startServer, type TestServer } from '../remote/helpers/servers.js';
+import type { TestServer } from '../remote/helpers/servers.js';
+import { startServer, } from '../remote/helpers/servers.js';
 
 let servers: TestServer[] = [];
 afterEach(async () => {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { run, type CliOutput } from '../../src/cli/main.js';
+import type { CliOutput } from '../../src/cli/main.js';
+import { run, } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/package-root.js';
 
 export interface CliRun {

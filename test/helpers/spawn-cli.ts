@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn, } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
 import type { CliRun } from './run-cli.js';

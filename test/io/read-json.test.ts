@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../../src/io/read-json.js';
-import { FcSimError } from '../../src/errors.js';
+import type { FcSimError } from '../../src/errors.js';
 
 function failure(text: string): FcSimError {
   try {

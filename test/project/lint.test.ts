@@ -14,6 +14,7 @@ describe('lintProject', () => {
     const findings = lintProject(loadProject(join(projects, 'lint-errors')));
     const seen = findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.location.path}: ${finding.message}`);
     expect(seen).toEqual([
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless Devs variable, left as written
       'warning unresolved-variable resources.python.props.environmentVariables.TOKEN: ${env(FC_SIM_LINT_UNSET_VARIABLE)} cannot be resolved locally; left as written',
       'error http-trigger-alone resources.http-and-timer.props: http-and-timer has 2 HTTP triggers',
       'error http-trigger-alone resources.http-and-timer.props: http-and-timer has an HTTP trigger and other triggers: tick (timer)',

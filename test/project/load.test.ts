@@ -35,6 +35,7 @@ describe('loadProject', () => {
       initializer: 'index.initialize',
       initializationTimeout: 3,
       region: 'cn-hangzhou',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless Devs variable, left as written
       environment: { BUCKET: 'photos-fc3', STAGE: '${env(FC_SIM_FIXTURE_STAGE)}' },
     });
     expect(thumbnail.triggers[0]!.config).toEqual({ events: ['oss:ObjectCreated:*', 'oss:ObjectRemoved:DeleteObject'], filter: { key: { prefix: 'source/', suffix: '.png' } } });

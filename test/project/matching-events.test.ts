@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deliveredBy, matchingEvents, rejectedEvents, type TriggerEvents } from '../../src/project/matching-events.js';
+import type { TriggerEvents } from '../../src/project/matching-events.js';
+import { deliveredBy, matchingEvents, rejectedEvents, } from '../../src/project/matching-events.js';
 import type { ProjectTrigger } from '../../src/project/model.js';
 import type { SchemaName } from '../../src/schema/catalog.js';
 import { validate } from '../../src/schema/validate.js';

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHttpEvent } from '../../src/index.js';
 import { functionConfig } from '../../src/runtime/function-config.js';
 import { CustomRuntimeTarget } from '../../src/remote/custom-runtime.js';
-import { startServer, type TestServer } from './helpers/servers.js';
+import type { TestServer } from './helpers/servers.js';
+import { startServer, } from './helpers/servers.js';
 
 interface Seen {
   method: string;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFc2HttpRequest, buildHttpEvent, buildOssEvent } from '../../src/index.js';
 import { HttpTriggerTarget } from '../../src/remote/http-trigger.js';
-import { json, startServer, type TestServer } from './helpers/servers.js';
+import type { TestServer } from './helpers/servers.js';
+import { json, startServer, } from './helpers/servers.js';
 import { verifyAcs3, verifyFc2 } from './helpers/verifier.js';
 
 /** Echoes the request it got; a few paths answer as FC does for errors. */

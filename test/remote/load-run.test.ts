@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHttpEvent } from '../../src/index.js';
 import { HttpTriggerTarget } from '../../src/remote/http-trigger.js';
-import { runLoad, type LoadEvent, type LoadRecord } from '../../src/remote/load-run.js';
-import { OUTCOMES, type Outcome } from '../../src/remote/outcome.js';
-import { startServer, type TestServer } from './helpers/servers.js';
+import type { LoadEvent, LoadRecord } from '../../src/remote/load-run.js';
+import { runLoad, } from '../../src/remote/load-run.js';
+import type { Outcome } from '../../src/remote/outcome.js';
+import { OUTCOMES, } from '../../src/remote/outcome.js';
+import type { TestServer } from './helpers/servers.js';
+import { startServer, } from './helpers/servers.js';
 
 let server: TestServer | undefined;
 afterEach(async () => server?.close());

@@ -3,7 +3,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { FunctionInstance } from '../../src/runtime/instance.js';
-import { resultValue, type Invocation } from '../../src/runtime/invocation.js';
+import type { Invocation } from '../../src/runtime/invocation.js';
+import { resultValue, } from '../../src/runtime/invocation.js';
 import type { RuntimeName } from '../../src/runtime/runtimes.js';
 
 const codeDir = 'fixtures/handlers';

@@ -67,7 +67,12 @@ describe('in-process handler functions', () => {
     let initialized = 0;
     const instance = createInstance(
       (_event: Buffer, _context: unknown, callback: (error: unknown, data?: unknown) => void) => callback(null, initialized),
-      { initializer: (_context: unknown, callback: (error: unknown) => void) => callback((initialized += 1) === 1 ? new Error('first try fails') : null) },
+      {
+        initializer: (_context: unknown, callback: (error: unknown) => void) => {
+          initialized += 1;
+          callback(initialized === 1 ? new Error('first try fails') : null);
+        },
+      },
     );
     expect((await instance.invoke(eventBytes(''))).error?.errorMessage).toBe('first try fails');
     expect((await instance.invoke(eventBytes(''))).body.toString()).toBe('2');

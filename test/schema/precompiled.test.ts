@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../src/schema/ajv-options.js';
-import { loadSchema, schemaNames, type JsonSchema } from '../../src/schema/catalog.js';
+import type { JsonSchema } from '../../src/schema/catalog.js';
+import { loadSchema, schemaNames, } from '../../src/schema/catalog.js';
 import { precompiledValidator } from '../../src/schema/precompiled.js';
 import { strictSchema } from '../../src/schema/strict.js';
 import { generateValidators, readCommittedValidators, REGENERATE } from '../../scripts/gen-validators.js';
@@ -25,7 +26,7 @@ function variants(value: unknown): unknown[] {
   const out: unknown[] = [];
   const walk = (node: unknown, replace: (next: unknown) => unknown) => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, (next) => replace(node.map((other, j) => (i === j ? next : other)))));
+      for (const [i, item] of node.entries()) walk(item, (next) => replace(node.map((other, j) => (i === j ? next : other))));
       out.push(replace([]));
     } else if (typeof node === 'object' && node !== null) {
       const entries = Object.entries(node);

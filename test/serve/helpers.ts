@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Project, ProjectFunction } from '../../src/project/model.js';
-import { startServer, type RunningServer, type ServeOptions } from '../../src/serve/server.js';
+import type { RunningServer, ServeOptions } from '../../src/serve/server.js';
+import { startServer, } from '../../src/serve/server.js';
 
 /** Servers and temp folders a test made; `cleanUp` (afterEach) closes and removes them. */
 const servers: RunningServer[] = [];

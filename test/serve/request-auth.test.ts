@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { signAcs3 } from '../../src/remote/acs3-signature.js';
 import { signFc2 } from '../../src/remote/fc2-signature.js';
-import { checkAuth, type AuthRequest } from '../../src/serve/auth.js';
+import type { AuthRequest } from '../../src/serve/auth.js';
+import { checkAuth, } from '../../src/serve/auth.js';
 import { queryParams, readBody, RequestRefused } from '../../src/serve/request.js';
 
 const key = { accessKeyId: 'LTAIunit', accessKeySecret: 'unit-secret' };

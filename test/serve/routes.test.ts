@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Project, ProjectFunction } from '../../src/project/model.js';
-import { buildRouteTable, matchRoute, type RouteMatch } from '../../src/serve/routes.js';
+import type { RouteMatch } from '../../src/serve/routes.js';
+import { buildRouteTable, matchRoute, } from '../../src/serve/routes.js';
 
 const location = { file: '/p/s.yaml', path: '' };
 

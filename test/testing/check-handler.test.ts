@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkHandler, ContractFailure, type CheckHandlerOptions } from '../../src/testing/index.js';
+import type { CheckHandlerOptions } from '../../src/testing/index.js';
+import { checkHandler, ContractFailure, } from '../../src/testing/index.js';
 
 const runtime = { codeDir: 'fixtures/handlers' };
 const tempDir = () => mkdtempSync(join(tmpdir(), 'fc-sim-failures-'));

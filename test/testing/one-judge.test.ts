@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTimerEvent } from '../../src/index.js';
 import { createRemoteTarget } from '../../src/remote/target.js';
-import { checkHandler, checkNames, ContractFailure, type CheckHandlerOptions, type CheckName } from '../../src/testing/index.js';
+import type { CheckHandlerOptions, CheckName } from '../../src/testing/index.js';
+import { checkHandler, checkNames, ContractFailure, } from '../../src/testing/index.js';
 import { runCli } from '../helpers/run-cli.js';
-import { json, startServer, type Handler, type TestServer } from '../remote/helpers/servers.js';
+import type { Handler, TestServer } from '../remote/helpers/servers.js';
+import { json, startServer, } from '../remote/helpers/servers.js';
 
 let servers: TestServer[] = [];
 afterEach(async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FcSimError } from '../../src/errors.js';
-import { parseTimerExpression, type CronTimerExpression } from '../../src/timer/expression.js';
+import type { CronTimerExpression } from '../../src/timer/expression.js';
+import { parseTimerExpression, } from '../../src/timer/expression.js';
 import { DAY_OF_WEEK_NUMBERS } from '../../src/timer/fields.js';
-import { TimerExpressionError } from '../../src/timer/timer-expression-error.js';
+import type { TimerExpressionError } from '../../src/timer/timer-expression-error.js';
 import { refusal } from './refusal.js';
 
 function cron(source: string): CronTimerExpression {

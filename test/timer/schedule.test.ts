@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTimerExpression } from '../../src/timer/expression.js';
-import { timerSchedule, type ScheduleWindow } from '../../src/timer/schedule.js';
+import type { ScheduleWindow } from '../../src/timer/schedule.js';
+import { timerSchedule, } from '../../src/timer/schedule.js';
 import { zonedTime } from '../../src/timer/zoned-time.js';
 
 /** The firings as ISO strings (UTC, whole seconds). */

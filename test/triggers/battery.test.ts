@@ -5,7 +5,9 @@ import { FcSimError } from '../../src/errors.js';
 import { parsePath } from '../../src/io/json-pointer.js';
 import type { ProjectTrigger } from '../../src/project/model.js';
 import { validate } from '../../src/schema/validate.js';
-import { buildKind, eventKinds, kindArbitrary, moduleOfTrigger, triggers, type AnyTriggerModule, type EventKind } from '../../src/triggers/registry.js';
+import type { AnyTriggerModule, EventKind } from '../../src/triggers/registry.js';
+import type { TriggerEvents } from '../../src/triggers/types.js';
+import { buildKind, eventKinds, kindArbitrary, moduleOfTrigger, triggers, } from '../../src/triggers/registry.js';
 
 /**
  * The battery every trigger module passes: a new trigger gets these checks by being in the registry.
@@ -144,7 +146,7 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
       expect(validate(module.schemas.config, config).issues, JSON.stringify(config)).toEqual([]);
       expect(moduleOfTrigger(trigger)?.id, JSON.stringify(config)).toBe(module.id);
       const fcVersion = index % 2 === 0 ? 3 : 2;
-      let matching;
+      let matching: TriggerEvents;
       try {
         matching = module.project.matching(trigger, { fcVersion });
       } catch (error) {

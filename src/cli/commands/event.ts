@@ -1,9 +1,11 @@
 import { FcSimError } from '../../errors.js';
 import { deliver } from '../../triggers/delivery.js';
-import { buildKind, deliveryOfKind, schemaOfKind, triggerModule, type EventKind } from '../../triggers/registry.js';
+import type { EventKind } from '../../triggers/registry.js';
+import { buildKind, deliveryOfKind, schemaOfKind, triggerModule, } from '../../triggers/registry.js';
 import type { FlagSpec } from '../../triggers/types.js';
 import { setAtPath } from '../../io/json-pointer.js';
-import { formatIssue, type ValidationIssue } from '../../schema/issues.js';
+import type { ValidationIssue } from '../../schema/issues.js';
+import { formatIssue, } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import type { FunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';

@@ -4,8 +4,10 @@ import { FcSimError } from '../../errors.js';
 import { parseJson } from '../../io/read-json.js';
 import type { Fc2HttpRequest } from '../../types/generated.js';
 import type { FunctionFlags } from '../function-options.js';
-import { pathIn, type CommandIo } from '../io.js';
-import { runInvocations, type PreparedEvent } from '../run-invocations.js';
+import type { CommandIo } from '../io.js';
+import { pathIn, } from '../io.js';
+import type { PreparedEvent } from '../run-invocations.js';
+import { runInvocations, } from '../run-invocations.js';
 
 export interface InvokeCommandOptions extends FunctionFlags {
   event: string;

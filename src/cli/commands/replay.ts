@@ -3,11 +3,14 @@ import { FcSimError } from '../../errors.js';
 import { detectSchema } from '../../schema/detect.js';
 import { expandFiles, isSavedFailure, parseFailureFile } from '../../testing/failures.js';
 import { ContractRunner } from '../../testing/runner.js';
-import { deliveryOfSchema, type Delivery } from '../../triggers/delivery.js';
+import type { Delivery } from '../../triggers/delivery.js';
+import { deliveryOfSchema, } from '../../triggers/delivery.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { checksFromFlag } from '../check-flag.js';
-import { functionConfigFrom, type FunctionFlags } from '../function-options.js';
-import { pathIn, type CommandIo } from '../io.js';
+import type { FunctionFlags } from '../function-options.js';
+import { functionConfigFrom, } from '../function-options.js';
+import type { CommandIo } from '../io.js';
+import { pathIn, } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
 /** A saved failure names how its event reaches the handler; a plain event file is recognised by its shape. */

@@ -4,7 +4,8 @@ import { loadProject } from '../../project/load.js';
 import type { Project } from '../../project/model.js';
 import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX } from '../../serve/routes.js';
 import { accessKeyFromEnv } from '../../remote/credentials.js';
-import { startServer, type RunningServer } from '../../serve/server.js';
+import type { RunningServer } from '../../serve/server.js';
+import { startServer, } from '../../serve/server.js';
 import type { CliIo } from '../io.js';
 
 export interface ServeCommandOptions {

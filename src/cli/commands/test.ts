@@ -3,8 +3,10 @@ import { relative } from 'node:path';
 import { FcSimError } from '../../errors.js';
 import { junitXml } from '../../project/junit.js';
 import { loadProject, projectName } from '../../project/load.js';
-import { testProject, type TriggerResult } from '../../project/project-test.js';
-import { pathIn, type CliIo } from '../io.js';
+import type { TriggerResult } from '../../project/project-test.js';
+import { testProject, } from '../../project/project-test.js';
+import type { CliIo } from '../io.js';
+import { pathIn, } from '../io.js';
 
 export interface TestCommandOptions {
   project?: string;

@@ -10,7 +10,8 @@ import { runFc2HttpHandler } from '../fc2-http.js';
 import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../handler-path.js';
 import { consoleLevels, contextLogger, formatLogLine } from '../log-format.js';
 import type { FromInstance, ToInstance } from '../protocol.js';
-import { runHandler, type AnyFunction, type HandlerOutcome } from '../run-handler.js';
+import type { AnyFunction, HandlerOutcome } from '../run-handler.js';
+import { runHandler, } from '../run-handler.js';
 import type { RuntimeTraits } from '../runtimes.js';
 
 let traits: RuntimeTraits;

@@ -1,5 +1,7 @@
-import { isJsonObject, stringIn, type Json } from '../../io/json-values.js';
-import { APIGW_METHODS, GATEWAY_HEADERS, type ApigwMethod, type ApigwStage } from './build.js';
+import type { Json } from '../../io/json-values.js';
+import { isJsonObject, stringIn, } from '../../io/json-values.js';
+import type { ApigwMethod, ApigwStage } from './build.js';
+import { APIGW_METHODS, GATEWAY_HEADERS, } from './build.js';
 
 /** An API Gateway API routed to a function, from its config (schemas/trigger-config/apigw.schema.json). */
 export interface ApigwApi {

@@ -6,7 +6,8 @@ import { pathSegment } from '../../../generators/internal/paths.js';
 import { alphanumeric, asciiText, jsonText, multiByteText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 import { regionId } from '../../../generators/internal/values.js';
-import { APIGW_METHODS, APIGW_SYSTEM_PARAMETERS, buildApigwEvent, type ApigwBodyEncoding, type ApigwMethod, type ApigwRequestParams } from './build.js';
+import type { ApigwBodyEncoding, ApigwMethod, ApigwRequestParams } from './build.js';
+import { APIGW_METHODS, APIGW_SYSTEM_PARAMETERS, buildApigwEvent, } from './build.js';
 import { pathParameterNames } from './path.js';
 
 /**

@@ -1,6 +1,7 @@
 import { FcSimError } from '../../errors.js';
 import type { ApiGatewayEvent } from '../../types/generated.js';
-import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, utcSeconds, withDefaults, type TimeInput } from '../_shared/common.js';
+import type { TimeInput } from '../_shared/common.js';
+import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, utcSeconds, withDefaults, } from '../_shared/common.js';
 import { namesOf } from '../_shared/names.js';
 import { fillPath } from './path.js';
 

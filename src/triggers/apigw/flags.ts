@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { list, pairs, regionFlag, singlePairs, timeFlag, usage } from '../_shared/flags.js';
 import type { FlagSpec } from '../types.js';
-import { APIGW_SYSTEM_PARAMETERS, type ApigwRequestParams } from './build.js';
+import type { ApigwRequestParams } from './build.js';
+import { APIGW_SYSTEM_PARAMETERS, } from './build.js';
 
 const STAGES = ['RELEASE', 'PRE', 'TEST'];
 

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
-import { objectIn, stringIn, type Json } from '../../io/json-values.js';
+import type { Json } from '../../io/json-values.js';
+import { objectIn, stringIn, } from '../../io/json-values.js';
 import { anyOf, drawable } from '../_shared/project-events.js';
 import type { ProjectTrigger } from '../../project/model.js';
 import type { RejectedEvents, TriggerEvents, TriggerProjectRules } from '../types.js';
-import { apiOf, type ApigwApi } from './api.js';
-import { apigwRequest, type ApigwEventConstraints } from './arbitrary.js';
-import { APIGW_METHODS, buildApigwEvent, type ApigwRequestParams, type ApigwStage } from './build.js';
+import type { ApigwApi } from './api.js';
+import { apiOf, } from './api.js';
+import type { ApigwEventConstraints } from './arbitrary.js';
+import { apigwRequest, } from './arbitrary.js';
+import type { ApigwRequestParams, ApigwStage } from './build.js';
+import { APIGW_METHODS, buildApigwEvent, } from './build.js';
 import { pathMatches, pathParameterNames } from './path.js';
 
 const STAGES: readonly ApigwStage[] = ['RELEASE', 'PRE', 'TEST'];

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { buildCdnEvent, type CdnEventName, type CdnEventParams } from './build.js';
+import type { CdnEventName, CdnEventParams } from './build.js';
+import { buildCdnEvent, } from './build.js';
 import { encodePath } from '../http/build.js';
 import type { CdnEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';

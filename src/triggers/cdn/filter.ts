@@ -1,4 +1,5 @@
-import { objectIn, stringsIn, type Json } from '../../io/json-values.js';
+import type { Json } from '../../io/json-values.js';
+import { objectIn, stringsIn, } from '../../io/json-values.js';
 import { namesOf } from '../_shared/names.js';
 import type { CdnEventName } from './build.js';
 

@@ -2,8 +2,10 @@ import { isJsonObject } from '../../io/json-values.js';
 import type { CdnEvent } from '../../types/generated.js';
 import { accountIdFlag, list, timeFlag, wholeNumber } from '../_shared/flags.js';
 import type { KindSpec, TriggerModule } from '../types.js';
-import { cdnEvent, type CdnEventConstraints } from './arbitrary.js';
-import { buildCdnEvent, cdnEventDefaults, type CdnEventParams } from './build.js';
+import type { CdnEventConstraints } from './arbitrary.js';
+import { cdnEvent, } from './arbitrary.js';
+import type { CdnEventParams } from './build.js';
+import { buildCdnEvent, cdnEventDefaults, } from './build.js';
 import { cdnProject } from './project.js';
 
 const kinds: readonly KindSpec<CdnEventParams>[] = [

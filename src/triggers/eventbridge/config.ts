@@ -1,7 +1,9 @@
 import { TriggerConfigError } from '../../errors.js';
-import { objectIn, stringIn, type Json } from '../../io/json-values.js';
+import type { Json } from '../../io/json-values.js';
+import { objectIn, stringIn, } from '../../io/json-values.js';
 import type { ProjectTrigger } from '../../project/model.js';
-import { parsePattern, type EventPattern } from './pattern.js';
+import type { EventPattern } from './pattern.js';
+import { parsePattern, } from './pattern.js';
 
 /**
  * The parts of an EventBridge trigger's config (FC API EventBridgeTriggerConfig) that decide which events reach the

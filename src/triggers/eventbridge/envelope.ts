@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
-import { derivedHex, derivedUuid, toDate, type TimeInput } from '../_shared/common.js';
+import type { TimeInput } from '../_shared/common.js';
+import { derivedHex, derivedUuid, toDate, } from '../_shared/common.js';
 import { instant } from '../../../generators/internal/time.js';
 import { accountId, regionId } from '../../../generators/internal/values.js';
 import { fixedOr } from '../../../generators/internal/params.js';

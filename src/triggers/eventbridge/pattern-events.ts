@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { isJsonObject } from '../../io/json-values.js';
-import { ipv4Text, leafMatches, patternMatches, satisfies, type Condition, type EventPattern, type PatternLeaf } from './pattern.js';
+import type { Condition, EventPattern, PatternLeaf } from './pattern.js';
+import { ipv4Text, leafMatches, patternMatches, satisfies, } from './pattern.js';
 
 /**
  * Events that pass a filter pattern and events it turns away, drawn from a source's own events: each leaf of the

@@ -174,20 +174,14 @@ export function valueAt(event: unknown, path: readonly string[]): unknown {
 }
 
 function withinBounds(value: number, bounds: readonly NumericBound[]): boolean {
-  return bounds.every(({ comparison, value: bound }) => {
-    switch (comparison) {
-      case '<':
-        return value < bound;
-      case '<=':
-        return value <= bound;
-      case '=':
-        return value === bound;
-      case '>':
-        return value > bound;
-      case '>=':
-        return value >= bound;
-    }
-  });
+  const holds: Readonly<Record<NumericBound['comparison'], (bound: number) => boolean>> = {
+    '<': (bound) => value < bound,
+    '<=': (bound) => value <= bound,
+    '=': (bound) => value === bound,
+    '>': (bound) => value > bound,
+    '>=': (bound) => value >= bound,
+  };
+  return bounds.every(({ comparison, value: bound }) => holds[comparison](bound));
 }
 
 /** Whether one (non-list) value of a present field satisfies a condition other than `exists`. */

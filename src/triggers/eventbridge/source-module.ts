@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
-import { isJsonObject, type Json } from '../../io/json-values.js';
+import type { Json } from '../../io/json-values.js';
+import { isJsonObject, } from '../../io/json-values.js';
 import type { ProjectTrigger } from '../../project/model.js';
 import { arbitraryAt, arbitraryFor } from '../../../generators/internal/schema-arbitrary.js';
 import { definedOnly } from '../../../generators/internal/params.js';
 import { withDefaults } from '../_shared/common.js';
 import { accountIdFlag, regionFlag, timeFlag, usage } from '../_shared/flags.js';
 import type { FlagSpec, KindSpec, TriggerModule, TriggerProjectRules } from '../types.js';
-import { BATCH_LIMITS, describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf, type EventBridgeSettings } from './config.js';
-import { batchOf, envelopeDraws, type CloudEvent, type OneOrBatch, type EnvelopeParams } from './envelope.js';
-import { patternMatches, type EventPattern } from './pattern.js';
+import type { EventBridgeSettings } from './config.js';
+import { BATCH_LIMITS, describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf, } from './config.js';
+import type { CloudEvent, OneOrBatch, EnvelopeParams } from './envelope.js';
+import { batchOf, envelopeDraws, } from './envelope.js';
+import type { EventPattern } from './pattern.js';
+import { patternMatches, } from './pattern.js';
 import { patternTexts } from './pattern-arbitrary.js';
 import { blockingLeaf, matchingPattern, rejectedByPattern, towardsPattern } from './pattern-events.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
-import { buildFc2HttpRequest, buildHttpEvent, type HttpMethod, type HttpRequestParams, type MultiValue } from './build.js';
+import type { HttpMethod, HttpRequestParams, MultiValue } from './build.js';
+import { buildFc2HttpRequest, buildHttpEvent, } from './build.js';
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
 import { pathSegment } from '../../../generators/internal/paths.js';

@@ -1,5 +1,6 @@
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults, type TimeInput } from '../_shared/common.js';
+import type { TimeInput } from '../_shared/common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults, } from '../_shared/common.js';
 
 /**
  * An HTTP method an HTTP trigger can allow: `GET`, `POST`, `PUT`, `DELETE`, `HEAD`, `PATCH`, `OPTIONS`.

@@ -1,7 +1,9 @@
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
-import { fc2HttpCall, fc2HttpRequest, httpEvent, type HttpRequestConstraints } from './arbitrary.js';
-import { buildFc2HttpRequest, buildHttpEvent, httpRequestDefaults, type HttpRequestParams } from './build.js';
+import type { HttpRequestConstraints } from './arbitrary.js';
+import { fc2HttpCall, fc2HttpRequest, httpEvent, } from './arbitrary.js';
+import type { HttpRequestParams } from './build.js';
+import { buildFc2HttpRequest, buildHttpEvent, httpRequestDefaults, } from './build.js';
 import { httpCommandOptions, httpFlags, splitPathQuery } from './flags.js';
 import { httpKinds } from './kinds.js';
 import { httpProject } from './project.js';

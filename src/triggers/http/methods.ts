@@ -1,4 +1,5 @@
-import { stringsIn, type Json } from '../../io/json-values.js';
+import type { Json } from '../../io/json-values.js';
+import { stringsIn, } from '../../io/json-values.js';
 import { namesOf } from '../_shared/names.js';
 import type { HttpMethod } from './build.js';
 

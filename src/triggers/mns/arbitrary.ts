@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { buildMnsEvent, type MnsEventParams, type MnsFormat, type MnsTopicEvent } from './build.js';
+import type { MnsEventParams, MnsFormat, MnsTopicEvent } from './build.js';
+import { buildMnsEvent, } from './build.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
 import { asciiText, opaqueText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';

@@ -1,6 +1,7 @@
 import { FcSimError } from '../../errors.js';
 import type { MnsTopicJsonEvent, MnsTopicStreamEvent } from '../../types/generated.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, withDefaults, type TimeInput } from '../_shared/common.js';
+import type { TimeInput } from '../_shared/common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, withDefaults, } from '../_shared/common.js';
 
 /**
  * The trigger's notifyContentFormat: a JSON object per message, or the message body itself.

@@ -1,7 +1,9 @@
 import { sourceAccount, sourceTopic } from '../../project/source-arn.js';
 import type { TriggerModule } from '../types.js';
-import { mnsEvent, type MnsEventConstraints } from './arbitrary.js';
-import { buildMnsEvent, mnsEventDefaults, type MnsEventParams, type MnsTopicEvent } from './build.js';
+import type { MnsEventConstraints } from './arbitrary.js';
+import { mnsEvent, } from './arbitrary.js';
+import type { MnsEventParams, MnsTopicEvent } from './build.js';
+import { buildMnsEvent, mnsEventDefaults, } from './build.js';
 import { mnsFlags } from './flags.js';
 
 /**

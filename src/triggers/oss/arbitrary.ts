@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import { encodePath } from '../http/build.js';
-import { buildOssEvent, type OssEventName, type OssEventParams } from './build.js';
+import type { OssEventName, OssEventParams } from './build.js';
+import { buildOssEvent, } from './build.js';
 import type { OssEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed, sometimes } from '../../../generators/internal/params.js';
 import { keyCharBytes } from '../../../generators/internal/key-bytes.js';

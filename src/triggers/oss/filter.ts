@@ -1,4 +1,5 @@
-import { isJsonObject, objectIn, stringIn, stringsIn, type Json } from '../../io/json-values.js';
+import type { Json } from '../../io/json-values.js';
+import { isJsonObject, objectIn, stringIn, stringsIn, } from '../../io/json-values.js';
 import { namesOf } from '../_shared/names.js';
 import type { OssEventName } from './build.js';
 

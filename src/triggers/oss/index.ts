@@ -1,8 +1,10 @@
 import { isJsonObject } from '../../io/json-values.js';
 import type { OssEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
-import { ossEvent, type OssEventConstraints } from './arbitrary.js';
-import { buildOssEvent, ossEventDefaults, type OssEventParams } from './build.js';
+import type { OssEventConstraints } from './arbitrary.js';
+import { ossEvent, } from './arbitrary.js';
+import type { OssEventParams } from './build.js';
+import { buildOssEvent, ossEventDefaults, } from './build.js';
 import { ossFlags } from './flags.js';
 import { ossKinds } from './kinds.js';
 import { ossProject } from './project.js';

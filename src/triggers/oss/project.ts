@@ -5,7 +5,8 @@ import { sourceAccount, sourceBucket } from '../../project/source-arn.js';
 import type { OssEvent } from '../../types/generated.js';
 import { anyOf, drawable, nearMisses, recordsOf } from '../_shared/project-events.js';
 import type { FcVersion, RejectedEvents, TriggerProjectRules } from '../types.js';
-import { ossEvent, type OssEventConstraints } from './arbitrary.js';
+import type { OssEventConstraints } from './arbitrary.js';
+import { ossEvent, } from './arbitrary.js';
 import { apiOssConfig, keyPasses, ossFilter, OSS_EVENT_NAMES } from './filter.js';
 
 /** OSS events from the trigger's bucket (and the sourceArn's region and account when it names them). */

@@ -3,8 +3,10 @@ import { sourceAccount, sourceProject } from '../../project/source-arn.js';
 import type { SlsEvent } from '../../types/generated.js';
 import { jsonObject, regionFlag, timeFlag, wholeNumber } from '../_shared/flags.js';
 import type { TriggerModule } from '../types.js';
-import { slsEvent, type SlsEventConstraints } from './arbitrary.js';
-import { buildSlsEvent, slsEventDefaults, type SlsEventParams } from './build.js';
+import type { SlsEventConstraints } from './arbitrary.js';
+import { slsEvent, } from './arbitrary.js';
+import type { SlsEventParams } from './build.js';
+import { buildSlsEvent, slsEventDefaults, } from './build.js';
 
 /**
  * SLS (Log Service): the cursors of new log groups in one shard of a logstore, and the job's functionParameter.

@@ -2,14 +2,16 @@ import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import type { TablestoreEvent, TablestoreRecord } from '../../types/generated.js';
 import { derivedHex, toDate } from '../_shared/common.js';
+import type {
+  TablestoreCell,
+  TablestoreEventParams,
+  TablestoreEventValue,
+  TablestoreRecordType,
+} from './build.js';
 import {
   buildTablestoreRecord,
   tablestoreEventOf,
   tablestoreValue,
-  type TablestoreCell,
-  type TablestoreEventParams,
-  type TablestoreEventValue,
-  type TablestoreRecordType,
 } from './build.js';
 import { definedOnly } from '../../../generators/internal/params.js';
 import { asciiText, multiByteText } from '../../../generators/internal/text.js';

@@ -1,7 +1,8 @@
 import { FcSimError } from '../../errors.js';
 import type { CborMark } from '../../io/cbor.js';
 import type { TablestoreColumn, TablestoreEvent, TablestoreRecord } from '../../types/generated.js';
-import { DEFAULT_TIME, derivedHex, toDate, withDefaults, type TimeInput } from '../_shared/common.js';
+import type { TimeInput } from '../_shared/common.js';
+import { DEFAULT_TIME, derivedHex, toDate, withDefaults, } from '../_shared/common.js';
 
 /**
  * The row operation of a Tablestore record: `PutRow`, `UpdateRow` or `DeleteRow`.

@@ -1,6 +1,7 @@
 import { list, timeFlag, usage } from '../_shared/flags.js';
 import type { FlagSpec } from '../types.js';
-import { tablestoreValue, type TablestoreCell, type TablestoreEventParams, type TablestoreEventValue } from './build.js';
+import type { TablestoreCell, TablestoreEventParams, TablestoreEventValue } from './build.js';
+import { tablestoreValue, } from './build.js';
 
 const INTEGER = /^-?\d+$/;
 const DOUBLE = /^-?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][+-]?\d+)$/;

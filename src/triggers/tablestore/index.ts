@@ -1,7 +1,9 @@
 import type { TablestoreEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
-import { tablestoreEvent, type TablestoreEventConstraints } from './arbitrary.js';
-import { buildTablestoreEvent, tablestoreEventDefaults, type TablestoreEventParams } from './build.js';
+import type { TablestoreEventConstraints } from './arbitrary.js';
+import { tablestoreEvent, } from './arbitrary.js';
+import type { TablestoreEventParams } from './build.js';
+import { buildTablestoreEvent, tablestoreEventDefaults, } from './build.js';
 import { tablestoreFlags } from './flags.js';
 import { tablestoreProject } from './project.js';
 

@@ -2,8 +2,10 @@ import { stringIn } from '../../io/json-values.js';
 import { parseTimerExpression } from '../../timer/expression.js';
 import type { TimerEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
-import { timerEvent, type TimerEventConstraints } from './arbitrary.js';
-import { buildTimerEvent, timerEventDefaults, type TimerEventParams } from './build.js';
+import type { TimerEventConstraints } from './arbitrary.js';
+import { timerEvent, } from './arbitrary.js';
+import type { TimerEventParams } from './build.js';
+import { buildTimerEvent, timerEventDefaults, } from './build.js';
 import { timerFlags, timerScheduleOptions } from './flags.js';
 
 /**

@@ -1,4 +1,5 @@
-import { startServer, json, type TestServer } from './servers.js';
+import type { TestServer } from './servers.js';
+import { startServer, json, } from './servers.js';
 import { verifyAcs3, verifyFc2 } from './verifier.js';
 
 /**

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { FcSimError } from '../../../src/errors.js';
 import { packageRoot } from '../../../src/package-root.js';
 import { validate } from '../../../src/schema/validate.js';
-import { buildApigwEvent, type ApigwRequestParams } from '../../../src/triggers/apigw/build.js';
+import type { ApigwRequestParams } from '../../../src/triggers/apigw/build.js';
+import { buildApigwEvent, } from '../../../src/triggers/apigw/build.js';
 import { fillPath, pathMatches, pathParameterNames } from '../../../src/triggers/apigw/path.js';
 
 const payload = (name: string) => JSON.parse(readFileSync(join(packageRoot, '..', 'shared', 'reference', 'payloads', 'apigw', name), 'utf8')) as Record<string, unknown>;

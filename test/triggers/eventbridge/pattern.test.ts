@@ -4,7 +4,8 @@
  * E_CONFIG error that names the field.
  */
 import { describe, expect, it } from 'vitest';
-import { FcSimError, TriggerConfigError } from '../../../src/errors.js';
+import type { FcSimError, } from '../../../src/errors.js';
+import { TriggerConfigError } from '../../../src/errors.js';
 import { parsePattern, patternMatches } from '../../../src/triggers/eventbridge/pattern.js';
 
 const event = {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fc2HttpRequest, httpEvent, httpRequest } from '../../../src/triggers/http/arbitrary.js';
-import { buildHttpEvent, type HttpRequestParams } from '../../../src/triggers/http/build.js';
+import type { HttpRequestParams } from '../../../src/triggers/http/build.js';
+import { buildHttpEvent, } from '../../../src/triggers/http/build.js';
 import { validate } from '../../../src/schema/validate.js';
 
 /** A request with its FC 3.0 event, to check the event against what was sent. */
@@ -104,6 +105,7 @@ describe('httpEvent and fc2HttpRequest', () => {
     expect(count((r) => r.body === '')).toBeGreaterThan(300);
     expect(count((r) => repeated(r.headers))).toBeGreaterThan(100);
     expect(count((r) => repeated(r.query))).toBeGreaterThan(100);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII
     expect(count((r) => /[^\x00-\x7f]/.test(r.path))).toBeGreaterThan(100);
     expect(count((r) => / /.test(r.path))).toBeGreaterThan(100);
     expect(count((r) => /[?#%&+]/.test(r.path))).toBeGreaterThan(50);

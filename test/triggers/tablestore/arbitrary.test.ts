@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FcSimError } from '../../../src/errors.js';
-import { tablestoreEvent, type TablestoreTableSchema } from '../../../src/triggers/tablestore/arbitrary.js';
+import type { TablestoreTableSchema } from '../../../src/triggers/tablestore/arbitrary.js';
+import { tablestoreEvent, } from '../../../src/triggers/tablestore/arbitrary.js';
 import type { TablestoreEventValue } from '../../../src/triggers/tablestore/build.js';
 import type { TablestoreEvent } from '../../../src/types/generated.js';
 

@@ -1,7 +1,9 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME } from '../../_shared/common.js';
-import { buildOssEvent, type OssEventName, type OssEventParams } from '../../oss/build.js';
+import type { OssEventName, OssEventParams } from '../../oss/build.js';
+import { buildOssEvent, } from '../../oss/build.js';
 import type { OssEventRecord } from '../../../types/generated.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
+import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, } from '../envelope.js';
 
 /**
  * An OSS object event routed through EventBridge: `data` is one native OSS record, without the notification rule's ruleId.

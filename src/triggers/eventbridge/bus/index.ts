@@ -1,10 +1,12 @@
 import { OSS_EVENT_NAMES } from '../../oss/filter.js';
 import type { OssEventName } from '../../oss/build.js';
 import { jsonObject, wholeNumber } from '../../_shared/flags.js';
-import { satisfies, type EventPattern } from '../pattern.js';
+import type { EventPattern } from '../pattern.js';
+import { satisfies, } from '../pattern.js';
 import { everywhere, sourceModule } from '../source-module.js';
 import { busMessageDraws, busSourceDraws } from './arbitrary.js';
-import { eventBridgeBusEventAt, eventBridgeBusEventDefaults, type EventBridgeBusEventParams } from './build.js';
+import type { EventBridgeBusEventParams } from './build.js';
+import { eventBridgeBusEventAt, eventBridgeBusEventDefaults, } from './build.js';
 
 /** The types the other EventBridge sources' events have: an event of the default bus is any other CloudEvent. */
 const SOURCE_TYPES = new Set(['mns:Queue:SendMessage', 'mq:Topic:SendMessage', 'amqp:Queue:SendMessage', 'alikafka:Topic:Message', 'dts:ConsumeMessage']);

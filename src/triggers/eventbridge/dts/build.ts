@@ -1,5 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
+import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, } from '../envelope.js';
 
 /**
  * A column value in a DTS image: a number as it is, text as the serialised Java ByteBuffer of its UTF-8 bytes.
@@ -172,14 +173,14 @@ function tableSchema(p: DtsEventParams): { schema: Record<string, unknown>; fiel
   };
 }
 
-function valueOf(value: number | string): DtsValue {
+function dtsValue(value: number | string): DtsValue {
   if (typeof value === 'number') return { data: value };
   const bytes = [...Buffer.from(value)];
   return { data: { hb: bytes, offset: 0, isReadOnly: false, bigEndian: true, nativeByteOrder: false, mark: -1, position: 0, limit: bytes.length, capacity: bytes.length, address: 0 }, charset: 'utf8mb4' };
 }
 
 function image(schema: Record<string, unknown>, row: Record<string, number | string>): DtsImage {
-  const values = Object.values(row).map(valueOf);
+  const values = Object.values(row).map(dtsValue);
   return { recordSchema: schema, values, size: values.reduce((size, value) => size + (typeof value.data === 'number' ? 8 : value.data.capacity), 0) + 32 };
 }
 

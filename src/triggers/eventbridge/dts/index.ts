@@ -2,7 +2,8 @@ import { stringIn } from '../../../io/json-values.js';
 import { jsonObject, usage } from '../../_shared/flags.js';
 import { everywhere, sourceModule } from '../source-module.js';
 import { dtsMessageDraws, dtsSourceDraws } from './arbitrary.js';
-import { dtsEventAt, dtsEventDefaults, type DtsEventParams } from './build.js';
+import type { DtsEventParams } from './build.js';
+import { dtsEventAt, dtsEventDefaults, } from './build.js';
 
 /**
  * DTS change-tracking trigger (EventBridge source `DTS`, event-streaming only): batches of `dts:ConsumeMessage`, one

@@ -1,6 +1,7 @@
 import { FcSimError } from '../../../errors.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
+import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, } from '../envelope.js';
 
 /**
  * `data` of a Kafka event (`alikafka:Topic:Message`): topic, partition, offset, timestamp (ms), headers, key and value.

@@ -2,7 +2,8 @@ import { stringIn } from '../../../io/json-values.js';
 import { usage, wholeNumber } from '../../_shared/flags.js';
 import { everywhere, sourceModule } from '../source-module.js';
 import { kafkaMessageDraws, kafkaSourceDraws } from './arbitrary.js';
-import { kafkaEventAt, kafkaEventDefaults, type KafkaValueFormat } from './build.js';
+import type { KafkaValueFormat } from './build.js';
+import { kafkaEventAt, kafkaEventDefaults, } from './build.js';
 
 /** ValueDataType of the source → the form of `data.value`. */
 const FORMATS: Readonly<Record<string, KafkaValueFormat>> = { Text: 'text', Json: 'json', Binary: 'base64' };

@@ -1,5 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
+import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, } from '../envelope.js';
 
 /**
  * `data` of an MNS queue event (`mns:Queue:SendMessage`): the MNS request and message ids and the body.

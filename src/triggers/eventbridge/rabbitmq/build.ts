@@ -1,5 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedUuid } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
+import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, } from '../envelope.js';
 
 /**
  * `data` of a RabbitMQ event (`amqp:Queue:SendMessage`): the AMQP envelope, the properties set, and the body (parsed when it is JSON).

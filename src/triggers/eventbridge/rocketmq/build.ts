@@ -1,5 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, type CloudEvent, type OneOrBatch, type EnvelopeParams } from '../envelope.js';
+import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId, } from '../envelope.js';
 
 /**
  * `data` of a RocketMQ event (`mq:Topic:SendMessage`): topic, system properties (offsets as decimal strings, CONSUME_START_TIME a number, as the Go SDK and FC doc show), user properties and body.
