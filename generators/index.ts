@@ -6,7 +6,14 @@ export { ossEvent, type OssEventConstraints, type OssKeyEncoding } from '../src/
 export { mnsQueueEvent, rocketMqEvent, rabbitMqEvent, kafkaEvent, dtsEvent, eventBridgeBusEvent } from '../src/triggers/eventbridge/generators.js';
 export type { SourceConstraints } from '../src/triggers/eventbridge/source-module.js';
 export { slsEvent, type SlsEventConstraints } from '../src/triggers/sls/arbitrary.js';
-export { tablestoreEvent, tablestoreTableSchema, type TablestoreColumnType, type TablestoreEventConstraints, type TablestorePrimaryKeyType, type TablestoreTableSchema } from '../src/triggers/tablestore/arbitrary.js';
+export {
+  tablestoreEvent,
+  tablestoreTableSchema,
+  type TablestoreColumnType,
+  type TablestoreEventConstraints,
+  type TablestorePrimaryKeyType,
+  type TablestoreTableSchema,
+} from '../src/triggers/tablestore/arbitrary.js';
 export { timerEvent, type TimerEventConstraints } from '../src/triggers/timer/arbitrary.js';
 export { arbitraryFor, arbitraryAt, schemaArbitrary, type SchemaArbitraryOptions } from './internal/schema-arbitrary.js';
 export { kindArbitrary, sampleKind, type KindSampleOptions } from './kind.js';

@@ -6,11 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { JSONSchema } from 'json-schema-to-typescript';
-import { compile, } from 'json-schema-to-typescript';
+import { compile } from 'json-schema-to-typescript';
 import { loadSchema, schemaCatalog, schemaNames } from '../src/schema/catalog.js';
 import { packageRoot } from '../src/package-root.js';
 import type { Json as Node } from '../src/io/json-values.js';
-import { isJsonObject as isNode, } from '../src/io/json-values.js';
+import { isJsonObject as isNode } from '../src/io/json-values.js';
 
 export const generatedTypesPath = join(packageRoot, 'src', 'types', 'generated.ts');
 
@@ -86,9 +86,7 @@ function typeView(node: unknown, definitions: Node, inlined = new Map<string, un
   }
   if (Array.isArray(node.allOf)) {
     const union = conditionalBranches(node, node.allOf);
-    const members = node.allOf
-      .map((member) => typeView(member, definitions, inlined))
-      .filter((member) => isNode(member) && Object.keys(member).length > 0);
+    const members = node.allOf.map((member) => typeView(member, definitions, inlined)).filter((member) => isNode(member) && Object.keys(member).length > 0);
     if (union) members.push(typeView(union, definitions, inlined));
     if (members.length > 0) view.allOf = members;
   }

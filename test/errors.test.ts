@@ -137,7 +137,13 @@ describe('what used to be a RangeError or TypeError is an FcSimError with a code
   });
 
   it('a trigger whose filter lets no event through: E_CONFIG', async () => {
-    const getOnly = { name: 'get', type: 'oss', config: { events: ['oss:ObjectDownloaded:GetObject'] }, sourceArn: 'acs:oss:cn-hangzhou:1234567890123456:b-1', location: { file: 's.yaml', path: 'triggers.get' } };
+    const getOnly = {
+      name: 'get',
+      type: 'oss',
+      config: { events: ['oss:ObjectDownloaded:GetObject'] },
+      sourceArn: 'acs:oss:cn-hangzhou:1234567890123456:b-1',
+      location: { file: 's.yaml', path: 'triggers.get' },
+    };
     expect(await codeOf(() => matchingEvents(getOnly, { fcVersion: 3 }))).toBe('E_CONFIG');
   });
 

@@ -34,10 +34,14 @@ export function staleSource(root = packageRoot): string | undefined {
 const BUILD_INFO = join(packageRoot, 'node_modules/.cache/fc-sim/build.tsbuildinfo');
 
 function build(): { status: number | null; output: string } {
-  const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', BUILD_INFO], {
-    cwd: packageRoot,
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(packageRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', BUILD_INFO],
+    {
+      cwd: packageRoot,
+      encoding: 'utf8',
+    },
+  );
   return { status: tsc.status, output: `${tsc.stdout}${tsc.stderr}` };
 }
 
@@ -81,6 +85,7 @@ export default async function buildWhenStale(): Promise<void> {
     const stillStale = staleSource();
     if (stillStale !== undefined) throw new Error(`global setup: tsc -p tsconfig.build.json left dist/ older than ${stillStale}:\n${tsc.output}`);
     // tsc emits despite type errors, as vitest runs code despite them; `npm test` and `npm run typecheck` report them.
-    if (tsc.status !== 0) process.stderr.write(`global setup: built with type errors (npm run typecheck lists them):\n${tsc.output.split('\n').slice(0, 10).join('\n')}\n`);
+    if (tsc.status !== 0)
+      process.stderr.write(`global setup: built with type errors (npm run typecheck lists them):\n${tsc.output.split('\n').slice(0, 10).join('\n')}\n`);
   });
 }

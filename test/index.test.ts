@@ -17,7 +17,21 @@ describe('the root entry (fc-sim)', () => {
   });
 
   it('keeps signing, statistics, redaction and the instance classes internal: one way to create an instance', () => {
-    const internals = ['signFc2', 'signAcs3', 'fc2Signature', 'acs3Signature', 'Redactor', 'REDACTED', 'percentile', 'latencySummary', 'FunctionInstance', 'InProcessInstance', 'HttpTriggerTarget', 'CustomRuntimeTarget', 'InvokeApiTarget'];
+    const internals = [
+      'signFc2',
+      'signAcs3',
+      'fc2Signature',
+      'acs3Signature',
+      'Redactor',
+      'REDACTED',
+      'percentile',
+      'latencySummary',
+      'FunctionInstance',
+      'InProcessInstance',
+      'HttpTriggerTarget',
+      'CustomRuntimeTarget',
+      'InvokeApiTarget',
+    ];
     expect(internals.filter((name) => name in root)).toEqual([]);
     expect(typeof root.createInstance).toBe('function');
     expect(typeof root.createRemoteTarget).toBe('function');

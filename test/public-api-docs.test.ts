@@ -92,9 +92,7 @@ function anchorOf(heading: string): string {
     .replace(/ /g, '-');
 }
 
-const readmeAnchors = new Set(
-  [...readFileSync(join(packageRoot, 'README.md'), 'utf8').matchAll(/^#{1,6} (.+)$/gm)].map((match) => anchorOf(match[1]!)),
-);
+const readmeAnchors = new Set([...readFileSync(join(packageRoot, 'README.md'), 'utf8').matchAll(/^#{1,6} (.+)$/gm)].map((match) => anchorOf(match[1]!)));
 
 /** A plain union of string literals (`'event' | 'fc3-http'`): its members are its example. */
 function isStringUnion(checker: ts.TypeChecker, node: ts.Declaration): boolean {
@@ -105,12 +103,16 @@ function isStringUnion(checker: ts.TypeChecker, node: ts.Declaration): boolean {
 }
 
 function compilerOptions(): ts.CompilerOptions {
-  const config = ts.getParsedCommandLineOfConfigFile(join(packageRoot, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(packageRoot, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error('cannot read tsconfig.json');
   return config.options;
 }
@@ -154,7 +156,8 @@ function docProblems(checker: ts.TypeChecker, declaration: PublicDeclaration): s
   for (const see of sees) {
     const section = README_SECTION.exec(see)?.[1];
     if (section !== undefined && !readmeAnchors.has(section)) problems.push(`@see names README.md#${section}, which is no heading of README.md`);
-    else if (section === undefined && !FC_DOC.test(see)) problems.push(`@see ${see}: neither an FC doc link (help.aliyun.com, alibabacloud.com) nor a README.md#section`);
+    else if (section === undefined && !FC_DOC.test(see))
+      problems.push(`@see ${see}: neither an FC doc link (help.aliyun.com, alibabacloud.com) nor a README.md#section`);
   }
   return problems;
 }
@@ -164,7 +167,10 @@ function docProblems(checker: ts.TypeChecker, declaration: PublicDeclaration): s
  * `fc`, vitest's test functions and `readFileSync`, so that an example can be short and still has to use the real
  * signatures.
  */
-function exampleModules(declarations: PublicDeclaration[], exportedNames: Map<string, string[]>): Map<string, { label: string; code: string; preludeLines: number }> {
+function exampleModules(
+  declarations: PublicDeclaration[],
+  exportedNames: Map<string, string[]>,
+): Map<string, { label: string; code: string; preludeLines: number }> {
   const prelude = [
     ...[...exportedNames].map(([entry, names]) => `import { ${names.join(', ')} } from '${entry}';`),
     `import { readFileSync } from 'node:fs';`,
@@ -236,7 +242,10 @@ describe('public API docs', () => {
     const imported = new Set<string>();
     for (const [entry, path] of Object.entries(ENTRIES)) {
       const module = checker.getSymbolAtLocation(program.getSourceFile(join(packageRoot, path))!)!;
-      const names = checker.getExportsOfModule(module).map((symbol) => symbol.name).filter((name) => !imported.has(name));
+      const names = checker
+        .getExportsOfModule(module)
+        .map((symbol) => symbol.name)
+        .filter((name) => !imported.has(name));
       for (const name of names) imported.add(name);
       exportedNames.set(entry, names);
     }

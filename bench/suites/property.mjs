@@ -45,8 +45,24 @@ export async function run() {
   const ref = { name: 'fast-check alone, same events, handler called directly', value: median(times.reference), unit: 'ms' };
   const target = (ms) => ({ text: '< 1,500 ms', met: ms < 1_500 });
   return [
-    row({ section: SECTION, name: 'checkHandler, handler function (in-process runner)', value: median(times.fn), unit: 'ms', reference: ref, ratioLabel: 'fast-check alone', target: target(median(times.fn)) }),
-    row({ section: SECTION, name: 'checkHandler, handler string (isolated instance, own process)', value: median(times.string), unit: 'ms', reference: ref, ratioLabel: 'fast-check alone', target: target(median(times.string)) }),
+    row({
+      section: SECTION,
+      name: 'checkHandler, handler function (in-process runner)',
+      value: median(times.fn),
+      unit: 'ms',
+      reference: ref,
+      ratioLabel: 'fast-check alone',
+      target: target(median(times.fn)),
+    }),
+    row({
+      section: SECTION,
+      name: 'checkHandler, handler string (isolated instance, own process)',
+      value: median(times.string),
+      unit: 'ms',
+      reference: ref,
+      ratioLabel: 'fast-check alone',
+      target: target(median(times.string)),
+    }),
     row({
       section: SECTION,
       name: 'a fresh `node` process: imports + checkHandler (handler function)',

@@ -24,7 +24,14 @@ const require = createRequire(import.meta.url);
 export async function run() {
   const lib = await fcSim();
   if (typeof lib.runLoad !== 'function' || typeof lib.createRemoteTarget !== 'function') {
-    return [unmeasured({ section: SECTION, name: 'replay throughput', why: 'this build has no remote replay (runLoad, createRemoteTarget)', target: '≥ 80% of autocannon' })];
+    return [
+      unmeasured({
+        section: SECTION,
+        name: 'replay throughput',
+        why: 'this build has no remote replay (runLoad, createRemoteTarget)',
+        target: '≥ 80% of autocannon',
+      }),
+    ];
   }
   const { contractCheck } = await import(distUrl('src/cli/remote-load.js'));
   const autocannon = require('autocannon');
@@ -46,7 +53,14 @@ export async function run() {
     };
     const cannon = () =>
       new Promise((resolve, reject) => {
-        const options = { url, connections: CONCURRENCY, duration: AUTOCANNON_SECONDS, method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes };
+        const options = {
+          url,
+          connections: CONCURRENCY,
+          duration: AUTOCANNON_SECONDS,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: bytes,
+        };
         autocannon(options, (error, result) => {
           if (error) return reject(error);
           if (result.errors || result.non2xx || result.timeouts) return reject(new Error(`autocannon: ${result.errors} errors, ${result.non2xx} non-2xx`));
@@ -65,9 +79,11 @@ export async function run() {
             { onConnect() {}, onHeaders: () => true, onData: () => true, onComplete: resolve, onError: reject },
           ),
         );
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < REQUESTS) await one(events[next++].bytes);
-      }));
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < REQUESTS) await one(events[next++].bytes);
+        }),
+      );
       await pool.close();
     };
     await replay();

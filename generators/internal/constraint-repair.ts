@@ -1,5 +1,5 @@
 import type { SchemaNode } from './schema-context.js';
-import { isSchemaNode, schemaMap, stringList, } from './schema-context.js';
+import { isSchemaNode, schemaMap, stringList } from './schema-context.js';
 import type { ValuePredicate } from './schema-matcher.js';
 
 /** Keys whose removal can satisfy a `not` or `dependencies` (forbidden keys first, then the key that forbids them). */

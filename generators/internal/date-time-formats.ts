@@ -49,9 +49,7 @@ const DATES = fc.date({
  */
 export function dateTimeArbitrary(pattern?: string): fc.Arbitrary<string> {
   const regex = pattern === undefined ? undefined : new RegExp(pattern, 'u');
-  const formatters = regex
-    ? FORMATTERS.filter((format) => PROBES.every((date) => regex.test(format(date))))
-    : [(date: Date) => date.toISOString()];
+  const formatters = regex ? FORMATTERS.filter((format) => PROBES.every((date) => regex.test(format(date)))) : [(date: Date) => date.toISOString()];
   const [simplest, ...others] = formatters;
   if (!simplest) throw new UnsupportedSchemaError(`no date-time form fc-sim knows matches the pattern ${pattern}`);
   return fc.tuple(DATES, fc.constantFrom(simplest, ...others)).map(([date, format]) => format(date));

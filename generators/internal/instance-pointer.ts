@@ -7,7 +7,8 @@ export type InstancePath = readonly string[];
 /** The segments of a JSON pointer (RFC 6901), `''` being the whole instance. */
 export function parseInstancePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new FcSimError('E_USAGE', `an instance pointer starts with "/": ${JSON.stringify(pointer)}`, 'e.g. "/events/0/eventName"');
+  if (!pointer.startsWith('/'))
+    throw new FcSimError('E_USAGE', `an instance pointer starts with "/": ${JSON.stringify(pointer)}`, 'e.g. "/events/0/eventName"');
   return pointer
     .slice(1)
     .split('/')
@@ -23,8 +24,7 @@ interface Override {
 const wildcardCount = (override: Override) => override.segments.filter((segment) => segment === '*').length;
 
 /** A pattern segment `*` matches any segment; a path segment `*` (an array item) is matched by `*` only. */
-const segmentMatches = (patternSegment: string | undefined, pathSegment: string | undefined) =>
-  patternSegment === '*' || patternSegment === pathSegment;
+const segmentMatches = (patternSegment: string | undefined, pathSegment: string | undefined) => patternSegment === '*' || patternSegment === pathSegment;
 
 /**
  * The caller's overrides, looked up by instance path while a schema is compiled. It remembers which were used,
@@ -42,9 +42,7 @@ export class OverrideTable {
   }
 
   at(path: InstancePath): fc.Arbitrary<unknown> | undefined {
-    const override = this.overrides.find(
-      ({ segments }) => segments.length === path.length && segments.every((segment, i) => segmentMatches(segment, path[i])),
-    );
+    const override = this.overrides.find(({ segments }) => segments.length === path.length && segments.every((segment, i) => segmentMatches(segment, path[i])));
     if (override) this.used.add(override.pointer);
     return override?.arbitrary;
   }

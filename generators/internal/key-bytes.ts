@@ -7,7 +7,13 @@ function utf8CodePointBytes(code: number): number {
 
 /** What encodeURIComponent leaves as it is, less `!'()*`, which encodePath escapes too. */
 const isUnreserved = (code: number) =>
-  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x5f || code === 0x2e || code === 0x7e;
+  (code >= 0x61 && code <= 0x7a) ||
+  (code >= 0x41 && code <= 0x5a) ||
+  (code >= 0x30 && code <= 0x39) ||
+  code === 0x2d ||
+  code === 0x5f ||
+  code === 0x2e ||
+  code === 0x7e;
 
 /**
  * `Buffer.byteLength(encodePath(char))` for one character (one code point), without building the string: `/` stays,

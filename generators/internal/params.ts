@@ -14,7 +14,8 @@ export function definedOnly<T extends object>(values: T): Partial<T> {
 /** Draws from `choices` when the caller narrowed them, else from `all`. */
 export function narrowed<T>(choices: readonly T[] | undefined, all: fc.Arbitrary<T>): fc.Arbitrary<T> {
   if (choices === undefined) return all;
-  if (choices.length === 0) throw new FcSimError('E_INVALID_PARAMS', 'an empty list of choices leaves nothing to draw', 'leave the list out to draw from every choice');
+  if (choices.length === 0)
+    throw new FcSimError('E_INVALID_PARAMS', 'an empty list of choices leaves nothing to draw', 'leave the list out to draw from every choice');
   return fc.constantFrom(...choices);
 }
 

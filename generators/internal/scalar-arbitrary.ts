@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { dateTimeArbitrary } from './date-time-formats.js';
 import type { SchemaNode } from './schema-context.js';
-import { UnsupportedSchemaError, } from './schema-context.js';
+import { UnsupportedSchemaError } from './schema-context.js';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -56,7 +56,5 @@ export function numberArbitrary(schema: SchemaNode): fc.Arbitrary<number> {
   const minimum = optionalNumber(schema.minimum);
   const maximum = optionalNumber(schema.maximum);
   const bounds = { ...(minimum === undefined ? {} : { min: minimum }), ...(maximum === undefined ? {} : { max: maximum }) };
-  return fc
-    .double({ noNaN: true, noDefaultInfinity: true, ...bounds })
-    .map((value) => (Object.is(value, -0) ? 0 : value));
+  return fc.double({ noNaN: true, noDefaultInfinity: true, ...bounds }).map((value) => (Object.is(value, -0) ? 0 : value));
 }

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../src/errors.js';
 import type { JsonSchema, SchemaName } from '../../src/schema/catalog.js';
-import { loadSchema, } from '../../src/schema/catalog.js';
+import { loadSchema } from '../../src/schema/catalog.js';
 import type { SchemaTypes } from '../../src/types/generated.js';
 import { constraintKeys, dropKeysUntil } from './constraint-repair.js';
 import type { InstancePath } from './instance-pointer.js';
-import { OverrideTable, parseInstancePointer, } from './instance-pointer.js';
+import { OverrideTable, parseInstancePointer } from './instance-pointer.js';
 import { integerArbitrary, numberArbitrary, stringArbitrary } from './scalar-arbitrary.js';
-import type {
-  Conditional,
-  SchemaNode,
-} from './schema-context.js';
+import type { Conditional, SchemaNode } from './schema-context.js';
 import {
   SchemaContext,
   UnsupportedSchemaError,
@@ -23,7 +20,7 @@ import {
   withoutKeywords,
 } from './schema-context.js';
 import type { ValuePredicate } from './schema-matcher.js';
-import { subschemaMatcher, } from './schema-matcher.js';
+import { subschemaMatcher } from './schema-matcher.js';
 import { subschemaAt } from './schema-navigation.js';
 
 /**
@@ -48,12 +45,28 @@ const DEFAULT_MAX_ITEMS = 3;
 
 /** Every validation keyword the compiler implements; any other one throws rather than risk invalid values. */
 const SUPPORTED_KEYWORDS = new Set([
-  'type', 'const', 'enum',
-  'pattern', 'format', 'minLength', 'maxLength',
-  'minimum', 'maximum',
-  'items', 'minItems', 'maxItems', 'uniqueItems',
-  'properties', 'required', 'additionalProperties', 'propertyNames', 'dependencies',
-  'allOf', 'anyOf', 'oneOf', 'not',
+  'type',
+  'const',
+  'enum',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'dependencies',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
 ]);
 
 type JsonObject = Record<string, unknown>;
@@ -143,9 +156,7 @@ class SchemaArbitraryCompiler {
     const isObject = node.type === 'object' || (node.type === undefined && isSchemaNode(node.properties));
     const patchesProperties = (branch: SchemaNode | undefined) =>
       branch === undefined ||
-      Object.keys(this.context.resolve(branch)).every(
-        (keyword) => keyword === 'properties' || keyword === 'required' || isAnnotation(keyword),
-      );
+      Object.keys(this.context.resolve(branch)).every((keyword) => keyword === 'properties' || keyword === 'required' || isAnnotation(keyword));
     return isObject && patchesProperties(conditional.then) && patchesProperties(conditional.else);
   }
 
@@ -191,9 +202,7 @@ class SchemaArbitraryCompiler {
     const conditionals = conditionalsOf(node);
     const discriminators = discriminatorValues(conditionals);
     const names = unique([...Object.keys(properties), ...required]);
-    const model = Object.fromEntries(
-      names.map((name) => [name, this.property(properties[name] ?? {}, [...path, name], discriminators.get(name) ?? [])]),
-    );
+    const model = Object.fromEntries(names.map((name) => [name, this.property(properties[name] ?? {}, [...path, name], discriminators.get(name) ?? [])]));
     let objects: fc.Arbitrary<JsonObject> = fc.record(model, { requiredKeys: required, noNullPrototype: true });
     if (isSchemaNode(node.additionalProperties)) {
       const patchedNames = conditionals
@@ -215,12 +224,7 @@ class SchemaArbitraryCompiler {
   }
 
   /** Keys `additionalProperties` allows, named by `propertyNames` when given, never one the schema declares. */
-  private extraProperties(
-    node: SchemaNode,
-    values: SchemaNode,
-    declared: ReadonlySet<string>,
-    path: InstancePath,
-  ): fc.Arbitrary<JsonObject> {
+  private extraProperties(node: SchemaNode, values: SchemaNode, declared: ReadonlySet<string>, path: InstancePath): fc.Arbitrary<JsonObject> {
     const keys = isSchemaNode(node.propertyNames) ? stringArbitrary(this.context.resolve(node.propertyNames)) : fc.string({ minLength: 1 });
     return fc.dictionary(
       keys.filter((key) => !declared.has(key)),
@@ -288,9 +292,7 @@ class SchemaArbitraryCompiler {
         .flatMap((branch) => (branch ? stringList(this.context.resolve(branch).required) : [])),
     ]);
     const droppable = constraintKeys(node).filter((key) => !required.has(key));
-    return arbitrary
-      .map((value) => (isJsonObject(value) && !satisfied(value) ? dropKeysUntil(value, droppable, satisfied) : value))
-      .filter(satisfied);
+    return arbitrary.map((value) => (isJsonObject(value) && !satisfied(value) ? dropKeysUntil(value, droppable, satisfied) : value)).filter(satisfied);
   }
 }
 
@@ -356,6 +358,7 @@ export function arbitraryAt(name: SchemaName, instancePointer: string, options: 
   const root = loadSchema(name);
   const segments = parseInstancePointer(instancePointer);
   const schema = subschemaAt(new SchemaContext(root), root, segments);
-  if (schema === undefined) throw new FcSimError('E_USAGE', `the ${name} schema describes no value at ${JSON.stringify(instancePointer)}`, `fc-sim schema ${name} shows its fields`);
+  if (schema === undefined)
+    throw new FcSimError('E_USAGE', `the ${name} schema describes no value at ${JSON.stringify(instancePointer)}`, `fc-sim schema ${name} shows its fields`);
   return compileChecked(root, schema, segments, new OverrideTable(options.overrides).within(segments), options);
 }

@@ -29,8 +29,7 @@ const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description
 export const isAnnotation = (keyword: string) => ANNOTATIONS.has(keyword);
 
 /** The conditionals a {@link SchemaContext.normalize}d schema keeps in its `allOf`. */
-export const conditionalsOf = (schema: SchemaNode): readonly Conditional[] =>
-  Array.isArray(schema.allOf) ? (schema.allOf as Conditional[]) : [];
+export const conditionalsOf = (schema: SchemaNode): readonly Conditional[] => (Array.isArray(schema.allOf) ? (schema.allOf as Conditional[]) : []);
 
 const LOWER_BOUNDS = new Set(['minimum', 'minLength', 'minItems']);
 const UPPER_BOUNDS = new Set(['maximum', 'maxLength', 'maxItems']);

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { SchemaContext, SchemaNode } from './schema-context.js';
-import { conditionalsOf, isSchemaNode, schemaMap, withoutKeywords, } from './schema-context.js';
+import { conditionalsOf, isSchemaNode, schemaMap, withoutKeywords } from './schema-context.js';
 
 const isArrayIndex = (segment: string) => segment === '*' || /^(0|[1-9][0-9]*)$/.test(segment);
 
@@ -31,9 +31,7 @@ export function subschemaAt(context: SchemaContext, schema: unknown, segments: r
     const branches = node[keyword];
     if (Array.isArray(branches)) {
       const base = withoutKeywords(node, [keyword]);
-      return alternatives(
-        branches.flatMap<SchemaNode>((branch) => subschemaAt(context, context.merge(base, branch), segments) ?? []),
-      );
+      return alternatives(branches.flatMap<SchemaNode>((branch) => subschemaAt(context, context.merge(base, branch), segments) ?? []));
     }
   }
   const child = declaredChild(node, segment);
@@ -43,8 +41,6 @@ export function subschemaAt(context: SchemaContext, schema: unknown, segments: r
   return alternatives(
     conditionalsOf(node)
       .flatMap((conditional) => [conditional.then, conditional.else])
-      .flatMap<SchemaNode>((branch) =>
-        branch === undefined ? [] : (subschemaAt(context, context.merge(unconditional, branch), segments) ?? []),
-      ),
+      .flatMap<SchemaNode>((branch) => (branch === undefined ? [] : (subschemaAt(context, context.merge(unconditional, branch), segments) ?? []))),
   );
 }

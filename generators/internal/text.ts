@@ -16,13 +16,11 @@ export const alphanumeric: fc.Arbitrary<string> = fc.constantFrom(...'abcdefghij
 /** Text mixing ASCII letters, spaces and multi-byte characters, with at least one multi-byte character. */
 export function multiByteText(maxLength: number): fc.Arbitrary<string> {
   const unit = fc.oneof(multiByteChar, alphanumeric, fc.constant(' '));
-  return fc
-    .tuple(fc.string({ unit, maxLength: maxLength - 1 }), multiByteChar, fc.nat())
-    .map(([text, char, at]) => {
-      const chars = [...text];
-      chars.splice(at % (chars.length + 1), 0, char);
-      return chars.join('');
-    });
+  return fc.tuple(fc.string({ unit, maxLength: maxLength - 1 }), multiByteChar, fc.nat()).map(([text, char, at]) => {
+    const chars = [...text];
+    chars.splice(at % (chars.length + 1), 0, char);
+    return chars.join('');
+  });
 }
 
 /** Printable ASCII text (no control characters). */

@@ -3,9 +3,24 @@ import { arbitraryAt } from './schema-arbitrary.js';
 
 /** Region ids FC runs in; the real ones come first so that shrinking ends on cn-hangzhou. */
 export const REGION_IDS = [
-  'cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'cn-shenzhen', 'cn-qingdao', 'cn-zhangjiakou', 'cn-huhehaote',
-  'cn-chengdu', 'cn-hongkong', 'ap-southeast-1', 'ap-southeast-3', 'ap-southeast-5', 'ap-northeast-1',
-  'ap-northeast-2', 'eu-central-1', 'eu-west-1', 'us-west-1', 'us-east-1',
+  'cn-hangzhou',
+  'cn-shanghai',
+  'cn-beijing',
+  'cn-shenzhen',
+  'cn-qingdao',
+  'cn-zhangjiakou',
+  'cn-huhehaote',
+  'cn-chengdu',
+  'cn-hongkong',
+  'ap-southeast-1',
+  'ap-southeast-3',
+  'ap-southeast-5',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'eu-central-1',
+  'eu-west-1',
+  'us-west-1',
+  'us-east-1',
 ] as const;
 
 /**

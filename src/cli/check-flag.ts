@@ -1,6 +1,6 @@
 import { FcSimError } from '../errors.js';
 import type { CheckName } from '../testing/checks.js';
-import { checkNames, } from '../testing/checks.js';
+import { checkNames } from '../testing/checks.js';
 
 /** `--check <name>`, repeatable, on every command that runs events against a function. */
 export const CHECK_FLAG = {

@@ -1,18 +1,18 @@
 import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
-import { functionConfig, } from '../runtime/function-config.js';
+import { functionConfig } from '../runtime/function-config.js';
 import { FunctionInstance } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
 import type { AccessKey } from '../remote/credentials.js';
-import { accessKeyFromEnv, } from '../remote/credentials.js';
+import { accessKeyFromEnv } from '../remote/credentials.js';
 import { DEFAULT_CONCURRENCY } from '../remote/load-run.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import type { RemoteTargetSpec } from '../remote/target.js';
-import { createRemoteTarget, } from '../remote/target.js';
+import { createRemoteTarget } from '../remote/target.js';
 import { invokeEndpoint } from '../remote/invoke-api.js';
 import type { TransportOptions } from '../remote/http-client.js';
 import type { FunctionFlags } from './function-options.js';
-import { functionConfigFrom, } from './function-options.js';
+import { functionConfigFrom } from './function-options.js';
 import type { CommandIo } from './io.js';
 import { hasTarget, refuseRemoteFlags, targetKind } from './target-options.js';
 
@@ -32,7 +32,11 @@ function url(flag: string, value: string, io: CommandIo): string {
 
 function requireCredentials(why: string, io: CommandIo): AccessKey {
   const key = accessKeyFromEnv(io.env);
-  if (!key) throw usage(`${why} needs credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set`, 'export them (and ALIBABA_CLOUD_SECURITY_TOKEN for STS); fc-sim never prints them');
+  if (!key)
+    throw usage(
+      `${why} needs credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set`,
+      'export them (and ALIBABA_CLOUD_SECURITY_TOKEN for STS); fc-sim never prints them',
+    );
   return key;
 }
 
@@ -45,7 +49,10 @@ export function remoteTargetFrom(flags: FunctionFlags, io: CommandIo, eventDefau
   const env = accessKeyFromEnv(io.env);
   io.guard(env?.accessKeySecret, env?.securityToken);
   if (flags.handler !== undefined && kind !== 'custom-runtime') {
-    throw usage(`--handler runs a handler locally; ${flags.url ? '--url' : '--target'} sends the events to a deployed function: choose one`, 'drop --handler (it is sent in x-fc-function-handler only with --target custom-runtime)');
+    throw usage(
+      `--handler runs a handler locally; ${flags.url ? '--url' : '--target'} sends the events to a deployed function: choose one`,
+      'drop --handler (it is sent in x-fc-function-handler only with --target custom-runtime)',
+    );
   }
   const transport: TransportOptions = {
     connections: flags.concurrency ?? DEFAULT_CONCURRENCY,
@@ -58,8 +65,16 @@ export function remoteTargetFrom(flags: FunctionFlags, io: CommandIo, eventDefau
   };
   let spec: RemoteTargetSpec;
   if (kind === 'http-trigger' || kind === 'custom-runtime') {
-    if (flags.url === undefined) throw usage(`--target ${kind} needs --url`, kind === 'custom-runtime' ? 'e.g. --url http://127.0.0.1:9000' : 'e.g. --url https://<trigger-id>.<region>.fcapp.run/');
-    for (const [flag, given] of [['--endpoint', flags.endpoint], ['--service-name', flags.serviceName], ['--qualifier', flags.qualifier]] as const) {
+    if (flags.url === undefined)
+      throw usage(
+        `--target ${kind} needs --url`,
+        kind === 'custom-runtime' ? 'e.g. --url http://127.0.0.1:9000' : 'e.g. --url https://<trigger-id>.<region>.fcapp.run/',
+      );
+    for (const [flag, given] of [
+      ['--endpoint', flags.endpoint],
+      ['--service-name', flags.serviceName],
+      ['--qualifier', flags.qualifier],
+    ] as const) {
       if (given !== undefined) throw usage(`${flag}: only with --target invoke-fc2 or invoke-fc3`);
     }
     if (kind === 'http-trigger') {
@@ -74,7 +89,8 @@ export function remoteTargetFrom(flags: FunctionFlags, io: CommandIo, eventDefau
       spec = { kind, url: url('--url', flags.url, io), config };
     }
   } else {
-    if (flags.url !== undefined) throw usage(`--url: not with --target ${kind}`, 'the API endpoint is --endpoint (default https://<account-id>.<region>.fc.aliyuncs.com)');
+    if (flags.url !== undefined)
+      throw usage(`--url: not with --target ${kind}`, 'the API endpoint is --endpoint (default https://<account-id>.<region>.fc.aliyuncs.com)');
     if (flags.sign !== undefined) throw usage('--sign: InvokeFunction requests are always signed');
     const api = kind === 'invoke-fc2' ? 'fc2' : 'fc3';
     if (!flags.functionName) throw usage(`--target ${kind} needs --function-name`);
@@ -85,7 +101,8 @@ export function remoteTargetFrom(flags: FunctionFlags, io: CommandIo, eventDefau
     }
     let endpoint = flags.endpoint;
     if (endpoint === undefined) {
-      if (!flags.accountId || !flags.region) throw usage(`--target ${kind} needs --endpoint, or --account-id and --region`, 'e.g. --account-id 1234567890123456 --region cn-hangzhou');
+      if (!flags.accountId || !flags.region)
+        throw usage(`--target ${kind} needs --endpoint, or --account-id and --region`, 'e.g. --account-id 1234567890123456 --region cn-hangzhou');
       endpoint = invokeEndpoint(flags.accountId, flags.region);
     }
     spec = {

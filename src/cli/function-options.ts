@@ -7,7 +7,7 @@ import { isRuntimeName, runtimeNames } from '../runtime/runtimes.js';
 import type { CliIo } from './io.js';
 import { CHECK_FLAG } from './check-flag.js';
 import type { TargetFlags } from './target-options.js';
-import { addTargetOptions, hasTarget, } from './target-options.js';
+import { addTargetOptions, hasTarget } from './target-options.js';
 
 /** The flags that describe the function a command runs events against (a local handler, or a deployed function). */
 export interface FunctionFlags extends TargetFlags {
@@ -49,7 +49,11 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
     command.hook('preAction', (self) => {
       const flags = self.opts<FunctionFlags>();
       if (flags.handler === undefined && !hasTarget(flags)) {
-        throw new FcSimError('E_USAGE', `required option '${handler}' not specified`, 'or send the events to a deployed function: --url <trigger URL>, or --target custom-runtime|invoke-fc2|invoke-fc3');
+        throw new FcSimError(
+          'E_USAGE',
+          `required option '${handler}' not specified`,
+          'or send the events to a deployed function: --url <trigger URL>, or --target custom-runtime|invoke-fc2|invoke-fc3',
+        );
       }
     });
   }
@@ -107,7 +111,11 @@ function fromFile(given: string, cwd: string): Partial<FunctionConfig> {
  * The function configuration: flags, then FC_SIM_* environment variables, then --config, then defaults; the code
  * folder is the working folder unless one of them names another.
  */
-export function functionConfigFrom(flags: FunctionFlags, io: CliIo, eventDefaults: Partial<FunctionConfig> = {}): Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'> {
+export function functionConfigFrom(
+  flags: FunctionFlags,
+  io: CliIo,
+  eventDefaults: Partial<FunctionConfig> = {},
+): Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'> {
   const file = flags.config ? fromFile(flags.config, io.cwd) : {};
   const fromFlags = Object.fromEntries(
     Object.entries({

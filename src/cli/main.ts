@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitStatusOf, FcSimError } from '../errors.js';
 import type { EventKind } from '../triggers/registry.js';
-import { eventKinds, sourceNames, triggerModule, } from '../triggers/registry.js';
+import { eventKinds, sourceNames, triggerModule } from '../triggers/registry.js';
 import { addFunctionOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
 import type { CliIo, CommandIo } from './io.js';
-import { commandIo, hasColors, processIo, } from './io.js';
+import { commandIo, hasColors, processIo } from './io.js';
 
 export type { CliIo, CliOutput } from './io.js';
 
@@ -38,10 +38,18 @@ function addKindCommand(program: Command, kind: EventKind, io: CommandIo, finish
   for (const extra of module.commandOptions ?? []) command.option(extra.flags, extra.description);
   addFunctionOptions(command, false);
   command
-    .option('--set <path=value>', 'set any field: JSON pointer (/events/0/region) or dotted path; value parsed as JSON when it is; repeatable', (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      '--set <path=value>',
+      'set any field: JSON pointer (/events/0/region) or dotted path; value parsed as JSON when it is; repeatable',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--random', 'draw the event from the generator instead of the default')
     .option('--seed <n>', 'seed of the generator (implies --random); the same seed draws the same events', integer('--seed', -Infinity))
-    .option('--count <n>', `print n events as NDJSON (implies --random)${module.commandOptions?.some((extra) => extra.flags.startsWith('--cron ')) ? '; with --cron: n firings (default 10 unless --to)' : ''}`, integer('--count', 1))
+    .option(
+      '--count <n>',
+      `print n events as NDJSON (implies --random)${module.commandOptions?.some((extra) => extra.flags.startsWith('--cron ')) ? '; with --cron: n firings (default 10 unless --to)' : ''}`,
+      integer('--count', 1),
+    )
     .action(async (options) => {
       if (options.cron !== undefined) {
         const { timerScheduleCommand } = await import('./commands/timer-schedule.js');
@@ -49,7 +57,8 @@ function addKindCommand(program: Command, kind: EventKind, io: CommandIo, finish
         return;
       }
       const scheduleFlag = ['tz', 'from', 'to', 'realtime'].find((name) => options[name] !== undefined);
-      if (scheduleFlag) throw new FcSimError('E_USAGE', `--${scheduleFlag}: only with --cron`, "e.g. fc-sim timer --cron '0 0 4 * * *' --from 2025-03-01T00:00:00Z --count 5");
+      if (scheduleFlag)
+        throw new FcSimError('E_USAGE', `--${scheduleFlag}: only with --cron`, "e.g. fc-sim timer --cron '0 0 4 * * *' --from 2025-03-01T00:00:00Z --count 5");
       const { eventCommand } = await import('./commands/event.js');
       finish(await eventCommand(kind, options, io));
     });
@@ -88,7 +97,10 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .command('invoke')
       .description('invoke a handler with an event file (its bytes as they are), locally, as FC would')
       .requiredOption('--event <file>', 'the event: a file, or - for standard input')
-      .option('--http', 'the event is an HTTP request: an FC 3.0 HTTP trigger event, an FC 2.0 request ({method, path, …}) for an FC 2.0 HTTP handler, or an API Gateway call ({httpMethod, path, …}) whose answer API Gateway reads'),
+      .option(
+        '--http',
+        'the event is an HTTP request: an FC 3.0 HTTP trigger event, an FC 2.0 request ({method, path, …}) for an FC 2.0 HTTP handler, or an API Gateway call ({httpMethod, path, …}) whose answer API Gateway reads',
+      ),
     true,
   ).action(async (options) => {
     const { invokeCommand } = await import('./commands/invoke.js');

@@ -1,11 +1,13 @@
 import type { Invocation } from '../runtime/invocation.js';
-import { resultValue, summaryLine, } from '../runtime/invocation.js';
+import { resultValue, summaryLine } from '../runtime/invocation.js';
 import type { CliIo } from './io.js';
 
 /** The result as FC's caller receives it: pretty JSON when it is JSON, the text otherwise, a response for HTTP. */
 function renderResult(invocation: Invocation): string {
   if (invocation.http) {
-    const headers = Object.entries(invocation.http.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item) => `${name}: ${item}`));
+    const headers = Object.entries(invocation.http.headers).flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((item) => `${name}: ${item}`),
+    );
     return [`HTTP ${invocation.http.statusCode}`, ...headers, '', invocation.http.body.toString()].join('\n');
   }
   const value = resultValue(invocation);

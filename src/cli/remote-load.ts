@@ -1,6 +1,6 @@
 import { closeSync, openSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { createWriteStream, } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { FcSimError } from '../errors.js';
 import type { LoadEvent, LoadOptions, LoadRecord, LoadSummary } from '../remote/load-run.js';
 import { runLoad, DEFAULT_CONCURRENCY } from '../remote/load-run.js';
@@ -9,10 +9,10 @@ import type { Redactor } from '../remote/redact.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import { formatSummary } from '../remote/summary.js';
 import type { Delivery } from '../triggers/delivery.js';
-import { deliver, } from '../triggers/delivery.js';
+import { deliver } from '../triggers/delivery.js';
 import type { FunctionFlags } from './function-options.js';
 import type { CommandIo } from './io.js';
-import { pathIn, } from './io.js';
+import { pathIn } from './io.js';
 import { invocationRecord } from './print-invocation.js';
 import type { PreparedEvent } from './run-invocations.js';
 
@@ -60,7 +60,13 @@ function openOut(file: string, io: CommandIo): WriteStream {
  * every record (in flight: interrupted; the rest: not-sent) and exits 130.
  * Exit status: 0 every event passed, 1 one failed, 130 interrupted.
  */
-export async function runRemoteLoad(events: readonly LoadEvent[], target: RemoteInstance, flags: FunctionFlags, io: CommandIo, checks?: LoadOptions['checks']): Promise<number> {
+export async function runRemoteLoad(
+  events: readonly LoadEvent[],
+  target: RemoteInstance,
+  flags: FunctionFlags,
+  io: CommandIo,
+  checks?: LoadOptions['checks'],
+): Promise<number> {
   const out = flags.out === undefined ? undefined : openOut(flags.out, io);
   const controller = new AbortController();
   let interrupts = 0;
@@ -104,7 +110,9 @@ export async function runRemoteLoad(events: readonly LoadEvent[], target: Remote
   const { stats } = summary;
   if (failures.length > 0) {
     const more = stats.failed - stats.outcomes['not-sent'] - failures.length;
-    report.write(`${failures.join('\n')}\n${more > 0 ? `  … and ${more} more failures${flags.out ? ` (every record is in ${flags.out})` : ' (--out results.ndjson keeps every record)'}\n` : ''}`);
+    report.write(
+      `${failures.join('\n')}\n${more > 0 ? `  … and ${more} more failures${flags.out ? ` (every record is in ${flags.out})` : ' (--out results.ndjson keeps every record)'}\n` : ''}`,
+    );
   }
   report.write(formatSummary(summary, target.description, concurrency));
   if (summary.interrupted) {

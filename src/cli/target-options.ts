@@ -51,7 +51,10 @@ export function parseDuration(flag: string) {
 export function addTargetOptions(command: Command): Command {
   const has = (flag: string) => command.options.some((option) => option.long === flag);
   command
-    .option('--url <url>', 'send the events to a deployed function instead: an HTTP trigger URL (…/2016-08-15/proxy/<service>/<function>/, https://<id>.<region>.fcapp.run/, any base URL), or with --target custom-runtime the server')
+    .option(
+      '--url <url>',
+      'send the events to a deployed function instead: an HTTP trigger URL (…/2016-08-15/proxy/<service>/<function>/, https://<id>.<region>.fcapp.run/, any base URL), or with --target custom-runtime the server',
+    )
     .option('--target <kind>', `where the events go: ${TARGET_KINDS.join(', ')} (default http-trigger with --url)`)
     .option('--endpoint <url>', 'with --target invoke-*: the API endpoint (default https://<account-id>.<region>.fc.aliyuncs.com)');
   if (!has('--account-id')) command.option('--account-id <id>', 'with --target invoke-*: the account id (endpoint, x-fc-account-id)');
@@ -59,11 +62,18 @@ export function addTargetOptions(command: Command): Command {
   return command
     .option('--service-name <name>', 'with --target invoke-fc2: the service of the function')
     .option('--qualifier <qualifier>', 'with --target invoke-*: a version or alias (default LATEST)')
-    .option('--sign <fc2|fc3>', 'with --url: sign the requests (fc2: FC 2.0 function auth; fc3: ACS3-HMAC-SHA256 signature auth) with ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET/SECURITY_TOKEN')
+    .option(
+      '--sign <fc2|fc3>',
+      'with --url: sign the requests (fc2: FC 2.0 function auth; fc3: ACS3-HMAC-SHA256 signature auth) with ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET/SECURITY_TOKEN',
+    )
     .option('--concurrency <n>', 'remote: requests in flight at once (default 8)', wholeNumber('--concurrency', 1))
     .option('--rate <n>', 'remote: at most n requests started per second', positiveNumber('--rate'))
     .option('--request-timeout <duration>', 'remote: limit of one request, e.g. 500ms, 30s (default 60s)', parseDuration('--request-timeout'))
-    .option('--retries <n>', 'remote: retries after connection errors, timeouts, 429 and 5xx (default 3; non-idempotent requests only when the connection failed, unless --retry-unsafe)', wholeNumber('--retries', 0))
+    .option(
+      '--retries <n>',
+      'remote: retries after connection errors, timeouts, 429 and 5xx (default 3; non-idempotent requests only when the connection failed, unless --retry-unsafe)',
+      wholeNumber('--retries', 0),
+    )
     .option('--retry-delay <duration>', 'remote: first backoff, doubled each retry (default 100ms)', parseDuration('--retry-delay'))
     .option('--retry-unsafe', 'remote: also retry POST/PATCH requests (InvokeFunction, non-HTTP events) that may have reached the function')
     .option('--out <file>', 'remote: write one NDJSON record per event (outcome, status, latency, attempts, result, error, logs)');
@@ -91,7 +101,8 @@ const LOAD_FLAGS: ReadonlyArray<[keyof TargetFlags, string]> = [
 /** Remote-only flags given to a local run: refused, naming the flag. */
 export function refuseRemoteFlags(flags: TargetFlags): void {
   const given = LOAD_FLAGS.find(([key]) => flags[key] !== undefined);
-  if (given) throw usage(`${given[1]}: only for a deployed function (--url or --target)`, 'e.g. --url https://<trigger-id>.<region>.fcapp.run/ --concurrency 16');
+  if (given)
+    throw usage(`${given[1]}: only for a deployed function (--url or --target)`, 'e.g. --url https://<trigger-id>.<region>.fcapp.run/ --concurrency 16');
 }
 
 export function targetKind(flags: TargetFlags): TargetKind {

@@ -81,12 +81,17 @@ export function encodeCbor(value: unknown): Buffer {
 }
 
 function unreadable(source: string, pointer: string, what: string): never {
-  throw new FcSimError('E_NOT_CBOR', `${source}: ${pointer || '/'} holds ${what}, which no FC event has`, 'FC sends maps with text keys, integers, floats, text, bytes, booleans and null');
+  throw new FcSimError(
+    'E_NOT_CBOR',
+    `${source}: ${pointer || '/'} holds ${what}, which no FC event has`,
+    'FC sends maps with text keys, integers, floats, text, bytes, booleans and null',
+  );
 }
 
 /** What node-cbor decoded, as JSON with fc-sim's marks. */
 function fromCborValue(value: unknown, source: string, pointer: string): unknown {
-  if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : { $int64: value.toString() };
+  if (typeof value === 'bigint')
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : { $int64: value.toString() };
   if (typeof value === 'number') return Number.isFinite(value) ? value : unreadable(source, pointer, `the float ${value}`);
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
   if (value instanceof Uint8Array) return { $base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
@@ -106,10 +111,19 @@ export function decodeCbor(bytes: Uint8Array, source: string): unknown {
   try {
     values = cbor.decodeAllSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new FcSimError('E_NOT_CBOR', `${source}: not valid CBOR: ${(error as Error).message}`, 'fc-sim tablestore:put-row --cbor > event.cbor writes a valid one', { cause: error });
+    throw new FcSimError(
+      'E_NOT_CBOR',
+      `${source}: not valid CBOR: ${(error as Error).message}`,
+      'fc-sim tablestore:put-row --cbor > event.cbor writes a valid one',
+      { cause: error },
+    );
   }
   if (values.length !== 1) {
-    throw new FcSimError('E_NOT_CBOR', `${source}: holds ${values.length} CBOR values; FC sends one event`, values.length === 0 ? 'the file is empty' : 'split the file into one event per file');
+    throw new FcSimError(
+      'E_NOT_CBOR',
+      `${source}: holds ${values.length} CBOR values; FC sends one event`,
+      values.length === 0 ? 'the file is empty' : 'split the file into one event per file',
+    );
   }
   return fromCborValue(values[0], source, '');
 }

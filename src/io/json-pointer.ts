@@ -3,7 +3,11 @@ import { FcSimError } from '../errors.js';
 /** `/events/0/oss/object/key` (RFC 6901) or the dotted `events.0.oss.object.key`, as path segments. */
 export function parsePath(path: string): string[] {
   if (path === '' || path === '/') return [];
-  if (path.startsWith('/')) return path.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (path.startsWith('/'))
+    return path
+      .slice(1)
+      .split('/')
+      .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   return path.split('.');
 }
 
@@ -18,7 +22,11 @@ export function setAtPath(document: unknown, path: string, value: unknown): unkn
   for (const [i, segment] of segments.entries()) {
     const last = i === segments.length - 1;
     if (typeof node !== 'object' || node === null) {
-      throw new FcSimError('E_USAGE', `--set ${path}: ${`/${segments.slice(0, i).join('/')}`} is not an object or array`, 'name a path inside the event (fc-sim <kind> prints it)');
+      throw new FcSimError(
+        'E_USAGE',
+        `--set ${path}: ${`/${segments.slice(0, i).join('/')}`} is not an object or array`,
+        'name a path inside the event (fc-sim <kind> prints it)',
+      );
     }
     const key = Array.isArray(node) ? (segment === '-' ? node.length : Number(segment)) : segment;
     if (Array.isArray(node) && !Number.isInteger(key)) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buffer as readStream } from 'node:stream/consumers';
 import type { ParseError, ParseErrorCode } from 'jsonc-parser';
-import { parse as parseTolerantly, printParseErrorCode, } from 'jsonc-parser';
+import { parse as parseTolerantly, printParseErrorCode } from 'jsonc-parser';
 import { FcSimError } from '../errors.js';
 import { decodeCbor, startsLikeCborMap } from './cbor.js';
 
@@ -82,7 +82,8 @@ export async function readJson(file: string, from: JsonSources = {}): Promise<Js
     bytes = file === '-' ? await readStream(from.stdin ?? process.stdin) : await readFile(resolve(from.cwd ?? '', file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FcSimError('E_FILE_NOT_FOUND', `${file}: no such file`, 'check the path (relative to the current folder)', { cause: error });
+    if (code === 'ENOENT')
+      throw new FcSimError('E_FILE_NOT_FOUND', `${file}: no such file`, 'check the path (relative to the current folder)', { cause: error });
     if (code === 'EISDIR') throw new FcSimError('E_READ', `${file}: is a folder, not a file`, 'name a JSON file, or pass several files', { cause: error });
     throw new FcSimError('E_READ', `${source}: cannot read: ${(error as Error).message}`, undefined, { cause: error });
   }

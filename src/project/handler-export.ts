@@ -24,5 +24,7 @@ export function checkHandlerExport(codeDir: string, handler: string): ExportChec
     new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${escaped}\\b`),
   ];
   if (patterns.some((pattern) => pattern.test(source))) return { found: true, file };
-  return /module\.exports\s*=|export\s+default|export\s*\*/.test(source) ? { found: 'unknown', file } : { found: false, file, reason: `${file} does not export "${name}"` };
+  return /module\.exports\s*=|export\s+default|export\s*\*/.test(source)
+    ? { found: 'unknown', file }
+    : { found: false, file, reason: `${file} does not export "${name}"` };
 }

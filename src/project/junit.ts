@@ -2,8 +2,10 @@ import type { TriggerResult } from './project-test.js';
 
 // XML 1.0 cannot carry these control characters at all, escaped or not: they are dropped.
 const xmlText = (text: string) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML forbids is the point
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  text
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML forbids is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /**
  * JUnit XML, as CI systems read it: one test case per function trigger; a failure carries the whole report.

@@ -67,18 +67,45 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
   const label = fn.service ? `${fn.service}/${fn.name}` : fn.name;
   const http = fn.triggers.filter((trigger) => isHttpTriggerType(trigger.type));
   if (http.length > 1) {
-    findings.push({ rule: 'http-trigger-alone', severity: 'error', message: `${label} has ${http.length} HTTP triggers`, fix: 'FC allows one HTTP trigger per function: keep one, and list every method in it', location: at });
+    findings.push({
+      rule: 'http-trigger-alone',
+      severity: 'error',
+      message: `${label} has ${http.length} HTTP triggers`,
+      fix: 'FC allows one HTTP trigger per function: keep one, and list every method in it',
+      location: at,
+    });
   }
   if (http.length > 0 && fn.triggers.length > http.length) {
-    const others = fn.triggers.filter((trigger) => !isHttpTriggerType(trigger.type)).map((trigger) => `${trigger.name} (${trigger.type})`).join(', ');
-    findings.push({ rule: 'http-trigger-alone', severity: 'error', message: `${label} has an HTTP trigger and other triggers: ${others}`, fix: 'a function with an HTTP trigger takes no other trigger: move the others to a function of their own', location: at });
+    const others = fn.triggers
+      .filter((trigger) => !isHttpTriggerType(trigger.type))
+      .map((trigger) => `${trigger.name} (${trigger.type})`)
+      .join(', ');
+    findings.push({
+      rule: 'http-trigger-alone',
+      severity: 'error',
+      message: `${label} has an HTTP trigger and other triggers: ${others}`,
+      fix: 'a function with an HTTP trigger takes no other trigger: move the others to a function of their own',
+      location: at,
+    });
   }
   if (fn.memorySize !== undefined && (fn.memorySize < MEMORY.min || fn.memorySize > MEMORY.max || fn.memorySize % MEMORY.step !== 0)) {
     const nearest = Math.min(MEMORY.max, Math.max(MEMORY.min, Math.round(fn.memorySize / MEMORY.step) * MEMORY.step));
-    findings.push({ rule: 'memory-size', severity: 'error', message: `${label}: memorySize ${fn.memorySize} MB`, fix: `use ${MEMORY.min}–${MEMORY.max} MB in steps of ${MEMORY.step} MB (e.g. ${nearest})`, location: at });
+    findings.push({
+      rule: 'memory-size',
+      severity: 'error',
+      message: `${label}: memorySize ${fn.memorySize} MB`,
+      fix: `use ${MEMORY.min}–${MEMORY.max} MB in steps of ${MEMORY.step} MB (e.g. ${nearest})`,
+      location: at,
+    });
   }
   if (fn.timeout !== undefined && (!Number.isInteger(fn.timeout) || fn.timeout < TIMEOUT.min || fn.timeout > TIMEOUT.max)) {
-    findings.push({ rule: 'timeout', severity: 'error', message: `${label}: timeout ${fn.timeout} s`, fix: `use a whole number of seconds from ${TIMEOUT.min} to ${TIMEOUT.max}`, location: at });
+    findings.push({
+      rule: 'timeout',
+      severity: 'error',
+      message: `${label}: timeout ${fn.timeout} s`,
+      fix: `use a whole number of seconds from ${TIMEOUT.min} to ${TIMEOUT.max}`,
+      location: at,
+    });
   }
   if (!isRuntimeName(fn.runtime)) {
     const known = OTHER_FC_RUNTIMES.test(fn.runtime);
@@ -86,16 +113,29 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       rule: 'runtime-known',
       severity: known ? 'warning' : 'error',
       message: known ? `${label}: runtime ${fn.runtime} is an FC runtime fc-sim does not run` : `${label}: unknown runtime "${fn.runtime}"`,
-      fix: known ? 'fc-sim runs nodejs12–nodejs20; test this function with --url against a deployed copy' : 'use one of FC’s runtimes, e.g. nodejs20, nodejs18, nodejs16',
+      fix: known
+        ? 'fc-sim runs nodejs12–nodejs20; test this function with --url against a deployed copy'
+        : 'use one of FC’s runtimes, e.g. nodejs20, nodejs18, nodejs16',
       location: at,
     });
   }
-  for (const [hook, handler] of [['handler', fn.handler], ['initializer', fn.initializer], ['preStop', fn.preStop]] as const) {
+  for (const [hook, handler] of [
+    ['handler', fn.handler],
+    ['initializer', fn.initializer],
+    ['preStop', fn.preStop],
+  ] as const) {
     if (handler === undefined) continue;
     // Handler files are looked up for Node.js functions only (a Python handler names a .py module).
     if (fn.runtime.startsWith('nodejs')) {
       const check = checkHandlerExport(fn.codeDir, handler);
-      if (check.found === false) findings.push({ rule: 'handler-exists', severity: 'error', message: `${label}: ${hook} ${handler}: ${check.reason}`, fix: `write the export, or point ${hook} at module.export relative to ${fn.codeDir}`, location: at });
+      if (check.found === false)
+        findings.push({
+          rule: 'handler-exists',
+          severity: 'error',
+          message: `${label}: ${hook} ${handler}: ${check.reason}`,
+          fix: `write the export, or point ${hook} at module.export relative to ${fn.codeDir}`,
+          location: at,
+        });
     }
   }
   return findings;
@@ -105,17 +145,39 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger, format: Proj
   const at = trigger.location;
   const label = `${fn.name}/${trigger.name}`;
   if (!(trigger.type in TRIGGER_SCHEMAS)) {
-    return [{ rule: 'trigger-type', severity: 'error', message: `${label}: unknown trigger type "${trigger.type}"`, fix: `use one of: ${Object.keys(TRIGGER_SCHEMAS).join(', ')}`, location: at }];
+    return [
+      {
+        rule: 'trigger-type',
+        severity: 'error',
+        message: `${label}: unknown trigger type "${trigger.type}"`,
+        fix: `use one of: ${Object.keys(TRIGGER_SCHEMAS).join(', ')}`,
+        location: at,
+      },
+    ];
   }
   const declaredIn = moduleOfTrigger(trigger)?.project.declaredIn;
   if (declaredIn && !declaredIn.formats.includes(format)) {
-    return [{ rule: 'trigger-type', severity: 'error', message: `${label}: "${trigger.type}" is no trigger type of ${format} projects`, fix: declaredIn.fix, location: at }];
+    return [
+      {
+        rule: 'trigger-type',
+        severity: 'error',
+        message: `${label}: "${trigger.type}" is no trigger type of ${format} projects`,
+        fix: declaredIn.fix,
+        location: at,
+      },
+    ];
   }
   const findings: LintFinding[] = [];
   const schema = TRIGGER_SCHEMAS[trigger.type];
   if (schema && isSchemaName(schema)) {
     for (const issue of validate(schema, trigger.config).issues) {
-      findings.push({ rule: 'trigger-config', severity: 'error', message: `${label}: ${formatIssue(issue).replace(/\n\s*hint: /, ' (')}${issue.hint ? ')' : ''}`, fix: issue.hint ?? `see fc-sim schema ${schema}`, location: at });
+      findings.push({
+        rule: 'trigger-config',
+        severity: 'error',
+        message: `${label}: ${formatIssue(issue).replace(/\n\s*hint: /, ' (')}${issue.hint ? ')' : ''}`,
+        fix: issue.hint ?? `see fc-sim schema ${schema}`,
+        location: at,
+      });
     }
   }
   for (const finding of moduleOfTrigger(trigger)?.project.lint?.(trigger.config, trigger.sourceArn) ?? []) {
@@ -137,7 +199,15 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger, format: Proj
  */
 export function lintProject(project: Project): LintFinding[] {
   return [
-    ...project.problems.map((problem): LintFinding => ({ rule: 'unresolved-variable', severity: 'warning', message: problem.message, fix: 'set the variable (vars:, or the environment) to test with its value', location: problem.location })),
+    ...project.problems.map(
+      (problem): LintFinding => ({
+        rule: 'unresolved-variable',
+        severity: 'warning',
+        message: problem.message,
+        fix: 'set the variable (vars:, or the environment) to test with its value',
+        location: problem.location,
+      }),
+    ),
     ...project.functions.flatMap((fn) => [...functionRules(fn), ...fn.triggers.flatMap((trigger) => triggerRules(fn, trigger, project.format))]),
   ];
 }

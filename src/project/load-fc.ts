@@ -24,14 +24,16 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
       const written = String(trigger.type ?? '');
       const type = apiTriggerType(written, 'fc');
       const config = apiTriggerConfig(type, trigger.config, false);
-      return [{
-        name: String(trigger.name ?? `${type}-${index}`),
-        type,
-        config,
-        ...(trigger.sourceArn === undefined ? {} : { sourceArn: String(trigger.sourceArn) }),
-        ...(trigger.qualifier === undefined ? {} : { qualifier: String(trigger.qualifier) }),
-        location: { file: context.file, path: `${path}.triggers[${index}]` },
-      }];
+      return [
+        {
+          name: String(trigger.name ?? `${type}-${index}`),
+          type,
+          config,
+          ...(trigger.sourceArn === undefined ? {} : { sourceArn: String(trigger.sourceArn) }),
+          ...(trigger.qualifier === undefined ? {} : { qualifier: String(trigger.qualifier) }),
+          location: { file: context.file, path: `${path}.triggers[${index}]` },
+        },
+      ];
     });
     functions.push({
       name: String(fn.name ?? name),

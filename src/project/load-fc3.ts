@@ -4,7 +4,7 @@ import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger }
 import { apiTriggerConfig } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
-import { isJsonObject as isObject, objectIn, } from '../io/json-values.js';
+import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
 const component = (entry: Json, name: string) => typeof entry.component === 'string' && new RegExp(`(^|/)${name}(@.*)?$`).test(entry.component);
 
@@ -47,14 +47,16 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
     const triggers: ProjectTrigger[] = (Array.isArray(props.triggers) ? props.triggers : []).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];
       const type = String(trigger.triggerType ?? '');
-      return [{
-        name: String(trigger.triggerName ?? `${type}-${index}`),
-        type,
-        config: apiTriggerConfig(type, trigger.triggerConfig, false),
-        ...(trigger.sourceArn === undefined ? {} : { sourceArn: String(trigger.sourceArn) }),
-        ...(trigger.qualifier === undefined ? {} : { qualifier: String(trigger.qualifier) }),
-        location: { file: context.file, path: `${path}.triggers[${index}]` },
-      }];
+      return [
+        {
+          name: String(trigger.triggerName ?? `${type}-${index}`),
+          type,
+          config: apiTriggerConfig(type, trigger.triggerConfig, false),
+          ...(trigger.sourceArn === undefined ? {} : { sourceArn: String(trigger.sourceArn) }),
+          ...(trigger.qualifier === undefined ? {} : { qualifier: String(trigger.qualifier) }),
+          location: { file: context.file, path: `${path}.triggers[${index}]` },
+        },
+      ];
     });
     functions.push({
       name: functionName,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { FcSimError } from '../errors.js';
 import type { Json } from '../io/json-values.js';
-import { isJsonObject as isObject, objectIn, } from '../io/json-values.js';
+import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 import type { LoadContext } from './load.js';
 import type { ProjectFunction } from './model.js';
 import { numberOrUndefined, stringOrUndefined } from './values.js';
@@ -29,7 +29,12 @@ function definitionOf(name: string, properties: Json, context: LoadContext): Jso
   try {
     return objectIn(parse(readFileSync(file, 'utf8')));
   } catch (error) {
-    throw new FcSimError('E_PROJECT', `${context.file}: Resources.${name}.Properties.DefinitionUri ${uri}: ${(error as Error).message.split('\n')[0]}`, 'point DefinitionUri at the API’s Swagger file (relative to the template), or write the API under DefinitionBody', { cause: error });
+    throw new FcSimError(
+      'E_PROJECT',
+      `${context.file}: Resources.${name}.Properties.DefinitionUri ${uri}: ${(error as Error).message.split('\n')[0]}`,
+      'point DefinitionUri at the API’s Swagger file (relative to the template), or write the API under DefinitionBody',
+      { cause: error },
+    );
   }
 }
 
@@ -77,7 +82,19 @@ export function addFunApiTriggers(name: string, resource: Json, functions: reado
           ...(apiName === undefined ? {} : { apiName }),
           ...(timeout === undefined ? {} : { timeout }),
           ...(requestMode === undefined ? {} : { requestMode: upper(requestMode) }),
-          ...(parameters === undefined ? {} : { requestParameters: parameters.map((parameter) => (isObject(parameter) ? { ...parameter, location: upper(parameter.location), ...(parameter.required === undefined ? {} : { required: upper(parameter.required) }) } : parameter)) }),
+          ...(parameters === undefined
+            ? {}
+            : {
+                requestParameters: parameters.map((parameter) =>
+                  isObject(parameter)
+                    ? {
+                        ...parameter,
+                        location: upper(parameter.location),
+                        ...(parameter.required === undefined ? {} : { required: upper(parameter.required) }),
+                      }
+                    : parameter,
+                ),
+              }),
         },
         location: { file: context.file, path: `${at}.${requestPath}.${method}` },
       });

@@ -5,7 +5,7 @@ import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
-import { isJsonObject as isObject, objectIn, } from '../io/json-values.js';
+import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
 /**
  * Fun's `template.yml` (ROS `Aliyun::Serverless-2018-04-03`): services hold functions, functions hold `Events`,
@@ -29,13 +29,15 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
         protocol: stringOrUndefined(properties.Protocol) ?? 'HTTP',
         routes: Object.entries(routes).flatMap(([path, route]) =>
           isObject(route)
-            ? [{
-                path,
-                service: stringOrUndefined(route.ServiceName),
-                functionName: String(route.FunctionName ?? ''),
-                ...(Array.isArray(route.Methods) ? { methods: route.Methods.map(String) } : {}),
-                ...(route.Qualifier === undefined ? {} : { qualifier: String(route.Qualifier) }),
-              }]
+            ? [
+                {
+                  path,
+                  service: stringOrUndefined(route.ServiceName),
+                  functionName: String(route.FunctionName ?? ''),
+                  ...(Array.isArray(route.Methods) ? { methods: route.Methods.map(String) } : {}),
+                  ...(route.Qualifier === undefined ? {} : { qualifier: String(route.Qualifier) }),
+                },
+              ]
             : [],
         ),
         location: { file: context.file, path: `Resources.${name}` },
@@ -58,7 +60,14 @@ function funFunction(service: string, name: string, resource: Json, context: Loa
     const written = String(event.Type ?? '');
     const type = apiTriggerType(written, 'fun');
     const eventProperties = objectIn(event.Properties);
-    return [{ name: triggerName, type, config: apiTriggerConfig(type, eventProperties, true), location: { file: context.file, path: `${path}.Events.${triggerName}` } }];
+    return [
+      {
+        name: triggerName,
+        type,
+        config: apiTriggerConfig(type, eventProperties, true),
+        location: { file: context.file, path: `${path}.Events.${triggerName}` },
+      },
+    ];
   });
   return {
     name,

@@ -33,10 +33,16 @@ export interface LoadContext {
 
 function findProjectFile(given: string, cwd: string): string {
   const path = resolve(cwd, given);
-  if (!existsSync(path)) throw new FcSimError('E_FILE_NOT_FOUND', `${given}: no such file or folder`, `pass a folder with ${PROJECT_FILES.join(' or ')}, or the file itself`);
+  if (!existsSync(path))
+    throw new FcSimError('E_FILE_NOT_FOUND', `${given}: no such file or folder`, `pass a folder with ${PROJECT_FILES.join(' or ')}, or the file itself`);
   if (!statSync(path).isDirectory()) return path;
   const found = PROJECT_FILES.map((name) => join(path, name)).find((file) => existsSync(file));
-  if (!found) throw new FcSimError('E_FILE_NOT_FOUND', `no project file in ${path}`, `fc-sim reads ${PROJECT_FILES.join(', ')} (Serverless Devs or Fun); pass --project FILE`);
+  if (!found)
+    throw new FcSimError(
+      'E_FILE_NOT_FOUND',
+      `no project file in ${path}`,
+      `fc-sim reads ${PROJECT_FILES.join(', ')} (Serverless Devs or Fun); pass --project FILE`,
+    );
   return found;
 }
 
@@ -74,11 +80,17 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
   const parsed = parseDocument(text, { prettyErrors: true, strict: false });
   if (parsed.errors.length > 0) {
     const error = parsed.errors[0]!;
-    throw new FcSimError('E_NOT_JSON', `${file}:${error.linePos?.[0]?.line ?? '?'}:${error.linePos?.[0]?.col ?? '?'}: not valid YAML: ${error.message.split('\n')[0]}`, undefined, { cause: error });
+    throw new FcSimError(
+      'E_NOT_JSON',
+      `${file}:${error.linePos?.[0]?.line ?? '?'}:${error.linePos?.[0]?.col ?? '?'}: not valid YAML: ${error.message.split('\n')[0]}`,
+      undefined,
+      { cause: error },
+    );
   }
   // Fun templates may use ROS tags (!Ref, !GetAtt…): kept as their values, which is all fc-sim needs.
   const raw = parsed.toJS({ maxAliasCount: 100 }) as unknown;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FcSimError('E_PROJECT', `${file}: not a project file (the top level is not a mapping)`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new FcSimError('E_PROJECT', `${file}: not a project file (the top level is not a mapping)`);
   const document = raw as Document;
   const format = formatOf(document, file);
   const problems: ProjectProblem[] = [];
@@ -88,7 +100,8 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
     unresolved: (reference, at) => problems.push({ message: `${reference} cannot be resolved locally; left as written`, location: { file, path: at } }),
   }) as Document;
   const context: LoadContext = { file, root: dirname(file), problems };
-  const loaded = format === 'fun' ? loadFunTemplate(resolved, context) : format === 'fc' ? loadFcTemplate(resolved, context) : loadFc3Template(resolved, context);
+  const loaded =
+    format === 'fun' ? loadFunTemplate(resolved, context) : format === 'fc' ? loadFcTemplate(resolved, context) : loadFc3Template(resolved, context);
   return { format, file, root: context.root, ...loaded, problems };
 }
 

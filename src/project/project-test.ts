@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FcSimErrorCode } from '../errors.js';
-import { FcSimError, TriggerConfigError, } from '../errors.js';
+import { FcSimError, TriggerConfigError } from '../errors.js';
 import { runtimeTraits } from '../runtime/runtimes.js';
 import { checkHandler, ContractFailure } from '../testing/check-handler.js';
 import { runtimeConfigOf } from './function-runtime.js';
@@ -89,10 +89,24 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
       failuresDir: options.failuresDir ?? false,
       runtime,
     });
-    return { ...base, outcome: 'passed', runs: summary.runs, detail: `${summary.runs} events passed`, durationMs: performance.now() - started, ...(rejected ? { rejected } : {}) };
+    return {
+      ...base,
+      outcome: 'passed',
+      runs: summary.runs,
+      detail: `${summary.runs} events passed`,
+      durationMs: performance.now() - started,
+      ...(rejected ? { rejected } : {}),
+    };
   } catch (error) {
     if (!(error instanceof ContractFailure)) throw error;
-    return { ...base, outcome: 'failed', runs: error.report.runs, detail: error.message, durationMs: performance.now() - started, ...(rejected ? { rejected } : {}) };
+    return {
+      ...base,
+      outcome: 'failed',
+      runs: error.report.runs,
+      detail: error.message,
+      durationMs: performance.now() - started,
+      ...(rejected ? { rejected } : {}),
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { AccessKey } from './credentials.js';
 import type { AnyHeaders } from './headers.js';
-import { rfc3986, } from './headers.js';
+import { rfc3986 } from './headers.js';
 import type { SignableRequest } from './fc2-signature.js';
 
 /**
@@ -39,7 +39,13 @@ export function acs3CanonicalHeaders(headers: AnyHeaders): { canonical: string; 
   for (const [name, value] of Object.entries(headers)) {
     const key = name.toLowerCase().trim();
     if (value === undefined || !(key.startsWith('x-acs-') || key === 'host' || key === 'content-type')) continue;
-    picked[key] = typeof value === 'string' ? value.trim() : value.map((item) => item.trim()).sort().join(',');
+    picked[key] =
+      typeof value === 'string'
+        ? value.trim()
+        : value
+            .map((item) => item.trim())
+            .sort()
+            .join(',');
   }
   const names = Object.keys(picked).sort();
   return { canonical: names.map((name) => `${name}:${picked[name]}\n`).join(''), signed: names.join(';') };

@@ -37,7 +37,11 @@ export function accessKeyFromEnv(env: NodeJS.ProcessEnv = process.env): AccessKe
   if (!accessKeyId && !accessKeySecret) return undefined;
   if (!accessKeyId || !accessKeySecret) {
     const missing = accessKeyId ? 'ALIBABA_CLOUD_ACCESS_KEY_SECRET' : 'ALIBABA_CLOUD_ACCESS_KEY_ID';
-    throw new FcSimError('E_USAGE', `${missing} is not set (the other half of the AccessKey pair is)`, 'set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)');
+    throw new FcSimError(
+      'E_USAGE',
+      `${missing} is not set (the other half of the AccessKey pair is)`,
+      'set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)',
+    );
   }
   return { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) };
 }

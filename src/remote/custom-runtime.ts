@@ -3,12 +3,12 @@ import type { FunctionConfig } from '../runtime/function-config.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { Invocation } from '../runtime/invocation.js';
 import type { HeaderMap } from './headers.js';
-import { headerValue, joinPath, queryText, } from './headers.js';
+import { headerValue, joinPath, queryText } from './headers.js';
 import type { HttpAnswer, TransportOptions } from './http-client.js';
-import { HttpClient, } from './http-client.js';
+import { HttpClient } from './http-client.js';
 import { requestFromEvent } from './http-request.js';
 import type { RemoteResult } from './outcome.js';
-import { errorFromBody, httpResponse, remoteInvocation, resultOf, } from './outcome.js';
+import { errorFromBody, httpResponse, remoteInvocation, resultOf } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
 /**
@@ -101,7 +101,16 @@ export class CustomRuntimeTarget extends RemoteInstanceBase {
       const headers = { ...forwarded.headers, ...this.fcHeaders(requestId, '/http-invoke', options.retryCount) };
       const exchange = await this.client.exchange(() => ({ method: forwarded.method, path, headers, body: forwarded.body }), signal);
       // An HTTP function's response is the HTTP response, whatever its status.
-      return resultOf(exchange, requestId, (answer, latencyMs) => remoteInvocation({ requestId, status: 'success', body: answer.body, http: httpResponse(answer), durationMs: latencyMs, memorySizeMb: this.spec.config.memorySize }));
+      return resultOf(exchange, requestId, (answer, latencyMs) =>
+        remoteInvocation({
+          requestId,
+          status: 'success',
+          body: answer.body,
+          http: httpResponse(answer),
+          durationMs: latencyMs,
+          memorySizeMb: this.spec.config.memorySize,
+        }),
+      );
     }
     const headers = { 'content-type': 'application/octet-stream', ...this.fcHeaders(requestId, '/invoke', options.retryCount) };
     const exchange = await this.client.exchange(() => ({ method: 'POST', path: joinPath(this.base.pathname, '/invoke'), headers, body: bytes }), signal);
@@ -141,7 +150,11 @@ export class CustomRuntimeTarget extends RemoteInstanceBase {
     let preStop: Invocation | undefined;
     if (this.spec.config.preStop) {
       const requestId = randomUUID();
-      const exchange = await this.client.exchange(() => ({ method: 'GET', path: joinPath(this.base.pathname, '/pre-stop'), headers: this.fcHeaders(requestId, '/pre-stop') }));
+      const exchange = await this.client.exchange(() => ({
+        method: 'GET',
+        path: joinPath(this.base.pathname, '/pre-stop'),
+        headers: this.fcHeaders(requestId, '/pre-stop'),
+      }));
       preStop = resultOf(exchange, requestId, (answer, latencyMs) => this.answered(answer, requestId, latencyMs)).invocation;
     }
     await this.client.close();

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { AccessKey } from './credentials.js';
 import type { AnyHeaders } from './headers.js';
-import { headerValue, } from './headers.js';
+import { headerValue } from './headers.js';
 
 /**
  * FC 2.0's request signature (runtime.md §6.1; @alicloud/fc2 `helper.composeStringToSign`, alibaba-archive/fc-util):
@@ -43,12 +43,16 @@ export function fc2CanonicalHeaders(headers: AnyHeaders): string {
 
 export function fc2StringToSign(input: Fc2StringToSignInput): string {
   const { headers } = input;
-  const head = [input.method, headerValue(headers, 'content-md5') ?? '', headerValue(headers, 'content-type') ?? '', headerValue(headers, 'date') ?? ''].join('\n');
+  const head = [input.method, headerValue(headers, 'content-md5') ?? '', headerValue(headers, 'content-type') ?? '', headerValue(headers, 'date') ?? ''].join(
+    '\n',
+  );
   let text = `${head}\n${fc2CanonicalHeaders(headers)}${input.path}`;
   if (input.queries !== undefined) {
     const pairs: Array<readonly [string, string]> = Array.isArray(input.queries)
       ? [...(input.queries as ReadonlyArray<readonly [string, string]>)]
-      : Object.entries(input.queries as Record<string, string | readonly string[]>).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value] as const] : value.map((item) => [key, item] as const)));
+      : Object.entries(input.queries as Record<string, string | readonly string[]>).flatMap(([key, value]) =>
+          typeof value === 'string' ? [[key, value] as const] : value.map((item) => [key, item] as const),
+        );
     text += `\n${pairs
       .map(([key, value]) => `${key}=${value}`)
       .sort()

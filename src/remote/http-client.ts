@@ -1,9 +1,9 @@
 import type { Dispatcher } from 'undici';
-import { errors, Pool, util, } from 'undici';
+import { errors, Pool, util } from 'undici';
 import type { HeaderMap } from './headers.js';
-import { headerValue, } from './headers.js';
+import { headerValue } from './headers.js';
 import type { AttemptProblem, RetryPolicy } from './retry.js';
-import { backoffDelay, DEFAULT_RETRY, shouldRetry, sleep, } from './retry.js';
+import { backoffDelay, DEFAULT_RETRY, shouldRetry, sleep } from './retry.js';
 
 /** One request as sent: the path carries the query, percent-encoded. */
 export interface HttpRequest {
@@ -119,7 +119,8 @@ export class HttpClient {
         return end('answer' in result ? { answer: result.answer } : { failure: result.failure });
       }
       const retryAfter = 'answer' in result ? headerValue(result.answer.headers, 'retry-after') : undefined;
-      if (!(await sleep(backoffDelay(attempts, this.retry, retryAfter), signal))) return end({ failure: { reason: 'interrupted', message: 'interrupted while waiting to retry' } });
+      if (!(await sleep(backoffDelay(attempts, this.retry, retryAfter), signal)))
+        return end({ failure: { reason: 'interrupted', message: 'interrupted while waiting to retry' } });
     }
   }
 
@@ -186,7 +187,12 @@ export class HttpClient {
         onError: reject,
       };
       this.pool.dispatch(
-        { method: request.method as Dispatcher.HttpMethod, path: request.path, headers: request.headers, body: request.body && request.body.length > 0 ? request.body : null },
+        {
+          method: request.method as Dispatcher.HttpMethod,
+          path: request.path,
+          headers: request.headers,
+          body: request.body && request.body.length > 0 ? request.body : null,
+        },
         handler,
       );
     });

@@ -23,7 +23,9 @@ export function forwardedHeaders(headers: Readonly<Record<string, unknown>>): He
   const result: HeaderMap = {};
   for (const [name, value] of Object.entries(headers)) {
     if (NOT_FORWARDED.test(name)) continue;
-    const values = (Array.isArray(value) ? value : [value]).filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map(String);
+    const values = (Array.isArray(value) ? value : [value])
+      .filter((item): item is string | number => typeof item === 'string' || typeof item === 'number')
+      .map(String);
     if (values.length === 0) continue;
     const key = name.toLowerCase();
     const existing = result[key];
@@ -55,7 +57,13 @@ export function requestFromEvent(bytes: Buffer, http: InvokeOptions['http']): Ou
     const at = url.indexOf('?');
     const path = at === -1 ? url : url.slice(0, at);
     const query = at === -1 ? [] : [...new URLSearchParams(url.slice(at + 1))];
-    return { method: request.method.toUpperCase(), path: path.startsWith('/') ? path : `/${path}`, query, headers: forwardedHeaders(request.headers ?? {}), body: bytes };
+    return {
+      method: request.method.toUpperCase(),
+      path: path.startsWith('/') ? path : `/${path}`,
+      query,
+      headers: forwardedHeaders(request.headers ?? {}),
+      body: bytes,
+    };
   }
   if (http?.kind !== 'fc3-http') return undefined;
   let event: Fc3Event;
@@ -66,7 +74,8 @@ export function requestFromEvent(bytes: Buffer, http: InvokeOptions['http']): Ou
   }
   const method = event.requestContext?.http?.method;
   if (typeof method !== 'string') return undefined;
-  const rawPath = typeof event.rawPath === 'string' ? event.rawPath : typeof event.requestContext?.http?.path === 'string' ? encodePath(event.requestContext.http.path) : '/';
+  const rawPath =
+    typeof event.rawPath === 'string' ? event.rawPath : typeof event.requestContext?.http?.path === 'string' ? encodePath(event.requestContext.http.path) : '/';
   const query = Object.entries(event.queryParameters ?? {}).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : []));
   const body = typeof event.body === 'string' ? Buffer.from(event.body, event.isBase64Encoded === true ? 'base64' : 'utf8') : Buffer.alloc(0);
   return { method: method.toUpperCase(), path: rawPath.startsWith('/') ? rawPath : `/${rawPath}`, query, headers: forwardedHeaders(event.headers ?? {}), body };

@@ -7,10 +7,10 @@ import type { AccessKey } from './credentials.js';
 import { signFc2 } from './fc2-signature.js';
 import { headerValue, joinPath, queryText } from './headers.js';
 import type { HttpAnswer, HttpRequest, TransportOptions } from './http-client.js';
-import { HttpClient, } from './http-client.js';
+import { HttpClient } from './http-client.js';
 import { eventContentType, requestFromEvent } from './http-request.js';
 import type { RemoteResult } from './outcome.js';
-import { errorFromBody, fcErrorKind, httpResponse, isPlatformError, logTail, remoteInvocation, reportedTimings, resultOf, } from './outcome.js';
+import { errorFromBody, fcErrorKind, httpResponse, isPlatformError, logTail, remoteInvocation, reportedTimings, resultOf } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
 /**
@@ -51,7 +51,12 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
   ) {
     super();
     this.base = new URL(spec.url);
-    if (spec.sign && !spec.credentials) throw new FcSimError('E_REMOTE_TARGET', `signing (${spec.sign}) needs credentials`, 'pass credentials (an AccessKey pair), or leave out sign for an anonymous trigger');
+    if (spec.sign && !spec.credentials)
+      throw new FcSimError(
+        'E_REMOTE_TARGET',
+        `signing (${spec.sign}) needs credentials`,
+        'pass credentials (an AccessKey pair), or leave out sign for an anonymous trigger',
+      );
     this.client = new HttpClient(this.base.origin, transport);
     this.description = `HTTP trigger ${this.base.origin}${this.base.pathname}`;
   }

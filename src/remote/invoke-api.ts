@@ -3,16 +3,16 @@ import type { InvokeOptions } from '../runtime/instance.js';
 import { attachFc3HttpResponse } from '../runtime/fc3-http.js';
 import { attachApigwResponse } from '../triggers/apigw/response.js';
 import type { Invocation } from '../runtime/invocation.js';
-import { errorBody, } from '../runtime/invocation.js';
+import { errorBody } from '../runtime/invocation.js';
 import { signAcs3 } from './acs3-signature.js';
 import type { AccessKey } from './credentials.js';
 import { FC2_API_VERSION, signFc2 } from './fc2-signature.js';
 import type { HeaderMap } from './headers.js';
-import { headerValue, joinPath, queryText, rfc3986, } from './headers.js';
+import { headerValue, joinPath, queryText, rfc3986 } from './headers.js';
 import type { HttpAnswer, HttpRequest, TransportOptions } from './http-client.js';
-import { HttpClient, } from './http-client.js';
+import { HttpClient } from './http-client.js';
 import type { RemoteResult } from './outcome.js';
-import { errorFromBody, fcErrorKind, logTail, remoteInvocation, reportedTimings, resultOf, } from './outcome.js';
+import { errorFromBody, fcErrorKind, logTail, remoteInvocation, reportedTimings, resultOf } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
 export const FC3_API_VERSION = '2023-03-30';
@@ -106,7 +106,10 @@ export class InvokeApiTarget extends RemoteInstanceBase {
 
   async send(event: Uint8Array, options: InvokeOptions = {}, signal?: AbortSignal): Promise<RemoteResult> {
     if (options.http?.kind === 'fc2-http') {
-      const error = { errorMessage: 'an FC 2.0 HTTP handler (request, response, context) is only reachable through its HTTP trigger', errorType: 'ClientError' };
+      const error = {
+        errorMessage: 'an FC 2.0 HTTP handler (request, response, context) is only reachable through its HTTP trigger',
+        errorType: 'ClientError',
+      };
       const invocation = remoteInvocation({ requestId: '', status: 'rejected', body: errorBody(error), error, durationMs: 0 });
       invocation.warnings.push('use --url https://<account>.<region>.fc.aliyuncs.com/2016-08-15/proxy/<service>/<function>/ for FC 2.0 HTTP functions');
       return { invocation, outcome: 'client-error', attempts: 0, latencyMs: 0 };

@@ -60,8 +60,14 @@ function stringEnd(bytes: Uint8Array, at: number): number {
       for (let k = i + 2; k < i + 6; k++) if (k >= bytes.length || !isHex(bytes[k]!)) return -1;
       i += 6;
     } else if (
-      escaped === QUOTE || escaped === BACKSLASH || escaped === SLASH || escaped === LOWER_B ||
-      escaped === LOWER_F || escaped === LOWER_N || escaped === LOWER_R || escaped === LOWER_T
+      escaped === QUOTE ||
+      escaped === BACKSLASH ||
+      escaped === SLASH ||
+      escaped === LOWER_B ||
+      escaped === LOWER_F ||
+      escaped === LOWER_N ||
+      escaped === LOWER_R ||
+      escaped === LOWER_T
     ) {
       i += 2;
     } else {

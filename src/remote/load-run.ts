@@ -4,11 +4,11 @@ import type { InvokeOptions } from '../runtime/instance.js';
 import type { CheckFailure, CheckName, Property } from '../testing/checks.js';
 import { enabledChecks, judge } from '../testing/judge.js';
 import type { RemoteResult } from './outcome.js';
-import { failedResult, notSentResult, } from './outcome.js';
+import { failedResult, notSentResult } from './outcome.js';
 import type { RemoteInstance } from './remote-instance.js';
 import { sleep } from './retry.js';
 import type { LatencySummary } from './stats.js';
-import { LoadStats, } from './stats.js';
+import { LoadStats } from './stats.js';
 
 /**
  * One event to send: its bytes and, for HTTP events, how they reach the function.

@@ -1,9 +1,9 @@
 import type { ErrorKind, FcErrorBody } from '../runtime/fc-errors.js';
-import { platformFailureCause, } from '../runtime/fc-errors.js';
+import { platformFailureCause } from '../runtime/fc-errors.js';
 import type { HttpResponse, Invocation } from '../runtime/invocation.js';
-import { errorBody, } from '../runtime/invocation.js';
+import { errorBody } from '../runtime/invocation.js';
 import type { AnyHeaders } from './headers.js';
-import { headerValue, responseHeaders, } from './headers.js';
+import { headerValue, responseHeaders } from './headers.js';
 import type { Exchange, HttpAnswer, HttpFailure } from './http-client.js';
 
 /**
@@ -18,7 +18,18 @@ import type { Exchange, HttpAnswer, HttpFailure } from './http-client.js';
  * ```
  * @see README.md#replay-against-deployed-functions
  */
-export const OUTCOMES = ['success', 'handled-error', 'unhandled-error', 'rejected', 'http-error', 'timeout', 'connection-error', 'client-error', 'interrupted', 'not-sent'] as const;
+export const OUTCOMES = [
+  'success',
+  'handled-error',
+  'unhandled-error',
+  'rejected',
+  'http-error',
+  'timeout',
+  'connection-error',
+  'client-error',
+  'interrupted',
+  'not-sent',
+] as const;
 
 /**
  * How one event ended against a remote target (one of {@link OUTCOMES}).
@@ -64,13 +75,23 @@ export function failedResult(requestId: string, failure: HttpFailure, attempts: 
   const { type, outcome } = FAILURE_TYPES[failure.reason];
   const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
   const error: FcErrorBody = { errorMessage: `${failure.message}${tries}`, errorType: type, cause: 'unanswered' };
-  return { invocation: remoteInvocation({ requestId, status: 'unhandled-error', body: errorBody(error), error, durationMs: latencyMs }), outcome, attempts, latencyMs };
+  return {
+    invocation: remoteInvocation({ requestId, status: 'unhandled-error', body: errorBody(error), error, durationMs: latencyMs }),
+    outcome,
+    attempts,
+    latencyMs,
+  };
 }
 
 /** An event that was never sent (the run was interrupted first). */
 export function notSentResult(): RemoteResult {
   const error: FcErrorBody = { errorMessage: 'not sent: the run was interrupted before this event', errorType: 'NotSent', cause: 'unanswered' };
-  return { invocation: remoteInvocation({ requestId: '', status: 'unhandled-error', body: errorBody(error), error, durationMs: 0 }), outcome: 'not-sent', attempts: 0, latencyMs: 0 };
+  return {
+    invocation: remoteInvocation({ requestId: '', status: 'unhandled-error', body: errorBody(error), error, durationMs: 0 }),
+    outcome: 'not-sent',
+    attempts: 0,
+    latencyMs: 0,
+  };
 }
 
 export function remoteInvocation(parts: {
@@ -122,7 +143,8 @@ export function errorFromBody(body: Buffer, fallback = 'the function failed'): F
           ...(Array.isArray(value.stackTrace) ? { stackTrace: value.stackTrace.map(String) } : {}),
         };
       }
-      if (typeof value.ErrorCode === 'string') return { errorMessage: typeof value.ErrorMessage === 'string' ? value.ErrorMessage : value.ErrorCode, errorType: value.ErrorCode };
+      if (typeof value.ErrorCode === 'string')
+        return { errorMessage: typeof value.ErrorMessage === 'string' ? value.ErrorMessage : value.ErrorCode, errorType: value.ErrorCode };
     }
   } catch {
     // Not JSON: the text is the message.
@@ -172,5 +194,11 @@ export function reportedTimings(headers: AnyHeaders, latencyMs: number): { durat
 export function resultOf(exchange: Exchange, requestId: string, answered: (answer: HttpAnswer, latencyMs: number) => Invocation): RemoteResult {
   if (exchange.failure) return failedResult(requestId, exchange.failure, exchange.attempts, exchange.latencyMs);
   const invocation = answered(exchange.answer, exchange.latencyMs);
-  return { invocation, outcome: answeredOutcome(invocation, exchange.answer), attempts: exchange.attempts, latencyMs: exchange.latencyMs, statusCode: exchange.answer.statusCode };
+  return {
+    invocation,
+    outcome: answeredOutcome(invocation, exchange.answer),
+    attempts: exchange.attempts,
+    latencyMs: exchange.latencyMs,
+    statusCode: exchange.answer.statusCode,
+  };
 }

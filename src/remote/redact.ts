@@ -34,7 +34,8 @@ export class Redactor {
   redact(text: string): string {
     let result = text;
     for (const secret of this.secrets) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
-    for (const pattern of AUTHORIZATION_VALUES) result = result.replace(pattern, (match) => `${match.startsWith('FC ') ? 'FC' : 'ACS3-HMAC-SHA256'} ${REDACTED}`);
+    for (const pattern of AUTHORIZATION_VALUES)
+      result = result.replace(pattern, (match) => `${match.startsWith('FC ') ? 'FC' : 'ACS3-HMAC-SHA256'} ${REDACTED}`);
     return result;
   }
 

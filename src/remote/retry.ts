@@ -39,10 +39,7 @@ export function isIdempotent(method: string): boolean {
 }
 
 /** What went wrong in one attempt, as far as retrying is concerned. */
-export type AttemptProblem =
-  | { kind: 'not-connected' }
-  | { kind: 'connection' | 'timeout' }
-  | { kind: 'status'; statusCode: number; functionError: boolean };
+export type AttemptProblem = { kind: 'not-connected' } | { kind: 'connection' | 'timeout' } | { kind: 'status'; statusCode: number; functionError: boolean };
 
 export function shouldRetry(problem: AttemptProblem, method: string, policy: RetryPolicy): boolean {
   const repeatable = policy.retryUnsafe || isIdempotent(method);

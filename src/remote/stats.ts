@@ -1,5 +1,5 @@
 import type { Outcome } from './outcome.js';
-import { OUTCOMES, } from './outcome.js';
+import { OUTCOMES } from './outcome.js';
 
 /** Latency percentiles by nearest rank (p50 of [1,2,3,4] is 2): every value is one that was measured. */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -31,7 +31,14 @@ export interface LatencySummary {
 export function latencySummary(values: readonly number[]): LatencySummary {
   const sorted = [...values].sort((a, b) => a - b);
   const sum = sorted.reduce((total, value) => total + value, 0);
-  return { count: sorted.length, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, mean: sorted.length ? sum / sorted.length : 0 };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
+    mean: sorted.length ? sum / sorted.length : 0,
+  };
 }
 
 /** Counts by outcome and by final HTTP status, and the latency of every event that was sent. */

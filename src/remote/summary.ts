@@ -16,13 +16,17 @@ export function formatSummary(summary: LoadSummary, description: string, concurr
   const seconds = summary.elapsedMs / 1000;
   const sent = latency.count;
   const rate = seconds > 0 ? Math.round(sent / seconds) : sent;
-  const lines = [`${total} event${total === 1 ? '' : 's'} to ${description}: ${total - stats.failed} passed, ${stats.failed} failed in ${seconds.toFixed(2)} s (${rate}/s, concurrency ${concurrency})`];
+  const lines = [
+    `${total} event${total === 1 ? '' : 's'} to ${description}: ${total - stats.failed} passed, ${stats.failed} failed in ${seconds.toFixed(2)} s (${rate}/s, concurrency ${concurrency})`,
+  ];
   const outcomes = OUTCOMES.filter((outcome) => stats.outcomes[outcome] > 0).map((outcome) => `${outcome} ${stats.outcomes[outcome]}`);
   lines.push(`  outcomes: ${outcomes.join(', ') || 'none'}`);
   const codes = Object.entries(stats.statusCodes).sort(([a], [b]) => Number(a) - Number(b));
   if (codes.length > 0) lines.push(`  HTTP status: ${codes.map(([code, count]) => `${code} ×${count}`).join(', ')}`);
   if (sent > 0) {
-    lines.push(`  latency: p50 ${ms(latency.p50)}, p90 ${ms(latency.p90)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)} (${sent} event${sent === 1 ? '' : 's'} sent, ${stats.requests} request${stats.requests === 1 ? '' : 's'})`);
+    lines.push(
+      `  latency: p50 ${ms(latency.p50)}, p90 ${ms(latency.p90)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)} (${sent} event${sent === 1 ? '' : 's'} sent, ${stats.requests} request${stats.requests === 1 ? '' : 's'})`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

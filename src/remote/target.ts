@@ -1,10 +1,10 @@
 import type { CustomRuntimeSpec } from './custom-runtime.js';
-import { CustomRuntimeTarget, } from './custom-runtime.js';
+import { CustomRuntimeTarget } from './custom-runtime.js';
 import type { TransportOptions } from './http-client.js';
 import type { HttpTriggerSpec } from './http-trigger.js';
-import { HttpTriggerTarget, } from './http-trigger.js';
+import { HttpTriggerTarget } from './http-trigger.js';
 import type { InvokeApiSpec } from './invoke-api.js';
-import { InvokeApiTarget, } from './invoke-api.js';
+import { InvokeApiTarget } from './invoke-api.js';
 import type { RemoteInstance } from './remote-instance.js';
 
 /**

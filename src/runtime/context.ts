@@ -25,7 +25,9 @@ function randomHex(bytes: number): string {
 export function newRequestId(generation: 'fc2' | 'fc3', now = Date.now()): string {
   if (generation === 'fc2') return randomUUID();
   const hex = randomHex(10);
-  return `1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${hex.slice(0, 8)}-${hex.slice(8, 20)}`;
+  return `1-${Math.floor(now / 1000)
+    .toString(16)
+    .padStart(8, '0')}-${hex.slice(0, 8)}-${hex.slice(8, 20)}`;
 }
 
 /**
@@ -37,9 +39,10 @@ export function contextData(config: FunctionConfig, traits: RuntimeTraits, invoc
   const common = {
     requestId: invocation.requestId,
     credentials: { ...config.credentials },
-    function: traits.generation === 'fc2' && config.initializer
-      ? { ...func, initializer: config.initializer, initializationTimeout: config.initializationTimeout }
-      : func,
+    function:
+      traits.generation === 'fc2' && config.initializer
+        ? { ...func, initializer: config.initializer, initializationTimeout: config.initializationTimeout }
+        : func,
     region: config.region,
     accountId: config.accountId,
     retryCount: invocation.retryCount,

@@ -63,7 +63,8 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-const isError = (value: unknown): value is Error => value instanceof Error || (typeof value === 'object' && value !== null && 'message' in value && 'stack' in value);
+const isError = (value: unknown): value is Error =>
+  value instanceof Error || (typeof value === 'object' && value !== null && 'message' in value && 'stack' in value);
 
 /**
  * `callback(error)`: an Error keeps its name as errorType and its stack; any other value becomes the message, typed
@@ -81,7 +82,8 @@ export function handledError(error: unknown): FcErrorBody {
 export function unhandledError(error: unknown, generation: 'fc2' | 'fc3', cause: FailureCause = 'function'): FcErrorBody {
   if (!isError(error)) return { errorMessage: describeValue(error), errorType: generation === 'fc2' ? 'FunctionUnhandledError: Error' : 'Error', cause };
   const code = (error as NodeJS.ErrnoException).code;
-  const name = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? 'ImportModuleError' : error.name === 'SyntaxError' ? 'UserCodeSyntaxError' : error.name;
+  const name =
+    code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? 'ImportModuleError' : error.name === 'SyntaxError' ? 'UserCodeSyntaxError' : error.name;
   return {
     errorMessage: error.message,
     errorType: generation === 'fc2' ? `FunctionUnhandledError: ${name}` : name,

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { unhandledError } from './fc-errors.js';
 import type { AnyFunction, HandlerOutcome } from './run-handler.js';
-import { firstAnswer, } from './run-handler.js';
+import { firstAnswer } from './run-handler.js';
 import { isReservedResponseHeader } from './reserved-headers.js';
 import type { RuntimeTraits } from './runtimes.js';
 
@@ -91,7 +91,8 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
 export function runFc2HttpHandler(fn: AnyFunction, request: Fc2HttpRequest, body: Buffer, context: object, traits: RuntimeTraits): Promise<HandlerOutcome> {
   const answer = firstAnswer<HandlerOutcome>();
   // After the response is sent, FC has answered: a later error (a second send) only reaches the log.
-  const fail = (error: unknown) => (answer.settled ? console.error(error) : answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }));
+  const fail = (error: unknown) =>
+    answer.settled ? console.error(error) : answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) });
   const response = fc2Response(({ statusCode, headers, body: sent }) => answer.settle({ kind: 'success', body: sent, http: { statusCode, headers } }), fail);
   try {
     const returned = (fn as (...args: unknown[]) => unknown)(fc2Request(request, body), response, context);

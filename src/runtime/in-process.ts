@@ -4,18 +4,18 @@ import { contextData } from './context.js';
 import { runFc2HttpHandler } from './fc2-http.js';
 import { timeoutError } from './fc-errors.js';
 import type { FunctionConfig } from './function-config.js';
-import { functionConfig, } from './function-config.js';
+import { functionConfig } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
 import type { Invocation } from './invocation.js';
-import { completedInvocation, } from './invocation.js';
+import { completedInvocation } from './invocation.js';
 import type { HookName } from './lifecycle.js';
-import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, } from './lifecycle.js';
+import { HOOK_TIMEOUT_SECONDS, LifecycleInstance } from './lifecycle.js';
 import { contextLogger, formatLogLine } from './log-format.js';
 import type { AnyFunction, HandlerOutcome } from './run-handler.js';
-import { runHandler, } from './run-handler.js';
+import { runHandler } from './run-handler.js';
 import { recentRss } from './rss.js';
 import type { RuntimeTraits } from './runtimes.js';
-import { runtimeTraits, } from './runtimes.js';
+import { runtimeTraits } from './runtimes.js';
 
 export interface InProcessOptions extends Partial<Omit<FunctionConfig, 'handler' | 'initializer' | 'preStop' | 'preFreeze'>> {
   /** The initializer function, when the function has one. */
@@ -65,7 +65,6 @@ export class InProcessInstance extends LifecycleInstance {
     const fc2Request = options.http?.kind === 'fc2-http' ? options.http.request : undefined;
     return this.call('Invoke', this.handler, event, requestId, this.config.timeout, options.retryCount, fc2Request);
   }
-
 
   /** The call's console output becomes FC log lines of this invocation, even with other calls running at the same time. */
   private async call(

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { fork, } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,18 +7,18 @@ import { packageRoot } from '../package-root.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { contextData } from './context.js';
 import type { FcErrorBody } from './fc-errors.js';
-import { processExitedError, timeoutError, } from './fc-errors.js';
+import { processExitedError, timeoutError } from './fc-errors.js';
 import type { FunctionConfig } from './function-config.js';
-import { functionConfig, } from './function-config.js';
+import { functionConfig } from './function-config.js';
 import type { Invocation } from './invocation.js';
-import { completedInvocation, } from './invocation.js';
+import { completedInvocation } from './invocation.js';
 import type { HookName } from './lifecycle.js';
-import { HOOK_TIMEOUT_SECONDS, LifecycleInstance, } from './lifecycle.js';
+import { HOOK_TIMEOUT_SECONDS, LifecycleInstance } from './lifecycle.js';
 import type { InvocationType } from './limits.js';
 import type { FromInstance, ToInstance } from './protocol.js';
 import type { HandlerOutcome } from './run-handler.js';
 import type { RuntimeTraits } from './runtimes.js';
-import { runtimeTraits, } from './runtimes.js';
+import { runtimeTraits } from './runtimes.js';
 
 /**
  * How one invocation is made: its request id and retry count, synchronous or asynchronous, and whether the event is
@@ -46,9 +46,7 @@ export interface InvokeOptions {
 }
 
 /** How one call into the process ended, platform failures included. */
-type CallEnd =
-  | { how: 'answered'; outcome: HandlerOutcome; maxRssBytes: number }
-  | { how: 'timeout' | 'exited'; error: FcErrorBody; maxRssBytes: number };
+type CallEnd = { how: 'answered'; outcome: HandlerOutcome; maxRssBytes: number } | { how: 'timeout' | 'exited'; error: FcErrorBody; maxRssBytes: number };
 
 /** V8 aborts a process that reaches its heap limit (`--max-old-space-size`): that abort is the instance running out of memory. */
 const exitCause = (signal: NodeJS.Signals | null): 'exit' | 'oom' => (signal === 'SIGABRT' ? 'oom' : 'exit');
@@ -130,7 +128,6 @@ export class FunctionInstance extends LifecycleInstance {
     this.stop();
   }
 
-
   private stop(): void {
     const child = this.child;
     this.child = undefined;
@@ -165,7 +162,8 @@ export class FunctionInstance extends LifecycleInstance {
       if (this.child !== child) return;
       this.child = undefined;
       this.initialized = false;
-      if (this.pending?.child === child) this.pending.finish({ how: 'exited', error: processExitedError(0, 0, exitCause(signal)), maxRssBytes: this.maxRssBytes });
+      if (this.pending?.child === child)
+        this.pending.finish({ how: 'exited', error: processExitedError(0, 0, exitCause(signal)), maxRssBytes: this.maxRssBytes });
     });
     child.send({ type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance);
     this.child = child;
@@ -219,7 +217,8 @@ export class FunctionInstance extends LifecycleInstance {
         clearTimeout(timer);
         this.pending = undefined;
         const durationMs = performance.now() - started;
-        if (result.how === 'exited') result = { ...result, error: processExitedError(durationMs, result.maxRssBytes, result.error.cause === 'oom' ? 'oom' : 'exit') };
+        if (result.how === 'exited')
+          result = { ...result, error: processExitedError(durationMs, result.maxRssBytes, result.error.cause === 'oom' ? 'oom' : 'exit') };
         resolve({ ...result, durationMs });
       };
       this.pending = { id, child, logs, warnings, finish: end };
@@ -259,6 +258,15 @@ export class FunctionInstance extends LifecycleInstance {
   private settle(marker: string, requestId: string, end: CallEnd & { durationMs: number }, logs: string[], warnings: string[]): Invocation {
     if (end.how !== 'answered') logs.push(end.error.errorMessage);
     const outcome: HandlerOutcome = end.how === 'answered' ? end.outcome : { kind: 'unhandled', error: end.error };
-    return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs: end.durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: end.maxRssBytes });
+    return completedInvocation({
+      marker,
+      requestId,
+      outcome,
+      logs,
+      warnings,
+      durationMs: end.durationMs,
+      memorySizeMb: this.config.memorySize,
+      maxRssBytes: end.maxRssBytes,
+    });
   }
 }

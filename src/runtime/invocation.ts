@@ -128,5 +128,16 @@ export function completedInvocation(parts: {
 
 /** A request FC refuses before any instance sees it. */
 export function rejectedInvocation(requestId: string, error: FcErrorBody, memorySizeMb: number): Invocation {
-  return { requestId, status: 'rejected', body: errorBody(error), error, logs: [], warnings: [], durationMs: 0, billedDurationMs: 0, memorySizeMb, maxMemoryUsedMb: 0 };
+  return {
+    requestId,
+    status: 'rejected',
+    body: errorBody(error),
+    error,
+    logs: [],
+    warnings: [],
+    durationMs: 0,
+    billedDurationMs: 0,
+    memorySizeMb,
+    maxMemoryUsedMb: 0,
+  };
 }

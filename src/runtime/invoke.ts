@@ -1,9 +1,9 @@
 import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from './function-config.js';
 import type { InProcessOptions } from './in-process.js';
-import { InProcessInstance, } from './in-process.js';
+import { InProcessInstance } from './in-process.js';
 import type { InvokeOptions } from './instance.js';
-import { FunctionInstance, } from './instance.js';
+import { FunctionInstance } from './instance.js';
 import type { Invocation } from './invocation.js';
 import type { AnyFunction } from './run-handler.js';
 
@@ -96,7 +96,10 @@ export function createInstance(handler: Handler, options: RuntimeOptions = {}): 
   const kind = typeof handler === 'function' ? 'function' : 'string';
   for (const [name, hook] of Object.entries(hooks)) {
     if (hook !== undefined && typeof hook !== kind) {
-      throw new FcSimError('E_USAGE', `${name}: a handler ${kind === 'function' ? 'function takes hook functions' : 'string takes hook strings (e.g. "index.initialize")'}`);
+      throw new FcSimError(
+        'E_USAGE',
+        `${name}: a handler ${kind === 'function' ? 'function takes hook functions' : 'string takes hook strings (e.g. "index.initialize")'}`,
+      );
     }
   }
   const defined = Object.fromEntries(Object.entries(hooks).filter(([, hook]) => hook !== undefined));

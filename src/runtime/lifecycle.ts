@@ -4,7 +4,7 @@ import { attachFc3HttpResponse } from './fc3-http.js';
 import type { FunctionConfig } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
 import type { Invocation } from './invocation.js';
-import { rejectedInvocation, } from './invocation.js';
+import { rejectedInvocation } from './invocation.js';
 import { payloadTooLarge } from './limits.js';
 import type { RuntimeTraits } from './runtimes.js';
 

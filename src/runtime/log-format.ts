@@ -19,7 +19,10 @@ export function formatLogLine(level: string, requestId: string, args: readonly u
 /** `context.logger`: FC's line format; `log()` uses the level set with setLogLevel (default `silly`, as nodejs16's ContextLog). */
 export function contextLogger(requestId: string, write: (line: string) => void) {
   let level = 'silly';
-  const at = (name: string) => (...args: unknown[]) => write(formatLogLine(name, requestId, args));
+  const at =
+    (name: string) =>
+    (...args: unknown[]) =>
+      write(formatLogLine(name, requestId, args));
   return {
     requestId,
     log: (...args: unknown[]) => write(formatLogLine(level, requestId, args)),

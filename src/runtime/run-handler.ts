@@ -1,5 +1,5 @@
 import type { FcErrorBody } from './fc-errors.js';
-import { handledError, unhandledError, } from './fc-errors.js';
+import { handledError, unhandledError } from './fc-errors.js';
 import type { RuntimeTraits } from './runtimes.js';
 import { serializeResult } from './serialize.js';
 
@@ -41,12 +41,7 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  *   resolves to undefined is waiting for its callback (FC does not document this case; fc-sim waits).
  * The promise never settles when nothing answers: the caller enforces the timeout, as FC's platform does.
  */
-export function runHandler(
-  fn: AnyFunction,
-  args: readonly unknown[],
-  traits: RuntimeTraits,
-  warn: (message: string) => void,
-): Promise<HandlerOutcome> {
+export function runHandler(fn: AnyFunction, args: readonly unknown[], traits: RuntimeTraits, warn: (message: string) => void): Promise<HandlerOutcome> {
   const answer = firstAnswer<HandlerOutcome>();
   const callback = (error?: unknown, data?: unknown) => {
     if (error !== null && error !== undefined) answer.settle({ kind: 'handled', error: handledError(error) });

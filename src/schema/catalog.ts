@@ -59,7 +59,11 @@ export const schemaCatalog = {
   'sls-trigger-config': { file: 'trigger-config/sls.schema.json', kind: 'trigger-config', summary: 'SLS (log) triggerConfig' },
   'cdn-trigger-config': { file: 'trigger-config/cdn.schema.json', kind: 'trigger-config', summary: 'CDN events triggerConfig' },
   'http-trigger-config': { file: 'trigger-config/http.schema.json', kind: 'trigger-config', summary: 'HTTP triggerConfig' },
-  'apigw-trigger-config': { file: 'trigger-config/apigw.schema.json', kind: 'trigger-config', summary: 'API Gateway API routed to a function (Fun Aliyun::Serverless::Api)' },
+  'apigw-trigger-config': {
+    file: 'trigger-config/apigw.schema.json',
+    kind: 'trigger-config',
+    summary: 'API Gateway API routed to a function (Fun Aliyun::Serverless::Api)',
+  },
   'tablestore-trigger-config': {
     file: 'trigger-config/tablestore.schema.json',
     kind: 'trigger-config',

@@ -1,6 +1,6 @@
 import type { SchemaName } from './catalog.js';
 import type { Json } from '../io/json-values.js';
-import { isJsonObject as isObject, } from '../io/json-values.js';
+import { isJsonObject as isObject } from '../io/json-values.js';
 import { triggers } from '../triggers/registry.js';
 
 /**

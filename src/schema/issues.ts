@@ -141,7 +141,12 @@ function describe(error: ErrorObject): { pointer: string; message: string; expec
     }
     case 'type': {
       const expected = String(params.type);
-      return { pointer: error.instancePath, message: `must be ${expected.includes(',') ? `one of ${expected}` : expected === 'object' || expected === 'array' || expected === 'integer' ? `an ${expected}` : `a ${expected}`}`, expected, found: `${showValue(error.data)} (${typeOf(error.data)})` };
+      return {
+        pointer: error.instancePath,
+        message: `must be ${expected.includes(',') ? `one of ${expected}` : expected === 'object' || expected === 'array' || expected === 'integer' ? `an ${expected}` : `a ${expected}`}`,
+        expected,
+        found: `${showValue(error.data)} (${typeOf(error.data)})`,
+      };
     }
     case 'pattern':
     case 'format': {
@@ -172,7 +177,11 @@ function dropMismatchedBranches(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((error) => {
     if (error.keyword !== 'type' || !alternatives.includes(error.instancePath)) return true;
     return !errors.some(
-      (other) => other !== error && !SUMMARY_KEYWORDS.has(other.keyword) && !(other.keyword === 'type' && other.instancePath === error.instancePath) && within(other.instancePath, error.instancePath),
+      (other) =>
+        other !== error &&
+        !SUMMARY_KEYWORDS.has(other.keyword) &&
+        !(other.keyword === 'type' && other.instancePath === error.instancePath) &&
+        within(other.instancePath, error.instancePath),
     );
   });
 }

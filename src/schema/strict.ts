@@ -1,6 +1,6 @@
 import type { JsonSchema } from './catalog.js';
 import type { Json as Node } from '../io/json-values.js';
-import { isJsonObject as isNode, } from '../io/json-values.js';
+import { isJsonObject as isNode } from '../io/json-values.js';
 
 const COMPOSITION = ['allOf', 'anyOf', 'oneOf'] as const;
 const CONDITIONAL = ['if', 'then', 'else'] as const;
@@ -9,10 +9,7 @@ const CONDITIONAL = ['if', 'then', 'else'] as const;
 function composedPropertyNames(node: Node): string[] {
   const parts: unknown[] = [...CONDITIONAL.map((k) => node[k])];
   for (const k of COMPOSITION) if (Array.isArray(node[k])) parts.push(...(node[k] as unknown[]));
-  return parts.filter(isNode).flatMap((part) => [
-    ...Object.keys(isNode(part.properties) ? part.properties : {}),
-    ...composedPropertyNames(part),
-  ]);
+  return parts.filter(isNode).flatMap((part) => [...Object.keys(isNode(part.properties) ? part.properties : {}), ...composedPropertyNames(part)]);
 }
 
 /** Subschemas that only add constraints to a shape defined elsewhere: closing them would reject its other keys. */

@@ -31,9 +31,7 @@ export interface AuthRequest {
   body: Buffer;
 }
 
-export type AuthOutcome =
-  | { ok: true; warning?: string }
-  | { ok: false; statusCode: number; errorCode: string; message: string };
+export type AuthOutcome = { ok: true; warning?: string } | { ok: false; statusCode: number; errorCode: string; message: string };
 
 /** FC refuses signed requests whose date is further than this from its clock. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -56,17 +54,25 @@ function checkDate(value: string | undefined, header: string, now: number): Auth
   if (!value) return refuse(403, 'AccessDenied', `required HTTP header ${header} was not specified`);
   const time = Date.parse(value);
   if (Number.isNaN(time)) return refuse(403, 'InvalidArgument', `${header} ${JSON.stringify(value)} is not a date`);
-  if (Math.abs(time - now) > MAX_CLOCK_SKEW_MS) return refuse(403, 'RequestTimeTooSkewed', `${header} ${value} is more than 15 minutes from the server's time ${new Date(now).toISOString()}`);
+  if (Math.abs(time - now) > MAX_CLOCK_SKEW_MS)
+    return refuse(403, 'RequestTimeTooSkewed', `${header} ${value} is more than 15 minutes from the server's time ${new Date(now).toISOString()}`);
   return undefined;
 }
 
-const NOT_VERIFIED = 'is accepted without verifying its signature: fc-sim does not know your AccessKey secret (set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET to verify)';
+const NOT_VERIFIED =
+  'is accepted without verifying its signature: fc-sim does not know your AccessKey secret (set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET to verify)';
 
 function checkFc2(request: AuthRequest, authorization: string, key: AccessKey | undefined, now: number): AuthOutcome {
   const match = FC2_AUTHORIZATION.exec(authorization);
-  if (!match) return refuse(403, 'AccessDenied', `Authorization must be "FC <AccessKeyId>:<signature>" (FC 2.0 signature), got ${JSON.stringify(authorization.slice(0, 40))}`);
+  if (!match)
+    return refuse(
+      403,
+      'AccessDenied',
+      `Authorization must be "FC <AccessKeyId>:<signature>" (FC 2.0 signature), got ${JSON.stringify(authorization.slice(0, 40))}`,
+    );
   if (!key) return { ok: true, warning: `a signed request (FC 2.0, AccessKeyId ${match[1]}) ${NOT_VERIFIED}` };
-  if (match[1] !== key.accessKeyId) return refuse(403, 'InvalidAccessKeyId.NotFound', `AccessKeyId ${match[1]} is not the one fc-sim verifies with (ALIBABA_CLOUD_ACCESS_KEY_ID)`);
+  if (match[1] !== key.accessKeyId)
+    return refuse(403, 'InvalidAccessKeyId.NotFound', `AccessKeyId ${match[1]} is not the one fc-sim verifies with (ALIBABA_CLOUD_ACCESS_KEY_ID)`);
   const dated = checkDate(single(request.headers.date), 'Date', now);
   if (dated) return dated;
   const path = decodedPath(request.pathname);
@@ -80,20 +86,37 @@ function checkFc2(request: AuthRequest, authorization: string, key: AccessKey | 
 
 function checkAcs3(request: AuthRequest, authorization: string, key: AccessKey | undefined, now: number): AuthOutcome {
   const match = ACS3_AUTHORIZATION.exec(authorization);
-  if (!match) return refuse(403, 'AccessDenied', `Authorization must be "ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex>" (FC 3.0 signature), got ${JSON.stringify(authorization.slice(0, 40))}`);
+  if (!match)
+    return refuse(
+      403,
+      'AccessDenied',
+      `Authorization must be "ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex>" (FC 3.0 signature), got ${JSON.stringify(authorization.slice(0, 40))}`,
+    );
   const [, accessKeyId, signedHeaders, signature] = match as unknown as [string, string, string, string];
   if (!key) return { ok: true, warning: `a signed request (ACS3-HMAC-SHA256, AccessKeyId ${accessKeyId}) ${NOT_VERIFIED}` };
-  if (accessKeyId !== key.accessKeyId) return refuse(403, 'InvalidAccessKeyId.NotFound', `AccessKeyId ${accessKeyId} is not the one fc-sim verifies with (ALIBABA_CLOUD_ACCESS_KEY_ID)`);
+  if (accessKeyId !== key.accessKeyId)
+    return refuse(403, 'InvalidAccessKeyId.NotFound', `AccessKeyId ${accessKeyId} is not the one fc-sim verifies with (ALIBABA_CLOUD_ACCESS_KEY_ID)`);
   const dated = checkDate(single(request.headers['x-acs-date']), 'x-acs-date', now);
   if (dated) return dated;
   const hashedPayload = sha256Hex(request.body);
   const claimed = single(request.headers['x-acs-content-sha256']);
-  if (claimed !== undefined && claimed.toLowerCase() !== hashedPayload) return refuse(403, 'ContentSHA256NotMatch', `x-acs-content-sha256 is ${claimed}, the body's SHA-256 is ${hashedPayload}`);
+  if (claimed !== undefined && claimed.toLowerCase() !== hashedPayload)
+    return refuse(403, 'ContentSHA256NotMatch', `x-acs-content-sha256 is ${claimed}, the body's SHA-256 is ${hashedPayload}`);
   const listed = new Set(signedHeaders.toLowerCase().split(';'));
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => listed.has(name.toLowerCase())));
-  const { canonicalRequest, signedHeaders: computed } = acs3CanonicalRequest({ method: request.method, pathname: request.pathname, query: request.query, headers, hashedPayload });
+  const { canonicalRequest, signedHeaders: computed } = acs3CanonicalRequest({
+    method: request.method,
+    pathname: request.pathname,
+    query: request.query,
+    headers,
+    hashedPayload,
+  });
   if (computed !== signedHeaders.toLowerCase()) {
-    return refuse(403, 'SignatureDoesNotMatch', `SignedHeaders is ${signedHeaders}; of those the request has (and ACS3 signs: host, content-type, x-acs-*) ${computed || 'none'}`);
+    return refuse(
+      403,
+      'SignatureDoesNotMatch',
+      `SignedHeaders is ${signedHeaders}; of those the request has (and ACS3 signs: host, content-type, x-acs-*) ${computed || 'none'}`,
+    );
   }
   if (!sameText(acs3Signature(acs3StringToSign(canonicalRequest), key.accessKeySecret), signature.toLowerCase())) {
     return refuse(403, 'SignatureDoesNotMatch', `the request signature does not match; the canonical request is ${JSON.stringify(canonicalRequest)}`);
@@ -120,7 +143,11 @@ export function checkAuth(request: AuthRequest, settings: AuthSettings): AuthOut
   }
   if (!authorization) {
     const scheme = settings.platform === 'fc2' ? 'FC <AccessKeyId>:<signature>' : 'ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…';
-    return refuse(403, 'AccessDenied', `required HTTP header Authorization was not specified: this HTTP trigger has authType function (send Authorization: ${scheme})`);
+    return refuse(
+      403,
+      'AccessDenied',
+      `required HTTP header Authorization was not specified: this HTTP trigger has authType function (send Authorization: ${scheme})`,
+    );
   }
   const now = settings.now ?? Date.now();
   return settings.platform === 'fc2' ? checkFc2(request, authorization, settings.accessKey, now) : checkAcs3(request, authorization, settings.accessKey, now);

@@ -20,7 +20,8 @@ export function fcErrorResponse(statusCode: number, errorCode: string, message: 
 
 function headerSize(headers: Record<string, string | string[]>): number {
   let total = 0;
-  for (const [name, value] of Object.entries(headers)) for (const item of Array.isArray(value) ? value : [value]) total += Buffer.byteLength(name) + Buffer.byteLength(item) + 4;
+  for (const [name, value] of Object.entries(headers))
+    for (const item of Array.isArray(value) ? value : [value]) total += Buffer.byteLength(name) + Buffer.byteLength(item) + 4;
   return total;
 }
 
@@ -46,7 +47,11 @@ export function invocationResponse(invocation: Invocation): ResponsePlan {
   if (invocation.status !== 'success') {
     return {
       statusCode: 502,
-      headers: { 'content-type': 'application/json', 'x-fc-request-id': requestId, 'x-fc-error-type': invocation.status === 'handled-error' ? 'HandledInvocationError' : 'UnhandledInvocationError' },
+      headers: {
+        'content-type': 'application/json',
+        'x-fc-request-id': requestId,
+        'x-fc-error-type': invocation.status === 'handled-error' ? 'HandledInvocationError' : 'UnhandledInvocationError',
+      },
       body: invocation.body,
       warnings: [],
     };
@@ -59,7 +64,12 @@ export function invocationResponse(invocation: Invocation): ResponsePlan {
     else kept[name] = value;
   }
   if (headerSize(kept) > MAX_RESPONSE_HEADER_BYTES) {
-    return fcErrorResponse(502, 'BadResponse', `the function's response headers are ${headerSize(kept)} bytes; FC accepts ${MAX_RESPONSE_HEADER_BYTES}`, requestId);
+    return fcErrorResponse(
+      502,
+      'BadResponse',
+      `the function's response headers are ${headerSize(kept)} bytes; FC accepts ${MAX_RESPONSE_HEADER_BYTES}`,
+      requestId,
+    );
   }
   if (!Number.isInteger(http.statusCode) || http.statusCode < 100 || http.statusCode > 599) {
     return fcErrorResponse(502, 'BadResponse', `the function answered status code ${http.statusCode}, which is not an HTTP status`, requestId);

@@ -81,7 +81,9 @@ function authTypeOf(trigger: ProjectTrigger): AuthType {
 function served(fn: ProjectFunction): ServedFunction | undefined {
   const trigger = fn.triggers.find((candidate) => isHttpTriggerType(candidate.type));
   if (!trigger) return undefined;
-  const basePath = fn.service ? `${FC2_PROXY_PREFIX}${encodeSegment(fn.service)}/${encodeSegment(fn.name)}/` : `${FC3_FUNCTIONS_PREFIX}${encodeSegment(fn.name)}/`;
+  const basePath = fn.service
+    ? `${FC2_PROXY_PREFIX}${encodeSegment(fn.service)}/${encodeSegment(fn.name)}/`
+    : `${FC3_FUNCTIONS_PREFIX}${encodeSegment(fn.name)}/`;
   return { fn, key: functionKey(fn), trigger, methods: allowedMethods(trigger.config), authType: authTypeOf(trigger), basePath };
 }
 
@@ -106,9 +108,17 @@ export function buildRouteTable(project: Project): RouteTable {
       const target = functions.find((entry) => entry.fn.name === route.functionName && (route.service === undefined || entry.fn.service === route.service));
       if (!target) {
         const exists = project.functions.some((fn) => fn.name === route.functionName && (route.service === undefined || fn.service === route.service));
-        notes.push(`custom domain ${domain.domainName} ${route.path}: ${route.service ? `${route.service}/` : ''}${route.functionName} ${exists ? 'has no HTTP trigger' : 'is not a function of the project'}; requests there get 404`);
+        notes.push(
+          `custom domain ${domain.domainName} ${route.path}: ${route.service ? `${route.service}/` : ''}${route.functionName} ${exists ? 'has no HTTP trigger' : 'is not a function of the project'}; requests there get 404`,
+        );
       }
-      routes.push({ domainName: domain.domainName, path: route.path.startsWith('/') ? route.path : `/${route.path}`, target, functionName: route.functionName, methods: routeMethods(route, target) });
+      routes.push({
+        domainName: domain.domainName,
+        path: route.path.startsWith('/') ? route.path : `/${route.path}`,
+        target,
+        functionName: route.functionName,
+        methods: routeMethods(route, target),
+      });
     }
   }
   return { functions, routes, notes };
@@ -145,8 +155,13 @@ function matchProxy(table: RouteTable, pathname: string, prefix: string, fc2: bo
     const name = names[1] ?? '';
     const fn = table.functions.find((entry) => entry.fn.service === service && entry.fn.name === name);
     if (fn) return { kind: 'function', served: fn, functionPath, methods: fn.methods, via: 'proxy' };
-    if (!table.functions.some((entry) => entry.fn.service === service)) return { kind: 'not-found', errorCode: 'ServiceNotFound', message: `service '${service}' has no function with an HTTP trigger in this project` };
-    return { kind: 'not-found', errorCode: 'FunctionNotFound', message: `function '${name}' of service '${service}' is not in this project or has no HTTP trigger` };
+    if (!table.functions.some((entry) => entry.fn.service === service))
+      return { kind: 'not-found', errorCode: 'ServiceNotFound', message: `service '${service}' has no function with an HTTP trigger in this project` };
+    return {
+      kind: 'not-found',
+      errorCode: 'FunctionNotFound',
+      message: `function '${name}' of service '${service}' is not in this project or has no HTTP trigger`,
+    };
   }
   const name = names[0] ?? '';
   const fn = table.functions.find((entry) => entry.fn.service === undefined && entry.fn.name === name);
@@ -169,9 +184,24 @@ export function matchRoute(table: RouteTable, pathname: string, host?: string): 
   }
   if (!best) {
     const known = table.routes.length > 0 ? `; routes: ${table.routes.map((route) => route.path).join(', ')}` : '';
-    return { kind: 'not-found', errorCode: 'PathNotFound', message: `no route for ${path}: use ${FC2_PROXY_PREFIX}<service>/<function>/… or ${FC3_FUNCTIONS_PREFIX}<function>/…${known}` };
+    return {
+      kind: 'not-found',
+      errorCode: 'PathNotFound',
+      message: `no route for ${path}: use ${FC2_PROXY_PREFIX}<service>/<function>/… or ${FC3_FUNCTIONS_PREFIX}<function>/…${known}`,
+    };
   }
   const { route } = best;
-  if (!route.target) return { kind: 'not-found', errorCode: 'FunctionNotFound', message: `route ${route.path} of ${route.domainName} goes to ${route.functionName}, which this project does not serve (no such function, or no HTTP trigger)` };
-  return { kind: 'function', served: route.target, functionPath: pathname, methods: route.methods ?? route.target.methods, via: `${route.domainName}${route.path}` };
+  if (!route.target)
+    return {
+      kind: 'not-found',
+      errorCode: 'FunctionNotFound',
+      message: `route ${route.path} of ${route.domainName} goes to ${route.functionName}, which this project does not serve (no such function, or no HTTP trigger)`,
+    };
+  return {
+    kind: 'function',
+    served: route.target,
+    functionPath: pathname,
+    methods: route.methods ?? route.target.methods,
+    via: `${route.domainName}${route.path}`,
+  };
 }

@@ -1,26 +1,26 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer, } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { HttpMethod } from '../triggers/http/build.js';
-import { buildFc2HttpRequest, buildHttpEvent, } from '../triggers/http/build.js';
+import { buildFc2HttpRequest, buildHttpEvent } from '../triggers/http/build.js';
 import type { Project } from '../project/model.js';
 import type { AccessKey } from '../remote/credentials.js';
-import { accessKeyFromEnv, } from '../remote/credentials.js';
+import { accessKeyFromEnv } from '../remote/credentials.js';
 import { newRequestId } from '../runtime/context.js';
 import type { Invocation } from '../runtime/invocation.js';
-import { summaryLine, } from '../runtime/invocation.js';
+import { summaryLine } from '../runtime/invocation.js';
 import { isRuntimeName, runtimeTraits } from '../runtime/runtimes.js';
 import { checkAuth } from './auth.js';
 import { InstancePool } from './instances.js';
 import { checkRequestHead, clientIp, readBody, RequestRefused, requestParams } from './request.js';
 import type { ResponsePlan } from './response.js';
-import { fcErrorResponse, invocationResponse, sendResponse, } from './response.js';
+import { fcErrorResponse, invocationResponse, sendResponse } from './response.js';
 import type { RouteTable, ServedFunction, ServedMethod } from './routes.js';
-import { buildRouteTable, matchRoute, } from './routes.js';
+import { buildRouteTable, matchRoute } from './routes.js';
 import type { CodeWatcher, WatchOptions } from './watcher.js';
-import { watchCode, } from './watcher.js';
+import { watchCode } from './watcher.js';
 
 /**
  * `fc-sim serve`: one local HTTP server for a project's functions with HTTP triggers (URL scheme: routes.ts; auth:
@@ -113,9 +113,15 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     if (invocation.status !== 'rejected') log(`[${served.key}] ${summaryLine(invocation)}`);
   };
 
-  const invokeFunction = async (served: ServedFunction, request: IncomingMessage, parts: { method: HttpMethod; functionPath: string; search: string; body: Buffer }, requestId: string): Promise<ResponsePlan> => {
+  const invokeFunction = async (
+    served: ServedFunction,
+    request: IncomingMessage,
+    parts: { method: HttpMethod; functionPath: string; search: string; body: Buffer },
+    requestId: string,
+  ): Promise<ResponsePlan> => {
     const { fn } = served;
-    if (!isRuntimeName(fn.runtime)) return fcErrorResponse(500, 'InvalidRuntime', `runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20)`, requestId);
+    if (!isRuntimeName(fn.runtime))
+      return fcErrorResponse(500, 'InvalidRuntime', `runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20)`, requestId);
     const generation = runtimeTraits(fn.runtime).generation;
     const params = requestParams(request, { ...parts, accountId: DEFAULT_ACCOUNT_ID, region: fn.region ?? DEFAULT_REGION, time: new Date() });
     const instance = pool.get(served.key, fn);
@@ -148,7 +154,9 @@ export async function startServer(project: Project, options: ServeOptions = {}):
       checkRequestHead(request);
       if (match.kind === 'not-found') plan = fcErrorResponse(404, match.errorCode, match.message, requestId);
       else if (!(match.methods as string[]).includes(request.method ?? '')) {
-        plan = fcErrorResponse(405, 'MethodNotAllowed', `${request.method} is not allowed: this HTTP trigger accepts ${match.methods.join(', ')}`, requestId, { allow: match.methods.join(', ') });
+        plan = fcErrorResponse(405, 'MethodNotAllowed', `${request.method} is not allowed: this HTTP trigger accepts ${match.methods.join(', ')}`, requestId, {
+          allow: match.methods.join(', '),
+        });
       } else {
         const body = await readBody(request);
         bodyRead = true;

@@ -4,11 +4,11 @@ import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
 import type { CheckFailure } from './checks.js';
 import { saveFailure, savedEvents } from './failures.js';
 import type { FailureReport } from './report.js';
-import { formatReport, } from './report.js';
+import { formatReport } from './report.js';
 import type { CheckOptions, EventOutcome } from './runner.js';
-import { ContractRunner, } from './runner.js';
+import { ContractRunner } from './runner.js';
 import type { EventSource } from './triggers.js';
-import { prepareSource, } from './triggers.js';
+import { prepareSource } from './triggers.js';
 
 /**
  * What {@link checkHandler} runs: the handler and its configuration, where the events come from (a trigger, a kind

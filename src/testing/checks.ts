@@ -72,7 +72,9 @@ export function singleInvocationFailure(check: Exclude<CheckName, 'idempotent'>,
         ? { check, message: `unhandled error ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}`.replace('  ', ' ') }
         : undefined;
     case 'no-handled-error':
-      return invocation.status === 'handled-error' ? { check, message: `handled error (callback) ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}` } : undefined;
+      return invocation.status === 'handled-error'
+        ? { check, message: `handled error (callback) ${invocation.error!.errorType ?? ''}: ${invocation.error!.errorMessage}` }
+        : undefined;
     case 'http-response': {
       // Events (JSON or CBOR) answer with whatever the handler returns; only HTTP deliveries owe a response.
       if (delivery === 'event' || delivery === 'cbor' || invocation.status !== 'success') return undefined;

@@ -5,7 +5,7 @@ import type { Instance } from '../runtime/invoke.js';
 import type { Outcome } from '../remote/outcome.js';
 import { isRemoteInstance } from '../remote/remote-instance.js';
 import type { CheckFailure, CheckName, NoAnswer, Property } from './checks.js';
-import { checkNames, idempotencyFailure, singleInvocationFailure, } from './checks.js';
+import { checkNames, idempotencyFailure, singleInvocationFailure } from './checks.js';
 
 /**
  * One delivery of an event: its invocation and, from a remote target, how the request ended (a RemoteResult is one).

@@ -1,6 +1,6 @@
 import { FcSimError } from '../errors.js';
 import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
-import { createInstance, } from '../runtime/invoke.js';
+import { createInstance } from '../runtime/invoke.js';
 import type { Invocation } from '../runtime/invocation.js';
 import type { CheckFailure, CheckName, Property } from './checks.js';
 import { deliveryTo, enabledChecks, judge } from './judge.js';

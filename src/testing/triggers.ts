@@ -3,7 +3,7 @@ import { FcSimError } from '../errors.js';
 import type { Delivery } from '../triggers/delivery.js';
 import type { HttpRequestConstraints } from '../triggers/http/arbitrary.js';
 import type { ConstraintsOf, TriggerId } from '../triggers/registry.js';
-import { findKind, kindArbitrary, deliveryOfKind, triggerSource, } from '../triggers/registry.js';
+import { findKind, kindArbitrary, deliveryOfKind, triggerSource } from '../triggers/registry.js';
 
 /**
  * Where events come from: a trigger with generator constraints, a named kind, or an arbitrary of your own.

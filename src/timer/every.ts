@@ -46,7 +46,7 @@ export function parseEveryDuration(duration: string, offset: number): number {
     fractional ||= amount!.includes('.');
     seconds += Number(amount) * perUnit!;
     if (GROUP.lastIndex === duration.length) {
-      if (seconds < MIN_EVERY_SECONDS) fail('below FC\'s minimum interval of 1 minute', 'e.g. "@every 1m"');
+      if (seconds < MIN_EVERY_SECONDS) fail("below FC's minimum interval of 1 minute", 'e.g. "@every 1m"');
       if (fractional) {
         const whole = Number.isInteger(seconds) ? `; write "@every ${formatDuration(seconds)}"` : '';
         fail(`FC takes whole numbers${whole}`);

@@ -1,8 +1,8 @@
 import type { CronField } from './cron-field.js';
-import { parseCronField, } from './cron-field.js';
+import { parseCronField } from './cron-field.js';
 import { parseEveryDuration } from './every.js';
 import type { CronFieldName } from './fields.js';
-import { CRON_FIELDS, } from './fields.js';
+import { CRON_FIELDS } from './fields.js';
 import { TimerExpressionError } from './timer-expression-error.js';
 import { DEFAULT_ZONE, ianaZone } from './zone.js';
 
@@ -121,7 +121,13 @@ export function parseTimerExpression(source: string, options: ParseTimerExpressi
   const tokens: Token[] = [...source.matchAll(/\S+/g)].map((match) => ({ text: match[0], start: match.index }));
   const spanOf = (from: Token, to: Token = from) => ({ start: from.start, end: to.start + to.text.length });
   const first = tokens[0];
-  if (!first) throw new TimerExpressionError('empty expression: FC needs six fields (seconds first) or @every <duration>', 'expression', undefined, 'e.g. "0 0 4 * * *" or "@every 5m"');
+  if (!first)
+    throw new TimerExpressionError(
+      'empty expression: FC needs six fields (seconds first) or @every <duration>',
+      'expression',
+      undefined,
+      'e.g. "0 0 4 * * *" or "@every 5m"',
+    );
 
   let cronTz: string | undefined;
   let rest = tokens;
@@ -129,7 +135,12 @@ export function parseTimerExpression(source: string, options: ParseTimerExpressi
   if (zonePrefix) {
     const name = first.text.slice(zonePrefix[0].length);
     if (zonePrefix[0] !== 'CRON_TZ=') {
-      throw new TimerExpressionError(`"${zonePrefix[0]}": FC's zone prefix is CRON_TZ=`, 'zone', { start: first.start, end: first.start + zonePrefix[0].length }, `write "CRON_TZ=${name}"`);
+      throw new TimerExpressionError(
+        `"${zonePrefix[0]}": FC's zone prefix is CRON_TZ=`,
+        'zone',
+        { start: first.start, end: first.start + zonePrefix[0].length },
+        `write "CRON_TZ=${name}"`,
+      );
     }
     cronTz = ianaZone(name, 'CRON_TZ', { start: first.start + zonePrefix[0].length, end: first.start + first.text.length });
     rest = tokens.slice(1);
@@ -143,19 +154,34 @@ export function parseTimerExpression(source: string, options: ParseTimerExpressi
   if (head.text.startsWith('@')) {
     if (head.text === '@every') {
       if (cronTz !== undefined) {
-        throw new TimerExpressionError(`${first.text} with @every: FC takes "@every <duration>" alone (an interval does not depend on the zone)`, 'zone', spanOf(first), `write "${source.slice(head.start).trim()}"`);
+        throw new TimerExpressionError(
+          `${first.text} with @every: FC takes "@every <duration>" alone (an interval does not depend on the zone)`,
+          'zone',
+          spanOf(first),
+          `write "${source.slice(head.start).trim()}"`,
+        );
       }
       const duration = rest[1] ? source.slice(rest[1].start, last.start + last.text.length) : '';
       return { ...base, kind: 'every', intervalSeconds: parseEveryDuration(duration, rest[1]?.start ?? head.start + head.text.length) };
     }
-    if (head.text.startsWith('@every')) throw new TimerExpressionError(`"${head.text}": put a space after @every`, 'every', spanOf(head), `write "@every ${head.text.slice('@every'.length)}"`);
+    if (head.text.startsWith('@every'))
+      throw new TimerExpressionError(`"${head.text}": put a space after @every`, 'every', spanOf(head), `write "@every ${head.text.slice('@every'.length)}"`);
     const macro = MACROS[head.text.toLowerCase()];
-    if (macro !== undefined) throw new TimerExpressionError(`"${head.text}": FC does not accept cron macros: did you mean "${macro}"?`, 'expression', spanOf(head));
-    throw new TimerExpressionError(`"${head.text}": not an FC expression`, 'expression', spanOf(head), 'write six fields (seconds first) or "@every <duration>"');
+    if (macro !== undefined)
+      throw new TimerExpressionError(`"${head.text}": FC does not accept cron macros: did you mean "${macro}"?`, 'expression', spanOf(head));
+    throw new TimerExpressionError(
+      `"${head.text}": not an FC expression`,
+      'expression',
+      spanOf(head),
+      'write six fields (seconds first) or "@every <duration>"',
+    );
   }
 
   if (rest.length !== CRON_FIELDS.length) throw fieldCountError(rest, cronTz, spanOf(head, last));
-  const fields = Object.fromEntries(CRON_FIELDS.map((spec, i) => [spec.name, parseCronField(spec, rest[i]!.text, rest[i]!.start)])) as Record<CronFieldName, CronField>;
+  const fields = Object.fromEntries(CRON_FIELDS.map((spec, i) => [spec.name, parseCronField(spec, rest[i]!.text, rest[i]!.start)])) as Record<
+    CronFieldName,
+    CronField
+  >;
   checkDays(fields, rest);
   return { ...base, kind: 'cron', fields };
 }

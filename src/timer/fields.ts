@@ -38,7 +38,18 @@ export interface CronFieldSpec {
 }
 
 export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
-  JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12,
+  JAN: 1,
+  FEB: 2,
+  MAR: 3,
+  APR: 4,
+  MAY: 5,
+  JUN: 6,
+  JUL: 7,
+  AUG: 8,
+  SEP: 9,
+  OCT: 10,
+  NOV: 11,
+  DEC: 12,
 };
 
 /**
@@ -53,7 +64,13 @@ export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
  * @see https://help.aliyun.com/document_detail/171746.html
  */
 export const DAY_OF_WEEK_NUMBERS: Readonly<Record<string, number>> = {
-  MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6, SUN: 7,
+  MON: 1,
+  TUE: 2,
+  WED: 3,
+  THU: 4,
+  FRI: 5,
+  SAT: 6,
+  SUN: 7,
 };
 
 /** The fields in the order FC reads them. */

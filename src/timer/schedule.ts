@@ -1,5 +1,5 @@
 import type { CronExpression } from 'cron-parser';
-import { CronExpressionParser, } from 'cron-parser';
+import { CronExpressionParser } from 'cron-parser';
 import { FcSimError } from '../errors.js';
 import type { CronField } from './cron-field.js';
 import type { CronTimerExpression, TimerExpression } from './expression.js';
@@ -114,5 +114,12 @@ function cronParser(expression: CronTimerExpression, currentDate: Date): CronExp
  */
 function cronParserText({ fields }: CronTimerExpression): string {
   const list = (field: CronField, convert: (value: number) => number = (value) => value) => (field.wildcard ? '*' : field.values.map(convert).join(','));
-  return [list(fields.second), list(fields.minute), list(fields.hour), list(fields.dayOfMonth), list(fields.month), list(fields.dayOfWeek, (day) => day % 7)].join(' ');
+  return [
+    list(fields.second),
+    list(fields.minute),
+    list(fields.hour),
+    list(fields.dayOfMonth),
+    list(fields.month),
+    list(fields.dayOfWeek, (day) => day % 7),
+  ].join(' ');
 }

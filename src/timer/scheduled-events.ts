@@ -1,9 +1,9 @@
 import type { TimerEventParams } from '../triggers/timer/build.js';
-import { buildTimerEvent, } from '../triggers/timer/build.js';
+import { buildTimerEvent } from '../triggers/timer/build.js';
 import type { TimerEvent } from '../types/generated.js';
 import type { TimerExpression } from './expression.js';
 import type { ScheduleWindow } from './schedule.js';
-import { timerSchedule, } from './schedule.js';
+import { timerSchedule } from './schedule.js';
 
 /**
  * One firing of a timer trigger and the event FC sends for it.

@@ -1,5 +1,5 @@
 import type { TextSpan } from './timer-expression-error.js';
-import { TimerExpressionError, } from './timer-expression-error.js';
+import { TimerExpressionError } from './timer-expression-error.js';
 
 /** FC evaluates a timer expression in UTC unless it starts with `CRON_TZ=<zone> `. */
 export const DEFAULT_ZONE = 'UTC';
@@ -16,7 +16,9 @@ export function ianaZone(name: string, label: string, span?: TextSpan): string {
   try {
     resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    const hint = /^(?:UTC|GMT)?[+-]\d/i.test(name) ? 'for a fixed offset use an Etc zone: Etc/GMT-8 is UTC+08:00 (the sign is inverted)' : 'e.g. Asia/Shanghai, Europe/Berlin, UTC';
+    const hint = /^(?:UTC|GMT)?[+-]\d/i.test(name)
+      ? 'for a fixed offset use an Etc zone: Etc/GMT-8 is UTC+08:00 (the sign is inverted)'
+      : 'e.g. Asia/Shanghai, Europe/Berlin, UTC';
     throw new TimerExpressionError(`${label} "${name}": not an IANA time zone`, 'zone', span, hint);
   }
   const spelled = [resolved, ...Intl.supportedValuesOf('timeZone')].find((zone) => zone.toLowerCase() === name.toLowerCase());

@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import { FcSimError, TriggerConfigError } from '../errors.js';
 import { parsePath } from '../io/json-pointer.js';
 import type { Json } from '../io/json-values.js';
-import { isJsonObject, } from '../io/json-values.js';
+import { isJsonObject } from '../io/json-values.js';
 import type { ProjectTrigger } from '../project/model.js';
 import type { SchemaName } from '../schema/catalog.js';
 import { validate } from '../schema/validate.js';
@@ -99,9 +99,11 @@ export function triggerModule(id: TriggerId): AnyTriggerModule {
 }
 
 /** The value at a JSON pointer into a config; undefined where there is none. */
-const configValue = (config: Json, pointer: string): unknown => parsePath(pointer).reduce<unknown>((at, key) => (isJsonObject(at) ? at[key] : undefined), config);
+const configValue = (config: Json, pointer: string): unknown =>
+  parsePath(pointer).reduce<unknown>((at, key) => (isJsonObject(at) ? at[key] : undefined), config);
 
-const owns = (module: AnyTriggerModule, config: Json) => module.configSource === undefined || configValue(config, module.configSource.pointer) === module.configSource.value;
+const owns = (module: AnyTriggerModule, config: Json) =>
+  module.configSource === undefined || configValue(config, module.configSource.pointer) === module.configSource.value;
 
 /**
  * The module of a project trigger: by its API type (`mns_topic` → mns) and, where modules share one (EventBridge's

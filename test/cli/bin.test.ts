@@ -30,7 +30,9 @@ describe('the fc-sim bin', () => {
   });
 
   it('exits 0, silently, when the reader closes the pipe early (fc-sim oss:put --count 1000 | head -1)', async () => {
-    const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/bin.js'), 'oss:put', '--count', '1000', '--seed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/bin.js'), 'oss:put', '--count', '1000', '--seed', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     // 1000 events are far more than a pipe holds: the bin is still writing when the reader goes away.

@@ -39,11 +39,37 @@ describe('fc-sim <kind>', () => {
   });
 
   it('takes every OSS flag', async () => {
-    const record = (await event(
-      'oss:append', '--bucket', 'logs', '--key', 'app.log', '--size', '4096', '--delta-size', '1024', '--etag', '0123456789ABCDEF0123456789ABCDEF',
-      '--mime-type', 'text/plain', '--user-meta', 'owner=alice', '--user-meta', 'x-oss-meta-team=infra', '--source-ip', '10.0.0.1',
-      '--region', 'cn-shanghai', '--account-id', '1234567890123456', '--time', '2024-02-29T23:59:59Z', '--fc-version', '2',
-    )).events[0];
+    const record = (
+      await event(
+        'oss:append',
+        '--bucket',
+        'logs',
+        '--key',
+        'app.log',
+        '--size',
+        '4096',
+        '--delta-size',
+        '1024',
+        '--etag',
+        '0123456789ABCDEF0123456789ABCDEF',
+        '--mime-type',
+        'text/plain',
+        '--user-meta',
+        'owner=alice',
+        '--user-meta',
+        'x-oss-meta-team=infra',
+        '--source-ip',
+        '10.0.0.1',
+        '--region',
+        'cn-shanghai',
+        '--account-id',
+        '1234567890123456',
+        '--time',
+        '2024-02-29T23:59:59Z',
+        '--fc-version',
+        '2',
+      )
+    ).events[0];
     expect(record).toMatchObject({
       eventName: 'ObjectCreated:AppendObject',
       eventTime: '2024-02-29T23:59:59.000Z',
@@ -52,7 +78,11 @@ describe('fc-sim <kind>', () => {
       oss: {
         bucket: { arn: 'acs:oss:cn-shanghai:1234567890123456:logs', name: 'logs', ownerIdentity: '1234567890123456', virtualBucket: '' },
         object: {
-          key: 'app.log', size: 4096, deltaSize: 1024, position: 3072, eTag: '0123456789ABCDEF0123456789ABCDEF',
+          key: 'app.log',
+          size: 4096,
+          deltaSize: 1024,
+          position: 3072,
+          eTag: '0123456789ABCDEF0123456789ABCDEF',
           objectMeta: { mimeType: 'text/plain', userMeta: { 'x-oss-meta-owner': 'alice', 'x-oss-meta-team': 'infra' } },
         },
       },
@@ -71,17 +101,54 @@ describe('fc-sim <kind>', () => {
   });
 
   it('takes the MNS flags, in both formats', async () => {
-    const json = await event('mns:json', '--message', '你好', '--topic', 'orders', '--attr', 'source=shop', '--subscription', 'sub-1', '--account-id', '1234567890123456', '--time', '2024-01-01T00:00:00Z');
+    const json = await event(
+      'mns:json',
+      '--message',
+      '你好',
+      '--topic',
+      'orders',
+      '--attr',
+      'source=shop',
+      '--subscription',
+      'sub-1',
+      '--account-id',
+      '1234567890123456',
+      '--time',
+      '2024-01-01T00:00:00Z',
+    );
     expect(json).toMatchObject({
-      Message: '你好', TopicName: 'orders', SubscriptionName: 'sub-1', TopicOwner: '1234567890123456', Subscriber: '1234567890123456',
-      PublishTime: 1704067200000, source: 'shop', MessageMD5: createHash('md5').update('你好').digest('hex').toUpperCase(),
+      Message: '你好',
+      TopicName: 'orders',
+      SubscriptionName: 'sub-1',
+      TopicOwner: '1234567890123456',
+      Subscriber: '1234567890123456',
+      PublishTime: 1704067200000,
+      source: 'shop',
+      MessageMD5: createHash('md5').update('你好').digest('hex').toUpperCase(),
     });
-    expect(await event('mns:stream', '--message', 'hello', '--attr', 'Extend={"key":"value"}')).toEqual({ body: 'hello', attrs: { Extend: '{"key":"value"}' } });
+    expect(await event('mns:stream', '--message', 'hello', '--attr', 'Extend={"key":"value"}')).toEqual({
+      body: 'hello',
+      attrs: { Extend: '{"key":"value"}' },
+    });
     expect((await runCli(['mns:stream', '--message', 'raw body'])).stdout).toBe('raw body\n');
   });
 
   it('takes the SLS flags', async () => {
-    const sls = await event('sls', '--project', 'p1', '--logstore', 'l1', '--shard', '3', '--parameter', '{"target":{"logstore":"out"}}', '--region', 'cn-beijing', '--time', '2024-01-01T00:00:00Z');
+    const sls = await event(
+      'sls',
+      '--project',
+      'p1',
+      '--logstore',
+      'l1',
+      '--shard',
+      '3',
+      '--parameter',
+      '{"target":{"logstore":"out"}}',
+      '--region',
+      'cn-beijing',
+      '--time',
+      '2024-01-01T00:00:00Z',
+    );
     expect(sls).toMatchObject({
       parameter: { target: { logstore: 'out' } },
       source: { endpoint: 'http://cn-beijing-intranet.log.aliyuncs.com', projectName: 'p1', logstoreName: 'l1', shardId: 3 },
@@ -90,7 +157,23 @@ describe('fc-sim <kind>', () => {
   });
 
   it('takes the CDN flags', async () => {
-    const refresh = (await event('cdn:refresh', '--domain', 'cdn.example.org', '--object-path', '/a.js', '--object-path', '/b/', '--object-type', 'Directory', '--account-id', '1234567890123456', '--time', '2024-01-01T00:00:00Z')).events[0];
+    const refresh = (
+      await event(
+        'cdn:refresh',
+        '--domain',
+        'cdn.example.org',
+        '--object-path',
+        '/a.js',
+        '--object-path',
+        '/b/',
+        '--object-type',
+        'Directory',
+        '--account-id',
+        '1234567890123456',
+        '--time',
+        '2024-01-01T00:00:00Z',
+      )
+    ).events[0];
     expect(refresh).toMatchObject({
       eventTime: '2024-01-01T08:00:00+08:00',
       resource: { domain: 'cdn.example.org' },
@@ -106,9 +189,27 @@ describe('fc-sim <kind>', () => {
     const binary = join(dir, 'body.bin');
     writeFileSync(binary, Buffer.from([0xff, 0x00, 0xfe]));
     const http = await event(
-      'http:post', '--path', '/files/报告 1.pdf?lang=zh&tag=a', '--query', 'tag=b', '--header', 'X-Trace: 1', '--header', 'X-Trace: 2',
-      '--body-file', binary, '--source-ip', '10.1.2.3', '--trigger-id', 'my-trigger', '--region', 'cn-shanghai', '--account-id', '1234567890123456',
-      '--time', '2024-01-01T00:00:00.123Z',
+      'http:post',
+      '--path',
+      '/files/报告 1.pdf?lang=zh&tag=a',
+      '--query',
+      'tag=b',
+      '--header',
+      'X-Trace: 1',
+      '--header',
+      'X-Trace: 2',
+      '--body-file',
+      binary,
+      '--source-ip',
+      '10.1.2.3',
+      '--trigger-id',
+      'my-trigger',
+      '--region',
+      'cn-shanghai',
+      '--account-id',
+      '1234567890123456',
+      '--time',
+      '2024-01-01T00:00:00.123Z',
     );
     expect(http).toMatchObject({
       rawPath: '/files/%E6%8A%A5%E5%91%8A%201.pdf',
@@ -127,7 +228,20 @@ describe('fc-sim <kind>', () => {
     expect((await event('http:get', '--method', 'options')).requestContext.http.method).toBe('OPTIONS');
     expect((await event('http:put', '--body', 'plain')).body).toBe('plain');
 
-    const fc2 = await event('http:get', '--fc2', '--path', '/users', '--query', 'tag=a', '--query', 'tag=b', '--header', 'X-Trace: 1', '--header', 'X-Trace: 2');
+    const fc2 = await event(
+      'http:get',
+      '--fc2',
+      '--path',
+      '/users',
+      '--query',
+      'tag=a',
+      '--query',
+      'tag=b',
+      '--header',
+      'X-Trace: 1',
+      '--header',
+      'X-Trace: 2',
+    );
     expect(validate('fc2-http-request', fc2).issues).toEqual([]);
     expect(fc2).toMatchObject({ method: 'GET', path: '/users', url: '/users?tag=a&tag=b', queries: { tag: ['a', 'b'] } }); // --query replaces the kind's default query
     expect(fc2.headers['x-trace']).toBe('1, 2');
@@ -160,13 +274,19 @@ describe('fc-sim <kind> --random / --seed / --count', () => {
   it('prints --count events as NDJSON, every one valid', async () => {
     const run = await runCli(['http:patch', '--count', '20', '--seed', '3', '--path', '/items']);
     expect(run.status).toBe(0);
-    const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(20);
     for (const line of lines) {
       expect(validate('http', line).issues).toEqual([]);
       expect(line.requestContext.http).toMatchObject({ method: 'PATCH', path: '/items' });
     }
-    const stream = (await runCli(['mns:stream', '--count', '10', '--seed', '2'])).stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const stream = (await runCli(['mns:stream', '--count', '10', '--seed', '2'])).stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(stream.every((item) => typeof item === 'string' || validate('mns-stream', item).valid)).toBe(true);
   });
 

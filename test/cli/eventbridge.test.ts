@@ -17,7 +17,8 @@ const project = 'fixtures/projects/eventbridge-app';
 describe('fc-sim <eventbridge kind>', () => {
   it('lists the kinds', async () => {
     const run = await runCli(['list']);
-    for (const kind of ['mns:queue', 'rocketmq', 'rabbitmq', 'kafka', 'dts', 'eventbridge:oss', 'eventbridge:custom']) expect(run.stdout).toMatch(new RegExp(`^${kind} `, 'm'));
+    for (const kind of ['mns:queue', 'rocketmq', 'rabbitmq', 'kafka', 'dts', 'eventbridge:oss', 'eventbridge:custom'])
+      expect(run.stdout).toMatch(new RegExp(`^${kind} `, 'm'));
   });
 
   it('mns:queue: one CloudEvent, the body base64 unless --base64-decode; --batch N: an array of N', async () => {
@@ -76,7 +77,9 @@ describe('an fc3 project with EventBridge triggers', () => {
   it('fc-sim ls describes the source, the mode and batch window, and the pattern', async () => {
     const run = await runCli(['ls', '--project', project]);
     expect(run.stdout).toContain('orders-queue (eventbridge: queue orders, decoded (event-driven), pattern {"data":{"messageBody":[{"prefix":"order:"}]}})');
-    expect(run.stdout).toContain('clicks-stream (eventbridge: topic clicks group clicks-fc (event-streaming, batches of 1–5), pattern {"data":{"partition":[{"numeric":[">=",0,"<",4]}]}})');
+    expect(run.stdout).toContain(
+      'clicks-stream (eventbridge: topic clicks group clicks-fc (event-streaming, batches of 1–5), pattern {"data":{"partition":[{"numeric":[">=",0,"<",4]}]}})',
+    );
   });
 
   it('fc-sim lint finds nothing wrong', async () => {
@@ -88,7 +91,9 @@ describe('an fc3 project with EventBridge triggers', () => {
   it('fc-sim test runs both triggers, nothing skipped, and shows what their filters turn away', async () => {
     const run = await runCli(['test', '--project', project, '--runs', '40', '--seed', '5']);
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/✓ orders ← orders-queue \(eventbridge\): 40 events passed .*; 20 events outside its filter \(events of its MNS source outside eventRuleFilterPattern: data\.messageBody outside \[\{"prefix":"order:"\}\]\) would not invoke it/);
+    expect(run.stdout).toMatch(
+      /✓ orders ← orders-queue \(eventbridge\): 40 events passed .*; 20 events outside its filter \(events of its MNS source outside eventRuleFilterPattern: data\.messageBody outside \[\{"prefix":"order:"\}\]\) would not invoke it/,
+    );
     expect(run.stdout).toMatch(/✓ clicks ← clicks-stream \(eventbridge\): 40 events passed .*data\.partition outside/);
     expect(run.stdout).toContain('2 passed, 0 failed, 0 skipped');
   });
@@ -100,13 +105,18 @@ describe('an fc3 project with EventBridge triggers', () => {
       expect(Array.isArray(message)).toBe(false);
       expect(message.data.messageBody.startsWith('order:')).toBe(true);
     }
-    const batches = fc.sample(matchingEvents(clicks!, { fcVersion: 3 })!.arbitrary, { seed: 2, numRuns: 50 }) as { data: { partition: number; value: unknown } }[][];
+    const batches = fc.sample(matchingEvents(clicks!, { fcVersion: 3 })!.arbitrary, { seed: 2, numRuns: 50 }) as {
+      data: { partition: number; value: unknown };
+    }[][];
     const sizes = new Set(batches.map((batch) => batch.length));
     expect(Math.min(...sizes)).toBe(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(5);
     expect(sizes.size).toBeGreaterThan(1);
     for (const record of batches.flat()) expect(record.data.partition).toBeLessThan(4);
-    for (const [trigger, options] of [[orders!, {}], [clicks!, {}]] as const) {
+    for (const [trigger, options] of [
+      [orders!, {}],
+      [clicks!, {}],
+    ] as const) {
       const rejected = rejectedEvents(trigger, { fcVersion: 3, ...options })!;
       for (const event of fc.sample(rejected.arbitrary, { seed: 3, numRuns: 30 })) expect(deliveredBy(trigger, event)).toBe(false);
     }
@@ -127,10 +137,26 @@ function variant(change: (yaml: string) => string): string {
 describe('configs fc-sim cannot read: exit 2 naming the file and field, no stack trace; lint says the same', () => {
   const kafkaPattern = `eventRuleFilterPattern: '{"data":{"partition":[{"numeric":[">=",0,"<",4]}]}}'`;
   it.each([
-    ['a pattern that is not JSON', (yaml: string) => yaml.replace(kafkaPattern, `eventRuleFilterPattern: '{data: partition}'`), /triggers\[0\]\.triggerConfig: eventRuleFilterPattern is not JSON/],
-    ['an unknown operator', (yaml: string) => yaml.replace(kafkaPattern, `eventRuleFilterPattern: '{"data":{"partition":[{"between":[0,4]}]}}'`), /eventRuleFilterPattern: data\.partition: unknown operator "between"/],
-    ['a batch beyond FC\'s limit', (yaml: string) => yaml.replace('CountBasedWindow: 5', 'CountBasedWindow: 20000'), /runOptions\.batchWindow\.CountBasedWindow 20000 is beyond FC's limit/],
-    ['an unknown eventSourceType', (yaml: string) => yaml.replace('eventSourceType: Kafka', 'eventSourceType: Pulsar'), /eventSourceConfig\.eventSourceType "Pulsar": fc-sim has eventbridge events for MNS, RocketMQ, RabbitMQ, Kafka, DTS, Default/],
+    [
+      'a pattern that is not JSON',
+      (yaml: string) => yaml.replace(kafkaPattern, `eventRuleFilterPattern: '{data: partition}'`),
+      /triggers\[0\]\.triggerConfig: eventRuleFilterPattern is not JSON/,
+    ],
+    [
+      'an unknown operator',
+      (yaml: string) => yaml.replace(kafkaPattern, `eventRuleFilterPattern: '{"data":{"partition":[{"between":[0,4]}]}}'`),
+      /eventRuleFilterPattern: data\.partition: unknown operator "between"/,
+    ],
+    [
+      "a batch beyond FC's limit",
+      (yaml: string) => yaml.replace('CountBasedWindow: 5', 'CountBasedWindow: 20000'),
+      /runOptions\.batchWindow\.CountBasedWindow 20000 is beyond FC's limit/,
+    ],
+    [
+      'an unknown eventSourceType',
+      (yaml: string) => yaml.replace('eventSourceType: Kafka', 'eventSourceType: Pulsar'),
+      /eventSourceConfig\.eventSourceType "Pulsar": fc-sim has eventbridge events for MNS, RocketMQ, RabbitMQ, Kafka, DTS, Default/,
+    ],
   ])('%s', async (_, change, message) => {
     const folder = variant(change);
     const run = await runCli(['test', '--project', folder, '--runs', '5']);
@@ -147,7 +173,9 @@ describe('configs fc-sim cannot read: exit 2 naming the file and field, no stack
     const folder = variant((yaml) => yaml.replace(kafkaPattern, `eventRuleFilterPattern: '{"data":{"topic":["views"]}}'`));
     const run = await runCli(['test', '--project', folder, '--runs', '5']);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/✗ clicks ← clicks-stream \(eventbridge\):\n.*lets no event through: eventRuleFilterPattern turns away every event of its Kafka source \(data\.topic never passes\)/);
+    expect(run.stdout).toMatch(
+      /✗ clicks ← clicks-stream \(eventbridge\):\n.*lets no event through: eventRuleFilterPattern turns away every event of its Kafka source \(data\.topic never passes\)/,
+    );
     expect(run.stdout).toMatch(/✓ orders ← orders-queue/);
   });
 });

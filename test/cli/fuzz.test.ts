@@ -27,7 +27,18 @@ describe('fc-sim fuzz', () => {
   });
 
   it('runs the checks named with --check, and kinds as well as triggers', async () => {
-    const idempotent = await runCli(['fuzz', 'oss:put', '--handler', 'planted/counter-result.handler', ...handlers, '--runs', '20', '--no-save', '--check', 'idempotent']);
+    const idempotent = await runCli([
+      'fuzz',
+      'oss:put',
+      '--handler',
+      'planted/counter-result.handler',
+      ...handlers,
+      '--runs',
+      '20',
+      '--no-save',
+      '--check',
+      'idempotent',
+    ]);
     expect(idempotent.status).toBe(1);
     expect(idempotent.stdout).toContain('failed "idempotent" on a oss:put event');
     expect((await runCli(['fuzz', 'http:post', '--handler', 'fc3-http.handler', ...handlers, '--runs', '30', '--no-save'])).status).toBe(0);
@@ -52,7 +63,9 @@ describe('fc-sim replay', () => {
     const run = await runCli(['replay', dir, '--handler', 'planted/timer-json-payload.handler', ...handlers]);
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
-    expect(lines.filter((line) => line.startsWith('✗ '))).toEqual([expect.stringMatching(/timer-no-unhandled-error-\w+\.json: no-unhandled-error: unhandled error UserCodeSyntaxError/)]);
+    expect(lines.filter((line) => line.startsWith('✗ '))).toEqual([
+      expect.stringMatching(/timer-no-unhandled-error-\w+\.json: no-unhandled-error: unhandled error UserCodeSyntaxError/),
+    ]);
     expect(lines.filter((line) => line.startsWith('✓ '))).toEqual([expect.stringMatching(/timer-ok\.json: success/)]);
     expect(run.stdout).toContain('1 passed, 1 failed');
     expect((await runCli(['replay', join(dir, 'timer-ok.json'), '--handler', 'planted/timer-json-payload.handler', ...handlers])).status).toBe(0);

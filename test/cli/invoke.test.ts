@@ -22,7 +22,9 @@ describe('fc-sim <kind> --handler', () => {
     expect(lines[1]).toBe('load code for handler:./fixtures/handlers/echo.handler');
     expect(lines[2]).toMatch(new RegExp(`^\\S+Z ${id} \\[verbose\\] got \\d+ bytes, Buffer: true$`));
     expect(lines[3]).toBe(`FC Invoke End RequestId: ${id}`);
-    expect(lines[4]).toMatch(new RegExp(`^RequestId: ${id} {2}Duration: [\\d.]+ ms {2}Billed Duration: \\d+ ms {2}Memory Size: 512 MB {2}Max Memory Used: \\d+ MB$`));
+    expect(lines[4]).toMatch(
+      new RegExp(`^RequestId: ${id} {2}Duration: [\\d.]+ ms {2}Billed Duration: \\d+ ms {2}Memory Size: 512 MB {2}Max Memory Used: \\d+ MB$`),
+    );
   });
 
   it('exits 1 on a function error, printing FC’s error body', async () => {
@@ -42,7 +44,10 @@ describe('fc-sim <kind> --handler', () => {
   it('runs --count events on one warm instance and reports each', async () => {
     const run = await runCli(['mns:json', '--count', '3', '--seed', '1', '--handler', 'counter.handler', '--code-dir', 'fixtures/handlers', '--json']);
     expect(run.status).toBe(0);
-    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(records.map((record) => record.result.invocations)).toEqual([1, 2, 3]);
     expect(new Set(records.map((record) => record.result.pid)).size).toBe(1);
     expect(records[0]).toMatchObject({ status: 'success', memorySizeMb: 512, logs: expect.any(Array) });
@@ -50,7 +55,18 @@ describe('fc-sim <kind> --handler', () => {
 
   it('gives the function its configuration from flags, --env and --config', async () => {
     const config = write('fc-sim.json', JSON.stringify({ functionName: 'from-file', memorySize: 1024, environment: { GREETING: 'file' } }));
-    const run = await runCli(['timer', '--handler', 'context.handler', '--code-dir', 'fixtures/handlers', '--config', config, '--env', 'GREETING=flag', '--json']);
+    const run = await runCli([
+      'timer',
+      '--handler',
+      'context.handler',
+      '--code-dir',
+      'fixtures/handlers',
+      '--config',
+      config,
+      '--env',
+      'GREETING=flag',
+      '--json',
+    ]);
     expect(run.status).toBe(0);
     const { result } = JSON.parse(run.stdout);
     expect(result.context.function).toMatchObject({ name: 'from-file', memory: 1024 });

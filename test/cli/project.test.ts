@@ -9,7 +9,9 @@ describe('fc-sim ls', () => {
     const run = await runCli(['ls'], project('fc-app'));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^s\.yaml \(Serverless Devs, fc component\): 5 functions\n/);
-    expect(run.stdout).toMatch(/^media\/resize\s+nodejs16\s+index\.resize\s+256 MB\s+30 s\s+ossTrigger \(oss: oss:ObjectCreated:PutObject,oss:ObjectCreated:PostObject incoming\/\*\.jpg\)$/m);
+    expect(run.stdout).toMatch(
+      /^media\/resize\s+nodejs16\s+index\.resize\s+256 MB\s+30 s\s+ossTrigger \(oss: oss:ObjectCreated:PutObject,oss:ObjectCreated:PostObject incoming\/\*\.jpg\)$/m,
+    );
     expect(run.stdout).toMatch(/^\s+logTrigger \(log: media-logs\/uploads\)$/m);
     expect(run.stdout).toContain('custom domain media.example.com (HTTP)');
     expect(run.stdout).toMatch(/^\/docs\/\*\s+media\/docs/m);
@@ -39,7 +41,9 @@ describe('fc-sim lint', () => {
   it('exits 1 listing each finding with where it is and how to fix it', async () => {
     const run = await runCli(['lint'], project('lint-errors'));
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('✗ error memory-size: s.yaml resources.http-and-timer.props\n  http-and-timer: memorySize 100 MB\n  fix: use 128–32768 MB in steps of 64 MB (e.g. 128)\n');
+    expect(run.stdout).toContain(
+      '✗ error memory-size: s.yaml resources.http-and-timer.props\n  http-and-timer: memorySize 100 MB\n  fix: use 128–32768 MB in steps of 64 MB (e.g. 128)\n',
+    );
     expect(run.stdout).toMatch(/✗ s\.yaml: 3 functions, 12 errors, 2 warnings\n$/);
   });
 });

@@ -6,7 +6,7 @@ import { buildHttpEvent, buildTimerEvent } from '../../src/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 import type { TestServer } from '../remote/helpers/servers.js';
-import { json, startServer, } from '../remote/helpers/servers.js';
+import { json, startServer } from '../remote/helpers/servers.js';
 import { verifyAcs3, verifyFc2 } from '../remote/helpers/verifier.js';
 
 let servers: TestServer[] = [];
@@ -23,7 +23,9 @@ async function server(handler: Parameters<typeof startServer>[0]): Promise<TestS
 
 /** Answers with what it received. */
 const echo = () =>
-  server((request, response, body) => json(response, 200, { method: request.method, url: request.url, headers: request.headers, body: body.toString() }, { 'x-fc-request-id': 'echo-1' }));
+  server((request, response, body) =>
+    json(response, 200, { method: request.method, url: request.url, headers: request.headers, body: body.toString() }, { 'x-fc-request-id': 'echo-1' }),
+  );
 
 function eventFolder(count: number, event: (index: number) => unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'fc-sim-remote-'));
@@ -61,7 +63,9 @@ describe('fc-sim against a deployed function', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^10000 events to HTTP trigger http:\/\/127\.0\.0\.1:\d+\/: 10000 passed, 0 failed in [\d.]+ s \(\d+\/s, concurrency 32\)\n {2}outcomes: success 10000\n {2}HTTP status: 200 ×10000\n {2}latency: p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms \(10000 events sent, 10000 requests\)\n$/);
+    expect(run.stdout).toMatch(
+      /^10000 events to HTTP trigger http:\/\/127\.0\.0\.1:\d+\/: 10000 passed, 0 failed in [\d.]+ s \(\d+\/s, concurrency 32\)\n {2}outcomes: success 10000\n {2}HTTP status: 200 ×10000\n {2}latency: p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms \(10000 events sent, 10000 requests\)\n$/,
+    );
     const lines = records(out);
     expect(lines).toHaveLength(10_000);
     expect(new Set(lines.map((line) => line.index)).size).toBe(10_000);
@@ -88,7 +92,11 @@ describe('fc-sim against a deployed function', () => {
     expect(run.stdout.match(/^✗ #\d+: http-error: HTTP 500$/gm)).toHaveLength(4);
     // POST is not repeated after a 500: 12 events, 12 requests.
     expect(requests).toBe(12);
-    expect(records(out).map((line) => line.index).sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
+    expect(
+      records(out)
+        .map((line) => line.index)
+        .sort((a, b) => a - b),
+    ).toEqual([...Array(12).keys()]);
   });
 
   it('Ctrl-C stops sending, writes a record for every event, says how many were not sent, exits 130', async () => {
@@ -109,7 +117,8 @@ describe('fc-sim against a deployed function', () => {
       },
     });
     expect(run.status).toBe(130);
-    const [, done, interrupted, notSent] = /fc-sim: interrupted: (\d+) of 200 events done, (\d+) interrupted in flight, (\d+) not sent; all 200 records are in /.exec(run.stderr) ?? [];
+    const [, done, interrupted, notSent] =
+      /fc-sim: interrupted: (\d+) of 200 events done, (\d+) interrupted in flight, (\d+) not sent; all 200 records are in /.exec(run.stderr) ?? [];
     expect(Number(done) + Number(interrupted) + Number(notSent)).toBe(200);
     expect(Number(notSent)).toBeGreaterThan(100);
     const lines = records(out);
@@ -124,7 +133,21 @@ describe('fc-sim against a deployed function', () => {
       paths.push(`${request.url} ${request.headers['x-fc-control-path']}`);
       response.end('{}');
     });
-    const run = await runCli(['timer', '--count', '3', '--seed', '1', '--target', 'custom-runtime', '--url', target.origin, '--initializer', 'index.init', '--concurrency', '1']);
+    const run = await runCli([
+      'timer',
+      '--count',
+      '3',
+      '--seed',
+      '1',
+      '--target',
+      'custom-runtime',
+      '--url',
+      target.origin,
+      '--initializer',
+      'index.init',
+      '--concurrency',
+      '1',
+    ]);
     expect(run.status).toBe(0);
     expect(paths).toEqual(['/initialize /initialize', '/invoke /invoke', '/invoke /invoke', '/invoke /invoke']);
   });
@@ -144,11 +167,20 @@ describe('fc-sim against a deployed function', () => {
     // A function that echoes every request header and logs the caller's credentials (it should not know them, but may).
     const target = await server((request, response, body) => {
       const received = { method: request.method!, url: request.url!, headers: request.headers, body };
-      const verdict = request.url!.startsWith('/2023-03-30/') ? verifyAcs3(received, secrets) : request.url!.startsWith('/2016-08-15/services/') ? verifyFc2(received, secrets) : { ok: true };
+      const verdict = request.url!.startsWith('/2023-03-30/')
+        ? verifyAcs3(received, secrets)
+        : request.url!.startsWith('/2016-08-15/services/')
+          ? verifyFc2(received, secrets)
+          : { ok: true };
       if (!verdict.ok) return json(response, 403, { ErrorCode: 'SignatureNotMatch', ErrorMessage: JSON.stringify(verdict) });
       const log = Buffer.from(`leaked ${key.secret} ${key.token} ${request.headers.authorization}\n`).toString('base64');
       const fail = request.url!.includes('fail');
-      json(response, 200, { echo: request.headers, note: `secret=${key.secret}` }, { 'x-fc-log-result': log, 'x-echo-token': key.token, ...(fail ? { 'x-fc-error-type': 'HandledInvocationError' } : {}) });
+      json(
+        response,
+        200,
+        { echo: request.headers, note: `secret=${key.secret}` },
+        { 'x-fc-log-result': log, 'x-echo-token': key.token, ...(fail ? { 'x-fc-error-type': 'HandledInvocationError' } : {}) },
+      );
     });
     const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: key.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.secret, ALIBABA_CLOUD_SECURITY_TOKEN: key.token };
     const dir = mkdtempSync(join(tmpdir(), 'fc-sim-secrets-'));
@@ -156,13 +188,19 @@ describe('fc-sim against a deployed function', () => {
     writeFileSync(join(dir, 'events', 'a.json'), JSON.stringify(buildHttpEvent({ path: '/fail' })));
     const runs = await Promise.all([
       runCli(['timer', '--target', 'invoke-fc2', '--endpoint', target.origin, '--service-name', 'svc', '--function-name', 'fn', '--json'], { env }),
-      runCli(['timer', '--target', 'invoke-fc3', '--endpoint', target.origin, '--function-name', 'fn', '--count', '3', '--out', join(dir, 'fc3.ndjson')], { env }),
+      runCli(['timer', '--target', 'invoke-fc3', '--endpoint', target.origin, '--function-name', 'fn', '--count', '3', '--out', join(dir, 'fc3.ndjson')], {
+        env,
+      }),
       runCli(['http:post', '--url', `${target.origin}/2016-08-15/proxy/svc/fn`, '--sign', 'fc2', '--body', 'x'], { env }),
       runCli(['replay', join(dir, 'events'), '--url', target.origin, '--sign', 'fc3', '--out', join(dir, 'replay.ndjson'), '--json'], { env }),
       runCli(['oss:put', '--target', 'invoke-fc3', '--endpoint', 'http://127.0.0.1:1', '--function-name', 'fn', '--retries', '0'], { env }),
     ]);
     expect(runs.map((run) => run.status)).toEqual([0, 0, 0, 1, 1]);
-    const written = [...runs.flatMap((run) => [run.stdout, run.stderr]), readFileSync(join(dir, 'fc3.ndjson'), 'utf8'), readFileSync(join(dir, 'replay.ndjson'), 'utf8')].join('\n');
+    const written = [
+      ...runs.flatMap((run) => [run.stdout, run.stderr]),
+      readFileSync(join(dir, 'fc3.ndjson'), 'utf8'),
+      readFileSync(join(dir, 'replay.ndjson'), 'utf8'),
+    ].join('\n');
     for (const secret of [key.secret, encodeURIComponent(key.secret), key.token]) expect(written).not.toContain(secret);
     expect(written).not.toMatch(/FC STS\.fc-sim-test-key-id:[A-Za-z0-9+/]/);
     expect(written).not.toMatch(/Signature=[0-9a-f]{64}/);

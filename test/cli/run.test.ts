@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { runCli } from '../helpers/run-cli.js';
 import type { TestServer } from '../remote/helpers/servers.js';
-import { startServer, } from '../remote/helpers/servers.js';
+import { startServer } from '../remote/helpers/servers.js';
 
 let servers: TestServer[] = [];
 afterEach(async () => {
@@ -22,7 +22,9 @@ describe('run(argv, io)', () => {
     expect(stdin).toMatchObject({ status: 0, stdout: '✓ <stdin>: valid timer (TimerEvent)\n', stderr: '' });
     const cwd = await runCli(['validate', 'timer/fc3-docs-timer.json'], { cwd: resolve('fixtures/events') });
     expect(cwd.stdout).toBe('✓ timer/fc3-docs-timer.json: valid timer (TimerEvent)\n');
-    const env = await runCli(['timer', '--handler', 'context.handler', '--code-dir', 'fixtures/handlers', '--json'], { env: { FC_SIM_FUNCTION_NAME: 'from-io-env' } });
+    const env = await runCli(['timer', '--handler', 'context.handler', '--code-dir', 'fixtures/handlers', '--json'], {
+      env: { FC_SIM_FUNCTION_NAME: 'from-io-env' },
+    });
     expect(JSON.parse(env.stdout).result.context.function.name).toBe('from-io-env');
     expect(process.env.FC_SIM_FUNCTION_NAME).toBeUndefined();
   });

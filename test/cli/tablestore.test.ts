@@ -24,9 +24,25 @@ describe('fc-sim tablestore:<kind>', () => {
 
   it('types flag values the way they read, and refuses what Tablestore cannot hold by flag', async () => {
     const run = await runCli([
-      'tablestore:update-row', '--pk', 'id=9007199254740993', '--pk', 'code="007"', '--column', 'total=3.0', '--column', 'paid=true',
-      '--column', 'blob={"$base64":"AQID"}', '--column', 'note=hello world', '--delete-column', 'old', '--delete-version', 'tag=1741589000000',
-      '--time', '2025-01-02T03:04:05.006Z',
+      'tablestore:update-row',
+      '--pk',
+      'id=9007199254740993',
+      '--pk',
+      'code="007"',
+      '--column',
+      'total=3.0',
+      '--column',
+      'paid=true',
+      '--column',
+      'blob={"$base64":"AQID"}',
+      '--column',
+      'note=hello world',
+      '--delete-column',
+      'old',
+      '--delete-version',
+      'tag=1741589000000',
+      '--time',
+      '2025-01-02T03:04:05.006Z',
     ]);
     expect(run.stderr).toBe('');
     const [record] = JSON.parse(run.stdout).Records;
@@ -79,7 +95,11 @@ describe('fc-sim tablestore:<kind>', () => {
     const run = await runCli(['tablestore:put-row', '--column', 'blob={"$base64":"AQID"}', '--handler', 'tablestore-cbor.handler', ...HANDLERS]);
     expect(run.status, run.stderr).toBe(0);
     const { records } = JSON.parse(run.stdout);
-    expect(records[0].primaryKey).toEqual(['pk_0:bigint:1506416585881590900', 'pk_1:string:2017-09-26 17:03:05.8815909 +0800 CST', 'pk_2:number:1506416585741000']);
+    expect(records[0].primaryKey).toEqual([
+      'pk_0:bigint:1506416585881590900',
+      'pk_1:string:2017-09-26 17:03:05.8815909 +0800 CST',
+      'pk_2:number:1506416585741000',
+    ]);
     // --column gives the cells written: the default row's columns make way.
     expect(records[0].columns).toEqual(['Put blob:Buffer']);
   });

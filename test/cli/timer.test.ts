@@ -35,13 +35,28 @@ describe('fc-sim timer --cron', () => {
     const events = lines.map((line) => JSON.parse(line));
     for (const event of events) expect(validate('timer', event).issues).toEqual([]);
     expect(events.map((event) => event.triggerTime)).toEqual([
-      '2025-03-07T01:30:00Z', '2025-03-10T01:30:00Z', '2025-03-11T01:30:00Z', '2025-03-12T01:30:00Z', '2025-03-13T01:30:00Z',
+      '2025-03-07T01:30:00Z',
+      '2025-03-10T01:30:00Z',
+      '2025-03-11T01:30:00Z',
+      '2025-03-12T01:30:00Z',
+      '2025-03-13T01:30:00Z',
     ]);
     expect(events[0]).toEqual({ triggerTime: '2025-03-07T01:30:00Z', triggerName: 'timer-trigger', payload: 'awesome-fc' });
   });
 
   it('puts --payload and --trigger-name in every event', async () => {
-    const lines = await schedule('@every 4m', '--from', '2025-03-07T00:00:00Z', '--count', '2', '--json', '--payload', '{"job":"cleanup"}', '--trigger-name', 'nightly');
+    const lines = await schedule(
+      '@every 4m',
+      '--from',
+      '2025-03-07T00:00:00Z',
+      '--count',
+      '2',
+      '--json',
+      '--payload',
+      '{"job":"cleanup"}',
+      '--trigger-name',
+      'nightly',
+    );
     expect(lines).toBe(
       '{"triggerTime":"2025-03-07T00:04:00Z","triggerName":"nightly","payload":"{\\"job\\":\\"cleanup\\"}"}\n' +
         '{"triggerTime":"2025-03-07T00:08:00Z","triggerName":"nightly","payload":"{\\"job\\":\\"cleanup\\"}"}\n',
@@ -60,7 +75,10 @@ describe('fc-sim timer --cron', () => {
 
   it('starts now by default', async () => {
     const before = Date.now();
-    const [first] = (await schedule('0 * * * * *', '--count', '1', '--json')).trimEnd().split('\n').map((line) => JSON.parse(line).triggerTime as string);
+    const [first] = (await schedule('0 * * * * *', '--count', '1', '--json'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).triggerTime as string);
     expect(Date.parse(first!)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
     expect(Date.parse(first!)).toBeLessThanOrEqual(before + 61_000);
   });
@@ -77,7 +95,17 @@ describe('fc-sim timer --cron', () => {
   });
 
   it('--tz overrides CRON_TZ=, with a warning', async () => {
-    const run = await runCli(['timer', '--cron', 'CRON_TZ=Asia/Shanghai 0 0 4 * * *', '--tz', 'Europe/Berlin', '--from', '2025-01-01T00:00:00Z', '--count', '1']);
+    const run = await runCli([
+      'timer',
+      '--cron',
+      'CRON_TZ=Asia/Shanghai 0 0 4 * * *',
+      '--tz',
+      'Europe/Berlin',
+      '--from',
+      '2025-01-01T00:00:00Z',
+      '--count',
+      '1',
+    ]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("fc-sim: warning: --tz Europe/Berlin overrides the expression's CRON_TZ=Asia/Shanghai (FC runs it in Asia/Shanghai)\n");
     expect(run.stdout).toContain('2025-01-01T03:00:00Z');
@@ -122,9 +150,15 @@ describe('fc-sim timer --cron: mistakes exit 2 and point at them', () => {
   it.each([
     [['--cron', '0 0 4 * * *', '--tz', 'Mars/Olympus'], 'fc-sim: --tz "Mars/Olympus": not an IANA time zone'],
     [['--cron', '0 0 4 * * *', '--tz', 'asia/shanghai'], 'fc-sim: --tz "asia/shanghai": time zone names are case-sensitive: write "Asia/Shanghai"'],
-    [['--cron', '0 0 4 * * *', '--from', '2025-03-07T09:00:00'], 'fc-sim: --from "2025-03-07T09:00:00": add Z or an offset (+08:00); fc-sim never uses the machine\'s time zone'],
+    [
+      ['--cron', '0 0 4 * * *', '--from', '2025-03-07T09:00:00'],
+      'fc-sim: --from "2025-03-07T09:00:00": add Z or an offset (+08:00); fc-sim never uses the machine\'s time zone',
+    ],
     [['--cron', '0 0 4 * * *', '--from', 'yesterday'], 'fc-sim: --from "yesterday": not a time'],
-    [['--cron', '0 0 4 * * *', '--from', '2025-03-07T00:00:00Z', '--to', '2025-03-06T00:00:00Z'], 'fc-sim: --to: 2025-03-06T00:00:00Z is not after --from 2025-03-07T00:00:00Z'],
+    [
+      ['--cron', '0 0 4 * * *', '--from', '2025-03-07T00:00:00Z', '--to', '2025-03-06T00:00:00Z'],
+      'fc-sim: --to: 2025-03-06T00:00:00Z is not after --from 2025-03-07T00:00:00Z',
+    ],
     [['--cron', '0 0 4 * * *', '--count', '0'], 'fc-sim: --count: expected a whole number ≥ 1, got "0"'],
     [['--cron', '0 0 4 * * *', '--time', '2025-03-07T00:00:00Z'], 'fc-sim: --time: with --cron every firing sets triggerTime'],
     [['--cron', '0 0 4 * * *', '--random'], 'fc-sim: --random: not available with --cron'],
@@ -147,11 +181,26 @@ describe('fc-sim timer --cron --handler', () => {
   it('runs a handler over a month of firings in virtual time, on one warm instance', async () => {
     const started = Date.now();
     const run = await runCli([
-      'timer', '--cron', '0 0 4 * * *', '--from', '2025-02-01T00:00:00Z', '--to', '2025-03-01T00:00:00Z', '--payload', 'cleanup',
-      '--handler', 'timer-log.handler', '--code-dir', 'fixtures/handlers', '--json',
+      'timer',
+      '--cron',
+      '0 0 4 * * *',
+      '--from',
+      '2025-02-01T00:00:00Z',
+      '--to',
+      '2025-03-01T00:00:00Z',
+      '--payload',
+      'cleanup',
+      '--handler',
+      'timer-log.handler',
+      '--code-dir',
+      'fixtures/handlers',
+      '--json',
     ]);
     expect(run.status).toBe(0);
-    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(records).toHaveLength(28);
     expect(records.map((record) => record.result.seen)).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
     expect(records[0].result).toEqual({ seen: 1, triggerTime: '2025-02-01T04:00:00Z', payload: 'cleanup' });
@@ -160,7 +209,17 @@ describe('fc-sim timer --cron --handler', () => {
   });
 
   it('shows the schedule and each invocation, the Done-when command of issue 7', async () => {
-    const run = await runCli(['timer', '--cron', 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI', '--count', '5', '--from', '2025-03-07T00:00:00Z', '--handler', 'fixtures/handlers/timer-log.handler']);
+    const run = await runCli([
+      'timer',
+      '--cron',
+      'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI',
+      '--count',
+      '5',
+      '--from',
+      '2025-03-07T00:00:00Z',
+      '--handler',
+      'fixtures/handlers/timer-log.handler',
+    ]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('5  Thu 2025-03-13 01:30:00  Thu 2025-03-13 09:30:00 +08:00  2025-03-13T01:30:00Z');
     expect(run.stderr.match(/^FC Invoke Start RequestId/gm)).toHaveLength(5);
@@ -171,7 +230,17 @@ describe('fc-sim timer --cron --handler', () => {
     // A second 3 s from now, every minute: the first firing comes in about 3 s.
     const second = (new Date().getUTCSeconds() + 3) % 60;
     const started = Date.now();
-    const run = await runCli(['timer', '--cron', `${second} * * * * *`, '--count', '1', '--realtime', '--handler', 'fixtures/handlers/timer-log.handler', '--json']);
+    const run = await runCli([
+      'timer',
+      '--cron',
+      `${second} * * * * *`,
+      '--count',
+      '1',
+      '--realtime',
+      '--handler',
+      'fixtures/handlers/timer-log.handler',
+      '--json',
+    ]);
     expect(run.status).toBe(0);
     const { result } = JSON.parse(run.stdout);
     expect(new Date(result.triggerTime).getUTCSeconds()).toBe(second);

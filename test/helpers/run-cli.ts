@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { CliOutput } from '../../src/cli/main.js';
-import { run, } from '../../src/cli/main.js';
+import { run } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/package-root.js';
 
 export interface CliRun {

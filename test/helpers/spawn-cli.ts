@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { spawn, } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
 import type { CliRun } from './run-cli.js';

@@ -16,7 +16,9 @@ const handlerView = (bytes: Buffer) => {
 
 /** A whole `{$double}` decodes as the plain number a handler sees: the one mark that does not come back. */
 const asDecoded = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value), (_key, item: unknown) => (item && typeof item === 'object' && Object.keys(item).length === 1 && '$double' in item ? (item as { $double: number }).$double : item));
+  JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+    item && typeof item === 'object' && Object.keys(item).length === 1 && '$double' in item ? (item as { $double: number }).$double : item,
+  );
 
 describe('encodeCbor: the bytes FC sends for a JSON form', () => {
   it('writes integers in their shortest form, 64-bit ones as 64-bit integers (never bignum tags)', () => {
@@ -60,8 +62,18 @@ describe('encodeCbor: the bytes FC sends for a JSON form', () => {
 
 describe('decodeCbor: the JSON form of CBOR bytes', () => {
   it('marks what JSON cannot carry: integers beyond 2^53 and byte strings', () => {
-    const bytes = cbor.Encoder.encodeOne({ big: 1506416585881590900n, small: 5n, neg: -(2n ** 63n), blob: Buffer.from([1, 2, 3]), f: 2.5, t: 'x' }, { collapseBigIntegers: true });
-    expect(decodeCbor(bytes, 'e.cbor')).toEqual({ big: { $int64: '1506416585881590900' }, small: 5, neg: { $int64: '-9223372036854775808' }, blob: { $base64: 'AQID' }, f: 2.5, t: 'x' });
+    const bytes = cbor.Encoder.encodeOne(
+      { big: 1506416585881590900n, small: 5n, neg: -(2n ** 63n), blob: Buffer.from([1, 2, 3]), f: 2.5, t: 'x' },
+      { collapseBigIntegers: true },
+    );
+    expect(decodeCbor(bytes, 'e.cbor')).toEqual({
+      big: { $int64: '1506416585881590900' },
+      small: 5,
+      neg: { $int64: '-9223372036854775808' },
+      blob: { $base64: 'AQID' },
+      f: 2.5,
+      t: 'x',
+    });
   });
 
   it('gives back what it encoded (a whole double as the plain number a handler sees), and a handler decodes the same values', () => {

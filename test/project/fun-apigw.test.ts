@@ -19,7 +19,9 @@ const app = resolve('fixtures/projects/fun-apigw');
 describe('Fun API Gateway APIs', () => {
   it('become apigw triggers of the functions their x-aliyun-apigateway-fc ARN names, from DefinitionBody and DefinitionUri', () => {
     const project = loadProject(app);
-    const triggers = Object.fromEntries(project.functions.map((fn) => [fn.name, fn.triggers.map(({ name, type, config, location }) => ({ name, type, config, path: location.path }))]));
+    const triggers = Object.fromEntries(
+      project.functions.map((fn) => [fn.name, fn.triggers.map(({ name, type, config, location }) => ({ name, type, config, path: location.path }))]),
+    );
     expect(triggers.apigateway).toEqual([
       {
         name: 'hello_get',
@@ -69,11 +71,29 @@ describe('Fun API Gateway APIs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fc-sim-apigw-fc3-'));
     writeFileSync(
       join(dir, 's.yaml'),
-      ['edition: 3.0.0', 'resources:', '  api:', '    component: fc3', '    props:', '      functionName: api', '      runtime: nodejs18', '      handler: index.handler',
-        '      code: ./code', '      triggers:', '        - triggerName: gw', '          triggerType: apigw', '          triggerConfig: { requestPath: /, method: GET }', ''].join('\n'),
+      [
+        'edition: 3.0.0',
+        'resources:',
+        '  api:',
+        '    component: fc3',
+        '    props:',
+        '      functionName: api',
+        '      runtime: nodejs18',
+        '      handler: index.handler',
+        '      code: ./code',
+        '      triggers:',
+        '        - triggerName: gw',
+        '          triggerType: apigw',
+        '          triggerConfig: { requestPath: /, method: GET }',
+        '',
+      ].join('\n'),
     );
     const [finding] = lintProject(loadProject(dir)).filter(({ rule }) => rule === 'trigger-type');
-    expect(finding).toMatchObject({ severity: 'error', message: 'api/gw: "apigw" is no trigger type of fc3 projects', location: { path: 'resources.api.props.triggers[0]' } });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      message: 'api/gw: "apigw" is no trigger type of fc3 projects',
+      location: { path: 'resources.api.props.triggers[0]' },
+    });
     expect(finding!.fix).toContain('Aliyun::Serverless::Api');
   });
 
@@ -88,7 +108,9 @@ describe('Fun API Gateway APIs', () => {
       expect(deliveredBy(put, event)).toBe(true);
     }
     const rejected = rejectedEvents(put, { fcVersion: 3 })!;
-    expect(rejected.reason).toBe('a method the API does not define (GET, POST, DELETE, HEAD, PATCH, OPTIONS): API Gateway answers 404; a call to another stage (RELEASE, PRE): the API is published to TEST; without the required header X-Tenant: API Gateway answers 400');
+    expect(rejected.reason).toBe(
+      'a method the API does not define (GET, POST, DELETE, HEAD, PATCH, OPTIONS): API Gateway answers 404; a call to another stage (RELEASE, PRE): the API is published to TEST; without the required header X-Tenant: API Gateway answers 400',
+    );
     for (const event of fc.sample(rejected.arbitrary, { seed: 3, numRuns: 60 })) expect(deliveredBy(put, event)).toBe(false);
   });
 
@@ -109,7 +131,9 @@ describe('Fun API Gateway APIs', () => {
     writeFileSync(join(dir, 'template.yml'), readFileSync(join(app, 'template.yml'), 'utf8').replace('./swagger.yml', './missing.yml'));
     const run = await runCli(['ls', '--project', dir]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^fc-sim: .*template\.yml: Resources\.UsersGroup\.Properties\.DefinitionUri \.\/missing\.yml: ENOENT: no such file or directory/);
+    expect(run.stderr).toMatch(
+      /^fc-sim: .*template\.yml: Resources\.UsersGroup\.Properties\.DefinitionUri \.\/missing\.yml: ENOENT: no such file or directory/,
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -48,8 +48,20 @@ describe('a project function runs with one runtime config in fc-sim serve and fc
     expect(fromTest).toEqual(fromServe);
     // The settings are the project's, not fc-sim's defaults.
     const { context, env } = fromServe;
-    expect([context.function.name, context.function.handler, context.function.memory, context.function.timeout, context.region]).toEqual(['reporter', 'index.handler', expected.memory, expected.timeout, expected.region]);
-    expect([env.GREETING, env.FC_RUNTIME_VERSION, env.FC_FUNC_CODE_PATH, env.FC_SERVICE_NAME, fromServe.cwd]).toEqual([expected.greeting, expected.runtime, join(fixture, 'code'), expected.service, join(fixture, 'code')]);
+    expect([context.function.name, context.function.handler, context.function.memory, context.function.timeout, context.region]).toEqual([
+      'reporter',
+      'index.handler',
+      expected.memory,
+      expected.timeout,
+      expected.region,
+    ]);
+    expect([env.GREETING, env.FC_RUNTIME_VERSION, env.FC_FUNC_CODE_PATH, env.FC_SERVICE_NAME, fromServe.cwd]).toEqual([
+      expected.greeting,
+      expected.runtime,
+      join(fixture, 'code'),
+      expected.service,
+      join(fixture, 'code'),
+    ]);
     expect(fromServe.initialized).toBe(true);
     if (format === 'fc') expect([context.function.initializer, context.function.initializationTimeout]).toEqual(['index.initialize', 4]);
   });

@@ -21,17 +21,25 @@ describe('lintProject', () => {
       'error memory-size resources.http-and-timer.props: http-and-timer: memorySize 100 MB',
       'error timeout resources.http-and-timer.props: http-and-timer: timeout 100000 s',
       expect.stringMatching(/^error trigger-config resources\.http-and-timer\.props\.triggers\[1\]: http-and-timer\/web2: \/methods\/0: must be one of "GET"/),
-      expect.stringMatching(/^error trigger-config resources\.http-and-timer\.props\.triggers\[2\]: http-and-timer\/tick: \/cronExpression: must be a string matching/),
+      expect.stringMatching(
+        /^error trigger-config resources\.http-and-timer\.props\.triggers\[2\]: http-and-timer\/tick: \/cronExpression: must be a string matching/,
+      ),
       expect.stringMatching(/^error cron-expression resources\.http-and-timer\.props\.triggers\[2\]: http-and-timer\/tick: cronExpression "0 0 4 \* \*": /),
       'error runtime-known resources.broken.props: broken: unknown runtime "nodejs8"',
       expect.stringMatching(/^error handler-exists resources\.broken\.props: broken: handler index\.missing: .*index\.js does not export "missing"$/),
-      expect.stringMatching(/^error trigger-config resources\.broken\.props\.triggers\[0\]: broken\/uploads: \/events\/0: must be one of .*found "ObjectCreated:PutObject"/),
+      expect.stringMatching(
+        /^error trigger-config resources\.broken\.props\.triggers\[0\]: broken\/uploads: \/events\/0: must be one of .*found "ObjectCreated:PutObject"/,
+      ),
       'error trigger-type resources.broken.props.triggers[1]: broken/queue: unknown trigger type "mns_queue"',
       'warning runtime-known resources.python.props: python: runtime python3.10 is an FC runtime fc-sim does not run',
-      expect.stringMatching(/^error trigger-config resources\.python\.props\.triggers\[0\]: python\/domains: \/eventVersion: must be "1\.0\.0"; found "1\.0\.1"/),
+      expect.stringMatching(
+        /^error trigger-config resources\.python\.props\.triggers\[0\]: python\/domains: \/eventVersion: must be "1\.0\.0"; found "1\.0\.1"/,
+      ),
     ]);
     for (const finding of findings) expect(finding.fix.length).toBeGreaterThan(10);
-    expect(findings.find((finding) => finding.rule === 'trigger-config' && finding.message.includes('/events/0'))!.fix).toMatch(/did you mean "oss:ObjectCreated:PutObject"/);
+    expect(findings.find((finding) => finding.rule === 'trigger-config' && finding.message.includes('/events/0'))!.fix).toMatch(
+      /did you mean "oss:ObjectCreated:PutObject"/,
+    );
     expect(findings.find((finding) => finding.rule === 'memory-size')!.fix).toBe('use 128–32768 MB in steps of 64 MB (e.g. 128)');
   });
 });

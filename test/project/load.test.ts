@@ -38,9 +38,18 @@ describe('loadProject', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless Devs variable, left as written
       environment: { BUCKET: 'photos-fc3', STAGE: '${env(FC_SIM_FIXTURE_STAGE)}' },
     });
-    expect(thumbnail.triggers[0]!.config).toEqual({ events: ['oss:ObjectCreated:*', 'oss:ObjectRemoved:DeleteObject'], filter: { key: { prefix: 'source/', suffix: '.png' } } });
+    expect(thumbnail.triggers[0]!.config).toEqual({
+      events: ['oss:ObjectCreated:*', 'oss:ObjectRemoved:DeleteObject'],
+      filter: { key: { prefix: 'source/', suffix: '.png' } },
+    });
     expect(project.customDomains).toEqual([
-      expect.objectContaining({ domainName: 'app.example.com', routes: [{ path: '/api/*', functionName: 'api', methods: ['GET', 'POST'] }, { path: '/admin/*', functionName: 'admin' }] }),
+      expect.objectContaining({
+        domainName: 'app.example.com',
+        routes: [
+          { path: '/api/*', functionName: 'api', methods: ['GET', 'POST'] },
+          { path: '/admin/*', functionName: 'admin' },
+        ],
+      }),
     ]);
   });
 
@@ -83,27 +92,51 @@ describe('loadProject', () => {
     expect(tick.triggers.map((trigger) => [trigger.type, trigger.config])).toEqual([
       ['timer', { cronExpression: '0 0 8 * * *', enable: true, payload: 'awesome-fc' }],
       ['mns_topic', { topicName: 'test-topic', notifyContentFormat: 'JSON', notifyStrategy: 'BACKOFF_RETRY' }],
-      ['log', { sourceConfig: { logstore: 'log' }, jobConfig: { maxRetryTime: 1, triggerInterval: 30 }, logConfig: { project: 'sls-log-test', logstore: 'sls-log' }, enable: true }],
+      [
+        'log',
+        {
+          sourceConfig: { logstore: 'log' },
+          jobConfig: { maxRetryTime: 1, triggerInterval: 30 },
+          logConfig: { project: 'sls-log-test', logstore: 'sls-log' },
+          enable: true,
+        },
+      ],
       ['cdn_events', { eventName: 'CdnDomainStarted', eventVersion: '1.0.0', notes: 'domain events', filter: { domain: ['www.example.com'] } }],
     ]);
     expect(project.functions.find((fn) => fn.name === 'hello')!.triggers[0]!.config).toEqual({ authType: 'anonymous', methods: ['GET', 'POST'] });
     expect(project.functions[0]).toMatchObject({ service: 'fun-service', codeDir: join(projects, 'fun-app', 'src'), environment: { TARGET: 'thumbs' } });
-    expect(project.customDomains[0]).toMatchObject({ domainName: 'fun.example.com', routes: [{ path: '/hello/*', functionName: 'hello' }, { path: '/bye/*', functionName: 'bye' }] });
+    expect(project.customDomains[0]).toMatchObject({
+      domainName: 'fun.example.com',
+      routes: [
+        { path: '/hello/*', functionName: 'hello' },
+        { path: '/bye/*', functionName: 'bye' },
+      ],
+    });
   });
 
   it.each([
     ['a folder without a project file', () => mkdtempSync(join(tmpdir(), 'fc-sim-empty-')), /^no project file in /, 'E_FILE_NOT_FOUND'],
     ['a path that does not exist', () => join(tmpdir(), 'fc-sim-no-such-project'), /no such file or folder$/, 'E_FILE_NOT_FOUND'],
-    ['YAML that is not a project', () => {
-      const dir = mkdtempSync(join(tmpdir(), 'fc-sim-other-'));
-      writeFileSync(join(dir, 's.yaml'), 'name: something else\n');
-      return dir;
-    }, /not a project file fc-sim knows$/, 'E_PROJECT'],
-    ['broken YAML', () => {
-      const dir = mkdtempSync(join(tmpdir(), 'fc-sim-broken-'));
-      writeFileSync(join(dir, 's.yaml'), 'edition: 3.0.0\nresources:\n  a: [\n');
-      return dir;
-    }, /s\.yaml:\d+:\d+: not valid YAML/, 'E_NOT_JSON'],
+    [
+      'YAML that is not a project',
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), 'fc-sim-other-'));
+        writeFileSync(join(dir, 's.yaml'), 'name: something else\n');
+        return dir;
+      },
+      /not a project file fc-sim knows$/,
+      'E_PROJECT',
+    ],
+    [
+      'broken YAML',
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), 'fc-sim-broken-'));
+        writeFileSync(join(dir, 's.yaml'), 'edition: 3.0.0\nresources:\n  a: [\n');
+        return dir;
+      },
+      /s\.yaml:\d+:\d+: not valid YAML/,
+      'E_NOT_JSON',
+    ],
   ])('refuses %s with a clear error', (_, path, message, code) => {
     const project = path();
     expect(() => loadProject(project)).toThrow(message);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TriggerEvents } from '../../src/project/matching-events.js';
-import { deliveredBy, matchingEvents, rejectedEvents, } from '../../src/project/matching-events.js';
+import { deliveredBy, matchingEvents, rejectedEvents } from '../../src/project/matching-events.js';
 import type { ProjectTrigger } from '../../src/project/model.js';
 import type { SchemaName } from '../../src/schema/catalog.js';
 import { validate } from '../../src/schema/validate.js';
@@ -55,9 +55,15 @@ const decoded = (key: string) => {
 const keyIn = (key: string, prefix: string, suffix: string) => [key, decoded(key)].some((name) => name.startsWith(prefix) && name.endsWith(suffix));
 
 const OBJECT_CREATED = [
-  'ObjectCreated:PutObject', 'ObjectCreated:PostObject', 'ObjectCreated:CopyObject', 'ObjectCreated:PutSymlink',
-  'ObjectCreated:AppendObject', 'ObjectCreated:InitiateMultipartUpload', 'ObjectCreated:UploadPart',
-  'ObjectCreated:UploadPartCopy', 'ObjectCreated:CompleteMultipartUpload',
+  'ObjectCreated:PutObject',
+  'ObjectCreated:PostObject',
+  'ObjectCreated:CopyObject',
+  'ObjectCreated:PutSymlink',
+  'ObjectCreated:AppendObject',
+  'ObjectCreated:InitiateMultipartUpload',
+  'ObjectCreated:UploadPart',
+  'ObjectCreated:UploadPartCopy',
+  'ObjectCreated:CompleteMultipartUpload',
 ];
 
 describe('OSS triggers', () => {
@@ -65,7 +71,12 @@ describe('OSS triggers', () => {
   const fc3 = trigger('ossTrigger1', 'oss', { events, filter: { key: { prefix: 'source/', suffix: '.png' } } }, `acs:oss:cn-shanghai:${ACCOUNT}:my-bucket`);
   // fc 2.x names the bucket in the config and spells the filter Key.Prefix; Fun passes its Filter through the same way.
   const fc2 = trigger('ossTrigger', 'oss', { bucketName: 'fassdemo', events, filter: { Key: { Prefix: 'source/', Suffix: '.png' } } });
-  const fun = trigger('oss-trigger-name', 'oss', { events: ['oss:ObjectCreated:PutObject'], filter: { Key: { Prefix: 'my photos/', Suffix: '.JPG' } } }, `acs:oss:cn-hangzhou:${ACCOUNT}:coco-superme`);
+  const fun = trigger(
+    'oss-trigger-name',
+    'oss',
+    { events: ['oss:ObjectCreated:PutObject'], filter: { Key: { Prefix: 'my photos/', Suffix: '.JPG' } } },
+    `acs:oss:cn-hangzhou:${ACCOUNT}:coco-superme`,
+  );
 
   it.each([
     ['fc3', fc3, 3, 'my-bucket', 'source/', '.png'],
@@ -75,7 +86,9 @@ describe('OSS triggers', () => {
     const drawn = sample<OssEvent>(matchingEvents(on, { fcVersion }));
     expectMatching(on, drawn, 'oss');
     const names = new Set<string>();
-    for (const { events: [record] } of drawn) {
+    for (const {
+      events: [record],
+    } of drawn) {
       names.add(record.eventName);
       expect(record.oss.bucket.name).toBe(bucket);
       expect(keyIn(record.oss.object.key, prefix, suffix)).toBe(true);
@@ -152,7 +165,12 @@ describe('timer triggers', () => {
 
 describe('MNS topic triggers', () => {
   it('fc3: JSON events from the sourceArn topic, filterTag only selecting which messages come', () => {
-    const on = trigger('mnsTrigger', 'mns_topic', { filterTag: 'ss', notifyContentFormat: 'JSON', notifyStrategy: 'BACKOFF_RETRY' }, `acs:mns:cn-hangzhou:${ACCOUNT}:/topics/orders`);
+    const on = trigger(
+      'mnsTrigger',
+      'mns_topic',
+      { filterTag: 'ss', notifyContentFormat: 'JSON', notifyStrategy: 'BACKOFF_RETRY' },
+      `acs:mns:cn-hangzhou:${ACCOUNT}:/topics/orders`,
+    );
     const drawn = sample<MnsTopicJsonEvent>(matchingEvents(on, { fcVersion: 3 }));
     expectMatching(on, drawn, 'mns-json');
     for (const event of drawn) expect(event).toMatchObject({ TopicName: 'orders', TopicOwner: ACCOUNT });
@@ -173,19 +191,28 @@ describe('SLS triggers', () => {
   it.each([
     [
       'fc3',
-      trigger('logTrigger', 'log', {
-        logConfig: { project: 'fc3-log', logstore: 'job-log' },
-        jobConfig: { maxRetryTime: 1, triggerInterval: 30 },
-        sourceConfig: { logstore: 'ci-log' },
-        functionParameter: { key: 'val' },
-        enable: true,
-      }, `acs:log:cn-beijing:${ACCOUNT}:project/fc3-source`),
+      trigger(
+        'logTrigger',
+        'log',
+        {
+          logConfig: { project: 'fc3-log', logstore: 'job-log' },
+          jobConfig: { maxRetryTime: 1, triggerInterval: 30 },
+          sourceConfig: { logstore: 'ci-log' },
+          functionParameter: { key: 'val' },
+          enable: true,
+        },
+        `acs:log:cn-beijing:${ACCOUNT}:project/fc3-source`,
+      ),
       { projectName: 'fc3-source', logstoreName: 'ci-log', endpoint: 'http://cn-beijing-intranet.log.aliyuncs.com' },
       { key: 'val' },
     ],
     [
       'Fun (no sourceArn: the project is logConfig.project)',
-      trigger('log-stream', 'log', { sourceConfig: { logstore: 'log' }, jobConfig: { maxRetryTime: 1, triggerInterval: 30 }, logConfig: { project: 'sls-log-test', logstore: 'sls-log' } }),
+      trigger('log-stream', 'log', {
+        sourceConfig: { logstore: 'log' },
+        jobConfig: { maxRetryTime: 1, triggerInterval: 30 },
+        logConfig: { project: 'sls-log-test', logstore: 'sls-log' },
+      }),
       { projectName: 'sls-log-test', logstoreName: 'log' },
       {},
     ],
@@ -202,12 +229,19 @@ describe('SLS triggers', () => {
 
 describe('CDN triggers', () => {
   const domains = ['www.taobao.com', 'www.tmall.com'];
-  const on = trigger('cdnTrigger', 'cdn_events', { eventName: 'LogFileCreated', eventVersion: '1.0.0', notes: 'cdn events trigger test', filter: { domain: domains } }, `acs:cdn:*:${ACCOUNT}`);
+  const on = trigger(
+    'cdnTrigger',
+    'cdn_events',
+    { eventName: 'LogFileCreated', eventVersion: '1.0.0', notes: 'cdn events trigger test', filter: { domain: domains } },
+    `acs:cdn:*:${ACCOUNT}`,
+  );
 
   it('events of the configured name on the filtered domains', () => {
     const drawn = sample<CdnEvent>(matchingEvents(on, { fcVersion: 3 }));
     expectMatching(on, drawn, 'cdn');
-    for (const { events: [record] } of drawn) {
+    for (const {
+      events: [record],
+    } of drawn) {
       expect(record.eventName).toBe('LogFileCreated');
       expect(domains).toContain(record.resource.domain);
       expect(record.userIdentity.aliUid).toBe(ACCOUNT);
@@ -241,18 +275,21 @@ describe('HTTP triggers', () => {
   });
 
   it.each([3, 2] as const)('FC %i: rejects every other method', (fcVersion) => {
-    expect(rejectedEvents(on, { fcVersion })).toMatchObject({ delivery: fcVersion === 3 ? 'fc3-http' : 'fc2-http', reason: expect.stringContaining('PUT, DELETE, HEAD, PATCH, OPTIONS') });
+    expect(rejectedEvents(on, { fcVersion })).toMatchObject({
+      delivery: fcVersion === 3 ? 'fc3-http' : 'fc2-http',
+      reason: expect.stringContaining('PUT, DELETE, HEAD, PATCH, OPTIONS'),
+    });
     expectRejected(on, { fcVersion });
   });
 });
 
 describe('triggers fc-sim has no generator for', () => {
-  it.each([
-    trigger('mqtt', 'eventbridge', { eventRuleFilterPattern: '{}', eventSourceConfig: { eventSourceType: 'MQTT' } }),
-    trigger('rds', 'rds', {}),
-  ])('$type: no events, none rejected, delivered as the source sends them', (on) => {
-    expect(matchingEvents(on, { fcVersion: 3 })).toBeUndefined();
-    expect(rejectedEvents(on, { fcVersion: 3 })).toBeUndefined();
-    expect(deliveredBy(on, {})).toBe(true);
-  });
+  it.each([trigger('mqtt', 'eventbridge', { eventRuleFilterPattern: '{}', eventSourceConfig: { eventSourceType: 'MQTT' } }), trigger('rds', 'rds', {})])(
+    '$type: no events, none rejected, delivered as the source sends them',
+    (on) => {
+      expect(matchingEvents(on, { fcVersion: 3 })).toBeUndefined();
+      expect(rejectedEvents(on, { fcVersion: 3 })).toBeUndefined();
+      expect(deliveredBy(on, {})).toBe(true);
+    },
+  );
 });

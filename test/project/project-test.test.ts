@@ -27,7 +27,9 @@ describe('testProject', () => {
 
     const xml = junitXml('failing-app', results);
     expect(xml).toContain('<testsuite name="failing-app" tests="2" failures="1" skipped="1"');
-    expect(xml).toMatch(/<testcase classname="job" name="every-hour \(timer\)" time="[\d.]+">\n {6}<failure message="fc-sim: the handler failed &quot;no-unhandled-error&quot;/);
+    expect(xml).toMatch(
+      /<testcase classname="job" name="every-hour \(timer\)" time="[\d.]+">\n {6}<failure message="fc-sim: the handler failed &quot;no-unhandled-error&quot;/,
+    );
     expect(xml).toContain('<skipped message="no events for eventbridge triggers yet"/>');
   });
 });

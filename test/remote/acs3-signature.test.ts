@@ -38,16 +38,30 @@ describe('ACS3-HMAC-SHA256 (FC 3.0)', () => {
     const body = Buffer.from('{"hello":"fc"}');
     const now = new Date(Date.UTC(2025, 0, 2, 3, 4, 5));
     const pathname = '/2023-03-30/functions/my-function/invocations';
-    signAcs3({ method: 'POST', host: '1234567890123456.cn-hangzhou.fc.aliyuncs.com', pathname, query: [['qualifier', 'LATEST']], headers, body }, { accessKeyId: 'AKIDEXAMPLE', accessKeySecret: 'SECRETEXAMPLE' }, { action: 'InvokeFunction', version: '2023-03-30', now, nonce: '0123456789abcdef0123456789abcdef' });
+    signAcs3(
+      { method: 'POST', host: '1234567890123456.cn-hangzhou.fc.aliyuncs.com', pathname, query: [['qualifier', 'LATEST']], headers, body },
+      { accessKeyId: 'AKIDEXAMPLE', accessKeySecret: 'SECRETEXAMPLE' },
+      { action: 'InvokeFunction', version: '2023-03-30', now, nonce: '0123456789abcdef0123456789abcdef' },
+    );
     expect(headers['x-acs-content-sha256']).toBe('0d9f0ff533347638759cdd3bbed7755993e4e77cb6919c53ab378f7ca8f14975');
     expect(headers.authorization).toBe(
       'ACS3-HMAC-SHA256 Credential=AKIDEXAMPLE,SignedHeaders=content-type;host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=33781589bc4463707601ecb40c2e8fbff7c4afefe10ba309cff3d68935122682',
     );
-    expect(verifyAcs3({ method: 'POST', url: `${pathname}?qualifier=LATEST`, headers, body }, { AKIDEXAMPLE: 'SECRETEXAMPLE' }, now.getTime())).toEqual({ ok: true, accessKeyId: 'AKIDEXAMPLE' });
+    expect(verifyAcs3({ method: 'POST', url: `${pathname}?qualifier=LATEST`, headers, body }, { AKIDEXAMPLE: 'SECRETEXAMPLE' }, now.getTime())).toEqual({
+      ok: true,
+      accessKeyId: 'AKIDEXAMPLE',
+    });
   });
 
   it('encodes and sorts the query as RFC 3986 (names too), one pair per value', () => {
-    expect(acs3CanonicalQuery([['b', 'x y'], ['a*', "it's"], ['b', 'a~'], ['c', '']])).toBe("a%2A=it%27s&b=a~&b=x%20y&c=");
+    expect(
+      acs3CanonicalQuery([
+        ['b', 'x y'],
+        ['a*', "it's"],
+        ['b', 'a~'],
+        ['c', ''],
+      ]),
+    ).toBe('a%2A=it%27s&b=a~&b=x%20y&c=');
   });
 
   it('adds the STS headers and is rejected by the verifier when anything signed changes', () => {
@@ -55,7 +69,10 @@ describe('ACS3-HMAC-SHA256 (FC 3.0)', () => {
     const signed = () => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       const body = Buffer.from('{"k":"v"}');
-      signAcs3({ method: 'POST', host: '127.0.0.1:9', pathname: '/a/%E5%BC%A0/b%20c', query: [['q', '1 2']], headers, body }, { accessKeyId: 'STS.AK', accessKeySecret: 'SK', securityToken: 'TOKEN' });
+      signAcs3(
+        { method: 'POST', host: '127.0.0.1:9', pathname: '/a/%E5%BC%A0/b%20c', query: [['q', '1 2']], headers, body },
+        { accessKeyId: 'STS.AK', accessKeySecret: 'SK', securityToken: 'TOKEN' },
+      );
       return { method: 'POST', url: '/a/%E5%BC%A0/b%20c?q=1%202', headers, body };
     };
     const secrets = { 'STS.AK': 'SK' };

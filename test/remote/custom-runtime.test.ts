@@ -4,7 +4,7 @@ import { buildHttpEvent } from '../../src/index.js';
 import { functionConfig } from '../../src/runtime/function-config.js';
 import { CustomRuntimeTarget } from '../../src/remote/custom-runtime.js';
 import type { TestServer } from './helpers/servers.js';
-import { startServer, } from './helpers/servers.js';
+import { startServer } from './helpers/servers.js';
 
 interface Seen {
   method: string;

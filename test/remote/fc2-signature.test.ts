@@ -37,23 +37,44 @@ describe('FC 2.0 signature', () => {
   it('signs the decoded path, and the query only for HTTP trigger paths (with a trailing newline when there is none)', () => {
     const sign = (pathname: string, query: Array<[string, string]>) => {
       const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
-      signFc2({ method: 'POST', host: 'h', pathname, query, headers, body: Buffer.from('x') }, { accessKeyId: 'AK', accessKeySecret: 'SK' }, new Date(Date.UTC(2025, 0, 2, 3, 4, 5)));
+      signFc2(
+        { method: 'POST', host: 'h', pathname, query, headers, body: Buffer.from('x') },
+        { accessKeyId: 'AK', accessKeySecret: 'SK' },
+        new Date(Date.UTC(2025, 0, 2, 3, 4, 5)),
+      );
       return headers;
     };
     const headers = sign('/2016-08-15/proxy/s/f/a%20b', [['q', '1']]);
     expect(headers.date).toBe('Thu, 02 Jan 2025 03:04:05 GMT');
     const expected = fc2StringToSign({ method: 'POST', path: '/2016-08-15/proxy/s/f/a b', headers, queries: { q: '1' } });
     expect(headers.authorization).toBe(`FC AK:${fc2Signature(expected, 'SK')}`);
-    expect(fc2StringToSign({ method: 'GET', path: '/2016-08-15/proxy/s/f/', headers: { date: 'd' }, queries: [] })).toBe('GET\n\n\nd\n/2016-08-15/proxy/s/f/\n');
+    expect(fc2StringToSign({ method: 'GET', path: '/2016-08-15/proxy/s/f/', headers: { date: 'd' }, queries: [] })).toBe(
+      'GET\n\n\nd\n/2016-08-15/proxy/s/f/\n',
+    );
     const api = sign('/2016-08-15/services/s/functions/f/invocations', [['q', '1']]);
-    expect(api.authorization).toBe(`FC AK:${fc2Signature(fc2StringToSign({ method: 'POST', path: '/2016-08-15/services/s/functions/f/invocations', headers: api }), 'SK')}`);
+    expect(api.authorization).toBe(
+      `FC AK:${fc2Signature(fc2StringToSign({ method: 'POST', path: '/2016-08-15/services/s/functions/f/invocations', headers: api }), 'SK')}`,
+    );
   });
 
   it('is accepted by an independent verifier, which rejects any tampering', () => {
     const now = Date.now();
     const signed = () => {
       const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'x-fc-invocation-type': 'Sync' };
-      signFc2({ method: 'POST', host: 'h', pathname: '/2016-08-15/proxy/svc/fn/users/%E5%BC%A0', query: [['tag', 'a b'], ['tag', 'c']], headers, body: Buffer.from('{"a":1}') }, { accessKeyId: 'AK', accessKeySecret: 'SK', securityToken: 'TOKEN' });
+      signFc2(
+        {
+          method: 'POST',
+          host: 'h',
+          pathname: '/2016-08-15/proxy/svc/fn/users/%E5%BC%A0',
+          query: [
+            ['tag', 'a b'],
+            ['tag', 'c'],
+          ],
+          headers,
+          body: Buffer.from('{"a":1}'),
+        },
+        { accessKeyId: 'AK', accessKeySecret: 'SK', securityToken: 'TOKEN' },
+      );
       return { method: 'POST', url: '/2016-08-15/proxy/svc/fn/users/%E5%BC%A0?tag=a%20b&tag=c', headers, body: Buffer.from('{"a":1}') };
     };
     const secrets = { AK: 'SK' };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFc2HttpRequest, buildHttpEvent, buildOssEvent } from '../../src/index.js';
 import { HttpTriggerTarget } from '../../src/remote/http-trigger.js';
 import type { TestServer } from './helpers/servers.js';
-import { json, startServer, } from './helpers/servers.js';
+import { json, startServer } from './helpers/servers.js';
 import { verifyAcs3, verifyFc2 } from './helpers/verifier.js';
 
 /** Echoes the request it got; a few paths answer as FC does for errors. */
@@ -12,22 +12,43 @@ beforeAll(async () => {
   server = await startServer((request, response, body) => {
     const url = request.url ?? '';
     if (url.includes('/function-error')) {
-      return json(response, 502, { errorMessage: 'boom', errorType: 'TypeError', stackTrace: ['at handler'] }, { 'x-fc-error-type': 'UnhandledInvocationError', 'x-fc-request-id': 'r-err' });
+      return json(
+        response,
+        502,
+        { errorMessage: 'boom', errorType: 'TypeError', stackTrace: ['at handler'] },
+        { 'x-fc-error-type': 'UnhandledInvocationError', 'x-fc-request-id': 'r-err' },
+      );
     }
     if (url.includes('/timed-out')) {
-      return json(response, 502, { errorMessage: 'Function timed out after 3 seconds (maxMemoryUsage: 41.50MB)' }, { 'x-fc-error-type': 'UnhandledInvocationError' });
+      return json(
+        response,
+        502,
+        { errorMessage: 'Function timed out after 3 seconds (maxMemoryUsage: 41.50MB)' },
+        { 'x-fc-error-type': 'UnhandledInvocationError' },
+      );
     }
     if (url.includes('/crashed')) {
-      return json(response, 502, { errorMessage: 'Process exited unexpectedly before completing request (duration: 6ms, maxMemoryUsage: 49MB)' }, { 'x-fc-error-type': 'UnhandledInvocationError' });
+      return json(
+        response,
+        502,
+        { errorMessage: 'Process exited unexpectedly before completing request (duration: 6ms, maxMemoryUsage: 49MB)' },
+        { 'x-fc-error-type': 'UnhandledInvocationError' },
+      );
     }
     if (url.includes('/forbidden')) return json(response, 403, { ErrorCode: 'SignatureNotMatch', ErrorMessage: 'signature does not match' });
     if (url.includes('/teapot')) return json(response, 418, { short: 'and stout' });
     if (url.includes('/logs')) {
-      response.writeHead(200, { 'x-fc-log-result': Buffer.from('line one\nline two\n').toString('base64'), 'x-fc-invocation-duration': '12', 'x-fc-max-memory-usage': '41.5' });
+      response.writeHead(200, {
+        'x-fc-log-result': Buffer.from('line one\nline two\n').toString('base64'),
+        'x-fc-invocation-duration': '12',
+        'x-fc-max-memory-usage': '41.5',
+      });
       return response.end('ok');
     }
     if (url.includes('/signed')) {
-      const verdict = (request.headers.authorization ?? '').startsWith('FC ') ? verifyFc2({ method: request.method!, url, headers: request.headers, body }, { AK: 'SK' }) : verifyAcs3({ method: request.method!, url, headers: request.headers, body }, { AK: 'SK' });
+      const verdict = (request.headers.authorization ?? '').startsWith('FC ')
+        ? verifyFc2({ method: request.method!, url, headers: request.headers, body }, { AK: 'SK' })
+        : verifyAcs3({ method: request.method!, url, headers: request.headers, body }, { AK: 'SK' });
       return json(response, verdict.ok ? 200 : 403, verdict);
     }
     response.writeHead(201, { 'content-type': 'application/json', 'x-echo': ['a', 'b'], 'x-fc-request-id': 'r-1' });
@@ -42,7 +63,13 @@ const echoed = (body: Buffer) => JSON.parse(body.toString()) as { method: string
 describe('HTTP trigger target', () => {
   it('sends an FC 3.0 HTTP event as the real request, path appended to the base path, and maps the response back', async () => {
     const target = new HttpTriggerTarget({ url: `${server.origin}/2016-08-15/proxy/svc/fn/` });
-    const event = buildHttpEvent({ method: 'PUT', path: '/users/张 三', query: { tag: 'x y', page: '2' }, headers: { 'Content-Type': 'text/plain', 'X-Custom': 'v', 'X-Fc-Trace': 'dropped', Host: 'dropped.example' }, body: 'hello' });
+    const event = buildHttpEvent({
+      method: 'PUT',
+      path: '/users/张 三',
+      query: { tag: 'x y', page: '2' },
+      headers: { 'Content-Type': 'text/plain', 'X-Custom': 'v', 'X-Fc-Trace': 'dropped', Host: 'dropped.example' },
+      body: 'hello',
+    });
     const invocation = await target.invoke(Buffer.from(JSON.stringify(event)), { http: { kind: 'fc3-http' } });
     await target.dispose();
     expect(invocation.status).toBe('success');
@@ -87,7 +114,11 @@ describe('HTTP trigger target', () => {
     const send = (path: string) => target.send(Buffer.from(JSON.stringify(buildHttpEvent({ path }))), { http: { kind: 'fc3-http' } });
     const [failed, refused, teapot, logged] = await Promise.all([send('/function-error'), send('/forbidden'), send('/teapot'), send('/logs')]);
     await target.dispose();
-    expect(failed.invocation).toMatchObject({ status: 'unhandled-error', requestId: 'r-err', error: { errorMessage: 'boom', errorType: 'TypeError', stackTrace: ['at handler'] } });
+    expect(failed.invocation).toMatchObject({
+      status: 'unhandled-error',
+      requestId: 'r-err',
+      error: { errorMessage: 'boom', errorType: 'TypeError', stackTrace: ['at handler'] },
+    });
     expect(failed.outcome).toBe('unhandled-error');
     expect(refused.invocation).toMatchObject({ status: 'rejected', error: { errorType: 'SignatureNotMatch', errorMessage: 'signature does not match' } });
     expect(teapot.invocation.status).toBe('success');
@@ -114,9 +145,18 @@ describe('HTTP trigger target', () => {
 
   it('signs trigger requests (FC 2.0 function auth, FC 3.0 signature auth) so that a verifier accepts them', async () => {
     const credentials = { accessKeyId: 'AK', accessKeySecret: 'SK' };
-    for (const [sign, base] of [['fc2', '/2016-08-15/proxy/svc/fn'], ['fc3', '']] as const) {
+    for (const [sign, base] of [
+      ['fc2', '/2016-08-15/proxy/svc/fn'],
+      ['fc3', ''],
+    ] as const) {
       const target = new HttpTriggerTarget({ url: `${server.origin}${base}`, sign, credentials });
-      const event = buildHttpEvent({ method: 'POST', path: '/signed/über', query: { q: ['a b', 'c'] }, headers: { 'Content-Type': 'application/json' }, body: '{"x":1}' });
+      const event = buildHttpEvent({
+        method: 'POST',
+        path: '/signed/über',
+        query: { q: ['a b', 'c'] },
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"x":1}',
+      });
       const invocation = await target.invoke(Buffer.from(JSON.stringify(event)), { http: { kind: 'fc3-http' } });
       await target.dispose();
       expect([sign, JSON.parse(invocation.body.toString())]).toEqual([sign, { ok: true, accessKeyId: 'AK' }]);

@@ -12,7 +12,18 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const target = (version: 'fc2' | 'fc3', overrides: Partial<ConstructorParameters<typeof InvokeApiTarget>[0]> = {}) =>
-  new InvokeApiTarget({ api: version, endpoint: api.origin, accountId: '1234567890123456', serviceName: version === 'fc2' ? 'svc' : undefined, functionName: 'fn', credentials, ...overrides }, { retry: { baseDelayMs: 5 } });
+  new InvokeApiTarget(
+    {
+      api: version,
+      endpoint: api.origin,
+      accountId: '1234567890123456',
+      serviceName: version === 'fc2' ? 'svc' : undefined,
+      functionName: 'fn',
+      credentials,
+      ...overrides,
+    },
+    { retry: { baseDelayMs: 5 } },
+  );
 
 describe('InvokeFunction target', () => {
   it('builds the endpoint from account and region', () => {
@@ -49,7 +60,11 @@ describe('InvokeFunction target', () => {
     const denied = await wrong.send(Buffer.from('{}'));
     await wrong.dispose();
     expect(denied.outcome).toBe('rejected');
-    expect(denied.invocation).toMatchObject({ status: 'rejected', requestId: 'denied', error: { errorType: 'SignatureNotMatch', errorMessage: 'signature mismatch' } });
+    expect(denied.invocation).toMatchObject({
+      status: 'rejected',
+      requestId: 'denied',
+      error: { errorType: 'SignatureNotMatch', errorMessage: 'signature mismatch' },
+    });
     expect(denied.attempts).toBe(1);
   });
 
@@ -85,7 +100,10 @@ describe('InvokeFunction target', () => {
     const refused = await once.send(Buffer.from('{"busy":1,"id":"a"}'));
     await once.dispose();
     expect([refused.outcome, refused.attempts, refused.statusCode]).toEqual(['http-error', 1, 503]);
-    const retrying = new InvokeApiTarget({ api: 'fc3', endpoint: api.origin, functionName: 'fn', credentials }, { retry: { baseDelayMs: 5, retryUnsafe: true } });
+    const retrying = new InvokeApiTarget(
+      { api: 'fc3', endpoint: api.origin, functionName: 'fn', credentials },
+      { retry: { baseDelayMs: 5, retryUnsafe: true } },
+    );
     const retried = await retrying.send(Buffer.from('{"busy":2,"id":"b"}'));
     await retrying.dispose();
     expect([retried.outcome, retried.attempts]).toEqual(['success', 3]);

@@ -18,15 +18,67 @@ const agrees = (bytes: Uint8Array): void => {
 const text = (s: string) => Buffer.from(s, 'utf8');
 
 /** Characters that matter to JSON's grammar, so that random text often comes close to JSON. */
-const grammar = fc.constantFrom(...'{}[]":,.-+eE0123456789 \t\n\r\\/bfnrtu"aAlsx'.split(''), 'true', 'false', 'null', '\u00e9', '\u2028', '\u0000', '\u001f', '\ud83d\ude00');
+const grammar = fc.constantFrom(
+  ...'{}[]":,.-+eE0123456789 \t\n\r\\/bfnrtu"aAlsx'.split(''),
+  'true',
+  'false',
+  'null',
+  '\u00e9',
+  '\u2028',
+  '\u0000',
+  '\u001f',
+  '\ud83d\ude00',
+);
 
 describe('isJsonText: exactly when JSON.parse accepts the bytes as UTF-8', () => {
   it('agrees on chosen cases', () => {
     const cases = [
-      '', ' ', '{}', '[]', ' {} ', '{', '}', '[1,]', '[,1]', '{"a":1,}', '{"a" : 1 , "b":[true,false,null]}', '{a:1}', "{'a':1}",
-      '"x"', '"\\u00e9\\n\\"\\\\\\/"', '"\\x"', '"\\u12"', '"\\u12G4"', '"tab\there"', '"\u0001"', '"\u007f"', '"\u2028"',
-      '0', '-0', '01', '-', '1.', '.5', '1.5e', '1e+', '1E-7', '-12.5e10', '1e400', 'tru', 'truee', 'nul', 'null null', '[1 2]',
-      '{"a":1}{', '[[[[]]]]', '[[[[]]]', '\uFEFF{}', '{}\u0000', '[1]\n', '{"":""}', '{"a":{"b":{"c":[1,{"d":"e"}]}}}',
+      '',
+      ' ',
+      '{}',
+      '[]',
+      ' {} ',
+      '{',
+      '}',
+      '[1,]',
+      '[,1]',
+      '{"a":1,}',
+      '{"a" : 1 , "b":[true,false,null]}',
+      '{a:1}',
+      "{'a':1}",
+      '"x"',
+      '"\\u00e9\\n\\"\\\\\\/"',
+      '"\\x"',
+      '"\\u12"',
+      '"\\u12G4"',
+      '"tab\there"',
+      '"\u0001"',
+      '"\u007f"',
+      '"\u2028"',
+      '0',
+      '-0',
+      '01',
+      '-',
+      '1.',
+      '.5',
+      '1.5e',
+      '1e+',
+      '1E-7',
+      '-12.5e10',
+      '1e400',
+      'tru',
+      'truee',
+      'nul',
+      'null null',
+      '[1 2]',
+      '{"a":1}{',
+      '[[[[]]]]',
+      '[[[[]]]',
+      '\uFEFF{}',
+      '{}\u0000',
+      '[1]\n',
+      '{"":""}',
+      '{"a":{"b":{"c":[1,{"d":"e"}]}}}',
     ];
     for (const c of cases) agrees(text(c));
     agrees(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
@@ -57,7 +109,13 @@ describe('isJsonText: exactly when JSON.parse accepts the bytes as UTF-8', () =>
   });
 
   it('agrees on text made of JSON punctuation, and on any bytes', () => {
-    fc.assert(fc.property(fc.array(grammar, { maxLength: 30 }), (chars) => agrees(text(chars.join('')))), { numRuns: 3000 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => agrees(bytes)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.array(grammar, { maxLength: 30 }), (chars) => agrees(text(chars.join('')))),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => agrees(bytes)),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHttpEvent } from '../../src/index.js';
 import { HttpTriggerTarget } from '../../src/remote/http-trigger.js';
 import type { LoadEvent, LoadRecord } from '../../src/remote/load-run.js';
-import { runLoad, } from '../../src/remote/load-run.js';
+import { runLoad } from '../../src/remote/load-run.js';
 import type { Outcome } from '../../src/remote/outcome.js';
-import { OUTCOMES, } from '../../src/remote/outcome.js';
+import { OUTCOMES } from '../../src/remote/outcome.js';
 import type { TestServer } from './helpers/servers.js';
-import { startServer, } from './helpers/servers.js';
+import { startServer } from './helpers/servers.js';
 
 let server: TestServer | undefined;
 afterEach(async () => server?.close());
@@ -183,7 +183,8 @@ describe('runLoad against a misbehaving server', () => {
     };
     expect(await judged({})).toEqual({ requests: 3, checks: ['passed', 'passed', 'no-handled-error'] });
     expect(await judged({ checks: { idempotent: true, 'no-handled-error': false } })).toEqual({ requests: 6, checks: ['idempotent', 'passed', 'passed'] });
-    const property = (loaded: LoadEvent, invocation: { http?: { body: Buffer } }) => loaded.label.includes('/same') || invocation.http?.body.toString() === 'same';
+    const property = (loaded: LoadEvent, invocation: { http?: { body: Buffer } }) =>
+      loaded.label.includes('/same') || invocation.http?.body.toString() === 'same';
     expect(await judged({ checks: { 'no-handled-error': false }, property })).toEqual({ requests: 3, checks: ['property', 'passed', 'property'] });
     await target.dispose();
   });
@@ -191,7 +192,11 @@ describe('runLoad against a misbehaving server', () => {
   it('keeps to --rate', async () => {
     server = await startServer((_request, response) => response.end('ok'));
     const target = new HttpTriggerTarget({ url: server.origin });
-    const summary = await runLoad(Array.from({ length: 10 }, (_, index) => event('GET', '/r', index)), target, { concurrency: 8, rate: 50 });
+    const summary = await runLoad(
+      Array.from({ length: 10 }, (_, index) => event('GET', '/r', index)),
+      target,
+      { concurrency: 8, rate: 50 },
+    );
     await target.dispose();
     // 10 starts at 50/s: the last one starts 180 ms after the first.
     expect(summary.elapsedMs).toBeGreaterThanOrEqual(175);

@@ -8,9 +8,15 @@ describe('redaction', () => {
   it('masks secrets as they are, URL-encoded and JSON-escaped, and signed Authorization values', () => {
     expect(redactor.redact('key s3cr3t/value+x= and s3cr3t%2Fvalue%2Bx%3D; token TOKEN-abc')).toBe('key *** and ***; token ***');
     expect(redactor.redact('{"authorization":"FC STS.key:AbC+/d3=="}')).toBe('{"authorization":"FC ***"}');
-    expect(redactor.redact('Authorization: ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=host,Signature=abc123\n')).toBe('Authorization: ACS3-HMAC-SHA256 ***\n');
+    expect(redactor.redact('Authorization: ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=host,Signature=abc123\n')).toBe(
+      'Authorization: ACS3-HMAC-SHA256 ***\n',
+    );
     expect(redactor.redact('ab stays: too short to be a secret')).toBe('ab stays: too short to be a secret');
-    expect(redactor.headers({ Authorization: 'x', 'x-acs-security-token': 'y', 'content-type': 'z' })).toEqual({ Authorization: '***', 'x-acs-security-token': '***', 'content-type': 'z' });
+    expect(redactor.headers({ Authorization: 'x', 'x-acs-security-token': 'y', 'content-type': 'z' })).toEqual({
+      Authorization: '***',
+      'x-acs-security-token': '***',
+      'content-type': 'z',
+    });
   });
 
   it('guards a stream: every later write is redacted, until restored', () => {

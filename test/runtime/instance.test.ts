@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FunctionInstance } from '../../src/runtime/instance.js';
 import type { Invocation } from '../../src/runtime/invocation.js';
-import { resultValue, } from '../../src/runtime/invocation.js';
+import { resultValue } from '../../src/runtime/invocation.js';
 import type { RuntimeName } from '../../src/runtime/runtimes.js';
 
 const codeDir = 'fixtures/handlers';
@@ -93,15 +93,26 @@ describe('errors', () => {
     expect(typed.status).toBe('handled-error');
     expect(typed.error).toMatchObject({ errorMessage: 'bad input', errorType: 'TypeError', cause: 'function' });
     expect(typed.logs.at(-1)).toMatch(/, Error: Handled function error$/);
-    expect((await invoke('callback-error.handler', '{"kind":"string"}')).error).toEqual({ errorMessage: 'something went wrong', errorType: 'FunctionHandledError', cause: 'function' });
-    expect((await invoke('callback-error.handler', '{"kind":"object"}')).error).toEqual({ errorMessage: '{"code":"E42","detail":"bad"}', errorType: 'FunctionHandledError', cause: 'function' });
+    expect((await invoke('callback-error.handler', '{"kind":"string"}')).error).toEqual({
+      errorMessage: 'something went wrong',
+      errorType: 'FunctionHandledError',
+      cause: 'function',
+    });
+    expect((await invoke('callback-error.handler', '{"kind":"object"}')).error).toEqual({
+      errorMessage: '{"code":"E42","detail":"bad"}',
+      errorType: 'FunctionHandledError',
+      cause: 'function',
+    });
     expect(JSON.parse(typed.body.toString())).not.toHaveProperty('cause');
   });
 
   it.each([
     ['nodot', { errorMessage: "Invalid handler 'nodot'", errorType: 'InvalidHandlerName' }],
     ['missing.handler', { errorType: 'ImportModuleError', errorMessage: expect.stringMatching(/^Module '.*fixtures\/handlers\/missing\.js' is missing\.$/) }],
-    ['not-a-function.handler', { errorType: 'HandlerNotFound', errorMessage: expect.stringMatching(/^Handler 'handler' is missing on module '.*not-a-function\.js'$/) }],
+    [
+      'not-a-function.handler',
+      { errorType: 'HandlerNotFound', errorMessage: expect.stringMatching(/^Handler 'handler' is missing on module '.*not-a-function\.js'$/) },
+    ],
     ['echo.nothing', { errorType: 'HandlerNotFound' }],
     ['syntax-error.handler', { errorType: 'UserCodeSyntaxError', errorMessage: 'Invalid or unexpected token' }],
   ])('loading %s fails with FC’s error', async (handler, error) => {
@@ -136,10 +147,22 @@ describe('instance lifecycle', () => {
   });
 
   it('runs PreFreeze after each invocation (FC 2.0) and PreStop when the instance stops', async () => {
-    const hooks = new FunctionInstance({ handler: 'hooks.handler', codeDir, runtime: 'nodejs16', initializer: 'hooks.initialize', preFreeze: 'hooks.preFreeze', preStop: 'hooks.preStop' });
+    const hooks = new FunctionInstance({
+      handler: 'hooks.handler',
+      codeDir,
+      runtime: 'nodejs16',
+      initializer: 'hooks.initialize',
+      preFreeze: 'hooks.preFreeze',
+      preStop: 'hooks.preStop',
+    });
     const first = await hooks.invoke(Buffer.alloc(0));
     expect(first.logs.filter((line) => /^FC \w+ (Start|End)/.test(line)).map((line) => line.split(' RequestId')[0])).toEqual([
-      'FC Initialize Start', 'FC Initialize End', 'FC Invoke Start', 'FC Invoke End', 'FC PreFreeze Start', 'FC PreFreeze End',
+      'FC Initialize Start',
+      'FC Initialize End',
+      'FC Invoke Start',
+      'FC Invoke End',
+      'FC PreFreeze Start',
+      'FC PreFreeze End',
     ]);
     expect(first.logs.some((line) => line.endsWith('[verbose] preFreeze after 1'))).toBe(true);
     const stop = await hooks.dispose();
@@ -196,7 +219,11 @@ describe('limits: the instance dies, the next invocation gets a fresh one', () =
     expect(thrown.error).toMatchObject({ errorMessage: 'thrown later', errorType: 'Error', cause: 'uncaught' });
     await thenFresh(fc3);
     const fc2 = instance('async-throw.handler', { runtime: 'nodejs16' });
-    expect((await fc2.invoke(Buffer.alloc(0))).error).toEqual({ errorMessage: 'FunctionUnhandledError: uncaughtException', errorType: 'FunctionHandledError', cause: 'uncaught' });
+    expect((await fc2.invoke(Buffer.alloc(0))).error).toEqual({
+      errorMessage: 'FunctionUnhandledError: uncaughtException',
+      errorType: 'FunctionHandledError',
+      cause: 'uncaught',
+    });
     const starts = fc2.starts;
     await fc2.invoke(Buffer.alloc(0));
     expect(fc2.starts).toBe(starts);
@@ -233,7 +260,13 @@ describe('context and environment', () => {
     expect(context.service).not.toHaveProperty('name');
     expect(hasLogger).toBe(true);
     expect(localHour).toBe(0);
-    expect(env).toMatchObject({ GREETING: 'hi', TZ: 'UTC', FC_FUNCTION_NAME: 'thumbnails', FC_FUNCTION_HANDLER: 'context.handler', ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.FcSimFakeAccessKeyId' });
+    expect(env).toMatchObject({
+      GREETING: 'hi',
+      TZ: 'UTC',
+      FC_FUNCTION_NAME: 'thumbnails',
+      FC_FUNCTION_HANDLER: 'context.handler',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.FcSimFakeAccessKeyId',
+    });
   });
 
   it('gives the FC 2.0 context, with a UUID request id and the service', async () => {
@@ -267,7 +300,7 @@ describe('logs', () => {
       expect.stringMatching(line('verbose', 'line one\\rline two')),
       expect.stringMatching(line('info', 'info formatted')),
       expect.stringMatching(line('warn', 'warn')),
-      expect.stringMatching(line('error', "error \\{ code: 42 \\}")),
+      expect.stringMatching(line('error', 'error \\{ code: 42 \\}')),
       expect.stringMatching(line('debug', 'debug')),
       expect.stringMatching(line('info', 'from the context logger')),
     ]);

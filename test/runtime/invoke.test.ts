@@ -28,7 +28,9 @@ describe('invoke(handler, event)', () => {
     expect(result.status).toBe('success');
     expect(resultValue(result)).toEqual(event);
     expect(result.logs[0]).toBe(`FC Invoke Start RequestId: ${result.requestId}`);
-    expect(summaryLine(result)).toMatch(/^RequestId: \S+ {2}Duration: \d+\.\d\d ms {2}Billed Duration: \d+ ms {2}Memory Size: 512 MB {2}Max Memory Used: \d+ MB$/);
+    expect(summaryLine(result)).toMatch(
+      /^RequestId: \S+ {2}Duration: \d+\.\d\d ms {2}Billed Duration: \d+ ms {2}Memory Size: 512 MB {2}Max Memory Used: \d+ MB$/,
+    );
   });
 
   it.each([
@@ -65,15 +67,12 @@ describe('in-process handler functions', () => {
 
   it('keep state and run the initializer once per instance', async () => {
     let initialized = 0;
-    const instance = createInstance(
-      (_event: Buffer, _context: unknown, callback: (error: unknown, data?: unknown) => void) => callback(null, initialized),
-      {
-        initializer: (_context: unknown, callback: (error: unknown) => void) => {
-          initialized += 1;
-          callback(initialized === 1 ? new Error('first try fails') : null);
-        },
+    const instance = createInstance((_event: Buffer, _context: unknown, callback: (error: unknown, data?: unknown) => void) => callback(null, initialized), {
+      initializer: (_context: unknown, callback: (error: unknown) => void) => {
+        initialized += 1;
+        callback(initialized === 1 ? new Error('first try fails') : null);
       },
-    );
+    });
     expect((await instance.invoke(eventBytes(''))).error?.errorMessage).toBe('first try fails');
     expect((await instance.invoke(eventBytes(''))).body.toString()).toBe('2');
     expect((await instance.invoke(eventBytes(''))).body.toString()).toBe('2');
@@ -96,7 +95,13 @@ describe('HTTP handlers', () => {
     expect(result.http).toMatchObject({ statusCode: 201, headers: { 'Content-Type': 'application/json', 'X-Request-Id': result.requestId } });
     expect(result.http!.headers).not.toHaveProperty('Date');
     expect(JSON.parse(result.http!.body.toString())).toEqual({
-      method: 'POST', path: '/a b', url: '/a%20b?x=1&x=2', queries: { x: ['1', '2'] }, clientIP: '42.120.74.103', userAgent: 'curl/8.5.0', body: 'payload',
+      method: 'POST',
+      path: '/a b',
+      url: '/a%20b?x=1&x=2',
+      queries: { x: ['1', '2'] },
+      clientIP: '42.120.74.103',
+      userAgent: 'curl/8.5.0',
+      body: 'payload',
     });
   });
 
@@ -108,7 +113,10 @@ describe('HTTP handlers', () => {
   });
 
   it('FC 3.0: the returned object becomes the response; anything else is flagged', async () => {
-    const ok = await invoke('fc3-http.handler', buildHttpEvent({ method: 'POST', path: '/items', body: new Uint8Array([0xff]) }), { codeDir, http: { kind: 'fc3-http' } });
+    const ok = await invoke('fc3-http.handler', buildHttpEvent({ method: 'POST', path: '/items', body: new Uint8Array([0xff]) }), {
+      codeDir,
+      http: { kind: 'fc3-http' },
+    });
     expect(ok.http?.statusCode).toBe(201);
     expect(JSON.parse(ok.http!.body.toString())).toMatchObject({ path: '/items' });
     expect(ok.warnings).toEqual([]);

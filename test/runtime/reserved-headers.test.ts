@@ -36,7 +36,14 @@ async function keptByRuntime(names: readonly string[]): Promise<string[]> {
 /** The names `fc-sim serve` would send for a response carrying all of them. */
 function keptByServe(names: readonly string[]): string[] {
   const headers = Object.fromEntries(names.map((name) => [name, 'set-by-the-function']));
-  const invocation = { requestId: 'r-1', status: 'success', body: Buffer.from('ok'), logs: [], warnings: [], http: { statusCode: 200, headers, body: Buffer.from('ok') } } as unknown as Invocation;
+  const invocation = {
+    requestId: 'r-1',
+    status: 'success',
+    body: Buffer.from('ok'),
+    logs: [],
+    warnings: [],
+    http: { statusCode: 200, headers, body: Buffer.from('ok') },
+  } as unknown as Invocation;
   return Object.keys(invocationResponse(invocation).headers);
 }
 

@@ -15,8 +15,14 @@ function schemaFiles(dir: string): string[] {
 
 describe('schema catalog', () => {
   it('lists every schema file, and only those', () => {
-    const onDisk = schemaFiles(schemasDir).map((file) => relative(schemasDir, file)).sort();
-    expect(Object.values(schemaCatalog).map((entry) => entry.file).sort()).toEqual(onDisk);
+    const onDisk = schemaFiles(schemasDir)
+      .map((file) => relative(schemasDir, file))
+      .sort();
+    expect(
+      Object.values(schemaCatalog)
+        .map((entry) => entry.file)
+        .sort(),
+    ).toEqual(onDisk);
   });
 
   describe.each(schemaNames)('%s', (name) => {

@@ -140,7 +140,13 @@ const expectations: Record<string, Expectation> = {
     schema: 'tablestore',
     valid: false,
     reason: 'a type skeleton ("Version": "string", "Timestamp": "int64"), not a payload',
-    fails: ['/Version const', '/Records/0/Type enum', '/Records/0/Info/Timestamp type', '/Records/0/Columns/0/Type enum', '/Records/0/Columns/0/Timestamp type'],
+    fails: [
+      '/Version const',
+      '/Records/0/Type enum',
+      '/Records/0/Info/Timestamp type',
+      '/Records/0/Columns/0/Type enum',
+      '/Records/0/Columns/0/Timestamp type',
+    ],
   },
 
   'apigw/ltaoo-recordtime-report-real.json': valid('apigw'),
@@ -190,7 +196,12 @@ const expectations: Record<string, Expectation> = {
     schema: 'eventbridge',
     valid: false,
     reason: 'time "2020-08-17T16:04:46.149Asia/Shanghai" is not RFC 3339, and its type oss:ObjectCreated:PostObject carries {name, scope}, not an OSS record',
-    fails: [...['eventName', 'eventSource', 'eventTime', 'eventVersion', 'oss', 'region', 'requestParameters', 'responseElements', 'userIdentity'].map((f) => `/data/${f} required`), '/time pattern'],
+    fails: [
+      ...['eventName', 'eventSource', 'eventTime', 'eventVersion', 'oss', 'region', 'requestParameters', 'responseElements', 'userIdentity'].map(
+        (f) => `/data/${f} required`,
+      ),
+      '/time pattern',
+    ],
   },
   'eventbridge/fc3-docs-mqtt-not-cloudevents.json': {
     schema: 'eventbridge',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../src/schema/ajv-options.js';
 import type { JsonSchema } from '../../src/schema/catalog.js';
-import { loadSchema, schemaNames, } from '../../src/schema/catalog.js';
+import { loadSchema, schemaNames } from '../../src/schema/catalog.js';
 import { precompiledValidator } from '../../src/schema/precompiled.js';
 import { strictSchema } from '../../src/schema/strict.js';
 import { generateValidators, readCommittedValidators, REGENERATE } from '../../scripts/gen-validators.js';

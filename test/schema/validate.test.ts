@@ -13,7 +13,9 @@ describe('validate: wrong shapes are rejected, saying where and how to fix them'
     const [issue, ...rest] = validate('oss', event).issues;
     expect(rest).toEqual([]);
     expect(issue).toMatchObject({ pointer: '/events/0/eventName', keyword: 'enum', found: '"oss:ObjectCreated:PutObject"' });
-    expect(issue!.hint).toBe('drop the "oss:" prefix: trigger configs name events "oss:ObjectCreated:PutObject", the payload FC sends says "ObjectCreated:PutObject"');
+    expect(issue!.hint).toBe(
+      'drop the "oss:" prefix: trigger configs name events "oss:ObjectCreated:PutObject", the payload FC sends says "ObjectCreated:PutObject"',
+    );
   });
 
   it('an OSS config wildcard in a payload, with the closest real name suggested for a typo', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Project, ProjectFunction } from '../../src/project/model.js';
 import type { RunningServer, ServeOptions } from '../../src/serve/server.js';
-import { startServer, } from '../../src/serve/server.js';
+import { startServer } from '../../src/serve/server.js';
 
 /** Servers and temp folders a test made; `cleanUp` (afterEach) closes and removes them. */
 const servers: RunningServer[] = [];
@@ -35,7 +35,10 @@ export function copyFixture(name: string): string {
 }
 
 /** A project of HTTP functions written on the spot: `files` in one code folder, one function per entry. */
-export function inlineProject(files: Record<string, string>, functions: Array<Partial<ProjectFunction> & Pick<ProjectFunction, 'name' | 'handler' | 'runtime'> & { authType?: string; methods?: string[] }>): Project {
+export function inlineProject(
+  files: Record<string, string>,
+  functions: Array<Partial<ProjectFunction> & Pick<ProjectFunction, 'name' | 'handler' | 'runtime'> & { authType?: string; methods?: string[] }>,
+): Project {
   const root = tempDir('inline');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
   const location = { file: join(root, 's.yaml'), path: '' };

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { signAcs3 } from '../../src/remote/acs3-signature.js';
 import { signFc2 } from '../../src/remote/fc2-signature.js';
 import type { AuthRequest } from '../../src/serve/auth.js';
-import { checkAuth, } from '../../src/serve/auth.js';
+import { checkAuth } from '../../src/serve/auth.js';
 import { queryParams, readBody, RequestRefused } from '../../src/serve/request.js';
 
 const key = { accessKeyId: 'LTAIunit', accessKeySecret: 'unit-secret' };
@@ -27,24 +27,44 @@ describe('request', () => {
 });
 
 describe('auth', () => {
-  const base = (headers: Record<string, string | string[]>): AuthRequest => ({ method: 'GET', pathname: '/2016-08-15/proxy/s/f/p', query: [['x', '1']], headers, body: Buffer.alloc(0) });
+  const base = (headers: Record<string, string | string[]>): AuthRequest => ({
+    method: 'GET',
+    pathname: '/2016-08-15/proxy/s/f/p',
+    query: [['x', '1']],
+    headers,
+    body: Buffer.alloc(0),
+  });
 
   it('anonymous: anyone; jwt: a well-formed bearer token (401 otherwise), not verified', () => {
     expect(checkAuth(base({}), { authType: 'anonymous', platform: 'fc2', accessKey: key })).toEqual({ ok: true });
     expect(checkAuth(base({}), { authType: 'jwt', platform: 'fc3', accessKey: undefined })).toMatchObject({ ok: false, statusCode: 401 });
-    expect(checkAuth(base({ authorization: 'Bearer abc' }), { authType: 'jwt', platform: 'fc3', accessKey: undefined })).toMatchObject({ ok: false, statusCode: 401, errorCode: 'InvalidToken' });
-    expect(checkAuth(base({ authorization: 'Bearer eyJh.eyJz.c2ln' }), { authType: 'jwt', platform: 'fc3', accessKey: undefined })).toMatchObject({ ok: true, warning: expect.stringContaining('JWT') });
+    expect(checkAuth(base({ authorization: 'Bearer abc' }), { authType: 'jwt', platform: 'fc3', accessKey: undefined })).toMatchObject({
+      ok: false,
+      statusCode: 401,
+      errorCode: 'InvalidToken',
+    });
+    expect(checkAuth(base({ authorization: 'Bearer eyJh.eyJz.c2ln' }), { authType: 'jwt', platform: 'fc3', accessKey: undefined })).toMatchObject({
+      ok: true,
+      warning: expect.stringContaining('JWT'),
+    });
   });
 
-  it('FC 2.0: the scheme must be FC 2.0\'s; a stale Date is refused', () => {
+  it("FC 2.0: the scheme must be FC 2.0's; a stale Date is refused", () => {
     const settings = { authType: 'function' as const, platform: 'fc2' as const, accessKey: key };
-    expect(checkAuth(base({ authorization: 'ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=ab' }), settings)).toMatchObject({ ok: false, statusCode: 403, errorCode: 'AccessDenied' });
+    expect(checkAuth(base({ authorization: 'ACS3-HMAC-SHA256 Credential=a,SignedHeaders=host,Signature=ab' }), settings)).toMatchObject({
+      ok: false,
+      statusCode: 403,
+      errorCode: 'AccessDenied',
+    });
     const headers: Record<string, string | string[]> = {};
     const now = Date.parse('2025-03-01T00:00:00Z');
     signFc2({ method: 'GET', host: 'h', pathname: '/2016-08-15/proxy/s/f/p', query: [['x', '1']], headers, body: Buffer.alloc(0) }, key, new Date(now));
     expect(checkAuth(base(headers), { ...settings, now: now + 60_000 })).toEqual({ ok: true });
     expect(checkAuth(base(headers), { ...settings, now: now + 16 * 60_000 })).toMatchObject({ ok: false, errorCode: 'RequestTimeTooSkewed' });
-    expect(checkAuth(base({ ...headers, authorization: 'FC LTAIother:abc' }), { ...settings, now })).toMatchObject({ ok: false, errorCode: 'InvalidAccessKeyId.NotFound' });
+    expect(checkAuth(base({ ...headers, authorization: 'FC LTAIother:abc' }), { ...settings, now })).toMatchObject({
+      ok: false,
+      errorCode: 'InvalidAccessKeyId.NotFound',
+    });
   });
 
   it('FC 3.0: ACS3 checks the body hash too', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Project, ProjectFunction } from '../../src/project/model.js';
 import type { RouteMatch } from '../../src/serve/routes.js';
-import { buildRouteTable, matchRoute, } from '../../src/serve/routes.js';
+import { buildRouteTable, matchRoute } from '../../src/serve/routes.js';
 
 const location = { file: '/p/s.yaml', path: '' };
 
@@ -17,7 +17,9 @@ function fn(name: string, extra: Partial<ProjectFunction> & { http?: boolean; me
     runtime: 'nodejs20',
     environment: {},
     location,
-    triggers: http ? [{ name: 'http', type: 'http', config: { authType: 'anonymous', methods }, location }] : [{ name: 't', type: 'timer', config: {}, location }],
+    triggers: http
+      ? [{ name: 'http', type: 'http', config: { authType: 'anonymous', methods }, location }]
+      : [{ name: 't', type: 'timer', config: {}, location }],
     ...rest,
   };
 }

@@ -45,7 +45,10 @@ describe('fc-app (FC 2.0, nodejs16): proxy paths and custom-domain routes', () =
     const viaHost = await new Promise<string>((resolve, reject) => {
       const request = httpRequest(`${url}/web/x`, { headers: { host: 'media.example.com' } }, (response) => {
         let body = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve(body));
+        response
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (body += chunk))
+          .on('end', () => resolve(body));
       });
       request.on('error', reject);
       request.end();
@@ -82,7 +85,10 @@ describe('fc-app (FC 2.0, nodejs16): proxy paths and custom-domain routes', () =
     expect(await unsigned.json()).toMatchObject({ ErrorCode: 'AccessDenied' });
     const signed = (secret: string) => {
       const headers: Record<string, string | string[]> = {};
-      signFc2({ method: 'GET', host: new URL(url).host, pathname: path, query: [['a', '1']], headers, body: Buffer.alloc(0) }, { ...key, accessKeySecret: secret });
+      signFc2(
+        { method: 'GET', host: new URL(url).host, pathname: path, query: [['a', '1']], headers, body: Buffer.alloc(0) },
+        { ...key, accessKeySecret: secret },
+      );
       return headers as Record<string, string>;
     };
     const ok = await fetch(`${url}${path}?a=1`, { headers: signed(key.accessKeySecret) });
@@ -134,19 +140,26 @@ describe('fc3-app (FC 3.0, nodejs20): events and auth', () => {
     expect(malformed.status).toBe(403);
     const headers = { authorization: 'ACS3-HMAC-SHA256 Credential=LTAIany,SignedHeaders=host;x-acs-date,Signature=0123abcd' };
     expect(await text(await fetch(`${url}/admin/x`, { headers }))).toBe('admin /admin/x');
-    expect(logs).toContainEqual(expect.stringContaining('[admin] warning: a signed request (ACS3-HMAC-SHA256, AccessKeyId LTAIany) is accepted without verifying'));
+    expect(logs).toContainEqual(
+      expect.stringContaining('[admin] warning: a signed request (ACS3-HMAC-SHA256, AccessKeyId LTAIany) is accepted without verifying'),
+    );
   });
 
   it('authType function with a key: an ACS3 signature made with it passes, another does not', async () => {
     const { url } = await serve(fc3App(), { accessKey: key });
     const signed = (secret: string, path: string) => {
       const headers: Record<string, string | string[]> = {};
-      signAcs3({ method: 'GET', host: new URL(url).host, pathname: path, query: [['q', 'x y']], headers, body: Buffer.alloc(0) }, { ...key, accessKeySecret: secret });
+      signAcs3(
+        { method: 'GET', host: new URL(url).host, pathname: path, query: [['q', 'x y']], headers, body: Buffer.alloc(0) },
+        { ...key, accessKeySecret: secret },
+      );
       delete headers.host;
       return headers as Record<string, string>;
     };
     expect(await text(await fetch(`${url}/admin/a?q=x%20y`, { headers: signed(key.accessKeySecret, '/admin/a') }))).toBe('admin /admin/a');
-    expect(await text(await fetch(`${url}/2023-03-30/functions/admin/b?q=x%20y`, { headers: signed(key.accessKeySecret, '/2023-03-30/functions/admin/b') }))).toBe('admin /b');
+    expect(
+      await text(await fetch(`${url}/2023-03-30/functions/admin/b?q=x%20y`, { headers: signed(key.accessKeySecret, '/2023-03-30/functions/admin/b') })),
+    ).toBe('admin /b');
     const wrong = await fetch(`${url}/admin/a?q=x%20y`, { headers: signed('other', '/admin/a') });
     expect(wrong.status).toBe(403);
     expect(await wrong.json()).toMatchObject({ ErrorCode: 'SignatureDoesNotMatch' });
@@ -199,7 +212,10 @@ exports.echo = async (event) => { const e = JSON.parse(event); return { statusCo
 
   it('builds the FC 3.0 event from the request: multi-valued query and headers, binary bodies as base64', async () => {
     const { url } = await serve(project());
-    const headers = new Headers([['X-Many', 'a'], ['X-Many', 'b']]);
+    const headers = new Headers([
+      ['X-Many', 'a'],
+      ['X-Many', 'b'],
+    ]);
     const response = await fetch(`${url}/2023-03-30/functions/echo/?k=1&k=2`, { method: 'POST', headers, body: new Uint8Array([0xff, 0x00, 0x41]) });
     expect(await response.json()).toEqual({ body: '/wBB', b64: true, q: { k: '1,2' }, h: 'a, b' });
   });
@@ -213,10 +229,14 @@ exports.echo = async (event) => { const e = JSON.parse(event); return { statusCo
     expect(big.status).toBe(400);
     // A declared length over the limit is refused before the body is read.
     const status = await new Promise<number>((resolve, reject) => {
-      const request = httpRequest(`${url}/2023-03-30/functions/echo/`, { method: 'POST', headers: { 'content-length': String(32 * 2 ** 20 + 1) } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = httpRequest(
+        `${url}/2023-03-30/functions/echo/`,
+        { method: 'POST', headers: { 'content-length': String(32 * 2 ** 20 + 1) } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       request.on('error', reject);
       request.flushHeaders();
     });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckHandlerOptions } from '../../src/testing/index.js';
-import { checkHandler, ContractFailure, } from '../../src/testing/index.js';
+import { checkHandler, ContractFailure } from '../../src/testing/index.js';
 
 const runtime = { codeDir: 'fixtures/handlers' };
 const tempDir = () => mkdtempSync(join(tmpdir(), 'fc-sim-failures-'));
@@ -52,7 +52,9 @@ describe('checkHandler finds planted bugs and shrinks them', () => {
   });
 
   it('a handler whose answer depends on instance state: the opt-in idempotency check', async () => {
-    await expect(checkHandler({ handler: 'planted/counter-result.handler', trigger: 'oss', runs: 50, runtime, failuresDir: false })).resolves.toMatchObject({ runs: 50 });
+    await expect(checkHandler({ handler: 'planted/counter-result.handler', trigger: 'oss', runs: 50, runtime, failuresDir: false })).resolves.toMatchObject({
+      runs: 50,
+    });
     const { report } = await failure({ handler: 'planted/counter-result.handler', trigger: 'oss', runs: 50, checks: { idempotent: true } });
     expect(report.failure.check).toBe('idempotent');
     expect(report.failure.message).toMatch(/^the same event delivered twice answered differently: first success "\{\\"processed\\":\d+\}", then success/);
@@ -94,7 +96,9 @@ describe('checkHandler on correct handlers', () => {
   });
 
   it('passes the FC 2.0 HTTP handler on generated requests, binary bodies included', async () => {
-    await expect(checkHandler({ handler: 'fc2-http.handler', trigger: 'fc2-http', runs: 100, runtime, failuresDir: false })).resolves.toMatchObject({ runs: 100 });
+    await expect(checkHandler({ handler: 'fc2-http.handler', trigger: 'fc2-http', runs: 100, runtime, failuresDir: false })).resolves.toMatchObject({
+      runs: 100,
+    });
   });
 });
 
@@ -104,7 +108,14 @@ describe('failure reports, saved failures and replays', () => {
     const first = await failure({ handler: 'planted/timer-json-payload.handler', trigger: 'timer', runs: 100, failuresDir: dir });
     const [file] = readdirSync(dir);
     const saved = JSON.parse(readFileSync(join(dir, file!), 'utf8'));
-    expect(saved).toMatchObject({ fcSim: 'failure', source: 'timer', check: 'no-unhandled-error', event: first.report.event, seed: 1, path: first.report.path });
+    expect(saved).toMatchObject({
+      fcSim: 'failure',
+      source: 'timer',
+      check: 'no-unhandled-error',
+      event: first.report.event,
+      seed: 1,
+      path: first.report.path,
+    });
     expect(first.message).toContain(`Saved to ${join(dir, file!)} (replayed first on the next run).`);
     expect(first.message).toContain(`Replay this event: npx fc-sim replay ${join(dir, file!)} --handler planted/timer-json-payload.handler`);
     expect(first.message).toContain(`npx fc-sim fuzz timer --handler planted/timer-json-payload.handler --seed 1 --path ${first.report.path}`);

@@ -8,7 +8,10 @@ import { singleInvocationFailure } from '../../src/testing/checks.js';
 describe('checks read structured fields', () => {
   it('a timeout fails within-timeout, not no-unhandled-error', async () => {
     const invocation = await invoke(() => new Promise(() => undefined), {}, { timeout: 1 });
-    expect(singleInvocationFailure('within-timeout', invocation, 'event')).toMatchObject({ check: 'within-timeout', message: expect.stringMatching(/^Function timed out after 1 seconds/) });
+    expect(singleInvocationFailure('within-timeout', invocation, 'event')).toMatchObject({
+      check: 'within-timeout',
+      message: expect.stringMatching(/^Function timed out after 1 seconds/),
+    });
     expect(singleInvocationFailure('no-unhandled-error', invocation, 'event')).toBeUndefined();
   });
 
@@ -22,7 +25,9 @@ describe('checks read structured fields', () => {
 
   it('http-response: a result that is not an FC 3.0 HTTP response, whatever the warnings say', async () => {
     const plain = await invoke(async () => 'just text', {}, { http: { kind: 'fc3-http' } });
-    expect(singleInvocationFailure('http-response', plain, 'fc3-http')).toMatchObject({ message: expect.stringMatching(/^the handler's result is not an FC 3.0 HTTP response/) });
+    expect(singleInvocationFailure('http-response', plain, 'fc3-http')).toMatchObject({
+      message: expect.stringMatching(/^the handler's result is not an FC 3.0 HTTP response/),
+    });
     const answered = await invoke(async () => ({ statusCode: 200, body: 'ok' }), {}, { http: { kind: 'fc3-http' } });
     answered.warnings.push("the handler's result is not an FC 3.0 HTTP response (a warning of someone else's)");
     expect(singleInvocationFailure('http-response', answered, 'fc3-http')).toBeUndefined();

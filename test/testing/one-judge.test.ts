@@ -10,10 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildTimerEvent } from '../../src/index.js';
 import { createRemoteTarget } from '../../src/remote/target.js';
 import type { CheckHandlerOptions, CheckName } from '../../src/testing/index.js';
-import { checkHandler, checkNames, ContractFailure, } from '../../src/testing/index.js';
+import { checkHandler, checkNames, ContractFailure } from '../../src/testing/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import type { Handler, TestServer } from '../remote/helpers/servers.js';
-import { json, startServer, } from '../remote/helpers/servers.js';
+import { json, startServer } from '../remote/helpers/servers.js';
 
 let servers: TestServer[] = [];
 afterEach(async () => {
@@ -92,14 +92,26 @@ async function verdicts(target: Target, checks?: readonly CheckName[]): Promise<
     'kind --count': fromLine(load),
   };
   // The exit status says the same as the verdict.
-  for (const [path, run] of [['fuzz', fuzz], ['replay', replay], ['kind', kind], ['kind --count', load]] as const) {
+  for (const [path, run] of [
+    ['fuzz', fuzz],
+    ['replay', replay],
+    ['kind', kind],
+    ['kind --count', load],
+  ] as const) {
     expect([path, run.status]).toEqual([path, results[path].passed ? 0 : 1]);
   }
   return results;
 }
 
-const everywhere = (verdict: Verdict): Record<Paths, Verdict> => ({ checkHandler: verdict, fuzz: verdict, replay: verdict, kind: verdict, 'kind --count': verdict });
-const checksOnly = (all: Record<Paths, Verdict>) => Object.fromEntries(Object.entries(all).map(([path, verdict]) => [path, { passed: verdict.passed, check: verdict.check }]));
+const everywhere = (verdict: Verdict): Record<Paths, Verdict> => ({
+  checkHandler: verdict,
+  fuzz: verdict,
+  replay: verdict,
+  kind: verdict,
+  'kind --count': verdict,
+});
+const checksOnly = (all: Record<Paths, Verdict>) =>
+  Object.fromEntries(Object.entries(all).map(([path, verdict]) => [path, { passed: verdict.passed, check: verdict.check }]));
 
 describe('one judge for every command, against a server on 127.0.0.1', () => {
   const remote = (url: string): Target => ({ args: ['--url', url], library: { target: createRemoteTarget({ kind: 'http-trigger', url }) } });
@@ -110,7 +122,8 @@ describe('one judge for every command, against a server on 127.0.0.1', () => {
     expect(await verdicts(remote(url))).toEqual(everywhere({ passed: true }));
     const judged = await verdicts(remote(url), ['idempotent']);
     expect(checksOnly(judged)).toEqual(everywhere({ passed: false, check: 'idempotent' }));
-    for (const verdict of Object.values(judged)) expect(verdict.message).toMatch(/^the same event delivered twice answered differently: first success "\{\\"processed\\":\d+\}", then success/);
+    for (const verdict of Object.values(judged))
+      expect(verdict.message).toMatch(/^the same event delivered twice answered differently: first success "\{\\"processed\\":\d+\}", then success/);
   });
 
   it('a 500 that FC does not put down to the function is the same failure everywhere, whatever the checks', async () => {
@@ -124,14 +137,21 @@ describe('one judge for every command, against a server on 127.0.0.1', () => {
   });
 
   it('a handled function error fails no-handled-error everywhere, and passes everywhere when --check leaves it out', async () => {
-    const url = await server((_request, response) => json(response, 200, { errorMessage: 'order 7 is locked', errorType: 'Locked' }, { 'x-fc-error-type': 'HandledInvocationError' }));
-    expect(await verdicts(remote(url))).toEqual(everywhere({ passed: false, check: 'no-handled-error', message: 'handled error (callback) Locked: order 7 is locked' }));
+    const url = await server((_request, response) =>
+      json(response, 200, { errorMessage: 'order 7 is locked', errorType: 'Locked' }, { 'x-fc-error-type': 'HandledInvocationError' }),
+    );
+    expect(await verdicts(remote(url))).toEqual(
+      everywhere({ passed: false, check: 'no-handled-error', message: 'handled error (callback) Locked: order 7 is locked' }),
+    );
     expect(await verdicts(remote(url), ['no-unhandled-error', 'within-timeout'])).toEqual(everywhere({ passed: true }));
   });
 });
 
 describe('one judge for every command, on a local handler', () => {
-  const local = (handler: string): Target => ({ args: ['--handler', handler, '--code-dir', 'fixtures/handlers'], library: { handler, runtime: { codeDir: 'fixtures/handlers' } } });
+  const local = (handler: string): Target => ({
+    args: ['--handler', handler, '--code-dir', 'fixtures/handlers'],
+    library: { handler, runtime: { codeDir: 'fixtures/handlers' } },
+  });
 
   it('a handler whose answer depends on instance state fails idempotent wherever idempotent is enabled', async () => {
     expect(await verdicts(local('planted/counter-result.handler'))).toEqual(everywhere({ passed: true }));

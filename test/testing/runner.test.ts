@@ -8,11 +8,14 @@ describe('ContractRunner with @fast-check/vitest', () => {
   const runner = new ContractRunner('echo.handler', { delivery: 'event' }, { runtime: { codeDir: 'fixtures/handlers' } });
   afterAll(() => runner.dispose());
 
-  test.prop([ossEvent({ bucket: 'photos', keyPrefix: 'uploads/' })], { numRuns: 200 })('the echo handler answers every upload with its event', async (event) => {
-    await runner.assert(event);
-    const { invocation } = await runner.run(event);
-    expect(JSON.parse(invocation.body.toString())).toEqual(event);
-  });
+  test.prop([ossEvent({ bucket: 'photos', keyPrefix: 'uploads/' })], { numRuns: 200 })(
+    'the echo handler answers every upload with its event',
+    async (event) => {
+      await runner.assert(event);
+      const { invocation } = await runner.run(event);
+      expect(JSON.parse(invocation.body.toString())).toEqual(event);
+    },
+  );
 
   test.prop([fc.constant('not json')])('run() reports a failure instead of throwing', async (event) => {
     const { failure } = await runner.run(event);

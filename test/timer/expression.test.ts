@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FcSimError } from '../../src/errors.js';
 import type { CronTimerExpression } from '../../src/timer/expression.js';
-import { parseTimerExpression, } from '../../src/timer/expression.js';
+import { parseTimerExpression } from '../../src/timer/expression.js';
 import { DAY_OF_WEEK_NUMBERS } from '../../src/timer/fields.js';
 import type { TimerExpressionError } from '../../src/timer/timer-expression-error.js';
 import { refusal } from './refusal.js';
@@ -64,7 +64,10 @@ describe('parseTimerExpression: what FC accepts', () => {
   });
 
   it('runs in the zone option, over CRON_TZ=', () => {
-    expect(parseTimerExpression('CRON_TZ=Asia/Shanghai 0 0 4 * * *', { zone: 'Europe/Berlin' })).toMatchObject({ zone: 'Europe/Berlin', cronTz: 'Asia/Shanghai' });
+    expect(parseTimerExpression('CRON_TZ=Asia/Shanghai 0 0 4 * * *', { zone: 'Europe/Berlin' })).toMatchObject({
+      zone: 'Europe/Berlin',
+      cronTz: 'Asia/Shanghai',
+    });
     expect(parseTimerExpression('@every 5m', { zone: 'Asia/Shanghai' })).toMatchObject({ zone: 'Asia/Shanghai', cronTz: undefined });
   });
 
@@ -78,7 +81,12 @@ describe('parseTimerExpression: what FC refuses, with the part it points at', ()
   const refused: readonly (readonly [string, string, TimerExpressionError['part'], string | undefined])[] = [
     ['', 'empty expression: FC needs six fields (seconds first) or @every <duration>', 'expression', undefined],
     ['*/5 * * * *', '5 fields: FC needs 6 (seconds first): did you mean "0 */5 * * * *"?', 'expression', '*/5 * * * *'],
-    ['CRON_TZ=Asia/Shanghai 30 9 * * *', '5 fields: FC needs 6 (seconds first): did you mean "CRON_TZ=Asia/Shanghai 0 30 9 * * *"?', 'expression', '30 9 * * *'],
+    [
+      'CRON_TZ=Asia/Shanghai 30 9 * * *',
+      '5 fields: FC needs 6 (seconds first): did you mean "CRON_TZ=Asia/Shanghai 0 30 9 * * *"?',
+      'expression',
+      '30 9 * * *',
+    ],
     ['0 0 12 1 1 ? 2025', '7 fields: FC needs 6 (seconds first) and has no year field', 'expression', '0 0 12 1 1 ? 2025'],
     ['0 0 12', '3 fields: FC needs 6 (seconds first): second minute hour day-of-month month day-of-week', 'expression', '0 0 12'],
     ['0 61 * * * *', 'minute field "61": out of range 0–59', 'minute', '61'],
@@ -138,7 +146,12 @@ describe('parseTimerExpression: what FC refuses, with the part it points at', ()
     ['CRON_TZ=utc 0 0 4 * * *', 'CRON_TZ "utc": time zone names are case-sensitive: write "UTC"', 'zone', 'utc'],
     ['CRON_TZ= 0 0 4 * * *', 'CRON_TZ: missing time zone (e.g. Asia/Shanghai)', 'zone', ''],
     ['CRON_TZ=Asia/Shanghai', 'CRON_TZ=Asia/Shanghai: no schedule after the zone', 'expression', 'CRON_TZ=Asia/Shanghai'],
-    ['CRON_TZ=Asia/Shanghai @every 5m', 'CRON_TZ=Asia/Shanghai with @every: FC takes "@every <duration>" alone (an interval does not depend on the zone)', 'zone', 'CRON_TZ=Asia/Shanghai'],
+    [
+      'CRON_TZ=Asia/Shanghai @every 5m',
+      'CRON_TZ=Asia/Shanghai with @every: FC takes "@every <duration>" alone (an interval does not depend on the zone)',
+      'zone',
+      'CRON_TZ=Asia/Shanghai',
+    ],
   ];
 
   it.each(refused)('%j', (source, message, part, spanned) => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTimerExpression } from '../../src/timer/expression.js';
 import type { ScheduleWindow } from '../../src/timer/schedule.js';
-import { timerSchedule, } from '../../src/timer/schedule.js';
+import { timerSchedule } from '../../src/timer/schedule.js';
 import { zonedTime } from '../../src/timer/zoned-time.js';
 
 /** The firings as ISO strings (UTC, whole seconds). */
@@ -19,12 +19,19 @@ function wallClock(iso: string, zone: string): string {
 describe('every 5 minutes: 0 */5 * * * *', () => {
   it('fires at minutes 0, 5, …, 55, including a firing at the start', () => {
     expect(firings('0 */5 * * * *', { from: '2025-03-07T00:00:00Z', count: 4 })).toEqual([
-      '2025-03-07T00:00:00Z', '2025-03-07T00:05:00Z', '2025-03-07T00:10:00Z', '2025-03-07T00:15:00Z',
+      '2025-03-07T00:00:00Z',
+      '2025-03-07T00:05:00Z',
+      '2025-03-07T00:10:00Z',
+      '2025-03-07T00:15:00Z',
     ]);
   });
 
   it('runs across midnight and the end of a month', () => {
-    expect(firings('0 */5 * * * *', { from: '2025-02-28T23:51:00Z', count: 3 })).toEqual(['2025-02-28T23:55:00Z', '2025-03-01T00:00:00Z', '2025-03-01T00:05:00Z']);
+    expect(firings('0 */5 * * * *', { from: '2025-02-28T23:51:00Z', count: 3 })).toEqual([
+      '2025-02-28T23:55:00Z',
+      '2025-03-01T00:00:00Z',
+      '2025-03-01T00:05:00Z',
+    ]);
   });
 
   it('lists a window [from, to): 12 an hour', () => {
@@ -47,8 +54,16 @@ describe('weekdays at 09:30 Asia/Shanghai: CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-
   it('fires at 01:30Z (09:30 +08:00) on the weekdays of two weeks', () => {
     expect(twoWeeks).toEqual([
       '2025-03-07T01:30:00Z',
-      '2025-03-10T01:30:00Z', '2025-03-11T01:30:00Z', '2025-03-12T01:30:00Z', '2025-03-13T01:30:00Z', '2025-03-14T01:30:00Z',
-      '2025-03-17T01:30:00Z', '2025-03-18T01:30:00Z', '2025-03-19T01:30:00Z', '2025-03-20T01:30:00Z', '2025-03-21T01:30:00Z',
+      '2025-03-10T01:30:00Z',
+      '2025-03-11T01:30:00Z',
+      '2025-03-12T01:30:00Z',
+      '2025-03-13T01:30:00Z',
+      '2025-03-14T01:30:00Z',
+      '2025-03-17T01:30:00Z',
+      '2025-03-18T01:30:00Z',
+      '2025-03-19T01:30:00Z',
+      '2025-03-20T01:30:00Z',
+      '2025-03-21T01:30:00Z',
     ]);
     expect(twoWeeks.map((firing) => wallClock(firing, 'Asia/Shanghai'))[0]).toBe('Fri 2025-03-07 09:30:00 +08:00');
   });
@@ -150,7 +165,10 @@ describe('daylight saving (FC warns of repeated or skipped runs; fc-sim follows 
 
   it('gives the same firings whatever the window’s start, across both changes', () => {
     for (const expression of [daily, 'CRON_TZ=Europe/Berlin 0 30 * * * *', 'CRON_TZ=Europe/Berlin 0 0,30 2 * * *']) {
-      for (const [from, to] of [['2025-03-29T22:00:00Z', '2025-03-30T04:00:00Z'], ['2025-10-25T22:00:00Z', '2025-10-26T04:00:00Z']] as const) {
+      for (const [from, to] of [
+        ['2025-03-29T22:00:00Z', '2025-03-30T04:00:00Z'],
+        ['2025-10-25T22:00:00Z', '2025-10-26T04:00:00Z'],
+      ] as const) {
         const all = firings(expression, { from, count: 20 });
         for (let start = Date.parse(from); start < Date.parse(to); start += 5 * 60_000) {
           const later = all.filter((firing) => Date.parse(firing) >= start).slice(0, 3);
@@ -178,7 +196,9 @@ describe('the window', () => {
   });
 
   it('needs an end', () => {
-    expect(() => timerSchedule(parseTimerExpression('0 0 * * * *'), { from: new Date() })).toThrow(expect.objectContaining({ name: 'FcSimError', code: 'E_INVALID_PARAMS' }));
+    expect(() => timerSchedule(parseTimerExpression('0 0 * * * *'), { from: new Date() })).toThrow(
+      expect.objectContaining({ name: 'FcSimError', code: 'E_INVALID_PARAMS' }),
+    );
   });
 
   it('overrides CRON_TZ with the zone option', () => {

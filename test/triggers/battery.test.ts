@@ -7,7 +7,7 @@ import type { ProjectTrigger } from '../../src/project/model.js';
 import { validate } from '../../src/schema/validate.js';
 import type { AnyTriggerModule, EventKind } from '../../src/triggers/registry.js';
 import type { TriggerEvents } from '../../src/triggers/types.js';
-import { buildKind, eventKinds, kindArbitrary, moduleOfTrigger, triggers, } from '../../src/triggers/registry.js';
+import { buildKind, eventKinds, kindArbitrary, moduleOfTrigger, triggers } from '../../src/triggers/registry.js';
 
 /**
  * The battery every trigger module passes: a new trigger gets these checks by being in the registry.
@@ -50,7 +50,13 @@ const SAMPLE_VALUES: Readonly<Record<string, string>> = {
   '<text|json|base64>': 'base64',
   '<INSERT|UPDATE|DELETE>': 'INSERT',
 };
-const FLAG_SAMPLES: Readonly<Record<string, string>> = { '--region': 'cn-shanghai', '--event-name': 'ObjectCreated:CopyObject', '--status': 'offline', '--path-param': 'id=7', '--system-param': 'CaClientIp' };
+const FLAG_SAMPLES: Readonly<Record<string, string>> = {
+  '--region': 'cn-shanghai',
+  '--event-name': 'ObjectCreated:CopyObject',
+  '--status': 'offline',
+  '--path-param': 'id=7',
+  '--system-param': 'CaClientIp',
+};
 
 function sampleText(flags: string): string {
   const [name, placeholder] = flags.split(' ');
@@ -88,8 +94,15 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
   });
 
   it("the arbitrary's events, and every kind's, are strictly valid", () => {
-    fc.assert(fc.property(module.arbitrary(), (event) => expectStrictlyValid(module, event)), { numRuns: RUNS });
-    for (const kind of kinds) fc.assert(fc.property(kindArbitrary(kind, {}), (event) => expectStrictlyValid(module, event)), { numRuns: 20 });
+    fc.assert(
+      fc.property(module.arbitrary(), (event) => expectStrictlyValid(module, event)),
+      { numRuns: RUNS },
+    );
+    for (const kind of kinds)
+      fc.assert(
+        fc.property(kindArbitrary(kind, {}), (event) => expectStrictlyValid(module, event)),
+        { numRuns: 20 },
+      );
   });
 
   it('the same seed draws the same events', () => {
@@ -98,7 +111,10 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
   });
 
   it('a failure shrinks to a small event', () => {
-    const details = fc.check(fc.property(module.arbitrary(), () => false), { numRuns: RUNS, seed: 7 });
+    const details = fc.check(
+      fc.property(module.arbitrary(), () => false),
+      { numRuns: RUNS, seed: 7 },
+    );
     expect(details.failed).toBe(true);
     const [minimal] = details.counterexample as [unknown];
     const biggest = Math.max(...fc.sample(module.arbitrary(), { seed: 7, numRuns: RUNS }).map((event) => JSON.stringify(event).length));
@@ -107,7 +123,7 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
     expectStrictlyValid(module, minimal);
   });
 
-  it("each flag sets its parameter: the event changes where the flag says it shows", () => {
+  it('each flag sets its parameter: the event changes where the flag says it shows', () => {
     for (const flag of module.flags) {
       const text = sampleText(flag.flags);
       const value = flag.parse ? flag.parse(text, undefined, process.cwd()) : text;
@@ -136,12 +152,17 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
     }
   });
 
-  it("within any valid config: matching events are delivered, rejected ones are not", () => {
+  it('within any valid config: matching events are delivered, rejected ones are not', () => {
     // Building a filter's arbitraries costs a few hundred ms for OSS: a handful of configs, FC 2.0 and 3.0 in turn.
     const configs = fc.sample((module.project.configs?.() ?? arbitraryFor(module.schemas.config)) as fc.Arbitrary<unknown>, { seed: 11, numRuns: 8 });
     let drawn = 0;
     for (const [index, config] of configs.entries()) {
-      const trigger: ProjectTrigger = { name: `t${index}`, type: module.apiType, config: config as Record<string, unknown>, location: { file: 's.yaml', path: `triggers[${index}]` } };
+      const trigger: ProjectTrigger = {
+        name: `t${index}`,
+        type: module.apiType,
+        config: config as Record<string, unknown>,
+        location: { file: 's.yaml', path: `triggers[${index}]` },
+      };
       // A module's own configs (modules sharing a schema draw theirs) are valid, and its own.
       expect(validate(module.schemas.config, config).issues, JSON.stringify(config)).toEqual([]);
       expect(moduleOfTrigger(trigger)?.id, JSON.stringify(config)).toBe(module.id);

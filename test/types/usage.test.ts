@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CdnEvent, OssEvent } from '../../src/index.js';
-import { assertValid, } from '../../src/index.js';
+import { assertValid } from '../../src/index.js';
 
 // These tests are also compile-time checks: `npm test` typechecks them, so the generated types must narrow.
 function describeCdn(event: CdnEvent): string {

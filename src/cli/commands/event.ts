@@ -1,11 +1,11 @@
 import { FcSimError } from '../../errors.js';
 import { deliver } from '../../triggers/delivery.js';
 import type { EventKind } from '../../triggers/registry.js';
-import { buildKind, deliveryOfKind, schemaOfKind, triggerModule, } from '../../triggers/registry.js';
+import { buildKind, deliveryOfKind, schemaOfKind, triggerModule } from '../../triggers/registry.js';
 import type { FlagSpec } from '../../triggers/types.js';
 import { setAtPath } from '../../io/json-pointer.js';
 import type { ValidationIssue } from '../../schema/issues.js';
-import { formatIssue, } from '../../schema/issues.js';
+import { formatIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import type { FunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
@@ -45,7 +45,12 @@ function applySets(event: unknown, sets: readonly string[]): unknown {
   let result = event;
   for (const assignment of sets) {
     const at = assignment.indexOf('=');
-    if (at <= 0) throw new FcSimError('E_USAGE', `--set: expected path=value, got ${JSON.stringify(assignment)}`, "e.g. --set /events/0/oss/object/size=0 or --set events.0.region=cn-shanghai");
+    if (at <= 0)
+      throw new FcSimError(
+        'E_USAGE',
+        `--set: expected path=value, got ${JSON.stringify(assignment)}`,
+        'e.g. --set /events/0/oss/object/size=0 or --set events.0.region=cn-shanghai',
+      );
     const raw = assignment.slice(at + 1);
     let value: unknown = raw;
     try {
@@ -74,7 +79,11 @@ function checked(kind: EventKind, event: unknown, stage: 'flags' | 'set', io: Co
     return `  ${flag ? `${flag}: ` : ''}${formatIssue(issue).replace(/\n/g, '\n  ')}`;
   });
   if (stage === 'flags') {
-    throw new FcSimError('E_USAGE', `these values make an event FC would not send:\n${lines.join('\n')}`, 'change the flags above; --set changes any field without this check');
+    throw new FcSimError(
+      'E_USAGE',
+      `these values make an event FC would not send:\n${lines.join('\n')}`,
+      'change the flags above; --set changes any field without this check',
+    );
   }
   io.stderr.write(`fc-sim: warning: after --set the event is not a valid ${schema} event (printed anyway):\n${lines.join('\n')}\n`);
 }
@@ -109,7 +118,12 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     const { runInvocations } = await import('../run-invocations.js');
     const region = typeof params.region === 'string' ? { region: params.region } : {};
     const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};
-    return runInvocations(finished.map((event) => prepare(kind, event, params, options)), options, io, { ...region, ...accountId });
+    return runInvocations(
+      finished.map((event) => prepare(kind, event, params, options)),
+      options,
+      io,
+      { ...region, ...accountId },
+    );
   }
   if (options.cbor) {
     // One CBOR value per event: with --count, a CBOR sequence (RFC 8742), as decodeAllSync reads it.

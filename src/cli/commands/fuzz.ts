@@ -4,9 +4,9 @@ import { checkHandler, ContractFailure } from '../../testing/check-handler.js';
 import type { EventSource } from '../../testing/triggers.js';
 import { checksFromFlag } from '../check-flag.js';
 import type { FunctionFlags } from '../function-options.js';
-import { functionConfigFrom, } from '../function-options.js';
+import { functionConfigFrom } from '../function-options.js';
 import type { CliOutput, CommandIo } from '../io.js';
-import { pathIn, } from '../io.js';
+import { pathIn } from '../io.js';
 import { hasTarget, refuseRemoteFlags, targetArgs } from '../target-options.js';
 
 export interface FuzzCommandOptions extends FunctionFlags {

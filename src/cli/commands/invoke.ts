@@ -5,9 +5,9 @@ import { parseJson } from '../../io/read-json.js';
 import type { Fc2HttpRequest } from '../../types/generated.js';
 import type { FunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
-import { pathIn, } from '../io.js';
+import { pathIn } from '../io.js';
 import type { PreparedEvent } from '../run-invocations.js';
-import { runInvocations, } from '../run-invocations.js';
+import { runInvocations } from '../run-invocations.js';
 
 export interface InvokeCommandOptions extends FunctionFlags {
   event: string;
@@ -20,7 +20,11 @@ async function readEvent(file: string, io: CommandIo): Promise<Buffer> {
     return await readFile(pathIn(io, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FcSimError(code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_READ', `--event ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'check the path');
+    throw new FcSimError(
+      code === 'ENOENT' ? 'E_FILE_NOT_FOUND' : 'E_READ',
+      `--event ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      'check the path',
+    );
   }
 }
 
@@ -33,7 +37,11 @@ function httpEvent(bytes: Buffer, source: string): PreparedEvent {
     return { bytes: Buffer.from(request.body ?? ''), http: { kind: 'fc2-http', request } };
   }
   if (typeof value.httpMethod === 'string' && typeof value.path === 'string') return { bytes, http: { kind: 'apigw' } };
-  throw new FcSimError('E_USAGE', `${source}: --http needs an FC 3.0 HTTP event (version "v1"), an FC 2.0 request ({method, path, url, …}) or an API Gateway call ({httpMethod, path, …})`, 'fc-sim http:get prints one (--fc2: the FC 2.0 request), fc-sim apigw an API Gateway call');
+  throw new FcSimError(
+    'E_USAGE',
+    `${source}: --http needs an FC 3.0 HTTP event (version "v1"), an FC 2.0 request ({method, path, url, …}) or an API Gateway call ({httpMethod, path, …})`,
+    'fc-sim http:get prints one (--fc2: the FC 2.0 request), fc-sim apigw an API Gateway call',
+  );
 }
 
 /** `fc-sim invoke --handler … --event FILE|-`: the event's bytes, exactly as in the file, to the handler. */

@@ -17,7 +17,15 @@ function describeTrigger(trigger: ProjectTrigger): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`).join('');
+  return rows
+    .map(
+      (row) =>
+        `${row
+          .map((cell, column) => cell.padEnd(widths[column]!))
+          .join('  ')
+          .trimEnd()}\n`,
+    )
+    .join('');
 }
 
 /** `fc-sim ls`: the project's functions and their triggers. */
@@ -30,13 +38,31 @@ export async function lsCommand(options: ProjectOptions, io: CliIo): Promise<num
   const rows = [['function', 'runtime', 'handler', 'memory', 'timeout', 'triggers']];
   for (const fn of project.functions) {
     const triggers = fn.triggers.map((trigger) => `${trigger.name} (${trigger.type}: ${describeTrigger(trigger)})`);
-    rows.push([fn.service ? `${fn.service}/${fn.name}` : fn.name, fn.runtime, fn.handler, fn.memorySize ? `${fn.memorySize} MB` : '-', fn.timeout ? `${fn.timeout} s` : '-', triggers[0] ?? '-']);
+    rows.push([
+      fn.service ? `${fn.service}/${fn.name}` : fn.name,
+      fn.runtime,
+      fn.handler,
+      fn.memorySize ? `${fn.memorySize} MB` : '-',
+      fn.timeout ? `${fn.timeout} s` : '-',
+      triggers[0] ?? '-',
+    ]);
     for (const more of triggers.slice(1)) rows.push(['', '', '', '', '', more]);
   }
-  io.stdout.write(`${relative(io.cwd, project.file) || project.file} (${formatName(project)}): ${project.functions.length} function${project.functions.length === 1 ? '' : 's'}\n\n${table(rows)}`);
+  io.stdout.write(
+    `${relative(io.cwd, project.file) || project.file} (${formatName(project)}): ${project.functions.length} function${project.functions.length === 1 ? '' : 's'}\n\n${table(rows)}`,
+  );
   for (const domain of project.customDomains) {
     io.stdout.write(`\ncustom domain ${domain.domainName} (${domain.protocol})\n`);
-    io.stdout.write(table([['path', 'function', 'methods'], ...domain.routes.map((route) => [route.path, route.service ? `${route.service}/${route.functionName}` : route.functionName, route.methods?.join(',') ?? 'trigger’s'])]));
+    io.stdout.write(
+      table([
+        ['path', 'function', 'methods'],
+        ...domain.routes.map((route) => [
+          route.path,
+          route.service ? `${route.service}/${route.functionName}` : route.functionName,
+          route.methods?.join(',') ?? 'trigger’s',
+        ]),
+      ]),
+    );
   }
   for (const problem of project.problems) io.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
   return 0;
@@ -54,10 +80,14 @@ export async function lintCommand(options: ProjectOptions, io: CliIo): Promise<n
   else {
     const file = relative(io.cwd, project.file) || project.file;
     for (const finding of findings) {
-      io.stdout.write(`${finding.severity === 'error' ? '✗' : '!'} ${finding.severity} ${finding.rule}: ${file} ${finding.location.path}\n  ${finding.message}\n  fix: ${finding.fix}\n`);
+      io.stdout.write(
+        `${finding.severity === 'error' ? '✗' : '!'} ${finding.severity} ${finding.rule}: ${file} ${finding.location.path}\n  ${finding.message}\n  fix: ${finding.fix}\n`,
+      );
     }
     const errors = findings.filter((finding) => finding.severity === 'error').length;
-    io.stdout.write(`${errors === 0 ? '✓' : '✗'} ${file}: ${project.functions.length} functions, ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`);
+    io.stdout.write(
+      `${errors === 0 ? '✓' : '✗'} ${file}: ${project.functions.length} functions, ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`,
+    );
   }
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }

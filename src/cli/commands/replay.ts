@@ -4,13 +4,13 @@ import { detectSchema } from '../../schema/detect.js';
 import { expandFiles, isSavedFailure, parseFailureFile } from '../../testing/failures.js';
 import { ContractRunner } from '../../testing/runner.js';
 import type { Delivery } from '../../triggers/delivery.js';
-import { deliveryOfSchema, } from '../../triggers/delivery.js';
+import { deliveryOfSchema } from '../../triggers/delivery.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { checksFromFlag } from '../check-flag.js';
 import type { FunctionFlags } from '../function-options.js';
-import { functionConfigFrom, } from '../function-options.js';
+import { functionConfigFrom } from '../function-options.js';
 import type { CommandIo } from '../io.js';
-import { pathIn, } from '../io.js';
+import { pathIn } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
 /** A saved failure names how its event reaches the handler; a plain event file is recognised by its shape. */
@@ -19,7 +19,11 @@ function load(file: string, io: CommandIo): { event: unknown; delivery: Delivery
   try {
     text = readFileSync(pathIn(io, file), 'utf8');
   } catch (error) {
-    throw new FcSimError('E_FILE_NOT_FOUND', `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'name saved failures (fixtures/failures/*.json) or a folder of them');
+    throw new FcSimError(
+      'E_FILE_NOT_FOUND',
+      `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      'name saved failures (fixtures/failures/*.json) or a folder of them',
+    );
   }
   let value: unknown;
   try {

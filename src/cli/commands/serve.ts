@@ -5,7 +5,7 @@ import type { Project } from '../../project/model.js';
 import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX } from '../../serve/routes.js';
 import { accessKeyFromEnv } from '../../remote/credentials.js';
 import type { RunningServer } from '../../serve/server.js';
-import { startServer, } from '../../serve/server.js';
+import { startServer } from '../../serve/server.js';
 import type { CliIo } from '../io.js';
 
 export interface ServeCommandOptions {
@@ -17,7 +17,15 @@ export interface ServeCommandOptions {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`).join('');
+  return rows
+    .map(
+      (row) =>
+        `  ${row
+          .map((cell, column) => cell.padEnd(widths[column]!))
+          .join('  ')
+          .trimEnd()}\n`,
+    )
+    .join('');
 }
 
 /** What `fc-sim serve` prints on standard output once it listens: every URL it answers. */
@@ -33,7 +41,11 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
   const domains = [...new Set(routes.routes.map((route) => route.domainName))];
   for (const domain of domains) {
     text += `\ncustom domain ${domain} (served at ${url}/; the function sees the whole path; send Host: ${domain} to use only its routes)\n`;
-    text += table(routes.routes.filter((route) => route.domainName === domain).map((route) => [`${url}${route.path}`, route.target?.key ?? `${route.functionName} (not served)`, (route.methods ?? []).join(',')]));
+    text += table(
+      routes.routes
+        .filter((route) => route.domainName === domain)
+        .map((route) => [`${url}${route.path}`, route.target?.key ?? `${route.functionName} (not served)`, (route.methods ?? []).join(',')]),
+    );
   }
   for (const note of routes.notes) text += `\nnote: ${note}\n`;
   text += `\n${running.watching.size > 0 ? 'code reloads on change; ' : ''}${running.verifiesSignatures ? 'signatures verified with ALIBABA_CLOUD_ACCESS_KEY_ID' : 'signatures of authType function are not verified (no ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET)'}; logs on standard error; Ctrl-C stops\n`;
@@ -49,7 +61,13 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   const host = options.host ?? '127.0.0.1';
   let running: RunningServer;
   try {
-    running = await startServer(project, { port, host, watch: options.watch !== false, log: (line) => void io.stderr.write(`${line}\n`), accessKey: accessKeyFromEnv(io.env) ?? null });
+    running = await startServer(project, {
+      port,
+      host,
+      watch: options.watch !== false,
+      log: (line) => void io.stderr.write(`${line}\n`),
+      accessKey: accessKeyFromEnv(io.env) ?? null,
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new FcSimError('E_USAGE', `port ${port} on ${host} is in use`, 'pass another --port (0 picks a free one)');

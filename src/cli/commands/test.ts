@@ -4,9 +4,9 @@ import { FcSimError } from '../../errors.js';
 import { junitXml } from '../../project/junit.js';
 import { loadProject, projectName } from '../../project/load.js';
 import type { TriggerResult } from '../../project/project-test.js';
-import { testProject, } from '../../project/project-test.js';
+import { testProject } from '../../project/project-test.js';
 import type { CliIo } from '../io.js';
-import { pathIn, } from '../io.js';
+import { pathIn } from '../io.js';
 
 export interface TestCommandOptions {
   project?: string;

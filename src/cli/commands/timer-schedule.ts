@@ -4,10 +4,10 @@ import { buildTimerEvent } from '../../triggers/timer/build.js';
 import { formatIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import type { TimerExpression } from '../../timer/expression.js';
-import { parseTimerExpression, } from '../../timer/expression.js';
+import { parseTimerExpression } from '../../timer/expression.js';
 import { firingsFrom } from '../../timer/schedule.js';
 import type { ScheduledTimerEvent } from '../../timer/scheduled-events.js';
-import { scheduledTimerEvents, } from '../../timer/scheduled-events.js';
+import { scheduledTimerEvents } from '../../timer/scheduled-events.js';
 import type { FunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { hasTarget } from '../target-options.js';
@@ -70,13 +70,19 @@ export async function timerScheduleCommand(options: TimerScheduleOptions, io: Co
     // Virtual time: every firing now, one after another, on one warm instance as FC keeps it.
     const { runInvocations } = await import('../run-invocations.js');
     if (!options.json) io.stderr.write(`${table(scheduled, expression.zone)}\n`);
-    return runInvocations(scheduled.map(({ event }) => ({ bytes: Buffer.from(JSON.stringify(event)) })), { invocationType: 'async', ...options }, io);
+    return runInvocations(
+      scheduled.map(({ event }) => ({ bytes: Buffer.from(JSON.stringify(event)) })),
+      { invocationType: 'async', ...options },
+      io,
+    );
   }
   if (options.json) {
     io.stdout.write(scheduled.map(({ event }) => `${JSON.stringify(event)}\n`).join(''));
   } else {
     const window = to === undefined ? `from ${utcSeconds(from)}` : `from ${utcSeconds(from)} to ${utcSeconds(to)}`;
-    io.stdout.write(`${expression.source.trim()}: ${scheduled.length} firing${scheduled.length === 1 ? '' : 's'} ${window}\n\n${table(scheduled, expression.zone)}`);
+    io.stdout.write(
+      `${expression.source.trim()}: ${scheduled.length} firing${scheduled.length === 1 ? '' : 's'} ${window}\n\n${table(scheduled, expression.zone)}`,
+    );
   }
   return 0;
 }
@@ -112,9 +118,14 @@ async function fireOnTheWallClock(
 }
 
 function refuseSingleEventFlags(options: TimerScheduleOptions): void {
-  if (options.realtime && options.handler === undefined && !hasTarget(options)) throw usage('--realtime: fires a handler on the wall clock', 'add --handler index.handler (or --url for a deployed function)');
+  if (options.realtime && options.handler === undefined && !hasTarget(options))
+    throw usage('--realtime: fires a handler on the wall clock', 'add --handler index.handler (or --url for a deployed function)');
   if (options.time !== undefined) throw usage('--time: with --cron every firing sets triggerTime', 'use --from and --to (or --count) to choose the firings');
-  for (const [flag, given] of [['--set', options.set !== undefined], ['--random', options.random], ['--seed', options.seed !== undefined]] as const) {
+  for (const [flag, given] of [
+    ['--set', options.set !== undefined],
+    ['--random', options.random],
+    ['--seed', options.seed !== undefined],
+  ] as const) {
     if (given) throw usage(`${flag}: not available with --cron`, 'the schedule prints the events FC sends at each firing; drop --cron to print one event');
   }
 }
@@ -125,7 +136,8 @@ function parsed(source: string, zone: string | undefined): TimerExpression {
     return parseTimerExpression(source, { zone });
   } catch (error) {
     if (!(error instanceof TimerExpressionError)) throw error;
-    const underline = error.span === undefined ? '' : `\n  ${source}\n  ${' '.repeat(error.span.start)}${'^'.repeat(Math.max(1, error.span.end - error.span.start))}`;
+    const underline =
+      error.span === undefined ? '' : `\n  ${source}\n  ${' '.repeat(error.span.start)}${'^'.repeat(Math.max(1, error.span.end - error.span.start))}`;
     throw usage(`--cron: ${error.message}${underline}`, error.hint);
   }
 }
@@ -135,7 +147,8 @@ function instant(flag: string, value: string): Date {
   if (value === 'now') return new Date();
   if (/^\d+$/.test(value)) return new Date(Number(value));
   const hint = 'e.g. 2025-03-07T09:30:00+08:00, 2025-03-07T01:30:00Z, 2025-03-07 (midnight UTC), epoch milliseconds or now';
-  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value)) throw usage(`${flag} "${value}": add Z or an offset (+08:00); fc-sim never uses the machine's time zone`, hint);
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value))
+    throw usage(`${flag} "${value}": add Z or an offset (+08:00); fc-sim never uses the machine's time zone`, hint);
   const date = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/i.test(value) ? new Date(value) : undefined;
   if (date === undefined || Number.isNaN(date.getTime())) throw usage(`${flag} "${value}": not a time`, hint);
   return date;
@@ -145,7 +158,11 @@ function instant(flag: string, value: string): Date {
 function checkTriggerFlags(trigger: { triggerName: string | undefined; payload: string | undefined }): void {
   const given = Object.fromEntries(Object.entries(trigger).filter(([, value]) => value !== undefined));
   const { issues } = validate('timer', buildTimerEvent(given));
-  if (issues.length > 0) throw usage(`these values make an event FC would not send:\n${issues.map((issue) => `  ${formatIssue(issue).replace(/\n/g, '\n  ')}`).join('\n')}`, 'change --trigger-name');
+  if (issues.length > 0)
+    throw usage(
+      `these values make an event FC would not send:\n${issues.map((issue) => `  ${formatIssue(issue).replace(/\n/g, '\n  ')}`).join('\n')}`,
+      'change --trigger-name',
+    );
 }
 
 /** `#`, the firing in UTC and in the expression's zone (weekday and offset shown), and the triggerTime FC sends. */
@@ -157,5 +174,13 @@ function table(scheduled: readonly ScheduledTimerEvent[], zone: string): string 
     rows.push([String(index + 1), `${utc.weekday} ${utc.date} ${utc.time}`, `${local.weekday} ${local.date} ${local.time} ${local.offset}`, event.triggerTime]);
   });
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()}\n`).join('');
+  return rows
+    .map(
+      (row) =>
+        `${row
+          .map((cell, column) => cell.padEnd(widths[column]!))
+          .join('  ')
+          .trimEnd()}\n`,
+    )
+    .join('');
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { FcSimError } from '../../errors.js';
 import { packageRoot } from '../../package-root.js';
 import type { CliIo } from '../io.js';
-import { pathIn, } from '../io.js';
+import { pathIn } from '../io.js';
 
 /** `fc-sim types [--out FILE]`: the generated TypeScript types of every schema, for a user's project. */
 export async function typesCommand(options: { out?: string }, io: CliIo): Promise<number> {

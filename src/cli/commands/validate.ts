@@ -1,8 +1,8 @@
 import type { SchemaName } from '../../schema/catalog.js';
-import { isSchemaName, loadSchema, schemaNames, } from '../../schema/catalog.js';
+import { isSchemaName, loadSchema, schemaNames } from '../../schema/catalog.js';
 import { detectSchema } from '../../schema/detect.js';
 import type { ValidationIssue } from '../../schema/issues.js';
-import { formatIssue, } from '../../schema/issues.js';
+import { formatIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import { FcSimError } from '../../errors.js';
 import { readJson } from '../../io/read-json.js';

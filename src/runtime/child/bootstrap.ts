@@ -11,7 +11,7 @@ import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../han
 import { consoleLevels, contextLogger, formatLogLine } from '../log-format.js';
 import type { FromInstance, ToInstance } from '../protocol.js';
 import type { AnyFunction, HandlerOutcome } from '../run-handler.js';
-import { runHandler, } from '../run-handler.js';
+import { runHandler } from '../run-handler.js';
 import type { RuntimeTraits } from '../runtimes.js';
 
 let traits: RuntimeTraits;
@@ -80,10 +80,16 @@ async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<voi
   try {
     const fn = await load(message.handler);
     if (message.http) outcome = await runFc2HttpHandler(fn, message.http, event ?? Buffer.alloc(0), context, traits);
-    else outcome = await runHandler(fn, event === undefined ? [context] : [event, context], traits, (text) => send({ type: 'warning', id: message.id, message: text }));
+    else
+      outcome = await runHandler(fn, event === undefined ? [context] : [event, context], traits, (text) =>
+        send({ type: 'warning', id: message.id, message: text }),
+      );
   } catch (error) {
     // Only loading throws here: the runners turn the handler's own errors into outcomes.
-    outcome = { kind: 'unhandled', error: error instanceof HandlerLoadError ? { ...error.body, cause: 'load' } : unhandledError(error, traits.generation, 'load') };
+    outcome = {
+      kind: 'unhandled',
+      error: error instanceof HandlerLoadError ? { ...error.body, cause: 'load' } : unhandledError(error, traits.generation, 'load'),
+    };
   }
   if (current?.id !== message.id) return;
   current = undefined;
@@ -110,7 +116,9 @@ process.on('uncaughtException', (error) => {
   log(formatLogLine('error', current?.requestId ?? '', [error]));
   current = undefined;
   const fatal = traits?.generation !== 'fc2';
-  const answer = fatal ? unhandledError(error, 'fc3', 'uncaught') : { ...handledError('FunctionUnhandledError: uncaughtException'), cause: 'uncaught' as const };
+  const answer = fatal
+    ? unhandledError(error, 'fc3', 'uncaught')
+    : { ...handledError('FunctionUnhandledError: uncaughtException'), cause: 'uncaught' as const };
   send({ type: 'uncaught', id, error: answer, fatal }, fatal ? () => process.exit(1) : undefined);
 });
 

@@ -21,7 +21,8 @@ export type TimeInput = Date | number | string;
 
 export function toDate(time: TimeInput): Date {
   const date = time === 'now' ? new Date() : new Date(time);
-  if (Number.isNaN(date.getTime())) throw new FcSimError('E_INVALID_PARAMS', `not a time: ${JSON.stringify(time)} (use ISO-8601, e.g. 2025-03-10T06:45:43Z, or epoch milliseconds)`);
+  if (Number.isNaN(date.getTime()))
+    throw new FcSimError('E_INVALID_PARAMS', `not a time: ${JSON.stringify(time)} (use ISO-8601, e.g. 2025-03-10T06:45:43Z, or epoch milliseconds)`);
   return date;
 }
 

@@ -7,12 +7,14 @@ export function usage(flag: string, message: string, hint: string): never {
   throw new FcSimError('E_USAGE', `${flag}: ${message}`, hint);
 }
 
-export const wholeNumber = (flag: string, min = 0) => (value: string) => {
-  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    usage(flag, `not a whole number${min === 0 ? ' ≥ 0' : ''}: ${JSON.stringify(value)}`, `e.g. ${flag} 1024`);
-  }
-  return Number(value);
-};
+export const wholeNumber =
+  (flag: string, min = 0) =>
+  (value: string) => {
+    if (!/^-?\d+$/.test(value.trim()) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+      usage(flag, `not a whole number${min === 0 ? ' ≥ 0' : ''}: ${JSON.stringify(value)}`, `e.g. ${flag} 1024`);
+    }
+    return Number(value);
+  };
 
 /** `k=v` (or `k:v` for headers) into a map; repeated names keep every value, as HTTP does. */
 export const pairs = (flag: string, separator: '=' | ':') => (value: string, previous: unknown) => {

@@ -7,7 +7,11 @@ import type { RejectedEvents } from '../types.js';
 /** A config that lets nothing through leaves nothing to draw: say which part of it (lint says how to fix it). */
 export function drawable<T>(trigger: ProjectTrigger, items: readonly T[], what: string): readonly T[] {
   if (items.length === 0) {
-    throw new FcSimError('E_CONFIG', `trigger "${trigger.name}" (${trigger.type}) lets no event through: ${what}`, `fix the trigger's config (fc-sim lint ${trigger.location.file} says how)`);
+    throw new FcSimError(
+      'E_CONFIG',
+      `trigger "${trigger.name}" (${trigger.type}) lets no event through: ${what}`,
+      `fix the trigger's config (fc-sim lint ${trigger.location.file} says how)`,
+    );
   }
   return items;
 }
@@ -28,6 +32,9 @@ export function nearMisses(text: string, keep: 'start' | 'end'): string[] {
 /** One source of every way the filter rejects, the reasons joined. */
 export function anyOf(rejections: RejectedEvents[]): RejectedEvents | undefined {
   if (rejections.length === 0) return undefined;
-  return { arbitrary: fc.oneof(...rejections.map((rejection) => rejection.arbitrary)), delivery: rejections[0]!.delivery, reason: rejections.map((rejection) => rejection.reason).join('; ') };
+  return {
+    arbitrary: fc.oneof(...rejections.map((rejection) => rejection.arbitrary)),
+    delivery: rejections[0]!.delivery,
+    reason: rejections.map((rejection) => rejection.reason).join('; '),
+  };
 }
-

@@ -1,7 +1,7 @@
 import type { Json } from '../../io/json-values.js';
-import { isJsonObject, stringIn, } from '../../io/json-values.js';
+import { isJsonObject, stringIn } from '../../io/json-values.js';
 import type { ApigwMethod, ApigwStage } from './build.js';
-import { APIGW_METHODS, GATEWAY_HEADERS, } from './build.js';
+import { APIGW_METHODS, GATEWAY_HEADERS } from './build.js';
 
 /** An API Gateway API routed to a function, from its config (schemas/trigger-config/apigw.schema.json). */
 export interface ApigwApi {
@@ -24,7 +24,9 @@ function requiredNames(config: Json, location: string): string[] {
   return [
     ...new Set(
       parameters.flatMap((parameter) =>
-        isJsonObject(parameter) && parameter.location === location && parameter.required === 'REQUIRED' && typeof parameter.apiParameterName === 'string' ? [parameter.apiParameterName] : [],
+        isJsonObject(parameter) && parameter.location === location && parameter.required === 'REQUIRED' && typeof parameter.apiParameterName === 'string'
+          ? [parameter.apiParameterName]
+          : [],
       ),
     ),
   ];

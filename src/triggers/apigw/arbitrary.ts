@@ -7,7 +7,7 @@ import { alphanumeric, asciiText, jsonText, multiByteText } from '../../../gener
 import { instant } from '../../../generators/internal/time.js';
 import { regionId } from '../../../generators/internal/values.js';
 import type { ApigwBodyEncoding, ApigwMethod, ApigwRequestParams } from './build.js';
-import { APIGW_METHODS, APIGW_SYSTEM_PARAMETERS, buildApigwEvent, } from './build.js';
+import { APIGW_METHODS, APIGW_SYSTEM_PARAMETERS, buildApigwEvent } from './build.js';
 import { pathParameterNames } from './path.js';
 
 /**
@@ -49,7 +49,10 @@ const text = fc.oneof(asciiText(64), multiByteText(32));
 
 const BODIES: Readonly<Record<ApigwBodyKind, fc.Arbitrary<string | Uint8Array>>> = {
   empty: fc.constant(''),
-  text: fc.oneof(text, text.map((value) => new TextEncoder().encode(value))),
+  text: fc.oneof(
+    text,
+    text.map((value) => new TextEncoder().encode(value)),
+  ),
   json: jsonText(),
   binary: notUtf8,
 };
@@ -58,7 +61,9 @@ const BODIES: Readonly<Record<ApigwBodyKind, fc.Arbitrary<string | Uint8Array>>>
 const BODILESS = new Set<ApigwMethod>(['GET', 'HEAD']);
 
 const literalSegment = fc.string({ unit: alphanumeric, minLength: 1, maxLength: 10 });
-const parameterName = fc.tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), fc.string({ unit: alphanumeric, maxLength: 7 })).map(([first, rest]) => first + rest);
+const parameterName = fc
+  .tuple(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), fc.string({ unit: alphanumeric, maxLength: 7 }))
+  .map(([first, rest]) => first + rest);
 
 /** An API path: literal segments and `[name]` path parameters. */
 const drawnPath = fc
@@ -66,28 +71,51 @@ const drawnPath = fc
   .map((segments) => `/${segments.join('/')}`);
 
 /** A path with a segment for each of these parameters, after literal segments. */
-const pathWith = (names: readonly string[]) => fc.array(literalSegment, { maxLength: 2 }).map((literals) => `/${[...literals, ...names.map((name) => `[${name}]`)].join('/')}`);
+const pathWith = (names: readonly string[]) =>
+  fc.array(literalSegment, { maxLength: 2 }).map((literals) => `/${[...literals, ...names.map((name) => `[${name}]`)].join('/')}`);
 
 /** The API path and the values of its parameters: one non-empty segment each (spaces, non-ASCII, reserved characters). */
 function pathAndParameters(fixed: Partial<ApigwRequestParams>): fc.Arbitrary<{ path: string; pathParameters: Readonly<Record<string, string>> }> {
   const path = fixed.path !== undefined ? fc.constant(fixed.path) : fixed.pathParameters ? pathWith(Object.keys(fixed.pathParameters)) : drawnPath;
   return path.chain((template) => {
-    const values = fixed.pathParameters ? fc.constant(fixed.pathParameters) : fc.record(Object.fromEntries(pathParameterNames(template).map((name) => [name, pathSegment()])));
+    const values = fixed.pathParameters
+      ? fc.constant(fixed.pathParameters)
+      : fc.record(Object.fromEntries(pathParameterNames(template).map((name) => [name, pathSegment()])));
     return values.map((pathParameters) => ({ path: template, pathParameters }));
   });
 }
 
-const queryName = fc.oneof(fc.string({ unit: alphanumeric, minLength: 1, maxLength: 8 }), fc.constantFrom('page', 'q', 'token', 'filter[name]', 'redirect_uri'), multiByteText(4));
+const queryName = fc.oneof(
+  fc.string({ unit: alphanumeric, minLength: 1, maxLength: 8 }),
+  fc.constantFrom('page', 'q', 'token', 'filter[name]', 'redirect_uri'),
+  multiByteText(4),
+);
 const queryValue = fc.oneof(fc.constant(''), fc.string({ unit: alphanumeric, maxLength: 8 }), asciiText(16), multiByteText(8));
 
 /** Header names as clients and browsers send them, mixed case included (real events have `upgrade-insecure-requests`). */
 const headerName = fc.oneof(
-  fc.constantFrom('Accept', 'Accept-Language', 'Accept-Encoding', 'Cookie', 'Cache-Control', 'upgrade-insecure-requests', 'Authorization', 'Origin', 'Referer', '__api__'),
+  fc.constantFrom(
+    'Accept',
+    'Accept-Language',
+    'Accept-Encoding',
+    'Cookie',
+    'Cache-Control',
+    'upgrade-insecure-requests',
+    'Authorization',
+    'Origin',
+    'Referer',
+    '__api__',
+  ),
   fc.stringMatching(/^[Xx]-[A-Za-z][A-Za-z0-9-]{0,15}$/),
 );
 /** Visible ASCII without surrounding spaces, which servers strip. */
 const headerValue = asciiText(32).map((value) => value.trim());
-const userAgent = fc.constantFrom('curl/8.5.0', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_13_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/68.0.3440.106 Safari/537.36', 'okhttp/4.12.0', 'python-requests/2.31.0');
+const userAgent = fc.constantFrom(
+  'curl/8.5.0',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_13_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/68.0.3440.106 Safari/537.36',
+  'okhttp/4.12.0',
+  'python-requests/2.31.0',
+);
 const apiName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{3,20}$/);
 
 /**
@@ -103,7 +131,8 @@ const apiName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{3,20}$/);
 export function apigwRequest(constraints: ApigwEventConstraints = {}): fc.Arbitrary<ApigwRequestParams> {
   const { methods, bodyKinds = ['empty', 'text', 'json', 'binary'], ...rest } = constraints;
   const fixed = definedOnly(rest);
-  if (bodyKinds.length === 0) throw new FcSimError('E_INVALID_PARAMS', 'bodyKinds is empty: no body kind left to draw', 'leave bodyKinds out to draw every kind of body');
+  if (bodyKinds.length === 0)
+    throw new FcSimError('E_INVALID_PARAMS', 'bodyKinds is empty: no body kind left to draw', 'leave bodyKinds out to draw every kind of body');
   return fc
     .record({
       method: fixedOr(fixed.method, narrowed(methods, fc.constantFrom(...APIGW_METHODS))),
@@ -115,8 +144,14 @@ export function apigwRequest(constraints: ApigwEventConstraints = {}): fc.Arbitr
       // Most GET/HEAD requests have no body; one in ten keeps the one drawn.
       bodyOnBodiless: fc.nat(9).map((n) => n === 9),
       textEncoding: fc.nat(3).map((n) => n === 3),
-      stage: fixedOr(fixed.stage, fc.oneof({ weight: 6, arbitrary: fc.constant('RELEASE' as const) }, { weight: 1, arbitrary: fc.constantFrom('PRE' as const, 'TEST' as const) })),
-      systemParameters: fixedOr(fixed.systemParameters, fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(APIGW_SYSTEM_PARAMETERS) })),
+      stage: fixedOr(
+        fixed.stage,
+        fc.oneof({ weight: 6, arbitrary: fc.constant('RELEASE' as const) }, { weight: 1, arbitrary: fc.constantFrom('PRE' as const, 'TEST' as const) }),
+      ),
+      systemParameters: fixedOr(
+        fixed.systemParameters,
+        fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(APIGW_SYSTEM_PARAMETERS) }),
+      ),
       host: fc.option(fc.domain(), { nil: undefined, freq: 4 }),
       apiName: fixedOr(fixed.apiName, apiName),
       protocol: fixedOr(fixed.protocol, fc.constantFrom('https' as const, 'http' as const)),

@@ -1,7 +1,7 @@
 import { FcSimError } from '../../errors.js';
 import type { ApiGatewayEvent } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, utcSeconds, withDefaults, } from '../_shared/common.js';
+import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, utcSeconds, withDefaults } from '../_shared/common.js';
 import { namesOf } from '../_shared/names.js';
 import { fillPath } from './path.js';
 
@@ -79,7 +79,9 @@ export const APIGW_SYSTEM_PARAMETERS = namesOf<ApigwSystemParameter>({
  * parameter's, the system parameters the API's).
  */
 export const GATEWAY_HEADERS: ReadonlySet<string> = new Set(
-  ['X-Ca-Api-Gateway', 'X-Forwarded-For', 'X-Real-IP', 'X-Forwarded-Proto', 'CA-Host', 'X-Ca-Stage', ...APIGW_SYSTEM_PARAMETERS].map((name) => name.toLowerCase()),
+  ['X-Ca-Api-Gateway', 'X-Forwarded-For', 'X-Real-IP', 'X-Forwarded-Proto', 'CA-Host', 'X-Ca-Stage', ...APIGW_SYSTEM_PARAMETERS].map((name) =>
+    name.toLowerCase(),
+  ),
 );
 
 export const APIGW_METHODS = namesOf<ApigwMethod>({ GET: true, POST: true, PUT: true, DELETE: true, HEAD: true, PATCH: true, OPTIONS: true });
@@ -165,7 +167,11 @@ function encodeBody(body: ApigwRequestParams['body'], encoding: ApigwBodyEncodin
   const bytes = bodyBytes(body);
   if (encoding === 'base64') return { body: bytes.toString('base64'), isBase64Encoded: true };
   if (typeof body === 'string') return { body, isBase64Encoded: false };
-  if (!isUtf8(bytes)) invalid('bodyEncoding "text" with a body that is not UTF-8: API Gateway passes binary bodies base64', 'leave bodyEncoding at "base64" (--body-encoding base64)');
+  if (!isUtf8(bytes))
+    invalid(
+      'bodyEncoding "text" with a body that is not UTF-8: API Gateway passes binary bodies base64',
+      'leave bodyEncoding at "base64" (--body-encoding base64)',
+    );
   return { body: bytes.toString('utf8'), isBase64Encoded: false };
 }
 

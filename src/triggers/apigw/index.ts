@@ -1,9 +1,9 @@
 import type { ApiGatewayEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import type { ApigwEventConstraints } from './arbitrary.js';
-import { apigwEvent, } from './arbitrary.js';
+import { apigwEvent } from './arbitrary.js';
 import type { ApigwRequestParams } from './build.js';
-import { apigwRequestDefaults, buildApigwEvent, } from './build.js';
+import { apigwRequestDefaults, buildApigwEvent } from './build.js';
 import { apigwFlags, withOwnPathParameters } from './flags.js';
 import { apigwKinds } from './kinds.js';
 import { apigwProject } from './project.js';

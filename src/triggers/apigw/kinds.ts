@@ -12,19 +12,34 @@ const BROWSER_HEADERS = {
 const JSON_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json', 'User-Agent': 'curl/8.5.0' };
 
 export const apigwKinds: readonly KindSpec<ApigwRequestParams>[] = [
-  { name: 'apigw', fixed: {}, description: 'an API Gateway call of an FC event function: a browser GET of /, as captured events show it', params: { headers: BROWSER_HEADERS, protocol: 'http' } },
+  {
+    name: 'apigw',
+    fixed: {},
+    description: 'an API Gateway call of an FC event function: a browser GET of /, as captured events show it',
+    params: { headers: BROWSER_HEADERS, protocol: 'http' },
+  },
   {
     name: 'apigw:get',
     fixed: { method: 'GET' },
     description: 'an API Gateway GET of /users/[id] with a path parameter and a query parameter',
     params: { path: '/users/[id]', pathParameters: { id: '42' }, query: { expand: 'profile' } },
   },
-  { name: 'apigw:post', fixed: { method: 'POST' }, description: 'an API Gateway POST with a JSON body (base64, as API Gateway passes it)', params: { path: '/users', headers: JSON_HEADERS, body: '{"name":"fc-sim"}' } },
+  {
+    name: 'apigw:post',
+    fixed: { method: 'POST' },
+    description: 'an API Gateway POST with a JSON body (base64, as API Gateway passes it)',
+    params: { path: '/users', headers: JSON_HEADERS, body: '{"name":"fc-sim"}' },
+  },
   {
     name: 'apigw:put',
     fixed: { method: 'PUT' },
     description: 'an API Gateway PUT of /users/[id] with a JSON body',
     params: { path: '/users/[id]', pathParameters: { id: '42' }, headers: JSON_HEADERS, body: '{"name":"fc-sim"}' },
   },
-  { name: 'apigw:delete', fixed: { method: 'DELETE' }, description: 'an API Gateway DELETE of /users/[id]', params: { path: '/users/[id]', pathParameters: { id: '42' } } },
+  {
+    name: 'apigw:delete',
+    fixed: { method: 'DELETE' },
+    description: 'an API Gateway DELETE of /users/[id]',
+    params: { path: '/users/[id]', pathParameters: { id: '42' } },
+  },
 ];

@@ -12,11 +12,16 @@ export function pathParameterNames(template: string): string[] {
 
 /** The request path a client calls for an API's path: each `[name]` segment replaced by its value. */
 export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
-  if (!template.startsWith('/')) throw new FcSimError('E_INVALID_PARAMS', `path ${JSON.stringify(template)} does not start with /`, 'write the API path from its root, e.g. /users/[id]');
+  if (!template.startsWith('/'))
+    throw new FcSimError('E_INVALID_PARAMS', `path ${JSON.stringify(template)} does not start with /`, 'write the API path from its root, e.g. /users/[id]');
   const names = pathParameterNames(template);
   for (const name of Object.keys(values)) {
     if (!names.includes(name)) {
-      throw new FcSimError('E_INVALID_PARAMS', `path parameter ${name}: the path ${template} has no [${name}] segment`, `write [${name}] into the path (--path '${template.replace(/\/$/, '')}/[${name}]'), or leave the parameter out`);
+      throw new FcSimError(
+        'E_INVALID_PARAMS',
+        `path parameter ${name}: the path ${template} has no [${name}] segment`,
+        `write [${name}] into the path (--path '${template.replace(/\/$/, '')}/[${name}]'), or leave the parameter out`,
+      );
     }
   }
   return template
@@ -25,8 +30,18 @@ export function fillPath(template: string, values: Readonly<Record<string, strin
       const name = parameterOf(segment);
       if (name === undefined) return segment;
       const value = values[name];
-      if (value === undefined) throw new FcSimError('E_INVALID_PARAMS', `the path ${template} needs a value for [${name}]`, `give it, e.g. --path-param ${name}=42 (pathParameters: { ${name}: '42' })`);
-      if (value === '' || value.includes('/')) throw new FcSimError('E_INVALID_PARAMS', `path parameter ${name}: ${JSON.stringify(value)} is not one path segment`, 'use a non-empty value without "/"');
+      if (value === undefined)
+        throw new FcSimError(
+          'E_INVALID_PARAMS',
+          `the path ${template} needs a value for [${name}]`,
+          `give it, e.g. --path-param ${name}=42 (pathParameters: { ${name}: '42' })`,
+        );
+      if (value === '' || value.includes('/'))
+        throw new FcSimError(
+          'E_INVALID_PARAMS',
+          `path parameter ${name}: ${JSON.stringify(value)} is not one path segment`,
+          'use a non-empty value without "/"',
+        );
       return value;
     })
     .join('/');

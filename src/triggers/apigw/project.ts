@@ -1,21 +1,22 @@
 import fc from 'fast-check';
 import type { Json } from '../../io/json-values.js';
-import { objectIn, stringIn, } from '../../io/json-values.js';
+import { objectIn, stringIn } from '../../io/json-values.js';
 import { anyOf, drawable } from '../_shared/project-events.js';
 import type { ProjectTrigger } from '../../project/model.js';
 import type { RejectedEvents, TriggerEvents, TriggerProjectRules } from '../types.js';
 import type { ApigwApi } from './api.js';
-import { apiOf, } from './api.js';
+import { apiOf } from './api.js';
 import type { ApigwEventConstraints } from './arbitrary.js';
-import { apigwRequest, } from './arbitrary.js';
+import { apigwRequest } from './arbitrary.js';
 import type { ApigwRequestParams, ApigwStage } from './build.js';
-import { APIGW_METHODS, buildApigwEvent, } from './build.js';
+import { APIGW_METHODS, buildApigwEvent } from './build.js';
 import { pathMatches, pathParameterNames } from './path.js';
 
 const STAGES: readonly ApigwStage[] = ['RELEASE', 'PRE', 'TEST'];
 const requiredValue = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: 12 });
 
-const withoutHeader = (headers: Readonly<Record<string, string>>, name: string) => Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name.toLowerCase()));
+const withoutHeader = (headers: Readonly<Record<string, string>>, name: string) =>
+  Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name.toLowerCase()));
 
 /**
  * Calls of the API: its path with drawn parameters, its stage, and every REQUIRED query parameter and header the
@@ -26,9 +27,19 @@ function calls(api: ApigwApi, constraints: ApigwEventConstraints, missing?: { qu
   const headers = api.requiredHeaders.filter((name) => name !== missing?.header);
   // A body makes the builder label it: a call without a required Content-Type has no body.
   const bodyless = missing?.header?.toLowerCase() === 'content-type' ? { bodyKinds: ['empty' as const] } : {};
-  const request = apigwRequest({ path: api.requestPath, ...(api.stage ? { stage: api.stage } : {}), ...(api.apiName ? { apiName: api.apiName } : {}), ...bodyless, ...constraints });
+  const request = apigwRequest({
+    path: api.requestPath,
+    ...(api.stage ? { stage: api.stage } : {}),
+    ...(api.apiName ? { apiName: api.apiName } : {}),
+    ...bodyless,
+    ...constraints,
+  });
   return fc
-    .tuple(request, fc.record(Object.fromEntries(query.map((name) => [name, requiredValue]))), fc.record(Object.fromEntries(headers.map((name) => [name, requiredValue]))))
+    .tuple(
+      request,
+      fc.record(Object.fromEntries(query.map((name) => [name, requiredValue]))),
+      fc.record(Object.fromEntries(headers.map((name) => [name, requiredValue]))),
+    )
     .map(([params, requiredQuery, requiredHeaders]): ApigwRequestParams => {
       let clientHeaders = Object.entries(requiredHeaders).reduce((all, [name]) => withoutHeader(all, name), params.headers);
       if (missing?.header) clientHeaders = withoutHeader(clientHeaders, missing.header);
@@ -48,13 +59,32 @@ function rejectedCalls(trigger: ProjectTrigger): RejectedEvents | undefined {
   if (api.methods.length === 0) return undefined;
   const rejections: RejectedEvents[] = [];
   const others = APIGW_METHODS.filter((method) => !api.methods.includes(method));
-  if (others.length > 0) rejections.push({ arbitrary: calls(api, { methods: others }), delivery: 'apigw', reason: `a method the API does not define (${others.join(', ')}): API Gateway answers 404` });
+  if (others.length > 0)
+    rejections.push({
+      arbitrary: calls(api, { methods: others }),
+      delivery: 'apigw',
+      reason: `a method the API does not define (${others.join(', ')}): API Gateway answers 404`,
+    });
   const otherStages = api.stage ? STAGES.filter((stage) => stage !== api.stage) : [];
   if (otherStages.length > 0) {
-    rejections.push({ arbitrary: fc.constantFrom(...otherStages).chain((stage) => calls(api, { methods: api.methods, stage })), delivery: 'apigw', reason: `a call to another stage (${otherStages.join(', ')}): the API is published to ${api.stage}` });
+    rejections.push({
+      arbitrary: fc.constantFrom(...otherStages).chain((stage) => calls(api, { methods: api.methods, stage })),
+      delivery: 'apigw',
+      reason: `a call to another stage (${otherStages.join(', ')}): the API is published to ${api.stage}`,
+    });
   }
-  for (const name of api.requiredQuery) rejections.push({ arbitrary: calls(api, { methods: api.methods }, { query: name }), delivery: 'apigw', reason: `without the required query parameter ${name}: API Gateway answers 400` });
-  for (const name of api.requiredHeaders) rejections.push({ arbitrary: calls(api, { methods: api.methods }, { header: name }), delivery: 'apigw', reason: `without the required header ${name}: API Gateway answers 400` });
+  for (const name of api.requiredQuery)
+    rejections.push({
+      arbitrary: calls(api, { methods: api.methods }, { query: name }),
+      delivery: 'apigw',
+      reason: `without the required query parameter ${name}: API Gateway answers 400`,
+    });
+  for (const name of api.requiredHeaders)
+    rejections.push({
+      arbitrary: calls(api, { methods: api.methods }, { header: name }),
+      delivery: 'apigw',
+      reason: `without the required header ${name}: API Gateway answers 400`,
+    });
   return anyOf(rejections);
 }
 
@@ -85,7 +115,13 @@ function lint(config: Json) {
   return parameters.flatMap((parameter) => {
     const { location, apiParameterName: name } = objectIn(parameter);
     if (location !== 'PATH' || typeof name !== 'string' || segments.includes(name)) return [];
-    return [{ rule: 'trigger-config', message: `PATH parameter ${name} is no [${name}] segment of ${api.requestPath}`, fix: `write [${name}] into the request path, or make ${name} a QUERY parameter` }];
+    return [
+      {
+        rule: 'trigger-config',
+        message: `PATH parameter ${name} is no [${name}] segment of ${api.requestPath}`,
+        fix: `write [${name}] into the request path, or make ${name} a QUERY parameter`,
+      },
+    ];
   });
 }
 
@@ -98,7 +134,8 @@ export const apigwProject: TriggerProjectRules = {
   matching: (trigger) => apigwEvents(trigger),
   rejected: (trigger) => rejectedCalls(trigger),
   delivers,
-  describe: (config) => `${String(config.method ?? '')} ${String(config.requestPath ?? '')}${config.stageName === undefined ? '' : ` ${String(config.stageName)}`}`.trim(),
+  describe: (config) =>
+    `${String(config.method ?? '')} ${String(config.requestPath ?? '')}${config.stageName === undefined ? '' : ` ${String(config.stageName)}`}`.trim(),
   lint,
   declaredIn: {
     formats: ['fun'],

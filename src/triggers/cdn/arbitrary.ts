@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CdnEventName, CdnEventParams } from './build.js';
-import { buildCdnEvent, } from './build.js';
+import { buildCdnEvent } from './build.js';
 import { encodePath } from '../http/build.js';
 import type { CdnEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
@@ -26,11 +26,7 @@ export interface CdnEventConstraints extends Partial<CdnEventParams> {
 }
 
 /** Accelerated domains: plain ones first, then any host name. */
-const domain = fc.oneof(
-  { withCrossShrink: true },
-  fc.constantFrom('example.com', 'cdn.example.com', 'static.example.cn', 'img.example.net'),
-  fc.domain(),
-);
+const domain = fc.oneof({ withCrossShrink: true }, fc.constantFrom('example.com', 'cdn.example.com', 'static.example.cn', 'img.example.net'), fc.domain());
 
 /**
  * Refresh/push/block paths on the domain, percent-encoded as in a URL: files (`/a/b.mp4`) or, for a Directory task,
@@ -40,7 +36,9 @@ function objectPaths(objectType: 'File' | 'Directory'): fc.Arbitrary<string[]> {
   const dirs = fc.array(pathSegment(), { minLength: objectType === 'File' ? 0 : 1, maxLength: 4 });
   const path =
     objectType === 'File'
-      ? fc.tuple(dirs, pathSegment(), fc.constantFrom(...EXTENSIONS.map(([extension]) => extension))).map(([parts, name, extension]) => `/${[...parts, name + extension].join('/')}`)
+      ? fc
+          .tuple(dirs, pathSegment(), fc.constantFrom(...EXTENSIONS.map(([extension]) => extension)))
+          .map(([parts, name, extension]) => `/${[...parts, name + extension].join('/')}`)
       : dirs.map((parts) => `/${parts.join('/')}/`);
   return fc.uniqueArray(path.map(encodePath), { minLength: 1, maxLength: 5 });
 }

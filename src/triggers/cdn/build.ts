@@ -1,6 +1,6 @@
 import type { CdnEvent, CdnEventRecord } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { chinaTime, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, } from '../_shared/common.js';
+import { chinaTime, DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults } from '../_shared/common.js';
 
 /**
  * The `eventName` of a CDN event (`CachedObjectsRefreshed`, `LogFileCreated`, `CdnDomainStarted`, …).

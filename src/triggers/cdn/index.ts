@@ -3,9 +3,9 @@ import type { CdnEvent } from '../../types/generated.js';
 import { accountIdFlag, list, timeFlag, wholeNumber } from '../_shared/flags.js';
 import type { KindSpec, TriggerModule } from '../types.js';
 import type { CdnEventConstraints } from './arbitrary.js';
-import { cdnEvent, } from './arbitrary.js';
+import { cdnEvent } from './arbitrary.js';
 import type { CdnEventParams } from './build.js';
-import { buildCdnEvent, cdnEventDefaults, } from './build.js';
+import { buildCdnEvent, cdnEventDefaults } from './build.js';
 import { cdnProject } from './project.js';
 
 const kinds: readonly KindSpec<CdnEventParams>[] = [
@@ -37,9 +37,26 @@ export const cdn: TriggerModule<'cdn', CdnEventParams, CdnEvent, CdnEventConstra
   kindArbitrary: (kind, fixed) => cdnEvent({ ...(kind.fixed.eventName ? { eventNames: [kind.fixed.eventName] } : {}), ...fixed }),
   flags: [
     { flags: '--domain <domain>', description: 'accelerated domain', param: 'domain', pointers: ['/events/0/resource', '/events/0/eventParameter/domain'] },
-    { flags: '--object-path <path>', description: 'refreshed/pushed/blocked path; repeatable', param: 'objectPaths', parse: list, pointers: ['/events/0/eventParameter/objectPath'] },
-    { flags: '--object-type <File|Directory>', description: 'refresh task object type', param: 'objectType', pointers: ['/events/0/eventParameter/objectType'] },
-    { flags: '--file-size <bytes>', description: 'log file size (cdn:logfile)', param: 'fileSize', parse: wholeNumber('--file-size'), pointers: ['/events/0/eventParameter/fileSize'] },
+    {
+      flags: '--object-path <path>',
+      description: 'refreshed/pushed/blocked path; repeatable',
+      param: 'objectPaths',
+      parse: list,
+      pointers: ['/events/0/eventParameter/objectPath'],
+    },
+    {
+      flags: '--object-type <File|Directory>',
+      description: 'refresh task object type',
+      param: 'objectType',
+      pointers: ['/events/0/eventParameter/objectType'],
+    },
+    {
+      flags: '--file-size <bytes>',
+      description: 'log file size (cdn:logfile)',
+      param: 'fileSize',
+      parse: wholeNumber('--file-size'),
+      pointers: ['/events/0/eventParameter/fileSize'],
+    },
     { flags: '--status <status>', description: 'domain status (cdn:domain-started/stopped)', param: 'status', pointers: ['/events/0/eventParameter/status'] },
     accountIdFlag,
     timeFlag,

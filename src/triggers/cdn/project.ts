@@ -25,7 +25,11 @@ function rejectedCdnEvents(trigger: ProjectTrigger): RejectedEvents[] {
   const otherNames = CDN_EVENT_NAMES.filter((name) => !filter.eventNames.includes(name));
   // With an empty domain list no domain passes, and every event is already one of another domain.
   if (filter.domains?.length !== 0) {
-    rejections.push({ arbitrary: cdnEvents(trigger, otherNames, filter.domains), delivery: 'event', reason: `an event name other than ${JSON.stringify(trigger.config.eventName)}` });
+    rejections.push({
+      arbitrary: cdnEvents(trigger, otherNames, filter.domains),
+      delivery: 'event',
+      reason: `an event name other than ${JSON.stringify(trigger.config.eventName)}`,
+    });
   }
   if (filter.domains !== undefined && filter.eventNames.length > 0) {
     rejections.push({

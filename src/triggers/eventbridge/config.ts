@@ -1,9 +1,9 @@
 import { TriggerConfigError } from '../../errors.js';
 import type { Json } from '../../io/json-values.js';
-import { objectIn, stringIn, } from '../../io/json-values.js';
+import { objectIn, stringIn } from '../../io/json-values.js';
 import type { ProjectTrigger } from '../../project/model.js';
 import type { EventPattern } from './pattern.js';
-import { parsePattern, } from './pattern.js';
+import { parsePattern } from './pattern.js';
 
 /**
  * The parts of an EventBridge trigger's config (FC API EventBridgeTriggerConfig) that decide which events reach the
@@ -52,12 +52,21 @@ const at = (site: string | undefined, text: string) => (site ? `${site}: ${text}
 function batchSize(site: string | undefined, windows: Json, mode: DeliveryMode): number {
   const count = windows.CountBasedWindow;
   const seconds = windows.TimeBasedWindow;
-  if (seconds !== undefined && (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < BATCH_LIMITS.seconds.min || seconds > BATCH_LIMITS.seconds.max)) {
-    throw new TriggerConfigError(at(site, `runOptions.batchWindow.TimeBasedWindow ${JSON.stringify(seconds)} is not a whole number of seconds FC takes`), `use ${BATCH_LIMITS.seconds.min}–${BATCH_LIMITS.seconds.max} (0 pushes at once)`);
+  if (
+    seconds !== undefined &&
+    (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < BATCH_LIMITS.seconds.min || seconds > BATCH_LIMITS.seconds.max)
+  ) {
+    throw new TriggerConfigError(
+      at(site, `runOptions.batchWindow.TimeBasedWindow ${JSON.stringify(seconds)} is not a whole number of seconds FC takes`),
+      `use ${BATCH_LIMITS.seconds.min}–${BATCH_LIMITS.seconds.max} (0 pushes at once)`,
+    );
   }
   if (count === undefined) return 1;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < BATCH_LIMITS.count.min || count > BATCH_LIMITS.count.max) {
-    throw new TriggerConfigError(at(site, `runOptions.batchWindow.CountBasedWindow ${JSON.stringify(count)} is beyond FC's limit`), `FC pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation: use a whole number in that range`);
+    throw new TriggerConfigError(
+      at(site, `runOptions.batchWindow.CountBasedWindow ${JSON.stringify(count)} is beyond FC's limit`),
+      `FC pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation: use a whole number in that range`,
+    );
   }
   // An event-driven trigger (an EventBridge rule) invokes once per event: a batch window does not apply.
   return mode === 'event-streaming' ? count : 1;
@@ -72,16 +81,25 @@ export function readSettings(config: Json, site?: string): EventBridgeSettings {
   const sourceType = sourceTypeOf(config);
   const patternText = config.eventRuleFilterPattern;
   if (typeof patternText !== 'string') {
-    throw new TriggerConfigError(at(site, `eventRuleFilterPattern ${patternText === undefined ? 'is missing' : 'must be a string'}`), `FC requires it as a JSON string: eventRuleFilterPattern: '{}' lets every event of the source through`);
+    throw new TriggerConfigError(
+      at(site, `eventRuleFilterPattern ${patternText === undefined ? 'is missing' : 'must be a string'}`),
+      `FC requires it as a JSON string: eventRuleFilterPattern: '{}' lets every event of the source through`,
+    );
   }
   const pattern = parsePattern(patternText, site);
   const streamingOnly = sourceType === 'Kafka' || sourceType === 'DTS';
   const written = stringIn(objectIn(objectIn(config.eventSinkConfig).deliveryOption).mode) ?? stringIn(objectIn(config.runOptions).mode);
   if (written !== undefined && written !== 'event-driven' && written !== 'event-streaming') {
-    throw new TriggerConfigError(at(site, `eventSinkConfig.deliveryOption.mode ${JSON.stringify(written)} is not a mode FC has`), 'use event-driven or event-streaming');
+    throw new TriggerConfigError(
+      at(site, `eventSinkConfig.deliveryOption.mode ${JSON.stringify(written)} is not a mode FC has`),
+      'use event-driven or event-streaming',
+    );
   }
   if (streamingOnly && written === 'event-driven') {
-    throw new TriggerConfigError(at(site, `a ${sourceType} source delivers only in event-streaming mode, not event-driven`), 'set eventSinkConfig.deliveryOption.mode and runOptions.mode to event-streaming');
+    throw new TriggerConfigError(
+      at(site, `a ${sourceType} source delivers only in event-streaming mode, not event-driven`),
+      'set eventSinkConfig.deliveryOption.mode and runOptions.mode to event-streaming',
+    );
   }
   const mode: DeliveryMode = (written as DeliveryMode | undefined) ?? (streamingOnly ? 'event-streaming' : 'event-driven');
   const parameterKey = sourceType === undefined ? undefined : PARAMETER_KEYS[sourceType];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import type { TimeInput } from '../_shared/common.js';
-import { derivedHex, derivedUuid, toDate, } from '../_shared/common.js';
+import { derivedHex, derivedUuid, toDate } from '../_shared/common.js';
 import { instant } from '../../../generators/internal/time.js';
 import { accountId, regionId } from '../../../generators/internal/values.js';
 import { fixedOr } from '../../../generators/internal/params.js';
@@ -130,7 +130,11 @@ export function buildCloudEvent<Type extends string, Data>(params: EnvelopeParam
 export function checkedBatch(batch: number | undefined): number | undefined {
   if (batch === undefined) return undefined;
   if (!Number.isInteger(batch) || batch < BATCH_LIMITS.count.min || batch > BATCH_LIMITS.count.max) {
-    throw new FcSimError('E_INVALID_PARAMS', `batch ${batch}: FC pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation`, 'use a whole number in that range, or none for one event (event-driven)');
+    throw new FcSimError(
+      'E_INVALID_PARAMS',
+      `batch ${batch}: FC pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation`,
+      'use a whole number in that range, or none for one event (event-driven)',
+    );
   }
   return batch;
 }

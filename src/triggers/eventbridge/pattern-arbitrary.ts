@@ -36,7 +36,11 @@ function conditionsFor(field: Field): fc.Arbitrary<unknown[]> {
     if (isIpv4(value)) forms.push(fc.constantFrom(8, 16, 24, 32).map((bits) => [{ cidr: `${value}/${bits}` }]));
   }
   if (typeof value === 'number') {
-    forms.push(fc.constant([{ numeric: ['>=', value - 10, '<', value + 10] }]), fc.constant([{ numeric: ['>', value] }]), fc.constant([{ 'anything-but': value + 1 }]));
+    forms.push(
+      fc.constant([{ numeric: ['>=', value - 10, '<', value + 10] }]),
+      fc.constant([{ numeric: ['>', value] }]),
+      fc.constant([{ 'anything-but': value + 1 }]),
+    );
   }
   return fc.oneof(...forms);
 }
@@ -54,6 +58,8 @@ export function patternTexts(sample: unknown): fc.Arbitrary<string> {
   const leaf = fc.constantFrom(...fields).chain((field) => conditionsFor(field).map((conditions) => [field.path, conditions] as const));
   return fc.oneof(
     fc.constant('{}'),
-    fc.array(leaf, { minLength: 1, maxLength: 2 }).map((leaves) => JSON.stringify(leaves.reduce<Record<string, unknown>>((pattern, [path, conditions]) => nest(path, conditions, pattern), {}))),
+    fc
+      .array(leaf, { minLength: 1, maxLength: 2 })
+      .map((leaves) => JSON.stringify(leaves.reduce<Record<string, unknown>>((pattern, [path, conditions]) => nest(path, conditions, pattern), {}))),
   );
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isJsonObject } from '../../io/json-values.js';
 import type { Condition, EventPattern, PatternLeaf } from './pattern.js';
-import { ipv4Text, leafMatches, patternMatches, satisfies, } from './pattern.js';
+import { ipv4Text, leafMatches, patternMatches, satisfies } from './pattern.js';
 
 /**
  * Events that pass a filter pattern and events it turns away, drawn from a source's own events: each leaf of the
@@ -70,7 +70,10 @@ function satisfying(condition: Condition): fc.Arbitrary<Edit> {
 
 /** Edits that make a field fail one condition (the leaf's other conditions are checked by the caller). */
 function failing(condition: Condition): fc.Arbitrary<Edit> {
-  const set = (value: unknown): Edit => () => value;
+  const set =
+    (value: unknown): Edit =>
+    () =>
+      value;
   switch (condition.op) {
     case 'equals':
       return fc.constant(set(typeof condition.value === 'number' ? condition.value + 1 : `${String(condition.value)}-other`));
@@ -112,7 +115,8 @@ function edited(event: unknown, path: readonly string[], edit: Edit): unknown {
 const applyEdits = (event: unknown, edits: readonly (readonly [PatternLeaf, Edit])[]) => edits.reduce((at, [leaf, edit]) => edited(at, leaf.path, edit), event);
 
 /** Whether the config fixes the leaf's field (or a field above it): the filter then decides on it as it is. */
-const isPinned = (leaf: PatternLeaf, pinned: readonly string[]) => pinned.some((path) => leaf.path.join('.') === path || leaf.path.join('.').startsWith(`${path}.`));
+const isPinned = (leaf: PatternLeaf, pinned: readonly string[]) =>
+  pinned.some((path) => leaf.path.join('.') === path || leaf.path.join('.').startsWith(`${path}.`));
 
 /** A leaf's edit: one of its conditions, satisfied. */
 const leafEdit = (leaf: PatternLeaf) => fc.oneof(...leaf.conditions.map(satisfying)).map((edit) => [leaf, edit] as const);
@@ -143,12 +147,21 @@ export function blockingLeaf(pattern: EventPattern, events: readonly unknown[]):
  * Events the pattern turns away, one way per free leaf: the other leaves passed, this one failed. Undefined when
  * every leaf is pinned by the config (nothing of the source's own the filter could turn away) or the pattern is `{}`.
  */
-export function rejectedByPattern<E>(events: fc.Arbitrary<E>, pattern: EventPattern, pinned: readonly string[]): { arbitrary: fc.Arbitrary<E>; reasons: string[] } | undefined {
+export function rejectedByPattern<E>(
+  events: fc.Arbitrary<E>,
+  pattern: EventPattern,
+  pinned: readonly string[],
+): { arbitrary: fc.Arbitrary<E>; reasons: string[] } | undefined {
   const free = pattern.leaves.filter((leaf) => !isPinned(leaf, pinned));
   if (free.length === 0) return undefined;
   const ways = free.map((leaf) => {
     const others = free.filter((other) => other !== leaf);
-    const breaking = fc.oneof(...leaf.conditions.map(failing), fc.constant<Edit>(() => REMOVE)).map((edit) => [leaf, edit] as const);
+    const breaking = fc
+      .oneof(
+        ...leaf.conditions.map(failing),
+        fc.constant<Edit>(() => REMOVE),
+      )
+      .map((edit) => [leaf, edit] as const);
     return fc
       .tuple(events, fc.tuple(...others.map(leafEdit)), breaking)
       .map(([event, edits, broken]) => applyEdits(event, [...edits, broken]) as E)

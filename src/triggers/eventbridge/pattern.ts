@@ -100,12 +100,14 @@ function condition(path: readonly string[], item: unknown): Condition {
     case 'anything-but':
       if (isJsonObject(spec)) {
         const [inner, ...more] = Object.keys(spec);
-        if (more.length === 0 && (inner === 'prefix' || inner === 'suffix') && typeof spec[inner] === 'string') return { op: `anything-but-${inner}`, value: spec[inner] };
+        if (more.length === 0 && (inner === 'prefix' || inner === 'suffix') && typeof spec[inner] === 'string')
+          return { op: `anything-but-${inner}`, value: spec[inner] };
         problem(path, 'anything-but takes a value, a list of values, or {"prefix": …} / {"suffix": …}');
       }
       {
         const values = Array.isArray(spec) ? spec : [spec];
-        if (values.length === 0 || !values.every((value) => typeof value === 'string' || typeof value === 'number')) problem(path, 'anything-but takes strings or numbers');
+        if (values.length === 0 || !values.every((value) => typeof value === 'string' || typeof value === 'number'))
+          problem(path, 'anything-but takes strings or numbers');
         return { op, values: values as (string | number)[] };
       }
     case 'numeric':
@@ -114,7 +116,8 @@ function condition(path: readonly string[], item: unknown): Condition {
       const [address, bits, ...rest] = typeof spec === 'string' ? spec.split('/') : [];
       const network = ipv4(address ?? '');
       const size = Number(bits);
-      if (network === undefined || rest.length > 0 || !/^\d{1,2}$/.test(bits ?? '') || size > 32) problem(path, `cidr takes an IPv4 block such as "10.0.0.0/24", got ${JSON.stringify(spec)}`);
+      if (network === undefined || rest.length > 0 || !/^\d{1,2}$/.test(bits ?? '') || size > 32)
+        problem(path, `cidr takes an IPv4 block such as "10.0.0.0/24", got ${JSON.stringify(spec)}`);
       return { op, network, bits: size, text: spec as string };
     }
     case 'exists':
@@ -152,14 +155,24 @@ export function parsePattern(text: string, site?: string): EventPattern {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new TriggerConfigError(`${field} is not JSON: ${(error as Error).message}`, `write the pattern as a JSON object in a string, e.g. eventRuleFilterPattern: '{"source":["acs.oss"]}' ('{}' matches every event)`);
+    throw new TriggerConfigError(
+      `${field} is not JSON: ${(error as Error).message}`,
+      `write the pattern as a JSON object in a string, e.g. eventRuleFilterPattern: '{"source":["acs.oss"]}' ('{}' matches every event)`,
+    );
   }
-  if (!isJsonObject(value)) throw new TriggerConfigError(`${field} must be a JSON object, got ${JSON.stringify(value)}`, `e.g. '{"type":["mns:Queue:SendMessage"]}', or '{}' for every event`);
+  if (!isJsonObject(value))
+    throw new TriggerConfigError(
+      `${field} must be a JSON object, got ${JSON.stringify(value)}`,
+      `e.g. '{"type":["mns:Queue:SendMessage"]}', or '{}' for every event`,
+    );
   try {
     return { text, leaves: leavesOf(value, []) };
   } catch (error) {
     if (!(error instanceof PatternProblem)) throw error;
-    throw new TriggerConfigError(`${field}: ${error.message}`, 'see https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns for the operators');
+    throw new TriggerConfigError(
+      `${field}: ${error.message}`,
+      'see https://www.alibabacloud.com/help/en/eventbridge/user-guide/event-patterns for the operators',
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import type { Json } from '../../io/json-values.js';
-import { isJsonObject, } from '../../io/json-values.js';
+import { isJsonObject } from '../../io/json-values.js';
 import type { ProjectTrigger } from '../../project/model.js';
 import { arbitraryAt, arbitraryFor } from '../../../generators/internal/schema-arbitrary.js';
 import { definedOnly } from '../../../generators/internal/params.js';
@@ -9,11 +9,11 @@ import { withDefaults } from '../_shared/common.js';
 import { accountIdFlag, regionFlag, timeFlag, usage } from '../_shared/flags.js';
 import type { FlagSpec, KindSpec, TriggerModule, TriggerProjectRules } from '../types.js';
 import type { EventBridgeSettings } from './config.js';
-import { BATCH_LIMITS, describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf, } from './config.js';
+import { BATCH_LIMITS, describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf } from './config.js';
 import type { CloudEvent, OneOrBatch, EnvelopeParams } from './envelope.js';
-import { batchOf, envelopeDraws, } from './envelope.js';
+import { batchOf, envelopeDraws } from './envelope.js';
 import type { EventPattern } from './pattern.js';
-import { patternMatches, } from './pattern.js';
+import { patternMatches } from './pattern.js';
 import { patternTexts } from './pattern-arbitrary.js';
 import { blockingLeaf, matchingPattern, rejectedByPattern, towardsPattern } from './pattern-events.js';
 
@@ -75,7 +75,11 @@ const batchFlag: FlagSpec<EnvelopeParams> = {
   parse: (value) => {
     const count = Number(value);
     if (!/^\d+$/.test(value.trim()) || count < BATCH_LIMITS.count.min || count > BATCH_LIMITS.count.max) {
-      usage('--batch', `${JSON.stringify(value)} is beyond FC's limit: it pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation`, '--batch 10');
+      usage(
+        '--batch',
+        `${JSON.stringify(value)} is beyond FC's limit: it pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation`,
+        '--batch 10',
+      );
     }
     return count;
   },
@@ -127,7 +131,9 @@ const commonFlags = (modes: SourceModes, regionPointers: readonly string[]): Fla
 ];
 
 /** The module of one EventBridge source: kinds, flags, builder and generator around the shared envelope, and the project rules (pattern, mode, batch window). */
-export function sourceModule<Id extends string, P extends EnvelopeParams, E extends CloudEvent>(spec: SourceSpec<Id, P, E>): TriggerModule<Id, P, OneOrBatch<E>, SourceConstraints<P>> {
+export function sourceModule<Id extends string, P extends EnvelopeParams, E extends CloudEvent>(
+  spec: SourceSpec<Id, P, E>,
+): TriggerModule<Id, P, OneOrBatch<E>, SourceConstraints<P>> {
   const build = (params: Partial<P> = {}) => {
     const full = withDefaults(spec.defaults, params) as P;
     return batchOf(full.batch, (index) => spec.one(full, index));
@@ -157,7 +163,9 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
   /** One event at a time, within the config's parameters and what the pattern picks. */
   const singleEvents = (pattern: EventPattern, params: Partial<P>): fc.Arbitrary<E> => {
     const picked = spec.patternParams?.(pattern) ?? [];
-    return (picked.length === 0 ? eventsOf(params, 'single') : fc.oneof(...picked.map((choice) => eventsOf({ ...choice, ...params }, 'single')))) as fc.Arbitrary<E>;
+    return (
+      picked.length === 0 ? eventsOf(params, 'single') : fc.oneof(...picked.map((choice) => eventsOf({ ...choice, ...params }, 'single')))
+    ) as fc.Arbitrary<E>;
   };
 
   const isOwn = (event: unknown): event is Json => isJsonObject(event) && spec.ownsEvent(event);
@@ -178,9 +186,13 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
       }
       if (settings.mode === 'event-driven') return { arbitrary: matchingPattern(single, settings.pattern, pinned), delivery: 'event' };
       // One stream's batch shares its source (queue, topic, region): drawn once, then each event is filtered.
-      const batches = fc
-        .tuple(envelopeDraws(params), spec.sourceDraws(params))
-        .chain(([envelope, source]) => fc.array(matchingPattern(singleEvents(settings.pattern, { ...params, ...envelope, ...source } as Partial<P>), settings.pattern, pinned), { minLength: 1, maxLength: settings.batchSize, size: 'small' }));
+      const batches = fc.tuple(envelopeDraws(params), spec.sourceDraws(params)).chain(([envelope, source]) =>
+        fc.array(matchingPattern(singleEvents(settings.pattern, { ...params, ...envelope, ...source } as Partial<P>), settings.pattern, pinned), {
+          minLength: 1,
+          maxLength: settings.batchSize,
+          size: 'small',
+        }),
+      );
       return { arbitrary: batches, delivery: 'event' };
     },
     rejected(trigger) {
@@ -196,7 +208,8 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
     },
     delivers(trigger, event) {
       const settings = readSettings(trigger.config, siteOf(trigger));
-      const events = settings.mode === 'event-driven' ? (Array.isArray(event) ? [] : [event]) : Array.isArray(event) && event.length <= settings.batchSize ? event : [];
+      const events =
+        settings.mode === 'event-driven' ? (Array.isArray(event) ? [] : [event]) : Array.isArray(event) && event.length <= settings.batchSize ? event : [];
       return events.length > 0 && events.every((one) => isOwn(one) && patternMatches(settings.pattern, one));
     },
     describe: (config) => describeSettings(config, spec.describe),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import type { HttpMethod, HttpRequestParams, MultiValue } from './build.js';
-import { buildFc2HttpRequest, buildHttpEvent, } from './build.js';
+import { buildFc2HttpRequest, buildHttpEvent } from './build.js';
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
 import { pathSegment } from '../../../generators/internal/paths.js';
@@ -43,19 +43,20 @@ const CONTENT_TYPES: Readonly<Record<Exclude<HttpBodyKind, 'empty'>, string>> = 
 };
 
 /** Bytes with a 0xFF somewhere: never valid UTF-8, so FC 3.0 must base64 them. */
-const notUtf8 = fc
-  .tuple(fc.uint8Array({ maxLength: 64 }), fc.nat())
-  .map(([bytes, at]) => {
-    const position = at % (bytes.length + 1);
-    return Uint8Array.from([...bytes.subarray(0, position), 0xff, ...bytes.subarray(position)]);
-  });
+const notUtf8 = fc.tuple(fc.uint8Array({ maxLength: 64 }), fc.nat()).map(([bytes, at]) => {
+  const position = at % (bytes.length + 1);
+  return Uint8Array.from([...bytes.subarray(0, position), 0xff, ...bytes.subarray(position)]);
+});
 
 const text = fc.oneof(asciiText(64), multiByteText(32));
 
 const BODIES: Readonly<Record<HttpBodyKind, fc.Arbitrary<string | Uint8Array>>> = {
   empty: fc.constant(''),
   // Bytes that happen to be UTF-8 arrive as text, as strings do.
-  text: fc.oneof(text, text.map((value) => new TextEncoder().encode(value))),
+  text: fc.oneof(
+    text,
+    text.map((value) => new TextEncoder().encode(value)),
+  ),
   json: jsonText(),
   binary: notUtf8,
 };
@@ -88,7 +89,13 @@ const headerName = fc.oneof(
 );
 /** Header values: visible ASCII (HTTP/1.1 field values), no surrounding spaces, which servers strip. */
 const headerValue = asciiText(32).map((value) => value.trim());
-const userAgent = fc.constantFrom('curl/8.5.0', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36', 'python-requests/2.31.0', 'Go-http-client/1.1', 'okhttp/4.12.0');
+const userAgent = fc.constantFrom(
+  'curl/8.5.0',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36',
+  'python-requests/2.31.0',
+  'Go-http-client/1.1',
+  'okhttp/4.12.0',
+);
 
 /**
  * The request: the model both the FC 3.0 event and the FC 2.0 request are built from.
@@ -103,7 +110,8 @@ const userAgent = fc.constantFrom('curl/8.5.0', 'Mozilla/5.0 (Windows NT 10.0; W
 export function httpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitrary<HttpRequestParams> {
   const { methods, bodyKinds = ['empty', 'text', 'json', 'binary'], ...rest } = constraints;
   const fixed = definedOnly(rest);
-  if (bodyKinds.length === 0) throw new FcSimError('E_INVALID_PARAMS', 'bodyKinds is empty: no body kind left to draw', 'leave bodyKinds out to draw every kind of body');
+  if (bodyKinds.length === 0)
+    throw new FcSimError('E_INVALID_PARAMS', 'bodyKinds is empty: no body kind left to draw', 'leave bodyKinds out to draw every kind of body');
   return fc
     .record({
       method: fixedOr(fixed.method, narrowed(methods, arbitraryAt('http', '/requestContext/http/method') as fc.Arbitrary<HttpMethod>)),

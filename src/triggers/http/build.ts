@@ -1,6 +1,6 @@
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults, } from '../_shared/common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate, utcSeconds, withDefaults } from '../_shared/common.js';
 
 /**
  * An HTTP method an HTTP trigger can allow: `GET`, `POST`, `PUT`, `DELETE`, `HEAD`, `PATCH`, `OPTIONS`.
@@ -159,9 +159,24 @@ export function buildHttpEvent(overrides: Partial<HttpRequestParams> = {}): Http
 
 /** Headers Node keeps only the first value of when repeated (http.IncomingMessage); FC 2.0's request follows Node. */
 const NODE_SINGLE_VALUE_HEADERS = new Set([
-  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from', 'host', 'if-modified-since',
-  'if-unmodified-since', 'last-modified', 'location', 'max-forwards', 'proxy-authorization', 'referer', 'retry-after',
-  'server', 'user-agent',
+  'age',
+  'authorization',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
 ]);
 
 /**
@@ -182,7 +197,9 @@ export function buildFc2HttpRequest(overrides: Partial<HttpRequestParams> = {}):
     const all = [...values(headers[key] ?? []), ...values(value)];
     headers[key] = key === 'set-cookie' ? all : NODE_SINGLE_VALUE_HEADERS.has(key) ? all[0]! : all.join(', ');
   }
-  const queries = Object.fromEntries(Object.entries(p.query).map(([name, value]) => [name, typeof value === 'string' || value.length !== 1 ? value : value[0]!]));
+  const queries = Object.fromEntries(
+    Object.entries(p.query).map(([name, value]) => [name, typeof value === 'string' || value.length !== 1 ? value : value[0]!]),
+  );
   const url = `${encodePath(p.path)}${queryString(p.query)}`;
   return {
     method: p.method,

@@ -5,10 +5,33 @@ import type { CommandOption, FlagSpec } from '../types.js';
 import type { HttpRequestParams } from './build.js';
 
 export const httpFlags: readonly FlagSpec<HttpRequestParams>[] = [
-  { flags: '--path <path>', description: 'decoded request path, may end in ?query', param: 'path', pointers: ['/rawPath', '/requestContext/http/path', '/path', '/url'] },
-  { flags: '--method <method>', description: 'override the kind’s method', param: 'method', parse: (value) => value.toUpperCase(), pointers: ['/requestContext/http/method', '/method'] },
-  { flags: '--header <name:value>', description: 'request header; repeatable (repeated names keep every value)', param: 'headers', parse: pairs('--header', ':'), pointers: ['/headers'] },
-  { flags: '--query <name=value>', description: 'query parameter; repeatable', param: 'query', parse: pairs('--query', '='), pointers: ['/queryParameters', '/queries'] },
+  {
+    flags: '--path <path>',
+    description: 'decoded request path, may end in ?query',
+    param: 'path',
+    pointers: ['/rawPath', '/requestContext/http/path', '/path', '/url'],
+  },
+  {
+    flags: '--method <method>',
+    description: 'override the kind’s method',
+    param: 'method',
+    parse: (value) => value.toUpperCase(),
+    pointers: ['/requestContext/http/method', '/method'],
+  },
+  {
+    flags: '--header <name:value>',
+    description: 'request header; repeatable (repeated names keep every value)',
+    param: 'headers',
+    parse: pairs('--header', ':'),
+    pointers: ['/headers'],
+  },
+  {
+    flags: '--query <name=value>',
+    description: 'query parameter; repeatable',
+    param: 'query',
+    parse: pairs('--query', '='),
+    pointers: ['/queryParameters', '/queries'],
+  },
   { flags: '--body <text>', description: 'request body (UTF-8 text)', param: 'body', pointers: ['/body'] },
   {
     flags: '--body-file <file>',
@@ -30,7 +53,9 @@ export const httpFlags: readonly FlagSpec<HttpRequestParams>[] = [
   timeFlag,
 ];
 
-export const httpCommandOptions: readonly CommandOption[] = [{ flags: '--fc2', description: 'the request as an FC 2.0 HTTP handler sees it (request, response, context)' }];
+export const httpCommandOptions: readonly CommandOption[] = [
+  { flags: '--fc2', description: 'the request as an FC 2.0 HTTP handler sees it (request, response, context)' },
+];
 
 /** An HTTP `--path` may carry its query string: the path's own query comes first, then the `--query` flags, as in the URL. */
 export function splitPathQuery(params: Partial<HttpRequestParams>): Partial<HttpRequestParams> {
@@ -40,7 +65,10 @@ export function splitPathQuery(params: Partial<HttpRequestParams>): Partial<Http
   const query: Record<string, string | string[]> = {};
   const add = (name: string, value: string | readonly string[]) => {
     const existing = query[name];
-    query[name] = existing === undefined ? [...(Array.isArray(value) ? value : [value])] : [...(Array.isArray(existing) ? existing : [existing]), ...(Array.isArray(value) ? value : [value])];
+    query[name] =
+      existing === undefined
+        ? [...(Array.isArray(value) ? value : [value])]
+        : [...(Array.isArray(existing) ? existing : [existing]), ...(Array.isArray(value) ? value : [value])];
   };
   for (const [name, value] of new URLSearchParams(path.slice(at + 1))) add(name, value);
   for (const [name, value] of Object.entries(params.query ?? {})) add(name, value);

@@ -1,9 +1,9 @@
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import type { HttpRequestConstraints } from './arbitrary.js';
-import { fc2HttpCall, fc2HttpRequest, httpEvent, } from './arbitrary.js';
+import { fc2HttpCall, fc2HttpRequest, httpEvent } from './arbitrary.js';
 import type { HttpRequestParams } from './build.js';
-import { buildFc2HttpRequest, buildHttpEvent, httpRequestDefaults, } from './build.js';
+import { buildFc2HttpRequest, buildHttpEvent, httpRequestDefaults } from './build.js';
 import { httpCommandOptions, httpFlags, splitPathQuery } from './flags.js';
 import { httpKinds } from './kinds.js';
 import { httpProject } from './project.js';
@@ -31,7 +31,8 @@ export const http: TriggerModule<'http', HttpRequestParams, HttpTriggerEvent | F
   commandOptions: httpCommandOptions,
   adjustParams: splitPathQuery,
   schemaOf: (event) => (typeof event === 'object' && event !== null && 'version' in event ? 'http' : 'fc2-http-request'),
-  detect: (value) => ('rawPath' in value || ('requestContext' in value && 'version' in value) ? { schema: 'http', because: 'it has rawPath and requestContext' } : undefined),
+  detect: (value) =>
+    'rawPath' in value || ('requestContext' in value && 'version' in value) ? { schema: 'http', because: 'it has rawPath and requestContext' } : undefined,
   variants: [{ name: 'fc2-http', delivery: 'fc2-http', arbitrary: (constraints) => fc2HttpCall(constraints as HttpRequestConstraints) }],
   project: httpProject,
 };

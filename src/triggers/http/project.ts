@@ -17,7 +17,8 @@ function httpMethodOf(event: unknown): string | undefined {
 }
 
 /** Fun writes ANONYMOUS/FUNCTION and lower-cases them on deploy. */
-const lowerAuthType = (config: Record<string, unknown>) => (typeof config.authType === 'string' ? { ...config, authType: config.authType.toLowerCase() } : config);
+const lowerAuthType = (config: Record<string, unknown>) =>
+  typeof config.authType === 'string' ? { ...config, authType: config.authType.toLowerCase() } : config;
 
 export const httpProject: TriggerProjectRules = {
   normaliseConfig: lowerAuthType,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { MnsEventParams, MnsFormat, MnsTopicEvent } from './build.js';
-import { buildMnsEvent, } from './build.js';
+import { buildMnsEvent } from './build.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
 import { asciiText, opaqueText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
@@ -45,7 +45,11 @@ function attributes(): fc.Arbitrary<Record<string, string>> {
     .map((value) => ({ Extend: JSON.stringify(value) }));
   const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,15}$/).filter((n) => n !== 'Extend' && !JSON_FIELDS.has(n));
   const custom = fc.dictionary(name, asciiText(24), { minKeys: 1, maxKeys: 3, noNullPrototype: true });
-  return fc.oneof(extend, custom, fc.tuple(extend, custom).map(([a, b]) => ({ ...a, ...b })));
+  return fc.oneof(
+    extend,
+    custom,
+    fc.tuple(extend, custom).map(([a, b]) => ({ ...a, ...b })),
+  );
 }
 
 /**

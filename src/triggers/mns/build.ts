@@ -1,7 +1,7 @@
 import { FcSimError } from '../../errors.js';
 import type { MnsTopicJsonEvent, MnsTopicStreamEvent } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, withDefaults, } from '../_shared/common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_TIME, derivedHex, md5Hex, toDate, withDefaults } from '../_shared/common.js';
 
 /**
  * The trigger's notifyContentFormat: a JSON object per message, or the message body itself.
@@ -85,7 +85,12 @@ export function buildMnsEvent(overrides: Partial<MnsEventParams> = {}): MnsTopic
   const hasAttributes = Object.keys(attributes).length > 0;
   if (p.format === 'STREAM') return hasAttributes ? { body: p.message, attrs: attributes } : p.message;
   const clash = Object.keys(attributes).find((name) => JSON_FIELDS.includes(name));
-  if (clash) throw new FcSimError('E_INVALID_PARAMS', `message attribute "${clash}" would overwrite the MNS field of that name in a JSON-format event`, 'rename the attribute, or use the STREAM format');
+  if (clash)
+    throw new FcSimError(
+      'E_INVALID_PARAMS',
+      `message attribute "${clash}" would overwrite the MNS field of that name in a JSON-format event`,
+      'rename the attribute, or use the STREAM format',
+    );
   const publishTime = toDate(p.time).getTime();
   return {
     TopicOwner: p.accountId,

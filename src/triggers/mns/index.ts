@@ -1,9 +1,9 @@
 import { sourceAccount, sourceTopic } from '../../project/source-arn.js';
 import type { TriggerModule } from '../types.js';
 import type { MnsEventConstraints } from './arbitrary.js';
-import { mnsEvent, } from './arbitrary.js';
+import { mnsEvent } from './arbitrary.js';
 import type { MnsEventParams, MnsTopicEvent } from './build.js';
-import { buildMnsEvent, mnsEventDefaults, } from './build.js';
+import { buildMnsEvent, mnsEventDefaults } from './build.js';
 import { mnsFlags } from './flags.js';
 
 /**
@@ -29,7 +29,8 @@ export const mns: TriggerModule<'mns', MnsEventParams, MnsTopicEvent, MnsEventCo
   // A STREAM message without attributes is the raw body: no schema describes a string.
   schemaOf: (event) => (typeof event === 'string' ? undefined : 'attrs' in (event as object) && 'body' in (event as object) ? 'mns-stream' : 'mns-json'),
   detect(value) {
-    if ('TopicOwner' in value || 'MessageMD5' in value || 'SubscriptionName' in value) return { schema: 'mns-json', because: 'it has MNS topic fields (TopicOwner, MessageMD5, …)' };
+    if ('TopicOwner' in value || 'MessageMD5' in value || 'SubscriptionName' in value)
+      return { schema: 'mns-json', because: 'it has MNS topic fields (TopicOwner, MessageMD5, …)' };
     if ('body' in value && 'attrs' in value) return { schema: 'mns-stream', because: 'it has body and attrs' };
     return undefined;
   },

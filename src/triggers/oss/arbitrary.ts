@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import { encodePath } from '../http/build.js';
 import type { OssEventName, OssEventParams } from './build.js';
-import { buildOssEvent, } from './build.js';
+import { buildOssEvent } from './build.js';
 import type { OssEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed, sometimes } from '../../../generators/internal/params.js';
 import { keyCharBytes } from '../../../generators/internal/key-bytes.js';
@@ -86,11 +86,17 @@ interface DrawnKey {
 }
 
 function objectKey(prefix: string, suffix: string, encodings: readonly OssKeyEncoding[]): fc.Arbitrary<DrawnKey> {
-  const budgets = Object.fromEntries(
-    encodings.map((encoding) => [encoding, MAX_KEY_BYTES - utf8Bytes(KEY_FORMS[encoding](prefix + suffix))]),
-  ) as Record<OssKeyEncoding, number>;
+  const budgets = Object.fromEntries(encodings.map((encoding) => [encoding, MAX_KEY_BYTES - utf8Bytes(KEY_FORMS[encoding](prefix + suffix))])) as Record<
+    OssKeyEncoding,
+    number
+  >;
   for (const encoding of encodings) {
-    if (budgets[encoding] < 1) throw new FcSimError('E_INVALID_PARAMS', `keyPrefix and keySuffix leave no room for a key within ${MAX_KEY_BYTES} bytes (${encoding})`, 'shorten keyPrefix or keySuffix');
+    if (budgets[encoding] < 1)
+      throw new FcSimError(
+        'E_INVALID_PARAMS',
+        `keyPrefix and keySuffix leave no room for a key within ${MAX_KEY_BYTES} bytes (${encoding})`,
+        'shorten keyPrefix or keySuffix',
+      );
   }
   return fc.tuple(fc.constantFrom(...encodings), keyBody()).map(([encoding, body]) => {
     const form = KEY_FORMS[encoding];
@@ -143,9 +149,10 @@ export function ossEvent(constraints: OssEventConstraints = {}): fc.Arbitrary<Os
     .record({
       eventName: fixedOr(fixed.eventName, narrowed(eventNames, arbitraryAt('oss', '/events/0/eventName') as fc.Arbitrary<OssEventName>)),
       bucket: fixedOr(fixed.bucket, arbitraryAt('oss', '/events/0/oss/bucket/name') as fc.Arbitrary<string>),
-      key: fixed.key === undefined
-        ? objectKey(keyPrefix, keySuffix, keyEncoding === 'both' ? ['raw', 'url'] : [keyEncoding])
-        : fc.constant({ key: fixed.key, name: fixed.key }),
+      key:
+        fixed.key === undefined
+          ? objectKey(keyPrefix, keySuffix, keyEncoding === 'both' ? ['raw', 'url'] : [keyEncoding])
+          : fc.constant({ key: fixed.key, name: fixed.key }),
       size: fixedOr(fixed.size, objectSize()),
       // Some uploads overwrite an object or append to one.
       previousSize: sometimes(objectSize(), 3),

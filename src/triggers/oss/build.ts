@@ -1,6 +1,6 @@
 import type { OssEvent, OssEventRecord } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, withDefaults, } from '../_shared/common.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, md5Hex, toDate, utcSecondsWithMillis, withDefaults } from '../_shared/common.js';
 
 /**
  * The `eventName` of an OSS event, without the `oss:` prefix a trigger config writes (`ObjectCreated:PutObject`).

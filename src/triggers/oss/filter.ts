@@ -1,5 +1,5 @@
 import type { Json } from '../../io/json-values.js';
-import { isJsonObject, objectIn, stringIn, stringsIn, } from '../../io/json-values.js';
+import { isJsonObject, objectIn, stringIn, stringsIn } from '../../io/json-values.js';
 import { namesOf } from '../_shared/names.js';
 import type { OssEventName } from './build.js';
 

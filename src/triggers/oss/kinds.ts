@@ -22,8 +22,18 @@ export const ossKinds: readonly KindSpec<OssEventParams>[] = [
     description: 'a multipart upload completed',
     params: { key: 'uploads/archive.zip', size: 52428800, mimeType: 'application/zip' },
   },
-  { name: 'oss:symlink', fixed: { eventName: 'ObjectCreated:PutSymlink' }, description: 'a symbolic link created (PutSymlink)', params: { key: 'latest.png', size: 0 } },
-  { name: 'oss:delete', fixed: { eventName: 'ObjectRemoved:DeleteObject' }, description: 'an object deleted (deltaSize is minus its size)', params: { mimeType: undefined } },
+  {
+    name: 'oss:symlink',
+    fixed: { eventName: 'ObjectCreated:PutSymlink' },
+    description: 'a symbolic link created (PutSymlink)',
+    params: { key: 'latest.png', size: 0 },
+  },
+  {
+    name: 'oss:delete',
+    fixed: { eventName: 'ObjectRemoved:DeleteObject' },
+    description: 'an object deleted (deltaSize is minus its size)',
+    params: { mimeType: undefined },
+  },
   {
     name: 'oss:delete-multiple',
     fixed: { eventName: 'ObjectRemoved:DeleteObjects' },

@@ -6,11 +6,15 @@ import type { OssEvent } from '../../types/generated.js';
 import { anyOf, drawable, nearMisses, recordsOf } from '../_shared/project-events.js';
 import type { FcVersion, RejectedEvents, TriggerProjectRules } from '../types.js';
 import type { OssEventConstraints } from './arbitrary.js';
-import { ossEvent, } from './arbitrary.js';
+import { ossEvent } from './arbitrary.js';
 import { apiOssConfig, keyPasses, ossFilter, OSS_EVENT_NAMES } from './filter.js';
 
 /** OSS events from the trigger's bucket (and the sourceArn's region and account when it names them). */
-function ossEvents(trigger: ProjectTrigger, fcVersion: FcVersion, narrowing: Pick<OssEventConstraints, 'eventNames' | 'keyPrefix' | 'keySuffix'>): fc.Arbitrary<OssEvent> {
+function ossEvents(
+  trigger: ProjectTrigger,
+  fcVersion: FcVersion,
+  narrowing: Pick<OssEventConstraints, 'eventNames' | 'keyPrefix' | 'keySuffix'>,
+): fc.Arbitrary<OssEvent> {
   return ossEvent({ ...sourceAccount(trigger), bucket: sourceBucket(trigger), fcVersion, ...narrowing });
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SlsEventParams } from './build.js';
-import { buildSlsEvent, } from './build.js';
+import { buildSlsEvent } from './build.js';
 import type { SlsEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr } from '../../../generators/internal/params.js';
 import { asciiText, multiByteText } from '../../../generators/internal/text.js';

@@ -1,6 +1,6 @@
 import type { SlsEvent } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults, } from '../_shared/common.js';
+import { DEFAULT_REGION, DEFAULT_TIME, derivedHex, derivedUuid, toDate, withDefaults } from '../_shared/common.js';
 
 /**
  * What varies between SLS (Log Service) trigger events: the logstore and shard, the trigger's functionParameter and

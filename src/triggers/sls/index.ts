@@ -4,9 +4,9 @@ import type { SlsEvent } from '../../types/generated.js';
 import { jsonObject, regionFlag, timeFlag, wholeNumber } from '../_shared/flags.js';
 import type { TriggerModule } from '../types.js';
 import type { SlsEventConstraints } from './arbitrary.js';
-import { slsEvent, } from './arbitrary.js';
+import { slsEvent } from './arbitrary.js';
 import type { SlsEventParams } from './build.js';
-import { buildSlsEvent, slsEventDefaults, } from './build.js';
+import { buildSlsEvent, slsEventDefaults } from './build.js';
 
 /**
  * SLS (Log Service): the cursors of new log groups in one shard of a logstore, and the job's functionParameter.
@@ -27,7 +27,13 @@ export const sls: TriggerModule<'sls', SlsEventParams, SlsEvent, SlsEventConstra
     { flags: '--project <name>', description: 'SLS project', param: 'project', pointers: ['/source/projectName'] },
     { flags: '--logstore <name>', description: 'source logstore', param: 'logstore', pointers: ['/source/logstoreName'] },
     { flags: '--shard <id>', description: 'shard id', param: 'shardId', parse: wholeNumber('--shard'), pointers: ['/source/shardId'] },
-    { flags: '--parameter <json>', description: "the trigger's functionParameter (JSON object)", param: 'parameter', parse: jsonObject('--parameter'), pointers: ['/parameter'] },
+    {
+      flags: '--parameter <json>',
+      description: "the trigger's functionParameter (JSON object)",
+      param: 'parameter',
+      parse: jsonObject('--parameter'),
+      pointers: ['/parameter'],
+    },
     regionFlag,
     timeFlag,
   ],

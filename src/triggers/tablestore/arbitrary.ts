@@ -2,17 +2,8 @@ import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import type { TablestoreEvent, TablestoreRecord } from '../../types/generated.js';
 import { derivedHex, toDate } from '../_shared/common.js';
-import type {
-  TablestoreCell,
-  TablestoreEventParams,
-  TablestoreEventValue,
-  TablestoreRecordType,
-} from './build.js';
-import {
-  buildTablestoreRecord,
-  tablestoreEventOf,
-  tablestoreValue,
-} from './build.js';
+import type { TablestoreCell, TablestoreEventParams, TablestoreEventValue, TablestoreRecordType } from './build.js';
+import { buildTablestoreRecord, tablestoreEventOf, tablestoreValue } from './build.js';
 import { definedOnly } from '../../../generators/internal/params.js';
 import { asciiText, multiByteText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
@@ -133,7 +124,10 @@ const columnName = fc.oneof(
  */
 export function tablestoreTableSchema(): fc.Arbitrary<TablestoreTableSchema> {
   return fc
-    .tuple(fc.array(fc.constantFrom(...PRIMARY_KEY_TYPES), { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(...COLUMN_TYPES), { minLength: 1, maxLength: 6 }))
+    .tuple(
+      fc.array(fc.constantFrom(...PRIMARY_KEY_TYPES), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.constantFrom(...COLUMN_TYPES), { minLength: 1, maxLength: 6 }),
+    )
     .chain(([keyTypes, columnTypes]) =>
       fc.uniqueArray(columnName, { minLength: keyTypes.length + columnTypes.length, maxLength: keyTypes.length + columnTypes.length }).map((names) => ({
         primaryKey: keyTypes.map((type, index) => ({ name: names[index]!, type })),
@@ -171,9 +165,17 @@ interface DrawnChange {
 function columnChange(type: TablestoreColumnType, recordTypes: readonly TablestoreRecordType[]): fc.Arbitrary<ColumnChange> {
   const put = VALUES[type].map((value): ColumnChange => ({ op: 'put', value }));
   const deletions = recordTypes.includes('UpdateRow')
-    ? [fc.integer({ min: 0, max: MAX_VERSION_AGE_MS }).map((ageMs): ColumnChange => ({ op: 'delete-version', ageMs })), fc.constant<ColumnChange>({ op: 'delete-all' })]
+    ? [
+        fc.integer({ min: 0, max: MAX_VERSION_AGE_MS }).map((ageMs): ColumnChange => ({ op: 'delete-version', ageMs })),
+        fc.constant<ColumnChange>({ op: 'delete-all' }),
+      ]
     : [];
-  return fc.oneof({ withCrossShrink: true }, { weight: 1, arbitrary: fc.constant<ColumnChange>({ op: 'keep' }) }, { weight: 3, arbitrary: put }, ...deletions.map((arbitrary) => ({ weight: 1, arbitrary })));
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 1, arbitrary: fc.constant<ColumnChange>({ op: 'keep' }) },
+    { weight: 3, arbitrary: put },
+    ...deletions.map((arbitrary) => ({ weight: 1, arbitrary })),
+  );
 }
 
 function drawnChange(schema: TablestoreTableSchema, recordTypes: readonly TablestoreRecordType[]): fc.Arbitrary<DrawnChange> {
@@ -188,28 +190,42 @@ function drawnChange(schema: TablestoreTableSchema, recordTypes: readonly Tables
 }
 
 /** The builder parameters of a change: a PutRow puts, an UpdateRow puts and deletes (at least one column), a DeleteRow has none. */
-function changeParams(change: DrawnChange, schema: TablestoreTableSchema, fixed: Partial<TablestoreEventParams>, writtenMs: number): Partial<TablestoreEventParams> {
+function changeParams(
+  change: DrawnChange,
+  schema: TablestoreTableSchema,
+  fixed: Partial<TablestoreEventParams>,
+  writtenMs: number,
+): Partial<TablestoreEventParams> {
   if (change.type === 'DeleteRow') return { columns: [] };
-  const pick = (op: ColumnChange['op']) => schema.columns.flatMap((column, index) => (change.columns[index]!.op === op ? [{ column, change: change.columns[index]! }] : []));
+  const pick = (op: ColumnChange['op']) =>
+    schema.columns.flatMap((column, index) => (change.columns[index]!.op === op ? [{ column, change: change.columns[index]! }] : []));
   let columns: TablestoreCell[] = pick('put').map(({ column, change: put }) => ({ name: column.name, value: (put as { value: TablestoreEventValue }).value }));
   if (change.type === 'PutRow') return { columns: fixed.columns ?? columns, deleteColumns: [], deleteVersions: {} };
-  const deleteVersions = Object.fromEntries(pick('delete-version').map(({ column, change: deletion }) => [column.name, Math.max(0, writtenMs - (deletion as { ageMs: number }).ageMs)]));
+  const deleteVersions = Object.fromEntries(
+    pick('delete-version').map(({ column, change: deletion }) => [column.name, Math.max(0, writtenMs - (deletion as { ageMs: number }).ageMs)]),
+  );
   const deleteColumns = pick('delete-all').map(({ column }) => column.name);
   // An UpdateRow changes at least one column: the first one, put, when the draw changed none.
-  if (columns.length + deleteColumns.length + Object.keys(deleteVersions).length === 0) columns = [{ name: schema.columns[0]?.name ?? 'attr_0', value: change.firstColumnValue }];
+  if (columns.length + deleteColumns.length + Object.keys(deleteVersions).length === 0)
+    columns = [{ name: schema.columns[0]?.name ?? 'attr_0', value: change.firstColumnValue }];
   return { columns: fixed.columns ?? columns, deleteColumns: fixed.deleteColumns ?? deleteColumns, deleteVersions: fixed.deleteVersions ?? deleteVersions };
 }
 
 /** The record types left once fixed columns (not in a DeleteRow) and fixed deletions (UpdateRow only) are taken into account. */
 function possibleRecordTypes(constraints: TablestoreEventConstraints, schema: TablestoreTableSchema | undefined): readonly TablestoreRecordType[] {
-  if (constraints.recordTypes?.length === 0) throw new FcSimError('E_INVALID_PARAMS', 'recordTypes is empty: nothing to draw', 'leave recordTypes out to draw every record type');
+  if (constraints.recordTypes?.length === 0)
+    throw new FcSimError('E_INVALID_PARAMS', 'recordTypes is empty: nothing to draw', 'leave recordTypes out to draw every record type');
   const wanted = constraints.recordType ? [constraints.recordType] : (constraints.recordTypes ?? RECORD_TYPES);
   const deletes = (constraints.deleteColumns?.length ?? 0) + Object.keys(constraints.deleteVersions ?? {}).length > 0;
   const writes = (constraints.columns?.length ?? 0) > 0;
   const noColumns = schema !== undefined && schema.columns.length === 0 && !writes && !deletes;
   const types = wanted.filter((type) => (deletes ? type === 'UpdateRow' : writes ? type !== 'DeleteRow' : !(noColumns && type === 'UpdateRow')));
   if (types.length === 0) {
-    throw new FcSimError('E_INVALID_PARAMS', `no ${wanted.join(' or ')} record can ${deletes ? 'delete columns' : writes ? 'write columns' : 'change a table without attribute columns'}`, 'deletions need UpdateRow records; a DeleteRow writes no columns');
+    throw new FcSimError(
+      'E_INVALID_PARAMS',
+      `no ${wanted.join(' or ')} record can ${deletes ? 'delete columns' : writes ? 'write columns' : 'change a table without attribute columns'}`,
+      'deletions need UpdateRow records; a DeleteRow writes no columns',
+    );
   }
   return types;
 }

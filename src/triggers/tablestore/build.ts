@@ -2,7 +2,7 @@ import { FcSimError } from '../../errors.js';
 import type { CborMark } from '../../io/cbor.js';
 import type { TablestoreColumn, TablestoreEvent, TablestoreRecord } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { DEFAULT_TIME, derivedHex, toDate, withDefaults, } from '../_shared/common.js';
+import { DEFAULT_TIME, derivedHex, toDate, withDefaults } from '../_shared/common.js';
 
 /**
  * The row operation of a Tablestore record: `PutRow`, `UpdateRow` or `DeleteRow`.
@@ -107,13 +107,19 @@ const isMark = (value: object): value is CborMark => '$int64' in value || '$base
 /** A value in the event's JSON form: exact integers, bytes as base64, whole doubles marked. */
 export function tablestoreValue(value: TablestoreValue): TablestoreEventValue {
   if (typeof value === 'bigint') {
-    if (value < INT64_MIN || value > INT64_MAX) throw new FcSimError('E_INVALID_PARAMS', `${value} is outside Tablestore's 64-bit integers`, `use −2^63 to 2^63 − 1`);
+    if (value < INT64_MIN || value > INT64_MAX)
+      throw new FcSimError('E_INVALID_PARAMS', `${value} is outside Tablestore's 64-bit integers`, `use −2^63 to 2^63 − 1`);
     return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : { $int64: value.toString() };
   }
   if (value instanceof Uint8Array) return { $base64: Buffer.from(value).toString('base64') };
   // A whole number beyond 2^53 is an Integer JSON already rounded: keep what is left of it, marked.
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return { $int64: BigInt(value).toString() };
-  if (typeof value === 'object' && !isMark(value)) throw new FcSimError('E_INVALID_PARAMS', `not a Tablestore value: ${JSON.stringify(value)}`, 'use a number, boolean, text, bigint, bytes, or {$int64}, {$base64}, {$double}');
+  if (typeof value === 'object' && !isMark(value))
+    throw new FcSimError(
+      'E_INVALID_PARAMS',
+      `not a Tablestore value: ${JSON.stringify(value)}`,
+      'use a number, boolean, text, bigint, bytes, or {$int64}, {$base64}, {$double}',
+    );
   return value as TablestoreEventValue;
 }
 
@@ -124,10 +130,21 @@ function refuse(recordType: TablestoreRecordType, what: string, hint: string): n
 /** The microseconds after the millisecond: given, or derived from the row so that two changes rarely share one. */
 function microsOf(p: TablestoreEventParams, millis: number): number {
   if (p.micros !== undefined) {
-    if (!Number.isInteger(p.micros) || p.micros < 0 || p.micros > 999) throw new FcSimError('E_INVALID_PARAMS', `micros must be a whole number from 0 to 999, got ${p.micros}`);
+    if (!Number.isInteger(p.micros) || p.micros < 0 || p.micros > 999)
+      throw new FcSimError('E_INVALID_PARAMS', `micros must be a whole number from 0 to 999, got ${p.micros}`);
     return p.micros;
   }
-  return parseInt(derivedHex(3, 'ots-micros', p.primaryKey.map((cell) => [cell.name, String(cell.value)]), millis), 16) % 1000;
+  return (
+    parseInt(
+      derivedHex(
+        3,
+        'ots-micros',
+        p.primaryKey.map((cell) => [cell.name, String(cell.value)]),
+        millis,
+      ),
+      16,
+    ) % 1000
+  );
 }
 
 /** The column operations of a record, as FC lists them: the cells written, then the versions and columns deleted. */
@@ -135,16 +152,19 @@ function columnsOf(p: TablestoreEventParams, version: number): TablestoreColumn[
   const deleteVersions = Object.entries(p.deleteVersions ?? {});
   const deleteColumns = p.deleteColumns ?? [];
   if (p.recordType === 'DeleteRow') {
-    if (p.columns.length + deleteVersions.length + deleteColumns.length > 0) refuse('DeleteRow', 'columns', 'a DeleteRow carries only the primary key: leave out the columns');
+    if (p.columns.length + deleteVersions.length + deleteColumns.length > 0)
+      refuse('DeleteRow', 'columns', 'a DeleteRow carries only the primary key: leave out the columns');
     return [];
   }
-  if (p.recordType === 'PutRow' && deleteVersions.length + deleteColumns.length > 0) refuse('PutRow', 'column deletions', 'a PutRow writes whole cells: delete columns with an UpdateRow (tablestore:update-row)');
+  if (p.recordType === 'PutRow' && deleteVersions.length + deleteColumns.length > 0)
+    refuse('PutRow', 'column deletions', 'a PutRow writes whole cells: delete columns with an UpdateRow (tablestore:update-row)');
   const columns: TablestoreColumn[] = [
     ...p.columns.map((cell): TablestoreColumn => ({ Type: 'Put', ColumnName: cell.name, Value: tablestoreValue(cell.value), Timestamp: version })),
     ...deleteVersions.map(([name, deleted]): TablestoreColumn => ({ Type: 'DeleteOneVersion', ColumnName: name, Timestamp: deleted })),
     ...deleteColumns.map((name): TablestoreColumn => ({ Type: 'DeleteAllVersions', ColumnName: name })),
   ];
-  if (p.recordType === 'UpdateRow' && columns.length === 0) refuse('UpdateRow', 'column operations', 'an UpdateRow changes at least one column: put one, or delete a version or a column');
+  if (p.recordType === 'UpdateRow' && columns.length === 0)
+    refuse('UpdateRow', 'column operations', 'an UpdateRow changes at least one column: put one, or delete a version or a column');
   return columns;
 }
 
@@ -157,7 +177,10 @@ export function buildTablestoreRecord(overrides: Partial<TablestoreEventParams> 
   return {
     Type: p.recordType,
     Info: { Timestamp: micros },
-    PrimaryKey: p.primaryKey.map((cell) => ({ ColumnName: cell.name, Value: tablestoreValue(cell.value) as TablestoreRecord['PrimaryKey'][number]['Value'] })) as TablestoreRecord['PrimaryKey'],
+    PrimaryKey: p.primaryKey.map((cell) => ({
+      ColumnName: cell.name,
+      Value: tablestoreValue(cell.value) as TablestoreRecord['PrimaryKey'][number]['Value'],
+    })) as TablestoreRecord['PrimaryKey'],
     Columns: columnsOf(p, Math.ceil(micros / 1000)),
   };
 }

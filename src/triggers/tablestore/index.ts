@@ -1,9 +1,9 @@
 import type { TablestoreEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import type { TablestoreEventConstraints } from './arbitrary.js';
-import { tablestoreEvent, } from './arbitrary.js';
+import { tablestoreEvent } from './arbitrary.js';
 import type { TablestoreEventParams } from './build.js';
-import { buildTablestoreEvent, tablestoreEventDefaults, } from './build.js';
+import { buildTablestoreEvent, tablestoreEventDefaults } from './build.js';
 import { tablestoreFlags } from './flags.js';
 import { tablestoreProject } from './project.js';
 
@@ -29,9 +29,15 @@ export const tablestore: TriggerModule<'tablestore', TablestoreEventParams, Tabl
       description: 'a row updated (UpdateRow): cells put, a version and a column deleted',
       params: { columns: [{ name: 'attr_0', value: 'hello_again' }], deleteVersions: { attr_1: 1741589083000 }, deleteColumns: ['attr_2'] },
     },
-    { name: 'tablestore:delete-row', fixed: { recordType: 'DeleteRow' }, description: 'a row deleted (DeleteRow): the primary key only', params: { columns: [] } },
+    {
+      name: 'tablestore:delete-row',
+      fixed: { recordType: 'DeleteRow' },
+      description: 'a row deleted (DeleteRow): the primary key only',
+      params: { columns: [] },
+    },
   ],
-  kindArbitrary: (kind, fixed) => tablestoreEvent({ ...(fixed.recordType || !kind.fixed.recordType ? {} : { recordTypes: [kind.fixed.recordType] }), ...fixed }),
+  kindArbitrary: (kind, fixed) =>
+    tablestoreEvent({ ...(fixed.recordType || !kind.fixed.recordType ? {} : { recordTypes: [kind.fixed.recordType] }), ...fixed }),
   flags: tablestoreFlags,
   commandOptions: [{ flags: '--cbor', description: 'write the CBOR bytes FC delivers instead of the decoded JSON' }],
   schemaOf: () => 'tablestore',

@@ -23,13 +23,21 @@ export const tablestoreProject: TriggerProjectRules = {
     if (sourceArn !== undefined && !TABLE_ARN.test(sourceArn)) {
       findings.push({ rule: 'trigger-config', message: `sourceArn ${sourceArn} does not name a Tablestore table`, fix: `write it as ${ARN_FORM}` });
     } else if (named.instance === undefined || named.table === undefined) {
-      findings.push({ rule: 'trigger-config', message: 'the trigger names no Tablestore table', fix: `set sourceArn: ${ARN_FORM} (fc 2.x: config.instanceName and tableName; Fun: InstanceName and TableName)` });
+      findings.push({
+        rule: 'trigger-config',
+        message: 'the trigger names no Tablestore table',
+        fix: `set sourceArn: ${ARN_FORM} (fc 2.x: config.instanceName and tableName; Fun: InstanceName and TableName)`,
+      });
     }
     for (const key of ['instanceName', 'tableName'] as const) {
       const fromArn = sourceTable({ config: {}, sourceArn })[key === 'instanceName' ? 'instance' : 'table'];
       const written = config[key];
       if (fromArn !== undefined && typeof written === 'string' && written !== fromArn) {
-        findings.push({ rule: 'trigger-config', message: `${key} "${written}" is not the sourceArn's ${fromArn}`, fix: `make them agree: FC reads the table from the sourceArn` });
+        findings.push({
+          rule: 'trigger-config',
+          message: `${key} "${written}" is not the sourceArn's ${fromArn}`,
+          fix: `make them agree: FC reads the table from the sourceArn`,
+        });
       }
     }
     return findings;

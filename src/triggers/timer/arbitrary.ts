@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import type { TimerEventParams } from './build.js';
-import { buildTimerEvent, } from './build.js';
+import { buildTimerEvent } from './build.js';
 import type { TimerExpression } from '../../timer/expression.js';
-import { parseTimerExpression, } from '../../timer/expression.js';
+import { parseTimerExpression } from '../../timer/expression.js';
 import { timerSchedule } from '../../timer/schedule.js';
 import type { TimerEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr } from '../../../generators/internal/params.js';

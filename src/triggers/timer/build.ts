@@ -1,6 +1,6 @@
 import type { TimerEvent } from '../../types/generated.js';
 import type { TimeInput } from '../_shared/common.js';
-import { DEFAULT_TIME, toDate, utcSeconds, withDefaults, } from '../_shared/common.js';
+import { DEFAULT_TIME, toDate, utcSeconds, withDefaults } from '../_shared/common.js';
 
 /**
  * What varies between timer events: when it fired, the trigger's name and its configured payload.

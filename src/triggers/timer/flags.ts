@@ -12,7 +12,8 @@ export const timerFlags: readonly FlagSpec<TimerEventParams>[] = [
 export const timerScheduleOptions: readonly CommandOption[] = [
   {
     flags: '--cron <expression>',
-    description: "print the firings of an FC timer expression instead of one event: six fields, seconds first, optional 'CRON_TZ=<zone> ' prefix, or '@every <duration>'; with --json the event of each firing",
+    description:
+      "print the firings of an FC timer expression instead of one event: six fields, seconds first, optional 'CRON_TZ=<zone> ' prefix, or '@every <duration>'; with --json the event of each firing",
   },
   { flags: '--tz <zone>', description: "with --cron: the IANA zone to run it in (overrides the expression's CRON_TZ=; default CRON_TZ=, else UTC)" },
   { flags: '--from <time>', description: 'with --cron: firings at or after this time (ISO-8601 with Z or an offset, epoch ms, or now; default now)' },

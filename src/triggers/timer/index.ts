@@ -3,9 +3,9 @@ import { parseTimerExpression } from '../../timer/expression.js';
 import type { TimerEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import type { TimerEventConstraints } from './arbitrary.js';
-import { timerEvent, } from './arbitrary.js';
+import { timerEvent } from './arbitrary.js';
 import type { TimerEventParams } from './build.js';
-import { buildTimerEvent, timerEventDefaults, } from './build.js';
+import { buildTimerEvent, timerEventDefaults } from './build.js';
 import { timerFlags, timerScheduleOptions } from './flags.js';
 
 /**

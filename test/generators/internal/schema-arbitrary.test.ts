@@ -140,7 +140,10 @@ describe('determinism and shrinking', () => {
   });
 
   it('a failing OSS property shrinks to a small event (437 JSON characters measured; bound 500)', () => {
-    const result = fc.check(fc.property(arbitraryFor('oss'), (event) => event.events.length < 1), { seed: 42 });
+    const result = fc.check(
+      fc.property(arbitraryFor('oss'), (event) => event.events.length < 1),
+      { seed: 42 },
+    );
     expect(result.failed).toBe(true);
     const [shrunk] = result.counterexample ?? [];
     expect(shrunk?.events).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { TestServer } from './servers.js';
-import { startServer, json, } from './servers.js';
+import { startServer, json } from './servers.js';
 import { verifyAcs3, verifyFc2 } from './verifier.js';
 
 /**
@@ -29,10 +29,22 @@ export async function startFcApi(secrets: Record<string, string>): Promise<TestS
       busy.set(text, (busy.get(text) ?? 0) + 1);
       return json(response, 503, { ErrorCode: 'ResourceExhausted', ErrorMessage: 'try again' }, { 'x-fc-request-id': requestId });
     }
-    const tail = request.headers['x-fc-log-type'] === 'Tail' ? { 'x-fc-log-result': Buffer.from(`FC Invoke Start RequestId: ${requestId}\n2025-01-01T00:00:00.000Z ${requestId} [info] got ${text}\nFC Invoke End RequestId: ${requestId}\n`).toString('base64') } : {};
+    const tail =
+      request.headers['x-fc-log-type'] === 'Tail'
+        ? {
+            'x-fc-log-result': Buffer.from(
+              `FC Invoke Start RequestId: ${requestId}\n2025-01-01T00:00:00.000Z ${requestId} [info] got ${text}\nFC Invoke End RequestId: ${requestId}\n`,
+            ).toString('base64'),
+          }
+        : {};
     const headers = { 'x-fc-request-id': requestId, 'x-fc-invocation-duration': '7', 'x-fc-max-memory-usage': '30.2', ...tail };
     if (event.fail) {
-      return json(response, 200, { errorMessage: `${event.fail} failure`, errorType: 'Error' }, { ...headers, 'x-fc-error-type': event.fail === 'handled' ? 'HandledInvocationError' : 'UnhandledInvocationError' });
+      return json(
+        response,
+        200,
+        { errorMessage: `${event.fail} failure`, errorType: 'Error' },
+        { ...headers, 'x-fc-error-type': event.fail === 'handled' ? 'HandledInvocationError' : 'UnhandledInvocationError' },
+      );
     }
     response.writeHead(200, headers);
     response.end(event.statusCode ? JSON.stringify({ statusCode: event.statusCode, headers: { 'x-from': 'fn' }, body: 'from the function' }) : body);

@@ -64,7 +64,11 @@ export function verifyFc2(request: ReceivedRequest, secrets: Readonly<Record<str
     .map((name) => `${name}:${one(request.headers[name])}\n`)
     .join('');
   let stringToSign = `${request.method}\n${md5}\n${one(request.headers['content-type']) ?? ''}\n${date}\n${fcHeaders}${path}`;
-  if (path.startsWith('/2016-08-15/proxy/')) stringToSign += `\n${queryPairs(query).map(([k, v]) => `${k}=${v}`).sort().join('\n')}`;
+  if (path.startsWith('/2016-08-15/proxy/'))
+    stringToSign += `\n${queryPairs(query)
+      .map(([k, v]) => `${k}=${v}`)
+      .sort()
+      .join('\n')}`;
   const expected = createHmac('sha256', secret).update(stringToSign).digest('base64');
   return equal(expected, signature) ? { ok: true, accessKeyId: id } : { ok: false, reason: 'signature mismatch' };
 }
@@ -79,10 +83,13 @@ export function verifyAcs3(request: ReceivedRequest, secrets: Readonly<Record<st
   const secret = secrets[id];
   if (secret === undefined) return { ok: false, reason: `unknown AccessKeyId ${id}` };
   const signed = signedList.split(';');
-  for (const name of ['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256']) if (!signed.includes(name)) return { ok: false, reason: `${name} is not signed` };
-  for (const name of Object.keys(request.headers)) if (name.startsWith('x-acs-') && !signed.includes(name)) return { ok: false, reason: `${name} is sent but not signed` };
+  for (const name of ['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'])
+    if (!signed.includes(name)) return { ok: false, reason: `${name} is not signed` };
+  for (const name of Object.keys(request.headers))
+    if (name.startsWith('x-acs-') && !signed.includes(name)) return { ok: false, reason: `${name} is sent but not signed` };
   const date = one(request.headers['x-acs-date']) ?? '';
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date) || !(Math.abs(now - Date.parse(date)) <= MAX_SKEW_MS)) return { ok: false, reason: `x-acs-date ${JSON.stringify(date)} is not a time within 15 minutes` };
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date) || !(Math.abs(now - Date.parse(date)) <= MAX_SKEW_MS))
+    return { ok: false, reason: `x-acs-date ${JSON.stringify(date)} is not a time within 15 minutes` };
   const nonce = one(request.headers['x-acs-signature-nonce']) ?? '';
   if (seenNonces) {
     if (seenNonces.has(nonce)) return { ok: false, reason: 'x-acs-signature-nonce used before (replay)' };
@@ -91,12 +98,19 @@ export function verifyAcs3(request: ReceivedRequest, secrets: Readonly<Record<st
   const hashed = createHash('sha256').update(request.body).digest('hex');
   if (one(request.headers['x-acs-content-sha256']) !== hashed) return { ok: false, reason: 'x-acs-content-sha256 does not match the body' };
   const { path, query } = split(request.url);
-  const canonicalUri = path.split('/').map((segment) => rfc3986(decodeURIComponent(segment))).join('/') || '/';
+  const canonicalUri =
+    path
+      .split('/')
+      .map((segment) => rfc3986(decodeURIComponent(segment)))
+      .join('/') || '/';
   const canonicalQuery = queryPairs(query)
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1))
     .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
     .join('&');
-  const canonicalHeaders = [...signed].sort().map((name) => `${name}:${(one(request.headers[name]) ?? '').trim()}\n`).join('');
+  const canonicalHeaders = [...signed]
+    .sort()
+    .map((name) => `${name}:${(one(request.headers[name]) ?? '').trim()}\n`)
+    .join('');
   const canonicalRequest = [request.method, canonicalUri, canonicalQuery, canonicalHeaders, signed.join(';'), hashed].join('\n');
   const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonicalRequest).digest('hex')}`;
   const expected = createHmac('sha256', secret).update(stringToSign).digest('hex');

@@ -5,10 +5,11 @@ import { FcSimError } from '../../../src/errors.js';
 import { packageRoot } from '../../../src/package-root.js';
 import { validate } from '../../../src/schema/validate.js';
 import type { ApigwRequestParams } from '../../../src/triggers/apigw/build.js';
-import { buildApigwEvent, } from '../../../src/triggers/apigw/build.js';
+import { buildApigwEvent } from '../../../src/triggers/apigw/build.js';
 import { fillPath, pathMatches, pathParameterNames } from '../../../src/triggers/apigw/path.js';
 
-const payload = (name: string) => JSON.parse(readFileSync(join(packageRoot, '..', 'shared', 'reference', 'payloads', 'apigw', name), 'utf8')) as Record<string, unknown>;
+const payload = (name: string) =>
+  JSON.parse(readFileSync(join(packageRoot, '..', 'shared', 'reference', 'payloads', 'apigw', name), 'utf8')) as Record<string, unknown>;
 
 const GATEWAY = new Set(['X-Ca-Api-Gateway', 'X-Forwarded-For', 'X-Real-IP', 'X-Forwarded-Proto', 'CA-Host']);
 
@@ -50,9 +51,13 @@ describe('the API Gateway event builder', () => {
   });
 
   it('refuses path parameters the path has no segment for, segments without a value, and values that are not one segment', () => {
-    expect(invalidParams(() => buildApigwEvent({ path: '/orders', pathParameters: { id: '1' } })).message).toBe('path parameter id: the path /orders has no [id] segment');
+    expect(invalidParams(() => buildApigwEvent({ path: '/orders', pathParameters: { id: '1' } })).message).toBe(
+      'path parameter id: the path /orders has no [id] segment',
+    );
     expect(invalidParams(() => buildApigwEvent({ path: '/users/[id]' })).message).toBe('the path /users/[id] needs a value for [id]');
-    expect(invalidParams(() => buildApigwEvent({ path: '/users/[id]', pathParameters: { id: 'a/b' } })).message).toBe('path parameter id: "a/b" is not one path segment');
+    expect(invalidParams(() => buildApigwEvent({ path: '/users/[id]', pathParameters: { id: 'a/b' } })).message).toBe(
+      'path parameter id: "a/b" is not one path segment',
+    );
     expect(invalidParams(() => buildApigwEvent({ path: 'users' })).hint).toContain('/users/[id]');
   });
 
@@ -67,7 +72,10 @@ describe('the API Gateway event builder', () => {
   });
 
   it('passes text as is with bodyEncoding text, and binary bodies only base64', () => {
-    expect(buildApigwEvent({ method: 'POST', body: new TextEncoder().encode('héllo'), bodyEncoding: 'text' })).toMatchObject({ body: 'héllo', isBase64Encoded: false });
+    expect(buildApigwEvent({ method: 'POST', body: new TextEncoder().encode('héllo'), bodyEncoding: 'text' })).toMatchObject({
+      body: 'héllo',
+      isBase64Encoded: false,
+    });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
     const binary = buildApigwEvent({ method: 'POST', body: png });
     expect(binary).toMatchObject({ body: 'iVBORw==', isBase64Encoded: true });

@@ -21,9 +21,33 @@ describe('fc-sim apigw', () => {
 
   it('sets what each flag says', async () => {
     const call = await event([
-      'apigw:put', '--path', '/orders/[order]/items/[item]', '--path-param', 'order=o-1', '--path-param', 'item=7', '--query', 'dry=1',
-      '--header', 'X-Trace: a', '--header', 'X-Trace: b', '--body', 'hello', '--body-encoding', 'text', '--stage', 'pre',
-      '--system-param', 'CaClientIp', '--request-id', 'B276F77B-334E-4857-AE64-65BAFD419E2A', '--host', 'api.example.com', '--source-ip', '10.1.2.3',
+      'apigw:put',
+      '--path',
+      '/orders/[order]/items/[item]',
+      '--path-param',
+      'order=o-1',
+      '--path-param',
+      'item=7',
+      '--query',
+      'dry=1',
+      '--header',
+      'X-Trace: a',
+      '--header',
+      'X-Trace: b',
+      '--body',
+      'hello',
+      '--body-encoding',
+      'text',
+      '--stage',
+      'pre',
+      '--system-param',
+      'CaClientIp',
+      '--request-id',
+      'B276F77B-334E-4857-AE64-65BAFD419E2A',
+      '--host',
+      'api.example.com',
+      '--source-ip',
+      '10.1.2.3',
     ]);
     expect(call).toMatchObject({
       path: '/orders/o-1/items/7',
@@ -32,7 +56,14 @@ describe('fc-sim apigw', () => {
       queryParameters: { dry: '1' },
       body: 'hello',
       isBase64Encoded: false,
-      headers: { 'X-Trace': 'a,b', 'X-Ca-Stage': 'PRE', CaClientIp: '10.1.2.3', 'X-Ca-Api-Gateway': 'B276F77B-334E-4857-AE64-65BAFD419E2A', 'CA-Host': 'api.example.com', 'X-Real-IP': '10.1.2.3' },
+      headers: {
+        'X-Trace': 'a,b',
+        'X-Ca-Stage': 'PRE',
+        CaClientIp: '10.1.2.3',
+        'X-Ca-Api-Gateway': 'B276F77B-334E-4857-AE64-65BAFD419E2A',
+        'CA-Host': 'api.example.com',
+        'X-Real-IP': '10.1.2.3',
+      },
     });
   });
 
@@ -69,7 +100,13 @@ describe('fc-sim apigw', () => {
     writeFileSync(file, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0xff]));
     const run = await runCli(['apigw:post', '--body-file', file, '--body-encoding', 'text']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('fc-sim: bodyEncoding "text" with a body that is not UTF-8: API Gateway passes binary bodies base64\n  hint: leave bodyEncoding at "base64" (--body-encoding base64)\n');
-    expect(await event(['apigw:post', '--body-file', file])).toMatchObject({ body: 'iVBOR/8=', isBase64Encoded: true, headers: { 'Content-Type': 'application/json' } });
+    expect(run.stderr).toBe(
+      'fc-sim: bodyEncoding "text" with a body that is not UTF-8: API Gateway passes binary bodies base64\n  hint: leave bodyEncoding at "base64" (--body-encoding base64)\n',
+    );
+    expect(await event(['apigw:post', '--body-file', file])).toMatchObject({
+      body: 'iVBOR/8=',
+      isBase64Encoded: true,
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
 });

@@ -31,7 +31,9 @@ describe('an API Gateway handler', () => {
     const invocation = await invoke('planted/apigw-body-object.handler', bytes, { ...runtime, ...options });
     expect(invocation.status).toBe('success');
     expect(invocation.http?.statusCode).toBe(503);
-    expect(invocation.httpResponseProblem).toMatch(/^the handler's result is not an API Gateway response \(\{isBase64Encoded, statusCode, headers, body\}\): \/body: must be a string; found \{"a":1\} \(object\)\. API Gateway answers 503/);
+    expect(invocation.httpResponseProblem).toMatch(
+      /^the handler's result is not an API Gateway response \(\{isBase64Encoded, statusCode, headers, body\}\): \/body: must be a string; found \{"a":1\} \(object\)\. API Gateway answers 503/,
+    );
     expect(invocation.warnings).toContain(invocation.httpResponseProblem);
   });
 
@@ -41,7 +43,9 @@ describe('an API Gateway handler', () => {
     expect(good.stderr).not.toContain('✗');
     const bad = await runCli(['apigw:post', '--handler', 'fixtures/handlers/planted/apigw-body-object.handler']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/✗ http-response: the handler's result is not an API Gateway response .*\/body: must be a string; found .* \(object\)\. API Gateway answers 503/);
+    expect(bad.stderr).toMatch(
+      /✗ http-response: the handler's result is not an API Gateway response .*\/body: must be a string; found .* \(object\)\. API Gateway answers 503/,
+    );
   });
 
   it('passes checkHandler on drawn calls, and the bad shape is found and shrunk to a small JSON call', async () => {
@@ -62,7 +66,10 @@ describe('an API Gateway handler', () => {
   it('an API Gateway event file is judged the same way by fc-sim invoke --http and fc-sim replay', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fc-sim-apigw-')), 'call.json');
     writeFileSync(file, JSON.stringify(buildApigwEvent({ method: 'POST', body: '[1]' })));
-    for (const args of [['invoke', '--event', file, '--http'], ['replay', file]]) {
+    for (const args of [
+      ['invoke', '--event', file, '--http'],
+      ['replay', file],
+    ]) {
       const good = await runCli([...args, '--handler', 'fixtures/handlers/apigw.handler']);
       expect(good.status, args.join(' ')).toBe(0);
       const bad = await runCli([...args, '--handler', 'fixtures/handlers/planted/apigw-body-object.handler']);

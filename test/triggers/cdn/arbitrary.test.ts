@@ -22,7 +22,10 @@ const PARAMETER_KEYS: Record<CdnEventName, string[]> = {
 
 describe('cdnEvent', () => {
   it('draws events that validate against the cdn schema', () => {
-    fc.assert(fc.property(cdnEvent(), (event) => validate('cdn', event).valid), { numRuns: 1000 });
+    fc.assert(
+      fc.property(cdnEvent(), (event) => validate('cdn', event).valid),
+      { numRuns: 1000 },
+    );
   });
 
   describe('coherence', () => {
@@ -60,7 +63,10 @@ describe('cdnEvent', () => {
 
   describe('constraints', () => {
     it('draws eventName from eventNames only', () => {
-      fc.assert(fc.property(cdnEvent({ eventNames: ['LogFileCreated'] }), (event) => record(event).eventName === 'LogFileCreated'), { numRuns: 200 });
+      fc.assert(
+        fc.property(cdnEvent({ eventNames: ['LogFileCreated'] }), (event) => record(event).eventName === 'LogFileCreated'),
+        { numRuns: 200 },
+      );
     });
 
     it('keeps fixed parameters', () => {
@@ -89,7 +95,10 @@ describe('cdnEvent', () => {
   });
 
   it('shrinks to a small event', () => {
-    const event = fc.check(fc.property(cdnEvent(), (_event) => false), { seed: 7 }).counterexample?.[0];
+    const event = fc.check(
+      fc.property(cdnEvent(), (_event) => false),
+      { seed: 7 },
+    ).counterexample?.[0];
     expect(record(event!).resource.domain).toBe('example.com');
     expect(JSON.stringify(event).length).toBeLessThan(650);
   });

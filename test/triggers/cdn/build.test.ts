@@ -9,13 +9,21 @@ describe('buildCdnEvent', () => {
     if (record.eventName !== 'LogFileCreated') throw new Error(`built ${record.eventName}`);
     const parameter = record.eventParameter;
     expect(parameter).toMatchObject({ startTime: 1704070500, endTime: 1704070800, domain: 'www.example.com' });
-    expect(parameter.filePath).toMatch(/^http:\/\/cdnlog\.cn-hangzhou\.oss\.aliyun-inc\.com\/www\.example\.com\/2024_01_01\/www\.example\.com_2024_01_01_0855_0900\.gz\?OSSAccessKeyId=/);
+    expect(parameter.filePath).toMatch(
+      /^http:\/\/cdnlog\.cn-hangzhou\.oss\.aliyun-inc\.com\/www\.example\.com\/2024_01_01\/www\.example\.com_2024_01_01_0855_0900\.gz\?OSSAccessKeyId=/,
+    );
   });
 
-  it.each(['CachedObjectsRefreshed', 'CachedObjectsPushed', 'CachedObjectsBlocked', 'CdnDomainStarted', 'CdnDomainStopped', 'CdnDomainAdded', 'CdnDomainDeleted', 'LogFileCreated'] as const)(
-    'makes a valid %s event',
-    (eventName) => {
-      expect(validate('cdn', buildCdnEvent({ eventName })).issues).toEqual([]);
-    },
-  );
+  it.each([
+    'CachedObjectsRefreshed',
+    'CachedObjectsPushed',
+    'CachedObjectsBlocked',
+    'CdnDomainStarted',
+    'CdnDomainStopped',
+    'CdnDomainAdded',
+    'CdnDomainDeleted',
+    'LogFileCreated',
+  ] as const)('makes a valid %s event', (eventName) => {
+    expect(validate('cdn', buildCdnEvent({ eventName })).issues).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  * E_CONFIG error that names the field.
  */
 import { describe, expect, it } from 'vitest';
-import type { FcSimError, } from '../../../src/errors.js';
+import type { FcSimError } from '../../../src/errors.js';
 import { TriggerConfigError } from '../../../src/errors.js';
 import { parsePattern, patternMatches } from '../../../src/triggers/eventbridge/pattern.js';
 
@@ -69,7 +69,11 @@ describe('patterns fc-sim cannot read: E_CONFIG naming the field and the place',
   it.each([
     ['not JSON', "{'source': ['acs.oss']}", /^s\.yaml resources\.app\.props\.triggers\[0\]\.triggerConfig: eventRuleFilterPattern is not JSON: /],
     ['not an object', '["acs.oss"]', /eventRuleFilterPattern must be a JSON object/],
-    ['an unknown operator', '{"source":[{"wildcard":"acs.*"}]}', /eventRuleFilterPattern: source: unknown operator "wildcard" \(EventBridge has prefix, suffix, contains, anything-but, numeric, cidr, exists\)/],
+    [
+      'an unknown operator',
+      '{"source":[{"wildcard":"acs.*"}]}',
+      /eventRuleFilterPattern: source: unknown operator "wildcard" \(EventBridge has prefix, suffix, contains, anything-but, numeric, cidr, exists\)/,
+    ],
     ['two operators in one object', '{"source":[{"prefix":"a","suffix":"b"}]}', /source: an operator object has one key, got prefix, suffix/],
     ['a leaf that is not a list', '{"source":"acs.oss"}', /source: must be a list of values or operators, e\.g\. \{"source":\["acs\.oss"\]\}/],
     ['an empty list', '{"data":{"id":[]}}', /data\.id: an empty list matches no event/],

@@ -75,7 +75,12 @@ describe('the sources', () => {
     expect(first(buildMnsQueueEvent({ message: 'hello 世界' })).data.messageBody).toBe(Buffer.from('hello 世界').toString('base64'));
     expect(first(buildMnsQueueEvent({ message: 'hello 世界', base64Decode: true })).data.messageBody).toBe('hello 世界');
     const event = first(buildMnsQueueEvent({ queue: 'orders', region: 'cn-shanghai', functionName: 'fn', triggerName: 'q' }));
-    expect(event).toMatchObject({ source: 'MNS-fn-q', aliyuneventbusname: 'MNS-fn-q', subject: expect.stringMatching(/^acs:mns:cn-shanghai:\d+:queues\/orders$/), aliyunregionid: 'cn-shanghai' });
+    expect(event).toMatchObject({
+      source: 'MNS-fn-q',
+      aliyuneventbusname: 'MNS-fn-q',
+      subject: expect.stringMatching(/^acs:mns:cn-shanghai:\d+:queues\/orders$/),
+      aliyunregionid: 'cn-shanghai',
+    });
     expect(event.id).toBe(event.data.messageId);
   });
 
@@ -115,7 +120,10 @@ describe('the sources', () => {
   it('dts: INSERT has only an afterImage, DELETE only a beforeImage, text as ByteBuffer bytes', () => {
     const insert = first(buildDtsEvent({ operation: 'INSERT', row: { id: 1, name: 'é' } })).data;
     expect(insert.beforeImage).toBeUndefined();
-    expect(insert.afterImage!.values).toEqual([{ data: 1 }, expect.objectContaining({ data: expect.objectContaining({ hb: [0xc3, 0xa9], limit: 2 }), charset: 'utf8mb4' })]);
+    expect(insert.afterImage!.values).toEqual([
+      { data: 1 },
+      expect.objectContaining({ data: expect.objectContaining({ hb: [0xc3, 0xa9], limit: 2 }), charset: 'utf8mb4' }),
+    ]);
     const remove = first(buildDtsEvent({ operation: 'DELETE' })).data;
     expect(remove.afterImage).toBeUndefined();
     expect(remove.beforeImage).toBeDefined();
@@ -127,15 +135,18 @@ describe('the sources', () => {
     expect(validate('eventbridge', event, { strict: true }).issues).toEqual([]);
   });
 
-  it.each(['mns:queue', 'rocketmq', 'rabbitmq', 'kafka', 'dts', 'eventbridge:oss', 'eventbridge:custom'])('%s: drawn events validate, and are detected as EventBridge events', (name) => {
-    const kind = findKind(name)!;
-    expect(detectSchema(buildKind(kind))?.schema).toBe('eventbridge');
-    fc.assert(
-      fc.property(kindArbitrary(kind, {}), (event) => {
-        expect(validate('eventbridge', event).issues).toEqual([]);
-        expect(detectSchema(event)?.schema).toBe('eventbridge');
-      }),
-      { numRuns: 30 },
-    );
-  });
+  it.each(['mns:queue', 'rocketmq', 'rabbitmq', 'kafka', 'dts', 'eventbridge:oss', 'eventbridge:custom'])(
+    '%s: drawn events validate, and are detected as EventBridge events',
+    (name) => {
+      const kind = findKind(name)!;
+      expect(detectSchema(buildKind(kind))?.schema).toBe('eventbridge');
+      fc.assert(
+        fc.property(kindArbitrary(kind, {}), (event) => {
+          expect(validate('eventbridge', event).issues).toEqual([]);
+          expect(detectSchema(event)?.schema).toBe('eventbridge');
+        }),
+        { numRuns: 30 },
+      );
+    },
+  );
 });

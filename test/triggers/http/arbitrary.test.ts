@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fc2HttpRequest, httpEvent, httpRequest } from '../../../src/triggers/http/arbitrary.js';
 import type { HttpRequestParams } from '../../../src/triggers/http/build.js';
-import { buildHttpEvent, } from '../../../src/triggers/http/build.js';
+import { buildHttpEvent } from '../../../src/triggers/http/build.js';
 import { validate } from '../../../src/schema/validate.js';
 
 /** A request with its FC 3.0 event, to check the event against what was sent. */
@@ -13,11 +13,17 @@ const isUtf8 = (bytes: Buffer) => Buffer.from(bytes.toString('utf8'), 'utf8').eq
 
 describe('httpEvent and fc2HttpRequest', () => {
   it('draw FC 3.0 events that validate against the http schema', () => {
-    fc.assert(fc.property(httpEvent(), (event) => validate('http', event).valid), { numRuns: 1000 });
+    fc.assert(
+      fc.property(httpEvent(), (event) => validate('http', event).valid),
+      { numRuns: 1000 },
+    );
   });
 
   it('draw FC 2.0 requests that validate against the fc2-http-request schema', () => {
-    fc.assert(fc.property(fc2HttpRequest(), (request) => validate('fc2-http-request', request).valid), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc2HttpRequest(), (request) => validate('fc2-http-request', request).valid),
+      { numRuns: 1000 },
+    );
   });
 
   describe('coherence', () => {
@@ -73,12 +79,21 @@ describe('httpEvent and fc2HttpRequest', () => {
 
   describe('constraints', () => {
     it('draws the method from methods only', () => {
-      fc.assert(fc.property(httpEvent({ methods: ['PUT', 'DELETE'] }), (event) => ['PUT', 'DELETE'].includes(event.requestContext.http.method)), { numRuns: 200 });
+      fc.assert(
+        fc.property(httpEvent({ methods: ['PUT', 'DELETE'] }), (event) => ['PUT', 'DELETE'].includes(event.requestContext.http.method)),
+        { numRuns: 200 },
+      );
     });
 
     it('draws bodies of bodyKinds only', () => {
-      fc.assert(fc.property(httpEvent({ bodyKinds: ['binary'] }), (event) => event.isBase64Encoded), { numRuns: 200 });
-      fc.assert(fc.property(httpEvent({ bodyKinds: ['empty'] }), (event) => event.body === ''), { numRuns: 200 });
+      fc.assert(
+        fc.property(httpEvent({ bodyKinds: ['binary'] }), (event) => event.isBase64Encoded),
+        { numRuns: 200 },
+      );
+      fc.assert(
+        fc.property(httpEvent({ bodyKinds: ['empty'] }), (event) => event.body === ''),
+        { numRuns: 200 },
+      );
     });
 
     it('keeps fixed parameters', () => {
@@ -124,10 +139,16 @@ describe('httpEvent and fc2HttpRequest', () => {
   });
 
   it('shrinks to a small event', () => {
-    const event = fc.check(fc.property(httpEvent(), (_event) => false), { seed: 7 }).counterexample?.[0];
+    const event = fc.check(
+      fc.property(httpEvent(), (_event) => false),
+      { seed: 7 },
+    ).counterexample?.[0];
     expect(event).toMatchObject({ rawPath: '/', body: '', headers: {}, queryParameters: {}, requestContext: { http: { method: 'GET' } } });
     expect(JSON.stringify(event).length).toBeLessThan(450);
-    const request = fc.check(fc.property(fc2HttpRequest(), (_event) => false), { seed: 7 }).counterexample?.[0];
+    const request = fc.check(
+      fc.property(fc2HttpRequest(), (_event) => false),
+      { seed: 7 },
+    ).counterexample?.[0];
     expect(request).toMatchObject({ method: 'GET', url: '/', headers: {}, queries: {}, body: '' });
     expect(JSON.stringify(request).length).toBeLessThan(120);
   });

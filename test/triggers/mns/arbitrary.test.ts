@@ -42,13 +42,25 @@ describe('mnsEvent', () => {
     });
 
     it('draws formats from formats only', () => {
-      fc.assert(fc.property(mnsEvent({ formats: ['JSON'] }), (event) => shapeOf(event) === 'json'), { numRuns: 200 });
-      fc.assert(fc.property(mnsEvent({ formats: ['STREAM'] }), (event) => shapeOf(event) !== 'json'), { numRuns: 200 });
+      fc.assert(
+        fc.property(mnsEvent({ formats: ['JSON'] }), (event) => shapeOf(event) === 'json'),
+        { numRuns: 200 },
+      );
+      fc.assert(
+        fc.property(mnsEvent({ formats: ['STREAM'] }), (event) => shapeOf(event) !== 'json'),
+        { numRuns: 200 },
+      );
     });
 
     it('adds attributes or not as withAttributes says', () => {
-      fc.assert(fc.property(mnsEvent({ formats: ['STREAM'], withAttributes: false }), (event) => shapeOf(event) === 'raw'), { numRuns: 200 });
-      fc.assert(fc.property(mnsEvent({ formats: ['STREAM'], withAttributes: true }), (event) => shapeOf(event) === 'stream'), { numRuns: 200 });
+      fc.assert(
+        fc.property(mnsEvent({ formats: ['STREAM'], withAttributes: false }), (event) => shapeOf(event) === 'raw'),
+        { numRuns: 200 },
+      );
+      fc.assert(
+        fc.property(mnsEvent({ formats: ['STREAM'], withAttributes: true }), (event) => shapeOf(event) === 'stream'),
+        { numRuns: 200 },
+      );
       fc.assert(
         fc.property(mnsEvent({ formats: ['JSON'], withAttributes: true }), (event) => Object.keys(event as object).length > JSON_FIELDS),
         { numRuns: 200 },
@@ -58,14 +70,18 @@ describe('mnsEvent', () => {
 
   it('draws every shape, and empty, multi-byte and base64-looking messages', () => {
     const events = fc.sample(mnsEvent(), { seed: 42, numRuns: 2000 });
-    const messages = events.map((event) => (typeof event === 'string' ? event : 'body' in event ? (event as MnsTopicStreamEvent).body : (event as MnsTopicJsonEvent).Message));
+    const messages = events.map((event) =>
+      typeof event === 'string' ? event : 'body' in event ? (event as MnsTopicStreamEvent).body : (event as MnsTopicJsonEvent).Message,
+    );
     const shapes = events.map(shapeOf);
     for (const shape of ['raw', 'stream', 'json'] as const) expect(shapes.filter((s) => s === shape).length).toBeGreaterThan(200);
     expect(messages.filter((message) => message === '').length).toBeGreaterThan(50);
     expect(messages.filter((message) => Buffer.byteLength(message) > message.length).length).toBeGreaterThan(100);
     expect(messages.filter((message) => message.length >= 8 && /^[A-Za-z0-9+/]+={0,2}$/.test(message) && message.length % 4 === 0).length).toBeGreaterThan(50);
     expect(events.filter((event) => shapeOf(event) === 'json' && (event as MnsTopicJsonEvent).PublishTime % 1000 !== 0).length).toBeGreaterThan(200);
-    const extendAttributes = events.map((event) => (typeof event === 'string' ? undefined : 'attrs' in event ? (event as MnsTopicStreamEvent).attrs.Extend : event.Extend));
+    const extendAttributes = events.map((event) =>
+      typeof event === 'string' ? undefined : 'attrs' in event ? (event as MnsTopicStreamEvent).attrs.Extend : event.Extend,
+    );
     const extendValues = extendAttributes.filter((value) => value !== undefined);
     expect(extendValues.length).toBeGreaterThan(100);
     for (const value of extendValues) expect(typeof JSON.parse(value as string)).toBe('object');
@@ -76,7 +92,10 @@ describe('mnsEvent', () => {
   });
 
   it('shrinks to a small event', () => {
-    const event = fc.check(fc.property(mnsEvent(), (_event) => false), { seed: 7 }).counterexample?.[0];
+    const event = fc.check(
+      fc.property(mnsEvent(), (_event) => false),
+      { seed: 7 },
+    ).counterexample?.[0];
     expect(shapeOf(event!)).toBe('json');
     expect((event as MnsTopicJsonEvent).Message).toBe('');
     expect(JSON.stringify(event).length).toBeLessThan(280);

@@ -11,7 +11,10 @@ const ENCODED_MULTI_BYTE = /%[C-F][0-9A-F]%[89AB][0-9A-F]/;
 
 describe('ossEvent', () => {
   it('draws events that validate against the oss schema', () => {
-    fc.assert(fc.property(ossEvent(), (event) => validate('oss', event).valid), { numRuns: 1000 });
+    fc.assert(
+      fc.property(ossEvent(), (event) => validate('oss', event).valid),
+      { numRuns: 1000 },
+    );
   });
 
   describe('coherence', () => {
@@ -66,7 +69,10 @@ describe('ossEvent', () => {
 
     it('draws eventName from eventNames only', () => {
       const eventNames = ['ObjectCreated:AppendObject', 'ObjectRemoved:DeleteObject'] as const;
-      fc.assert(fc.property(ossEvent({ eventNames }), (event) => (eventNames as readonly string[]).includes(record(event).eventName)), { numRuns: 200 });
+      fc.assert(
+        fc.property(ossEvent({ eventNames }), (event) => (eventNames as readonly string[]).includes(record(event).eventName)),
+        { numRuns: 200 },
+      );
     });
 
     it('starts and ends raw keys with keyPrefix and keySuffix', () => {
@@ -96,12 +102,20 @@ describe('ossEvent', () => {
 
     it('rejects a prefix and suffix that leave no room for a key', () => {
       expect(() => ossEvent({ keyPrefix: 'a'.repeat(1023) })).toThrow(expect.objectContaining({ name: 'FcSimError', code: 'E_INVALID_PARAMS' }));
-      expect(() => ossEvent({ keyPrefix: '图'.repeat(300), keyEncoding: 'url' })).toThrow(expect.objectContaining({ name: 'FcSimError', code: 'E_INVALID_PARAMS' }));
+      expect(() => ossEvent({ keyPrefix: '图'.repeat(300), keyEncoding: 'url' })).toThrow(
+        expect.objectContaining({ name: 'FcSimError', code: 'E_INVALID_PARAMS' }),
+      );
     });
 
     it('adds or leaves out objectMeta as withObjectMeta says', () => {
-      fc.assert(fc.property(ossEvent({ withObjectMeta: true }), (event) => record(event).oss.object.objectMeta?.mimeType !== undefined), { numRuns: 200 });
-      fc.assert(fc.property(ossEvent({ withObjectMeta: false }), (event) => record(event).oss.object.objectMeta === undefined), { numRuns: 200 });
+      fc.assert(
+        fc.property(ossEvent({ withObjectMeta: true }), (event) => record(event).oss.object.objectMeta?.mimeType !== undefined),
+        { numRuns: 200 },
+      );
+      fc.assert(
+        fc.property(ossEvent({ withObjectMeta: false }), (event) => record(event).oss.object.objectMeta === undefined),
+        { numRuns: 200 },
+      );
     });
   });
 
@@ -135,7 +149,10 @@ describe('ossEvent', () => {
   });
 
   it('shrinks to a small event', () => {
-    const result = fc.check(fc.property(ossEvent(), (_event) => false), { seed: 7 });
+    const result = fc.check(
+      fc.property(ossEvent(), (_event) => false),
+      { seed: 7 },
+    );
     const event = result.counterexample?.[0];
     expect(record(event!).oss.object.key.length).toBeLessThanOrEqual(5);
     expect(JSON.stringify(event).length).toBeLessThan(650);

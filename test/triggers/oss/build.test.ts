@@ -6,13 +6,18 @@ describe('buildOssEvent', () => {
     const [record] = buildOssEvent({ bucket: 'photos', region: 'ap-southeast-1', accountId: '5555666677778888', key: 'a.jpg' }).events;
     expect(record.oss.bucket).toEqual({ arn: 'acs:oss:ap-southeast-1:5555666677778888:photos', name: 'photos', ownerIdentity: '5555666677778888' });
     expect(record.oss.object.eTag).toMatch(/^[0-9A-F]{32}$/);
-    expect(buildOssEvent({ bucket: 'photos', region: 'ap-southeast-1', accountId: '5555666677778888', key: 'a.jpg' }).events[0].oss.object.eTag).toBe(record.oss.object.eTag);
+    expect(buildOssEvent({ bucket: 'photos', region: 'ap-southeast-1', accountId: '5555666677778888', key: 'a.jpg' }).events[0].oss.object.eTag).toBe(
+      record.oss.object.eTag,
+    );
   });
 
   it('sets deltaSize by what happened to the object', () => {
     expect(buildOssEvent({ eventName: 'ObjectRemoved:DeleteObject', size: 10 }).events[0].oss.object.deltaSize).toBe(-10);
     expect(buildOssEvent({ eventName: 'ObjectModified:UpdateObjectMeta', size: 10 }).events[0].oss.object.deltaSize).toBe(0);
-    expect(buildOssEvent({ eventName: 'ObjectCreated:AppendObject', size: 10, deltaSize: 4 }).events[0].oss.object).toMatchObject({ deltaSize: 4, position: 6 });
+    expect(buildOssEvent({ eventName: 'ObjectCreated:AppendObject', size: 10, deltaSize: 4 }).events[0].oss.object).toMatchObject({
+      deltaSize: 4,
+      position: 6,
+    });
   });
 
   it('adds virtualBucket only for FC 2.0, and objectMeta only when there is metadata', () => {

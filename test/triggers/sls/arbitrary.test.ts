@@ -7,7 +7,10 @@ const position = (cursor: string) => BigInt(Buffer.from(cursor, 'base64').toStri
 
 describe('slsEvent', () => {
   it('draws events that validate against the sls schema', () => {
-    fc.assert(fc.property(slsEvent(), (event) => validate('sls', event).valid), { numRuns: 1000 });
+    fc.assert(
+      fc.property(slsEvent(), (event) => validate('sls', event).valid),
+      { numRuns: 1000 },
+    );
   });
 
   describe('coherence', () => {
@@ -47,7 +50,11 @@ describe('slsEvent', () => {
     fc.assert(
       fc.property(slsEvent(fixed), (event) => {
         expect([event.source.projectName, event.source.logstoreName, event.source.shardId, event.parameter, event.cursorTime]).toEqual([
-          'my-project', 'my_logstore', 3, { a: 1 }, Date.parse('2025-01-02T03:04:05Z') / 1000,
+          'my-project',
+          'my_logstore',
+          3,
+          { a: 1 },
+          Date.parse('2025-01-02T03:04:05Z') / 1000,
         ]);
       }),
       { numRuns: 100 },
@@ -67,7 +74,10 @@ describe('slsEvent', () => {
   });
 
   it('shrinks to a small event', () => {
-    const event = fc.check(fc.property(slsEvent(), (_event) => false), { seed: 7 }).counterexample?.[0];
+    const event = fc.check(
+      fc.property(slsEvent(), (_event) => false),
+      { seed: 7 },
+    ).counterexample?.[0];
     expect(event?.parameter).toEqual({});
     expect(JSON.stringify(event).length).toBeLessThan(380);
   });

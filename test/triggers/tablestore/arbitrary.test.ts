@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FcSimError } from '../../../src/errors.js';
 import type { TablestoreTableSchema } from '../../../src/triggers/tablestore/arbitrary.js';
-import { tablestoreEvent, } from '../../../src/triggers/tablestore/arbitrary.js';
+import { tablestoreEvent } from '../../../src/triggers/tablestore/arbitrary.js';
 import type { TablestoreEventValue } from '../../../src/triggers/tablestore/build.js';
 import type { TablestoreEvent } from '../../../src/types/generated.js';
 
@@ -56,7 +56,7 @@ describe('tablestoreEvent', () => {
     );
   });
 
-  it('keeps time coherent: records in stream order (µs rising), cells written at their record\'s millisecond, versions deleted from before it', () => {
+  it("keeps time coherent: records in stream order (µs rising), cells written at their record's millisecond, versions deleted from before it", () => {
     fc.assert(
       fc.property(tablestoreEvent(), (event) => {
         const times = event.Records.map((record) => record.Info.Timestamp);
@@ -86,7 +86,11 @@ describe('tablestoreEvent', () => {
   });
 
   it('gives one table the same column types in every event: the schema follows from the instance and table', () => {
-    const schemaOf = (event: TablestoreEvent) => [...columnTypes(event)].filter(([name]) => name.startsWith('pk:')).map(([name, types]) => `${name}=${[...types]}`).join(' ');
+    const schemaOf = (event: TablestoreEvent) =>
+      [...columnTypes(event)]
+        .filter(([name]) => name.startsWith('pk:'))
+        .map(([name, types]) => `${name}=${[...types]}`)
+        .join(' ');
     const orders = fc.sample(tablestoreEvent({ instance: 'shop', table: 'orders' }), { seed: 3, numRuns: 50 }).map(schemaOf);
     expect(new Set(orders).size).toBe(1);
     const again = fc.sample(tablestoreEvent({ instance: 'shop', table: 'orders' }), { seed: 4, numRuns: 5 }).map(schemaOf);
@@ -96,7 +100,13 @@ describe('tablestoreEvent', () => {
   });
 
   it('follows a schema given as yours, and fixes what the flags fix in every record', () => {
-    const schema: TablestoreTableSchema = { primaryKey: [{ name: 'id', type: 'INTEGER' }], columns: [{ name: 'paid', type: 'BOOLEAN' }, { name: 'total', type: 'DOUBLE' }] };
+    const schema: TablestoreTableSchema = {
+      primaryKey: [{ name: 'id', type: 'INTEGER' }],
+      columns: [
+        { name: 'paid', type: 'BOOLEAN' },
+        { name: 'total', type: 'DOUBLE' },
+      ],
+    };
     fc.assert(
       fc.property(tablestoreEvent({ schema, recordTypes: ['PutRow', 'UpdateRow'] }), (event) => {
         for (const record of event.Records) {

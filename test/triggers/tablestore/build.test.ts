@@ -44,7 +44,7 @@ describe('buildTablestoreEvent', () => {
     refused(() => tablestoreValue(2n ** 63n), /outside Tablestore's 64-bit integers/);
   });
 
-  it('lists an UpdateRow\'s operations as FC does: puts, then one version deleted, then a column deleted', () => {
+  it("lists an UpdateRow's operations as FC does: puts, then one version deleted, then a column deleted", () => {
     const event = buildKind(findKind('tablestore:update-row')!) as ReturnType<typeof buildTablestoreEvent>;
     const [record] = event.Records;
     expect(record.Type).toBe('UpdateRow');

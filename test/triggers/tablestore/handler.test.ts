@@ -14,9 +14,7 @@ const runtime = { codeDir: 'fixtures/handlers' };
 
 /** What the fixture handler says each key column decoded to, from the event's JSON form. */
 const expectedKinds = (event: TablestoreEvent) =>
-  event.Records.map((record) =>
-    record.PrimaryKey.map(({ Value }) => (typeof Value === 'object' ? ('$int64' in Value ? 'bigint' : 'Buffer') : typeof Value)),
-  );
+  event.Records.map((record) => record.PrimaryKey.map(({ Value }) => (typeof Value === 'object' ? ('$int64' in Value ? 'bigint' : 'Buffer') : typeof Value)));
 
 describe('Tablestore events reach handlers as CBOR', () => {
   it('checkHandler: the cbor package decodes every drawn event to what its JSON form says', async () => {

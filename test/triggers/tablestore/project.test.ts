@@ -68,23 +68,42 @@ describe('Tablestore triggers in projects', () => {
     expect(lint({}, 'acs:ots:cn-hangzhou:1:instance/shop/table/orders')).toEqual([]);
     expect(lint({})).toEqual(['the trigger names no Tablestore table']);
     expect(lint({}, 'acs:ots:cn-hangzhou:1:instance/shop')).toEqual(['sourceArn acs:ots:cn-hangzhou:1:instance/shop does not name a Tablestore table']);
-    expect(lint({ instanceName: 'shop', tableName: 'users' }, 'acs:ots:cn-hangzhou:1:instance/shop/table/orders')).toEqual(['tableName "users" is not the sourceArn\'s orders']);
+    expect(lint({ instanceName: 'shop', tableName: 'users' }, 'acs:ots:cn-hangzhou:1:instance/shop/table/orders')).toEqual([
+      'tableName "users" is not the sourceArn\'s orders',
+    ]);
   });
 
   it('lint: the config schema too (fc3 sends {}; instanceName is text)', () => {
     const project = projectFrom('s.yaml', FC2.replace('config: { instanceName: shop, tableName: orders }', 'config: { instanceName: 7 }'));
-    expect(lintProject(project).map((finding) => `${finding.rule}: ${finding.message}`)).toContainEqual(expect.stringMatching(/^trigger-config: sync\/stream: \/instanceName: must be a string; found 7/));
+    expect(lintProject(project).map((finding) => `${finding.rule}: ${finding.message}`)).toContainEqual(
+      expect.stringMatching(/^trigger-config: sync\/stream: \/instanceName: must be a string; found 7/),
+    );
   });
 
   it('delivers every change of the table as CBOR, draws one schema for the table, rejects none', () => {
     const ordersStream = trigger({}, 'acs:ots:cn-hangzhou:1:instance/shop/table/orders');
     const events = matchingEvents(ordersStream, { fcVersion: 3 });
     expect(events?.delivery).toBe('cbor');
-    const keyTypes = fc.sample(events!.arbitrary, { seed: 9, numRuns: 30 }).map((event) =>
-      JSON.stringify((event as { Records: { PrimaryKey: { ColumnName: string; Value: unknown }[] }[] }).Records[0]!.PrimaryKey.map((column) => [column.ColumnName, typeof column.Value])),
-    );
+    const keyTypes = fc
+      .sample(events!.arbitrary, { seed: 9, numRuns: 30 })
+      .map((event) =>
+        JSON.stringify(
+          (event as { Records: { PrimaryKey: { ColumnName: string; Value: unknown }[] }[] }).Records[0]!.PrimaryKey.map((column) => [
+            column.ColumnName,
+            typeof column.Value,
+          ]),
+        ),
+      );
     // One table: the same key columns every time (the values' JSON types vary only between plain and marked integers).
-    expect(new Set(keyTypes.map((types) => JSON.parse(types).map(([name]: [string]) => name).join(','))).size).toBe(1);
+    expect(
+      new Set(
+        keyTypes.map((types) =>
+          JSON.parse(types)
+            .map(([name]: [string]) => name)
+            .join(','),
+        ),
+      ).size,
+    ).toBe(1);
     expect(rejectedEvents(ordersStream, { fcVersion: 3 })).toBeUndefined();
     expect(deliveredBy(ordersStream, {})).toBe(true);
   });

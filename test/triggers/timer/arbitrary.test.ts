@@ -14,7 +14,10 @@ function isFiring(cron: string, triggerTime: string): boolean {
 
 describe('timerEvent', () => {
   it('draws events that validate against the timer schema', () => {
-    fc.assert(fc.property(timerEvent(), (event) => validate('timer', event).valid), { numRuns: 1000 });
+    fc.assert(
+      fc.property(timerEvent(), (event) => validate('timer', event).valid),
+      { numRuns: 1000 },
+    );
   });
 
   it('writes triggerTime in whole UTC seconds with Z, in 2000–2099', () => {
@@ -51,7 +54,10 @@ describe('timerEvent', () => {
   });
 
   it('shrinks to a small event', () => {
-    const event = fc.check(fc.property(timerEvent(), (_event) => false), { seed: 7 }).counterexample?.[0];
+    const event = fc.check(
+      fc.property(timerEvent(), (_event) => false),
+      { seed: 7 },
+    ).counterexample?.[0];
     expect(event?.payload).toBe('');
     expect(JSON.stringify(event).length).toBeLessThan(80);
   });
@@ -59,14 +65,17 @@ describe('timerEvent', () => {
   describe('cron: triggerTime drawn from the firings of an FC timer expression', () => {
     const weekdays = 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI';
 
-    it.each([weekdays, '0 */5 * * * *', '0 0 0 29 2 ?', 'CRON_TZ=Europe/Berlin 0 30 2 * * *', '17 45 23 31 12 ?'])('%s: 500 valid events, each a firing', (cron) => {
-      const events = fc.sample(timerEvent({ cron }), { seed: 11, numRuns: 500 });
-      for (const event of events) {
-        expect(validate('timer', event).issues).toEqual([]);
-        expect(event.triggerTime).toMatch(/^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-        expect(isFiring(cron, event.triggerTime)).toBe(true);
-      }
-    });
+    it.each([weekdays, '0 */5 * * * *', '0 0 0 29 2 ?', 'CRON_TZ=Europe/Berlin 0 30 2 * * *', '17 45 23 31 12 ?'])(
+      '%s: 500 valid events, each a firing',
+      (cron) => {
+        const events = fc.sample(timerEvent({ cron }), { seed: 11, numRuns: 500 });
+        for (const event of events) {
+          expect(validate('timer', event).issues).toEqual([]);
+          expect(event.triggerTime).toMatch(/^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+          expect(isFiring(cron, event.triggerTime)).toBe(true);
+        }
+      },
+    );
 
     it('draws many different firings of a frequent schedule', () => {
       const times = fc.sample(timerEvent({ cron: '0 */5 * * * *' }), { seed: 11, numRuns: 500 }).map((event) => event.triggerTime);
@@ -91,7 +100,10 @@ describe('timerEvent', () => {
     });
 
     it('draws @every firings in whole seconds', () => {
-      fc.assert(fc.property(timerEvent({ cron: '@every 1h30m' }), (event) => validate('timer', event).valid), { numRuns: 500 });
+      fc.assert(
+        fc.property(timerEvent({ cron: '@every 1h30m' }), (event) => validate('timer', event).valid),
+        { numRuns: 500 },
+      );
     });
 
     it('keeps the other parameters fixed or drawn', () => {
@@ -100,14 +112,19 @@ describe('timerEvent', () => {
     });
 
     it('shrinks to the first firing of 2000', () => {
-      const event = fc.check(fc.property(timerEvent({ cron: weekdays }), (_event) => false), { seed: 7 }).counterexample?.[0];
+      const event = fc.check(
+        fc.property(timerEvent({ cron: weekdays }), (_event) => false),
+        { seed: 7 },
+      ).counterexample?.[0];
       expect(event?.triggerTime).toBe('2000-01-03T01:30:00Z');
     });
 
     it('refuses an expression FC refuses, and a fixed time with it', () => {
       expect(() => timerEvent({ cron: '0 61 * * * *' })).toThrow(TimerExpressionError);
       expect(() => timerEvent({ cron: '0 61 * * * *' })).toThrow('minute field "61": out of range 0–59');
-      expect(() => timerEvent({ cron: weekdays, time: '2025-03-07T01:30:00Z' })).toThrow(expect.objectContaining({ name: 'FcSimError', code: 'E_INVALID_PARAMS' }));
+      expect(() => timerEvent({ cron: weekdays, time: '2025-03-07T01:30:00Z' })).toThrow(
+        expect.objectContaining({ name: 'FcSimError', code: 'E_INVALID_PARAMS' }),
+      );
     });
   });
 });

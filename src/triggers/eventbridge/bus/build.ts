@@ -1,9 +1,9 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME } from '../../_shared/common.js';
 import type { OssEventName, OssEventParams } from '../../oss/build.js';
-import { buildOssEvent, } from '../../oss/build.js';
+import { buildOssEvent } from '../../oss/build.js';
 import type { OssEventRecord } from '../../../types/generated.js';
 import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId } from '../envelope.js';
 
 /**
  * An OSS object event routed through EventBridge: `data` is one native OSS record, without the notification rule's ruleId.
@@ -85,7 +85,10 @@ export const eventBridgeBusEventDefaults: EventBridgeBusEventParams = {
 };
 
 function ossRecord(p: EventBridgeBusEventParams): Omit<OssEventRecord, 'oss'> & { oss: Omit<OssEventRecord['oss'], 'ruleId'> } {
-  const record = p.record ?? buildOssEvent({ eventName: p.eventName, bucket: p.bucket, key: p.key, size: p.size, region: p.region, accountId: p.accountId, time: p.time, fcVersion: 2 }).events[0];
+  const record =
+    p.record ??
+    buildOssEvent({ eventName: p.eventName, bucket: p.bucket, key: p.key, size: p.size, region: p.region, accountId: p.accountId, time: p.time, fcVersion: 2 })
+      .events[0];
   const { ruleId: _rule, ...oss } = record.oss;
   return { ...record, oss };
 }
@@ -97,13 +100,27 @@ export function eventBridgeBusEventAt(p: EventBridgeBusEventParams, index: numbe
     return buildCloudEvent(
       // The record says where and when: the envelope follows it.
       { ...p, region: record.region, accountId: account, time: record.eventTime },
-      { id: eventId('eventbridge-oss', record, index), source: 'acs.oss', type: `oss:${record.eventName}`, subject: `acs:oss:${record.region}:${account}:${record.oss.bucket.name}/${record.oss.object.key}`, extensions: 'service', busName: 'default' },
+      {
+        id: eventId('eventbridge-oss', record, index),
+        source: 'acs.oss',
+        type: `oss:${record.eventName}`,
+        subject: `acs:oss:${record.region}:${account}:${record.oss.bucket.name}/${record.oss.object.key}`,
+        extensions: 'service',
+        busName: 'default',
+      },
       record,
     );
   }
   return buildCloudEvent(
     p,
-    { id: eventId('eventbridge-custom', p.source, p.type, p.data, p.time, index), source: p.source, type: p.type, subject: p.subject ?? `acs:eventbridge:${p.region}:${p.accountId}:eventbus/default/eventsource/${p.source}`, extensions: 'bus', busName: 'default' },
+    {
+      id: eventId('eventbridge-custom', p.source, p.type, p.data, p.time, index),
+      source: p.source,
+      type: p.type,
+      subject: p.subject ?? `acs:eventbridge:${p.region}:${p.accountId}:eventbus/default/eventsource/${p.source}`,
+      extensions: 'bus',
+      busName: 'default',
+    },
     p.data,
   );
 }

@@ -2,22 +2,26 @@ import { OSS_EVENT_NAMES } from '../../oss/filter.js';
 import type { OssEventName } from '../../oss/build.js';
 import { jsonObject, wholeNumber } from '../../_shared/flags.js';
 import type { EventPattern } from '../pattern.js';
-import { satisfies, } from '../pattern.js';
+import { satisfies } from '../pattern.js';
 import { everywhere, sourceModule } from '../source-module.js';
 import { busMessageDraws, busSourceDraws } from './arbitrary.js';
 import type { EventBridgeBusEventParams } from './build.js';
-import { eventBridgeBusEventAt, eventBridgeBusEventDefaults, } from './build.js';
+import { eventBridgeBusEventAt, eventBridgeBusEventDefaults } from './build.js';
 
 /** The types the other EventBridge sources' events have: an event of the default bus is any other CloudEvent. */
 const SOURCE_TYPES = new Set(['mns:Queue:SendMessage', 'mq:Topic:SendMessage', 'amqp:Queue:SendMessage', 'alikafka:Topic:Message', 'dts:ConsumeMessage']);
 
 /** The values a pattern's leaf at `path` lists as they are (`"source": ["acs.oss"]`). */
 const listed = (pattern: EventPattern, path: string) =>
-  pattern.leaves.filter((leaf) => leaf.path.join('.') === path).flatMap((leaf) => leaf.conditions.flatMap((condition) => (condition.op === 'equals' && typeof condition.value === 'string' ? [condition.value] : [])));
+  pattern.leaves
+    .filter((leaf) => leaf.path.join('.') === path)
+    .flatMap((leaf) => leaf.conditions.flatMap((condition) => (condition.op === 'equals' && typeof condition.value === 'string' ? [condition.value] : [])));
 
 /** Whether the pattern's leaf at `path` (if any) lets `value` through. */
 const admits = (pattern: EventPattern, path: string, value: string) =>
-  pattern.leaves.filter((leaf) => leaf.path.join('.') === path).every((leaf) => leaf.conditions.some((condition) => condition.op !== 'exists' && satisfies(value, condition)));
+  pattern.leaves
+    .filter((leaf) => leaf.path.join('.') === path)
+    .every((leaf) => leaf.conditions.some((condition) => condition.op !== 'exists' && satisfies(value, condition)));
 
 /**
  * What kind of event a default-bus pattern asks for: an OSS object event of the types it lists (`oss:` + a native
@@ -32,7 +36,8 @@ function picked(pattern: EventPattern): Partial<EventBridgeBusEventParams>[] {
     if (fromOss && type.startsWith('oss:') && OSS_EVENT_NAMES.includes(name)) return { kind: 'oss', eventName: name };
     return { kind: 'custom', type, ...(sources[0] ? { source: sources[0] } : {}) };
   });
-  if (choices.length === 0) choices.push(...sources.map((source): Partial<EventBridgeBusEventParams> => (source === 'acs.oss' ? { kind: 'oss' } : { kind: 'custom', source })));
+  if (choices.length === 0)
+    choices.push(...sources.map((source): Partial<EventBridgeBusEventParams> => (source === 'acs.oss' ? { kind: 'oss' } : { kind: 'custom', source })));
   return choices;
 }
 
@@ -48,18 +53,37 @@ export const eventbridge = sourceModule({
   regionPointers: everywhere('/aliyunregionid', '/subject'),
   defaults: eventBridgeBusEventDefaults,
   kinds: [
-    { name: 'eventbridge:oss', fixed: { kind: 'oss' }, description: 'an OSS object event through EventBridge (source acs.oss, type oss:ObjectCreated:PutObject…): data is one native OSS record' },
-    { name: 'eventbridge:custom', fixed: { kind: 'custom' }, description: 'a custom event on an EventBridge bus: --source, --type and --data (JSON) are yours' },
+    {
+      name: 'eventbridge:oss',
+      fixed: { kind: 'oss' },
+      description: 'an OSS object event through EventBridge (source acs.oss, type oss:ObjectCreated:PutObject…): data is one native OSS record',
+    },
+    {
+      name: 'eventbridge:custom',
+      fixed: { kind: 'custom' },
+      description: 'a custom event on an EventBridge bus: --source, --type and --data (JSON) are yours',
+    },
   ],
   flags: [
     { flags: '--source <source>', description: 'custom event: its source', param: 'source', pointers: ['/source'] },
     { flags: '--type <type>', description: 'custom event: its type', param: 'type', pointers: ['/type'] },
     { flags: '--data <json>', description: 'custom event: its data, a JSON object', param: 'data', parse: jsonObject('--data'), pointers: ['/data'] },
     { flags: '--subject <subject>', description: 'custom event: its subject', param: 'subject', pointers: ['/subject'] },
-    { flags: '--event-name <name>', description: 'OSS event: the OSS event name, e.g. ObjectCreated:CopyObject', param: 'eventName', pointers: ['/type', '/data/eventName'] },
+    {
+      flags: '--event-name <name>',
+      description: 'OSS event: the OSS event name, e.g. ObjectCreated:CopyObject',
+      param: 'eventName',
+      pointers: ['/type', '/data/eventName'],
+    },
     { flags: '--bucket <name>', description: 'OSS event: bucket name', param: 'bucket', pointers: ['/data/oss/bucket', '/subject'] },
     { flags: '--key <key>', description: 'OSS event: object key', param: 'key', pointers: ['/data/oss/object/key', '/subject'] },
-    { flags: '--size <bytes>', description: 'OSS event: object size in bytes', param: 'size', parse: wholeNumber('--size'), pointers: ['/data/oss/object/size'] },
+    {
+      flags: '--size <bytes>',
+      description: 'OSS event: object size in bytes',
+      param: 'size',
+      parse: wholeNumber('--size'),
+      pointers: ['/data/oss/object/size'],
+    },
   ],
   one: eventBridgeBusEventAt,
   sourceDraws: busSourceDraws,

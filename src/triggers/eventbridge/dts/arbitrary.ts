@@ -23,7 +23,14 @@ export const dtsMessageDraws = (fixed: Partial<DtsEventParams>): fc.Arbitrary<Pa
     row: fixedOr(
       fixed.row,
       fc
-        .tuple(fc.nat(), fc.dictionary(identifier.filter((name) => name !== 'id'), fc.oneof(fc.integer(), multiByteText(12)), { maxKeys: 4, noNullPrototype: true }))
+        .tuple(
+          fc.nat(),
+          fc.dictionary(
+            identifier.filter((name) => name !== 'id'),
+            fc.oneof(fc.integer(), multiByteText(12)),
+            { maxKeys: 4, noNullPrototype: true },
+          ),
+        )
         .map(([id, columns]) => ({ id, ...columns })),
     ),
     recordId: fixedOr(fixed.recordId, fc.nat({ max: 1_000_000 })),

@@ -1,6 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
 import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults } from '../envelope.js';
 
 /**
  * A column value in a DTS image: a number as it is, text as the serialised Java ByteBuffer of its UTF-8 bytes.
@@ -12,7 +12,23 @@ import { batchOf, buildCloudEvent, envelopeDefaults, } from '../envelope.js';
  * ```
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export type DtsValue = { data: number } | { data: { hb: number[]; offset: 0; isReadOnly: false; bigEndian: true; nativeByteOrder: false; mark: -1; position: 0; limit: number; capacity: number; address: 0 }; charset: string };
+export type DtsValue =
+  | { data: number }
+  | {
+      data: {
+        hb: number[];
+        offset: 0;
+        isReadOnly: false;
+        bigEndian: true;
+        nativeByteOrder: false;
+        mark: -1;
+        position: 0;
+        limit: number;
+        capacity: number;
+        address: 0;
+      };
+      charset: string;
+    };
 
 /**
  * A field of a DTS table schema: name, MySQL type number, key flags and position.
@@ -153,7 +169,13 @@ export const dtsEventDefaults: DtsEventParams = {
 const typeNumber = (value: number | string) => (typeof value === 'number' ? 8 : 253);
 
 function tableSchema(p: DtsEventParams): { schema: Record<string, unknown>; fields: DtsField[] } {
-  const fields = Object.entries(p.row).map(([fieldName, value], fieldPosition) => ({ fieldName, rawDataTypeNum: typeNumber(value), isPrimaryKey: fieldPosition === 0, isUniqueKey: false, fieldPosition }));
+  const fields = Object.entries(p.row).map(([fieldName, value], fieldPosition) => ({
+    fieldName,
+    rawDataTypeNum: typeNumber(value),
+    isPrimaryKey: fieldPosition === 0,
+    isUniqueKey: false,
+    fieldPosition,
+  }));
   const schemaId = `(${p.database},${p.database},${p.table})`;
   return {
     fields,
@@ -176,7 +198,21 @@ function tableSchema(p: DtsEventParams): { schema: Record<string, unknown>; fiel
 function dtsValue(value: number | string): DtsValue {
   if (typeof value === 'number') return { data: value };
   const bytes = [...Buffer.from(value)];
-  return { data: { hb: bytes, offset: 0, isReadOnly: false, bigEndian: true, nativeByteOrder: false, mark: -1, position: 0, limit: bytes.length, capacity: bytes.length, address: 0 }, charset: 'utf8mb4' };
+  return {
+    data: {
+      hb: bytes,
+      offset: 0,
+      isReadOnly: false,
+      bigEndian: true,
+      nativeByteOrder: false,
+      mark: -1,
+      position: 0,
+      limit: bytes.length,
+      capacity: bytes.length,
+      address: 0,
+    },
+    charset: 'utf8mb4',
+  };
 }
 
 function image(schema: Record<string, unknown>, row: Record<string, number | string>): DtsImage {
@@ -186,12 +222,19 @@ function image(schema: Record<string, unknown>, row: Record<string, number | str
 
 export function dtsEventAt(p: DtsEventParams, index: number): DtsEvent {
   const { schema } = tableSchema(p);
-  const before = p.before ?? Object.fromEntries(Object.entries(p.row).map(([name, value], position) => [name, position === 0 || typeof value === 'number' ? value : '']));
+  const before =
+    p.before ?? Object.fromEntries(Object.entries(p.row).map(([name, value], position) => [name, position === 0 || typeof value === 'number' ? value : '']));
   const recordId = p.recordId + index;
   const seconds = Math.floor(toDate(p.time).getTime() / 1000);
   return buildCloudEvent(
     { ...p, time: seconds * 1000 },
-    { id: `${derivedHex(32, 'dts-record', p.topic, recordId)}-${recordId}`, source: p.streamName, type: 'dts:ConsumeMessage', subject: `acs:dts:${p.region}:${p.accountId}:${p.taskId}/${p.sid}`, extensions: 'none' },
+    {
+      id: `${derivedHex(32, 'dts-record', p.topic, recordId)}-${recordId}`,
+      source: p.streamName,
+      type: 'dts:ConsumeMessage',
+      subject: `acs:dts:${p.region}:${p.accountId}:${p.taskId}/${p.sid}`,
+      extensions: 'none',
+    },
     {
       id: recordId,
       topicPartition: { hash: 0, partition: 0, topic: p.topic },

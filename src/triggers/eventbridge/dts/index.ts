@@ -3,7 +3,7 @@ import { jsonObject, usage } from '../../_shared/flags.js';
 import { everywhere, sourceModule } from '../source-module.js';
 import { dtsMessageDraws, dtsSourceDraws } from './arbitrary.js';
 import type { DtsEventParams } from './build.js';
-import { dtsEventAt, dtsEventDefaults, } from './build.js';
+import { dtsEventAt, dtsEventDefaults } from './build.js';
 
 /**
  * DTS change-tracking trigger (EventBridge source `DTS`, event-streaming only): batches of `dts:ConsumeMessage`, one
@@ -16,13 +16,20 @@ export const dts = sourceModule({
   modes: 'event-streaming',
   regionPointers: everywhere('/subject'),
   defaults: dtsEventDefaults,
-  kinds: [{ name: 'dts', fixed: {}, description: 'row changes tracked by DTS via EventBridge, always a JSON array (event-streaming; --batch N): schema, before and after images' }],
+  kinds: [
+    {
+      name: 'dts',
+      fixed: {},
+      description: 'row changes tracked by DTS via EventBridge, always a JSON array (event-streaming; --batch N): schema, before and after images',
+    },
+  ],
   flags: [
     {
       flags: '--operation <INSERT|UPDATE|DELETE>',
       description: 'the change',
       param: 'operation',
-      parse: (value) => (['INSERT', 'UPDATE', 'DELETE'].includes(value) ? value : usage('--operation', `must be INSERT, UPDATE or DELETE, got ${value}`, '--operation INSERT')),
+      parse: (value) =>
+        ['INSERT', 'UPDATE', 'DELETE'].includes(value) ? value : usage('--operation', `must be INSERT, UPDATE or DELETE, got ${value}`, '--operation INSERT'),
       pointers: everywhere('/data/operationType'),
     },
     { flags: '--database <name>', description: 'database name', param: 'database', pointers: everywhere('/data/schema') },
@@ -33,7 +40,8 @@ export const dts = sourceModule({
       param: 'row',
       parse: (value) => {
         const row = jsonObject('--row')(value) as Record<string, unknown>;
-        if (!Object.values(row).every((item) => typeof item === 'number' || typeof item === 'string')) usage('--row', 'column values must be numbers or strings', `--row '{"id":1,"name":"a"}'`);
+        if (!Object.values(row).every((item) => typeof item === 'number' || typeof item === 'string'))
+          usage('--row', 'column values must be numbers or strings', `--row '{"id":1,"name":"a"}'`);
         return row as DtsEventParams['row'];
       },
       pointers: everywhere('/data/afterImage', '/data/beforeImage', '/data/schema'),

@@ -1,7 +1,7 @@
 import { FcSimError } from '../../../errors.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, toDate } from '../../_shared/common.js';
 import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId } from '../envelope.js';
 
 /**
  * `data` of a Kafka event (`alikafka:Topic:Message`): topic, partition, offset, timestamp (ms), headers, key and value.
@@ -104,7 +104,11 @@ function deliveredValue(value: string, format: KafkaValueFormat): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw new FcSimError('E_INVALID_PARAMS', `a Kafka value in the JSON data format must be JSON, got ${JSON.stringify(value)}`, 'give a JSON value, or use the text or base64 format');
+    throw new FcSimError(
+      'E_INVALID_PARAMS',
+      `a Kafka value in the JSON data format must be JSON, got ${JSON.stringify(value)}`,
+      'give a JSON value, or use the text or base64 format',
+    );
   }
 }
 
@@ -113,7 +117,13 @@ export function kafkaEventAt(p: KafkaEventParams, index: number): KafkaEvent {
   const timestamp = toDate(p.time).getTime() + index;
   return buildCloudEvent(
     { ...p, time: timestamp },
-    { id: eventId('kafka', p.instanceId, p.topic, p.partition, offset), source: 'acs:alikafka', type: 'alikafka:Topic:Message', subject: `acs:alikafka:${p.instanceId}:topic:${p.topic}`, extensions: 'account' },
+    {
+      id: eventId('kafka', p.instanceId, p.topic, p.partition, offset),
+      source: 'acs:alikafka',
+      type: 'alikafka:Topic:Message',
+      subject: `acs:alikafka:${p.instanceId}:topic:${p.topic}`,
+      extensions: 'account',
+    },
     {
       topic: p.topic,
       partition: p.partition,

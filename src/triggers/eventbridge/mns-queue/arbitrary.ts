@@ -14,4 +14,5 @@ export const mnsQueueSourceDraws = (fixed: Partial<MnsQueueEventParams>): fc.Arb
   });
 
 /** One message: text, JSON, multi-byte or empty (MNS takes any text). */
-export const mnsQueueMessageDraws = (fixed: Partial<MnsQueueEventParams>): fc.Arbitrary<Partial<MnsQueueEventParams>> => fc.record({ message: fixedOr(fixed.message, opaqueText()) });
+export const mnsQueueMessageDraws = (fixed: Partial<MnsQueueEventParams>): fc.Arbitrary<Partial<MnsQueueEventParams>> =>
+  fc.record({ message: fixedOr(fixed.message, opaqueText()) });

@@ -1,6 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
 import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults } from '../envelope.js';
 
 /**
  * `data` of an MNS queue event (`mns:Queue:SendMessage`): the MNS request and message ids and the body.
@@ -77,7 +77,8 @@ export const mnsQueueEventDefaults: MnsQueueEventParams = {
 /** The event of one message; in a batch, `index` gives each its own ids. */
 export function mnsQueueEventAt(p: MnsQueueEventParams, index: number): MnsQueueEvent {
   const sent = toDate(p.time).getTime();
-  const messageId = p.messageId !== undefined && index === 0 ? p.messageId : derivedHex(32, 'mns-queue-message', p.queue, p.message, sent, index, p.messageId).toUpperCase();
+  const messageId =
+    p.messageId !== undefined && index === 0 ? p.messageId : derivedHex(32, 'mns-queue-message', p.queue, p.message, sent, index, p.messageId).toUpperCase();
   const source = `MNS-${p.functionName}-${p.triggerName}`;
   return buildCloudEvent(
     p,

@@ -14,11 +14,22 @@ export const mnsQueue = sourceModule({
   modes: 'both',
   regionPointers: everywhere('/aliyunregionid', '/subject'),
   defaults: mnsQueueEventDefaults,
-  kinds: [{ name: 'mns:queue', fixed: {}, description: 'a message of an MNS queue via EventBridge: messageBody base64 unless --base64-decode (IsBase64Decode: true); --batch N for event-streaming' }],
+  kinds: [
+    {
+      name: 'mns:queue',
+      fixed: {},
+      description: 'a message of an MNS queue via EventBridge: messageBody base64 unless --base64-decode (IsBase64Decode: true); --batch N for event-streaming',
+    },
+  ],
   flags: [
     { flags: '--message <text>', description: 'the message as sent to the queue', param: 'message', pointers: everywhere('/data/messageBody') },
     { flags: '--queue <name>', description: 'queue name', param: 'queue', pointers: everywhere('/subject') },
-    { flags: '--base64-decode', description: 'the source has IsBase64Decode: true, so messageBody is the text itself', param: 'base64Decode', pointers: everywhere('/data/messageBody') },
+    {
+      flags: '--base64-decode',
+      description: 'the source has IsBase64Decode: true, so messageBody is the text itself',
+      param: 'base64Decode',
+      pointers: everywhere('/data/messageBody'),
+    },
   ],
   one: mnsQueueEventAt,
   sourceDraws: mnsQueueSourceDraws,

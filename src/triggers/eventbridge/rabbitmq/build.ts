@@ -1,6 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedUuid } from '../../_shared/common.js';
 import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults } from '../envelope.js';
 
 /**
  * `data` of a RabbitMQ event (`amqp:Queue:SendMessage`): the AMQP envelope, the properties set, and the body (parsed when it is JSON).
@@ -96,7 +96,13 @@ export function rabbitMqEventAt(p: RabbitMqEventParams, index: number): RabbitMq
   const messageId = derivedUuid('rabbitmq-message', p.instanceId, p.queue, p.deliveryTag + index, p.body, p.time);
   return buildCloudEvent(
     p,
-    { id: messageId, source: `RabbitMQ-${p.functionName}-${p.triggerName}`, type: 'amqp:Queue:SendMessage', subject: `acs:amqp:${p.region}:${p.accountId}:/instances/${p.instanceId}/vhosts/${p.vhost}/queues/${p.queue}`, extensions: 'bus' },
+    {
+      id: messageId,
+      source: `RabbitMQ-${p.functionName}-${p.triggerName}`,
+      type: 'amqp:Queue:SendMessage',
+      subject: `acs:amqp:${p.region}:${p.accountId}:/instances/${p.instanceId}/vhosts/${p.vhost}/queues/${p.queue}`,
+      extensions: 'bus',
+    },
     {
       envelope: { deliveryTag: p.deliveryTag + index, exchange: p.exchange, redeliver: p.redeliver, routingKey: p.routingKey },
       props: { ...(p.contentEncoding === undefined ? {} : { contentEncoding: p.contentEncoding }), messageId },

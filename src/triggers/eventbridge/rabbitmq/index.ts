@@ -13,7 +13,14 @@ export const rabbitmq = sourceModule({
   modes: 'both',
   regionPointers: everywhere('/aliyunregionid', '/subject'),
   defaults: rabbitMqEventDefaults,
-  kinds: [{ name: 'rabbitmq', fixed: {}, description: 'a message of an ApsaraMQ for RabbitMQ queue via EventBridge (amqp:Queue:SendMessage; a JSON body arrives parsed); --batch N for event-streaming' }],
+  kinds: [
+    {
+      name: 'rabbitmq',
+      fixed: {},
+      description:
+        'a message of an ApsaraMQ for RabbitMQ queue via EventBridge (amqp:Queue:SendMessage; a JSON body arrives parsed); --batch N for event-streaming',
+    },
+  ],
   flags: [
     { flags: '--queue <name>', description: 'queue name', param: 'queue', pointers: everywhere('/subject') },
     { flags: '--vhost <name>', description: 'virtual host', param: 'vhost', pointers: everywhere('/subject') },
@@ -31,7 +38,13 @@ export const rabbitmq = sourceModule({
     const queue = stringIn(parameters.QueueName);
     const region = stringIn(parameters.RegionId);
     return {
-      params: { triggerName: trigger.name, ...(instanceId ? { instanceId } : {}), ...(vhost ? { vhost } : {}), ...(queue ? { queue } : {}), ...(region ? { region } : {}) },
+      params: {
+        triggerName: trigger.name,
+        ...(instanceId ? { instanceId } : {}),
+        ...(vhost ? { vhost } : {}),
+        ...(queue ? { queue } : {}),
+        ...(region ? { region } : {}),
+      },
       pinned: ['type', 'specversion', ...(instanceId || vhost || queue ? ['subject'] : []), ...(region ? ['aliyunregionid'] : [])],
     };
   },

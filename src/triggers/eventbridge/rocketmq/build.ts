@@ -1,6 +1,6 @@
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEFAULT_TIME, derivedHex, toDate } from '../../_shared/common.js';
 import type { CloudEvent, OneOrBatch, EnvelopeParams } from '../envelope.js';
-import { batchOf, buildCloudEvent, envelopeDefaults, eventId, } from '../envelope.js';
+import { batchOf, buildCloudEvent, envelopeDefaults, eventId } from '../envelope.js';
 
 /**
  * `data` of a RocketMQ event (`mq:Topic:SendMessage`): topic, system properties (offsets as decimal strings, CONSUME_START_TIME a number, as the Go SDK and FC doc show), user properties and body.
@@ -96,7 +96,13 @@ export function rocketMqEventAt(p: RocketMqEventParams, index: number): RocketMq
   const source = `RocketMQ-${p.functionName}-${p.triggerName}`;
   return buildCloudEvent(
     p,
-    { id: eventId('rocketmq', p.instanceId, p.topic, offset, sent, p.body), source, type: 'mq:Topic:SendMessage', subject: `acs:mq:${p.region}:${p.accountId}:${p.instanceId}%${p.topic}`, extensions: 'bus' },
+    {
+      id: eventId('rocketmq', p.instanceId, p.topic, offset, sent, p.body),
+      source,
+      type: 'mq:Topic:SendMessage',
+      subject: `acs:mq:${p.region}:${p.accountId}:${p.instanceId}%${p.topic}`,
+      extensions: 'bus',
+    },
     {
       topic: p.topic,
       systemProperties: {

@@ -5,7 +5,8 @@ import { rocketMqMessageDraws, rocketMqSourceDraws } from './arbitrary.js';
 import { rocketMqEventAt, rocketMqEventDefaults } from './build.js';
 
 /** The tags a source's tag expression (`TagA||TagB`, `*`) lets through; undefined for every tag. */
-const tagsOf = (expression: string | undefined) => (expression === undefined || expression.trim() === '*' || expression.trim() === '' ? undefined : expression.split('||').map((tag) => tag.trim()));
+const tagsOf = (expression: string | undefined) =>
+  expression === undefined || expression.trim() === '*' || expression.trim() === '' ? undefined : expression.split('||').map((tag) => tag.trim());
 
 /**
  * ApsaraMQ for RocketMQ trigger (EventBridge source `RocketMQ`): each message of the topic as `mq:Topic:SendMessage`.
@@ -17,14 +18,26 @@ export const rocketmq = sourceModule({
   modes: 'both',
   regionPointers: everywhere('/aliyunregionid', '/subject'),
   defaults: rocketMqEventDefaults,
-  kinds: [{ name: 'rocketmq', fixed: {}, description: 'a message of an ApsaraMQ for RocketMQ topic via EventBridge (mq:Topic:SendMessage); --batch N for event-streaming' }],
+  kinds: [
+    {
+      name: 'rocketmq',
+      fixed: {},
+      description: 'a message of an ApsaraMQ for RocketMQ topic via EventBridge (mq:Topic:SendMessage); --batch N for event-streaming',
+    },
+  ],
   flags: [
     { flags: '--topic <name>', description: 'topic name', param: 'topic', pointers: everywhere('/data/topic', '/subject') },
     { flags: '--body <text>', description: 'message body', param: 'body', pointers: everywhere('/data/body') },
     { flags: '--tags <tag>', description: 'message tag (systemProperties.TAGS)', param: 'tags', pointers: everywhere('/data/systemProperties') },
     { flags: '--keys <keys>', description: 'message keys (systemProperties.KEYS)', param: 'keys', pointers: everywhere('/data/systemProperties') },
     { flags: '--instance <id>', description: 'instance id, MQ_INST_…', param: 'instanceId', pointers: everywhere('/data/systemProperties', '/subject') },
-    { flags: '--user-property <name=value>', description: 'user property; repeatable', param: 'userProperties', parse: singlePairs('--user-property'), pointers: everywhere('/data/userProperties') },
+    {
+      flags: '--user-property <name=value>',
+      description: 'user property; repeatable',
+      param: 'userProperties',
+      parse: singlePairs('--user-property'),
+      pointers: everywhere('/data/userProperties'),
+    },
   ],
   one: rocketMqEventAt,
   sourceDraws: rocketMqSourceDraws,
@@ -37,7 +50,13 @@ export const rocketmq = sourceModule({
     const tags = tagsOf(stringIn(parameters.Tag));
     return {
       // A Tag expression lets only its tags through: the messages drawn carry the first one it names.
-      params: { triggerName: trigger.name, ...(topic ? { topic } : {}), ...(instanceId ? { instanceId } : {}), ...(region ? { region } : {}), ...(tags ? { tags: tags[0] } : {}) },
+      params: {
+        triggerName: trigger.name,
+        ...(topic ? { topic } : {}),
+        ...(instanceId ? { instanceId } : {}),
+        ...(region ? { region } : {}),
+        ...(tags ? { tags: tags[0] } : {}),
+      },
       pinned: [
         'type',
         'specversion',
