@@ -11,7 +11,7 @@ import { TimerExpressionError } from '../../src/timer/timer-expression-error.js'
 import type { CdnEvent, Fc2HttpRequest, HttpTriggerEvent, MnsTopicJsonEvent, OssEvent, SlsEvent, TimerEvent } from '../../src/types/generated.js';
 
 const ACCOUNT = '1234567890123456';
-const SAMPLES = 300;
+const SAMPLES = 150;
 
 /** A trigger as the loaders hand it over: the FC API type and config shape. */
 function trigger(name: string, type: string, config: Record<string, unknown>, sourceArn?: string): ProjectTrigger {

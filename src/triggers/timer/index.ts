@@ -1,4 +1,6 @@
-import { stringIn } from '../../io/json-values.js';
+import fc from 'fast-check';
+import { arbitraryFor } from '../../../generators/internal/schema-arbitrary.js';
+import { type Json, stringIn } from '../../io/json-values.js';
 import { parseTimerExpression } from '../../timer/expression.js';
 import type { TimerEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
@@ -7,6 +9,9 @@ import { timerEvent } from './arbitrary.js';
 import type { TimerEventParams } from './build.js';
 import { buildTimerEvent, timerEventDefaults } from './build.js';
 import { timerFlags, timerScheduleOptions } from './flags.js';
+
+/** One expression of each form FC's timer takes: seconds first, a zone, names, `?`, steps, `@every`. */
+const SAMPLE_EXPRESSIONS = ['0 0 4 * * *', 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI', '0 */5 * * * *', '0 0 0 1 JAN,JUL ?', '@every 90m'];
 
 /**
  * Timer: `{triggerTime, triggerName, payload}` at each firing of an FC cron expression.
@@ -33,6 +38,11 @@ export const timer: TriggerModule<'timer', TimerEventParams, TimerEvent, TimerEv
       arbitrary: timerEvent({ cron: stringIn(trigger.config.cronExpression), payload: stringIn(trigger.config.payload) ?? '', triggerName: trigger.name }),
       delivery: 'event',
     }),
+    // The schema draws any text for cronExpression, which FC mostly refuses: configs with expressions of each form FC takes.
+    configs: () =>
+      fc
+        .tuple(arbitraryFor('timer-trigger-config'), fc.constantFrom(...SAMPLE_EXPRESSIONS))
+        .map(([config, cronExpression]): Json => ({ ...config, cronExpression })),
     // A timer has no filter.
     rejected: () => undefined,
     delivers: () => true,

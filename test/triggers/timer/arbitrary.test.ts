@@ -66,9 +66,9 @@ describe('timerEvent', () => {
     const weekdays = 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI';
 
     it.each([weekdays, '0 */5 * * * *', '0 0 0 29 2 ?', 'CRON_TZ=Europe/Berlin 0 30 2 * * *', '17 45 23 31 12 ?'])(
-      '%s: 500 valid events, each a firing',
+      '%s: 200 valid events, each a firing',
       (cron) => {
-        const events = fc.sample(timerEvent({ cron }), { seed: 11, numRuns: 500 });
+        const events = fc.sample(timerEvent({ cron }), { seed: 11, numRuns: 200 });
         for (const event of events) {
           expect(validate('timer', event).issues).toEqual([]);
           expect(event.triggerTime).toMatch(/^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -78,8 +78,8 @@ describe('timerEvent', () => {
     );
 
     it('draws many different firings of a frequent schedule', () => {
-      const times = fc.sample(timerEvent({ cron: '0 */5 * * * *' }), { seed: 11, numRuns: 500 }).map((event) => event.triggerTime);
-      expect(new Set(times).size).toBeGreaterThan(300);
+      const times = fc.sample(timerEvent({ cron: '0 */5 * * * *' }), { seed: 11, numRuns: 200 }).map((event) => event.triggerTime);
+      expect(new Set(times).size).toBeGreaterThan(120);
     });
 
     it('fires on weekdays at 01:30Z for 09:30 in Shanghai', () => {
@@ -88,13 +88,13 @@ describe('timerEvent', () => {
           const at = new Date(event.triggerTime);
           return event.triggerTime.endsWith('T01:30:00Z') && at.getUTCDay() >= 1 && at.getUTCDay() <= 5;
         }),
-        { numRuns: 500 },
+        { numRuns: 200 },
       );
     });
 
     it('stays in 2000–2099 for schedules whose next firing is after 2099', () => {
       // After 2096-02-29 the next 29 February is in 2104: about one draw in 25.
-      const years = fc.sample(timerEvent({ cron: '0 0 0 29 2 ?' }), { seed: 3, numRuns: 500 }).map((event) => Number(event.triggerTime.slice(0, 4)));
+      const years = fc.sample(timerEvent({ cron: '0 0 0 29 2 ?' }), { seed: 3, numRuns: 200 }).map((event) => Number(event.triggerTime.slice(0, 4)));
       expect(Math.max(...years)).toBe(2096);
       expect(Math.min(...years)).toBeGreaterThanOrEqual(2000);
     });
@@ -102,7 +102,7 @@ describe('timerEvent', () => {
     it('draws @every firings in whole seconds', () => {
       fc.assert(
         fc.property(timerEvent({ cron: '@every 1h30m' }), (event) => validate('timer', event).valid),
-        { numRuns: 500 },
+        { numRuns: 200 },
       );
     });
 
