@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { arbitraryFor } from '../../../generators/internal/schema-arbitrary.js';
-import { type Json, stringIn } from '../../io/json-values.js';
+import type { Json } from '../../io/json-values.js';
+import { stringIn } from '../../io/json-values.js';
 import { parseTimerExpression } from '../../timer/expression.js';
 import type { TimerEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
