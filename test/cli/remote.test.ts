@@ -50,12 +50,12 @@ describe('fc-sim against a deployed function', () => {
     expect(run.stderr).toContain('RequestId: echo-1');
   });
 
-  it('replays a folder of 10,000 events and reports 10,000 outcomes with latency percentiles and 10,000 records', async () => {
+  it('replays a folder of 2,000 events and reports 2,000 outcomes with latency percentiles and 2,000 records', async () => {
     const target = await server((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"ok":true}');
     });
-    const dir = eventFolder(10_000, (index) => buildTimerEvent({ payload: String(index) }));
+    const dir = eventFolder(2_000, (index) => buildTimerEvent({ payload: String(index) }));
     const out = join(dir, '..', `${dir.split('/').at(-1)}-results.ndjson`);
     const started = performance.now();
     // Its own process, as a user runs it: the load run and the server each get a core, as with a deployed function.
@@ -64,14 +64,15 @@ describe('fc-sim against a deployed function', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^10000 events to HTTP trigger http:\/\/127\.0\.0\.1:\d+\/: 10000 passed, 0 failed in [\d.]+ s \(\d+\/s, concurrency 32\)\n {2}outcomes: success 10000\n {2}HTTP status: 200 ×10000\n {2}latency: p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms \(10000 events sent, 10000 requests\)\n$/,
+      /^2000 events to HTTP trigger http:\/\/127\.0\.0\.1:\d+\/: 2000 passed, 0 failed in [\d.]+ s \(\d+\/s, concurrency 32\)\n {2}outcomes: success 2000\n {2}HTTP status: 200 ×2000\n {2}latency: p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms \(2000 events sent, 2000 requests\)\n$/,
     );
     const lines = records(out);
-    expect(lines).toHaveLength(10_000);
-    expect(new Set(lines.map((line) => line.index)).size).toBe(10_000);
+    expect(lines).toHaveLength(2_000);
+    expect(new Set(lines.map((line) => line.index)).size).toBe(2_000);
     expect(lines.every((line) => line.outcome === 'success' && line.attempts === 1)).toBe(true);
-    expect(target.received).toBe(10_000);
-    // Measured on a 2-core machine: about 3 s for the whole command (files read, 10,000 requests); generous bound.
+    expect(target.received).toBe(2_000);
+    // N events in, N outcomes out at a scale where a lost or doubled record shows; throughput is bench/'s (npm run bench).
+    // Measured on a 2-core machine: about 1 s for the whole command; a generous bound.
     expect(seconds).toBeLessThan(30);
   }, 60_000);
 

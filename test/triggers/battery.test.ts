@@ -13,7 +13,7 @@ import { buildKind, eventKinds, kindArbitrary, moduleOfTrigger, triggers } from 
  * The battery every trigger module passes: a new trigger gets these checks by being in the registry.
  */
 
-const RUNS = 100;
+const RUNS = 60;
 
 const getAtPointer = (value: unknown, pointer: string): unknown =>
   parsePath(pointer).reduce<unknown>((at, segment) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[segment] : undefined), value);
@@ -154,7 +154,7 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
 
   it('within any valid config: matching events are delivered, rejected ones are not', () => {
     // Building a filter's arbitraries costs a few hundred ms for OSS: a handful of configs, FC 2.0 and 3.0 in turn.
-    const configs = fc.sample((module.project.configs?.() ?? arbitraryFor(module.schemas.config)) as fc.Arbitrary<unknown>, { seed: 11, numRuns: 5 });
+    const configs = fc.sample((module.project.configs?.() ?? arbitraryFor(module.schemas.config)) as fc.Arbitrary<unknown>, { seed: 11, numRuns: 4 });
     let drawn = 0;
     for (const [index, config] of configs.entries()) {
       const trigger: ProjectTrigger = {
@@ -175,13 +175,13 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
         expect(['E_CONFIG', 'E_TIMER_EXPRESSION'], JSON.stringify(config)).toContain((error as FcSimError).code);
         continue;
       }
-      for (const event of fc.sample(matching.arbitrary, { seed: index, numRuns: 5 })) {
+      for (const event of fc.sample(matching.arbitrary, { seed: index, numRuns: 3 })) {
         drawn += 1;
         expect(module.project.delivers(trigger, event), JSON.stringify({ config, event })).toBe(true);
       }
       const rejected = module.project.rejected(trigger, { fcVersion });
       if (rejected) {
-        for (const event of fc.sample(rejected.arbitrary, { seed: index, numRuns: 5 })) {
+        for (const event of fc.sample(rejected.arbitrary, { seed: index, numRuns: 3 })) {
           expect(module.project.delivers(trigger, event), JSON.stringify({ config, event })).toBe(false);
         }
       }

@@ -21,7 +21,7 @@ describe('schemaArbitrary: generated values always validate, also in strict mode
         const result = validate(name, value, { strict: true });
         if (!result.valid) throw new Error(result.issues.slice(0, 3).map(formatIssue).join('\n'));
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 });
