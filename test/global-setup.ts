@@ -5,7 +5,7 @@
  * few hundred stat calls.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { packageRoot } from '../src/package-root.js';
@@ -82,6 +82,8 @@ export default async function buildWhenStale(): Promise<void> {
       rmSync(BUILD_INFO, { force: true });
       tsc = build();
     }
+    // npx runs the bin file itself; `npm run build` sets its mode the same way.
+    chmodSync(join(packageRoot, 'dist/src/cli/bin.js'), 0o755);
     const stillStale = staleSource();
     if (stillStale !== undefined) throw new Error(`global setup: tsc -p tsconfig.build.json left dist/ older than ${stillStale}:\n${tsc.output}`);
     // tsc emits despite type errors, as vitest runs code despite them; `npm test` and `npm run typecheck` report them.

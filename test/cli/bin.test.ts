@@ -4,7 +4,7 @@
  * send SIGINT (remote load runs, serve) spawn the bin too.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
@@ -16,6 +16,13 @@ describe('the fc-sim bin', () => {
     expect(manifest.bin['fc-sim']).toBe('dist/src/cli/bin.js');
     const run = await spawnCli(['--version']);
     expect(run).toMatchObject({ status: 0, stdout: `${manifest.version}\n`, stderr: '' });
+  });
+
+  it('is executable: npx runs the bin file itself, and links made before a rebuild do not set the mode again', async () => {
+    // A fresh dist/src/cli/bin.js from tsc is 0644; the build (and the tests' rebuild) set 0755.
+    expect(statSync(join(packageRoot, 'dist/src/cli/bin.js')).mode & 0o111).toBe(0o111);
+    const run = await new Promise<number | null>((resolve) => spawn(join(packageRoot, 'dist/src/cli/bin.js'), ['--version']).on('close', resolve));
+    expect(run).toBe(0);
   });
 
   // run() decides every status (test/cli/run.test.ts and the command tests); the bin has only to pass it on.
