@@ -1,6 +1,7 @@
 /**
  * The runtime against real handler files in fixtures/handlers, each in its own process as FC runs them.
  */
+import type { ExpectStatic } from 'vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FunctionInstance } from '../../src/runtime/instance.js';
 import type { Invocation } from '../../src/runtime/invocation.js';
@@ -18,6 +19,19 @@ function instance(handler: string, options: Partial<ConstructorParameters<typeof
 
 async function invoke(handler: string, event = '', options: Partial<ConstructorParameters<typeof FunctionInstance>[0]> = {}): Promise<Invocation> {
   return instance(handler, options).invoke(Buffer.from(event));
+}
+
+/** An instance of one concurrent test, disposed when that test ends (not by afterEach, which other tests share). */
+function own(
+  onTestFinished: (fn: () => Promise<void>) => void,
+  handler: string,
+  options: Partial<ConstructorParameters<typeof FunctionInstance>[0]> = {},
+): FunctionInstance {
+  const created = new FunctionInstance({ handler, codeDir, timeout: 1, ...options });
+  onTestFinished(async () => {
+    await created.dispose();
+  });
+  return created;
 }
 
 afterEach(async () => {
@@ -175,50 +189,51 @@ describe('instance lifecycle', () => {
   });
 });
 
-describe('limits: the instance dies, the next invocation gets a fresh one', () => {
-  async function thenFresh(dying: FunctionInstance): Promise<void> {
+// Concurrent: these tests wait on real timeouts and dying processes; each owns its instances and disposes them itself.
+describe.concurrent('limits: the instance dies, the next invocation gets a fresh one', () => {
+  async function thenFresh(dying: FunctionInstance, expect: ExpectStatic): Promise<void> {
     const starts = dying.starts;
     // The same instance object answers again, from a new process.
     expect((await dying.invoke(Buffer.from('{"ms":1}'))).status).not.toBe('rejected');
     expect(dying.starts).toBe(starts + 1);
   }
 
-  it('kills an infinite loop at the timeout', async () => {
-    const looping = instance('infinite-loop.handler');
+  it('kills an infinite loop at the timeout', async ({ expect, onTestFinished }) => {
+    const looping = own(onTestFinished, 'infinite-loop.handler');
     const result = await looping.invoke(Buffer.alloc(0));
     // The invocation's own duration: the cold start, which a loaded machine stretches, does not count against it.
     expect(result.durationMs).toBeGreaterThanOrEqual(1000);
     expect(result.durationMs).toBeLessThan(2000);
     expect(result.error?.errorMessage).toMatch(/^Function timed out after 1 seconds/);
     expect(result.error?.cause).toBe('timeout');
-    await thenFresh(looping);
+    await thenFresh(looping, expect);
   });
 
-  it('reports process.exit as FC does', async () => {
-    const exiting = instance('process-exit.handler');
+  it('reports process.exit as FC does', async ({ expect, onTestFinished }) => {
+    const exiting = own(onTestFinished, 'process-exit.handler');
     const result = await exiting.invoke(Buffer.alloc(0));
     expect(result.status).toBe('unhandled-error');
     expect(result.error?.errorMessage).toMatch(/^Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: \d+MB\)$/);
     expect(result.error?.cause).toBe('exit');
     expect(result.logs.some((line) => line.endsWith('[verbose] exiting'))).toBe(true);
-    await thenFresh(exiting);
+    await thenFresh(exiting, expect);
   });
 
-  it('ends an instance that runs out of its memory size', async () => {
-    const hungry = instance('out-of-memory.handler', { memorySize: 128, timeout: 20 });
+  it('ends an instance that runs out of its memory size', async ({ expect, onTestFinished }) => {
+    const hungry = own(onTestFinished, 'out-of-memory.handler', { memorySize: 128, timeout: 20 });
     const result = await hungry.invoke(Buffer.alloc(0));
     expect(result.error?.errorMessage).toMatch(/^Process exited unexpectedly before completing request/);
     expect(result.error?.cause).toBe('oom');
     expect(result.logs.some((line) => /heap out of memory/i.test(line))).toBe(true);
-    await thenFresh(hungry);
+    await thenFresh(hungry, expect);
   }, 30_000);
 
-  it('reports an exception thrown outside the handler: nodejs20 ends the instance, nodejs16 keeps it', async () => {
-    const fc3 = instance('async-throw.handler', { runtime: 'nodejs20' });
+  it('reports an exception thrown outside the handler: nodejs20 ends the instance, nodejs16 keeps it', async ({ expect, onTestFinished }) => {
+    const fc3 = own(onTestFinished, 'async-throw.handler', { runtime: 'nodejs20' });
     const thrown = await fc3.invoke(Buffer.alloc(0));
     expect(thrown.error).toMatchObject({ errorMessage: 'thrown later', errorType: 'Error', cause: 'uncaught' });
-    await thenFresh(fc3);
-    const fc2 = instance('async-throw.handler', { runtime: 'nodejs16' });
+    await thenFresh(fc3, expect);
+    const fc2 = own(onTestFinished, 'async-throw.handler', { runtime: 'nodejs16' });
     expect((await fc2.invoke(Buffer.alloc(0))).error).toEqual({
       errorMessage: 'FunctionUnhandledError: uncaughtException',
       errorType: 'FunctionHandledError',
@@ -229,9 +244,9 @@ describe('limits: the instance dies, the next invocation gets a fresh one', () =
     expect(fc2.starts).toBe(starts);
   });
 
-  it('refuses a payload over 32 MB (sync) or 128 KB (async) before running anything', async () => {
+  it('refuses a payload over 32 MB (sync) or 128 KB (async) before running anything', async ({ expect, onTestFinished }) => {
     // Echoing 32 MB takes seconds on a loaded machine: the limit under test is the size, not the 3 s default timeout.
-    const echo = instance('echo.handler', { timeout: 15 });
+    const echo = own(onTestFinished, 'echo.handler', { timeout: 15 });
     const big = await echo.invoke(Buffer.alloc(32 * 2 ** 20 + 1, 0x20));
     expect(big.status).toBe('rejected');
     expect(big.error).toMatchObject({ errorType: 'PayloadTooLarge', cause: 'rejected' });
