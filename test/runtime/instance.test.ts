@@ -202,7 +202,8 @@ describe.concurrent('limits: the instance dies, the next invocation gets a fresh
     const looping = own(onTestFinished, 'infinite-loop.handler');
     const result = await looping.invoke(Buffer.alloc(0));
     // The invocation's own duration: the cold start, which a loaded machine stretches, does not count against it.
-    expect(result.durationMs).toBeGreaterThanOrEqual(1000);
+    // libuv schedules timers from its cached loop time, so one may fire up to a millisecond before performance.now says.
+    expect(result.durationMs).toBeGreaterThanOrEqual(999);
     expect(result.durationMs).toBeLessThan(2000);
     expect(result.error?.errorMessage).toMatch(/^Function timed out after 1 seconds/);
     expect(result.error?.cause).toBe('timeout');
