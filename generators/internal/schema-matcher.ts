@@ -1,16 +1,25 @@
-import { Ajv } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import type { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import type { SchemaNode } from './schema-context.js';
-
-// ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the module object.
-const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
 
 export type ValuePredicate = (value: unknown) => boolean;
 
-// One instance for every root: the subschemas compiled here carry no $id, so they cannot clash.
-// Not strict: a subschema seen alone may look odd to ajv (e.g. `properties` without `type`) and is still right.
-const ajv = new Ajv({ strict: false });
-addFormats(ajv);
+const require = createRequire(import.meta.url);
+let shared: Ajv | undefined;
+
+/**
+ * One instance for every root: the subschemas compiled here carry no $id, so they cannot clash. Not strict: a
+ * subschema seen alone may look odd to ajv (e.g. `properties` without `type`) and is still right. Loaded on the first
+ * conditional drawn, not when a generator module is imported: every CLI command imports the trigger registry.
+ */
+function matcherAjv(): Ajv {
+  if (!shared) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    shared = new Ajv({ strict: false });
+    (require('ajv-formats') as typeof import('ajv-formats')).default(shared);
+  }
+  return shared;
+}
 
 /**
  * Checks values against subschemas of one root schema (an `if`, a `not`, a discriminator's property), with their
@@ -21,7 +30,7 @@ export function subschemaMatcher(root: SchemaNode): (subschema: SchemaNode) => V
   return (subschema) => {
     let predicate = compiled.get(subschema);
     if (!predicate) {
-      const check = ajv.compile(root.definitions === undefined ? subschema : { ...subschema, definitions: root.definitions });
+      const check = matcherAjv().compile(root.definitions === undefined ? subschema : { ...subschema, definitions: root.definitions });
       predicate = (value) => check(value);
       compiled.set(subschema, predicate);
     }
