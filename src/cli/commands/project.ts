@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { lintProject } from '../../project/lint.js';
 import { loadProject } from '../../project/load.js';
 import type { Project, ProjectTrigger } from '../../project/model.js';
+import { table } from '../table.js';
 import { moduleOfTrigger } from '../../triggers/registry.js';
 import type { CliIo } from '../io.js';
 
@@ -13,19 +14,6 @@ export interface ProjectOptions {
 /** The trigger's `ls` line, from its module; nothing for types fc-sim has no module for. */
 function describeTrigger(trigger: ProjectTrigger): string {
   return moduleOfTrigger(trigger)?.project.describe(trigger.config, trigger.sourceArn) ?? '';
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map(
-      (row) =>
-        `${row
-          .map((cell, column) => cell.padEnd(widths[column]!))
-          .join('  ')
-          .trimEnd()}\n`,
-    )
-    .join('');
 }
 
 /** `fc-sim ls`: the project's functions and their triggers. */

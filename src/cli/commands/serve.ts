@@ -7,25 +7,13 @@ import { accessKeyFromEnv } from '../../remote/credentials.js';
 import type { RunningServer } from '../../serve/server.js';
 import { startServer } from '../../serve/server.js';
 import type { CliIo } from '../io.js';
+import { table } from '../table.js';
 
 export interface ServeCommandOptions {
   project?: string;
   port?: number;
   host?: string;
   watch?: boolean;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map(
-      (row) =>
-        `  ${row
-          .map((cell, column) => cell.padEnd(widths[column]!))
-          .join('  ')
-          .trimEnd()}\n`,
-    )
-    .join('');
 }
 
 /** What `fc-sim serve` prints on standard output once it listens: every URL it answers. */
@@ -36,7 +24,10 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
   if (routes.functions.length === 0) text += '  no function has an HTTP trigger: nothing to serve\n';
   else {
     text += `\nfunctions (FC 2.0: ${FC2_PROXY_PREFIX}<service>/<function>/<path>; FC 3.0: ${FC3_FUNCTIONS_PREFIX}<function>/<path>; the function sees /<path>)\n`;
-    text += table(routes.functions.map((entry) => [entry.key, entry.fn.runtime, entry.methods.join(','), entry.authType, `${url}${entry.basePath}`]));
+    text += table(
+      routes.functions.map((entry) => [entry.key, entry.fn.runtime, entry.methods.join(','), entry.authType, `${url}${entry.basePath}`]),
+      '  ',
+    );
   }
   const domains = [...new Set(routes.routes.map((route) => route.domainName))];
   for (const domain of domains) {
@@ -45,6 +36,7 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
       routes.routes
         .filter((route) => route.domainName === domain)
         .map((route) => [`${url}${route.path}`, route.target?.key ?? `${route.functionName} (not served)`, (route.methods ?? []).join(',')]),
+      '  ',
     );
   }
   for (const note of routes.notes) text += `\nnote: ${note}\n`;

@@ -10,6 +10,7 @@ import type { ScheduledTimerEvent } from '../../timer/scheduled-events.js';
 import { scheduledTimerEvents } from '../../timer/scheduled-events.js';
 import type { FunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
+import { table as formatTable } from '../table.js';
 import { hasTarget } from '../target-options.js';
 import { TimerExpressionError } from '../../timer/timer-expression-error.js';
 import { ianaZone } from '../../timer/zone.js';
@@ -173,14 +174,5 @@ function table(scheduled: readonly ScheduledTimerEvent[], zone: string): string 
     const local = zonedTime(firing, zone);
     rows.push([String(index + 1), `${utc.weekday} ${utc.date} ${utc.time}`, `${local.weekday} ${local.date} ${local.time} ${local.offset}`, event.triggerTime]);
   });
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map(
-      (row) =>
-        `${row
-          .map((cell, column) => cell.padEnd(widths[column]!))
-          .join('  ')
-          .trimEnd()}\n`,
-    )
-    .join('');
+  return formatTable(rows);
 }
