@@ -1,7 +1,5 @@
-import type { HttpResponse, Invocation } from '../../runtime/invocation.js';
-import { formatIssue } from '../../schema/issues.js';
-import { validate } from '../../schema/validate.js';
-import type { ApiGatewayResponse } from '../../types/generated.js';
+import { returnedResponse } from '../../runtime/http-answer.js';
+import type { Invocation } from '../../runtime/invocation.js';
 
 /**
  * The HTTP response API Gateway sends for what an FC event function answered an API call: the returned
@@ -12,24 +10,12 @@ import type { ApiGatewayResponse } from '../../types/generated.js';
  */
 export function attachApigwResponse(invocation: Invocation): void {
   if (invocation.status !== 'success') return;
-  let value: unknown;
-  try {
-    value = JSON.parse(invocation.body.toString());
-  } catch {
-    value = undefined;
-  }
-  const result = value === undefined ? undefined : validate('apigw-response', value);
-  if (result?.valid) {
-    const response = result.value as ApiGatewayResponse;
-    const body = response.body ?? '';
-    invocation.http = {
-      statusCode: response.statusCode,
-      headers: Object.fromEntries(Object.entries(response.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined)),
-      body: response.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body),
-    } satisfies HttpResponse;
+  const read = returnedResponse(invocation, 'apigw-response');
+  if ('response' in read) {
+    invocation.http = read.response;
     return;
   }
-  const problems = result ? result.issues.map((issue) => formatIssue(issue)).join('; ') : 'it is not JSON';
+  const { problems } = read;
   invocation.httpResponseProblem = `the handler's result is not an API Gateway response ({isBase64Encoded, statusCode, headers, body}): ${problems}. API Gateway answers 503 Service Unavailable to it; return {isBase64Encoded: false, statusCode: 200, headers: {}, body: "…"}.`;
   invocation.warnings.push(invocation.httpResponseProblem);
   invocation.http = { statusCode: 503, headers: {}, body: Buffer.alloc(0) };
