@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import type { ApiGatewayEvent } from '../../types/generated.js';
+import type { BodyKind } from '../../../generators/internal/bodies.js';
+import { REQUEST_BODIES } from '../../../generators/internal/bodies.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
 import { pathSegment } from '../../../generators/internal/paths.js';
-import { alphanumeric, asciiText, jsonText, multiByteText } from '../../../generators/internal/text.js';
+import { alphanumeric, asciiText, multiByteText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 import { regionId } from '../../../generators/internal/values.js';
 import type { ApigwBodyEncoding, ApigwMethod, ApigwRequestParams } from './build.js';
@@ -20,7 +22,7 @@ import { pathParameterNames } from './path.js';
  * ```
  * @see https://www.alibabacloud.com/help/zh/functioncompute/fc-2-0/user-guide/configure-an-api-gateway-trigger
  */
-export type ApigwBodyKind = 'empty' | 'text' | 'json' | 'binary';
+export type ApigwBodyKind = BodyKind;
 
 /**
  * Fix any request parameter (`{ path: '/users/[id]' }`: the path parameters' values are drawn) or narrow what is drawn.
@@ -38,24 +40,6 @@ export interface ApigwEventConstraints extends Partial<ApigwRequestParams> {
   /** Draw bodies of these kinds only. Default: all, GET and HEAD requests mostly without a body. */
   bodyKinds?: readonly ApigwBodyKind[];
 }
-
-/** Bytes with a 0xFF somewhere: never valid UTF-8, so only base64 can carry them. */
-const notUtf8 = fc.tuple(fc.uint8Array({ maxLength: 64 }), fc.nat()).map(([bytes, at]) => {
-  const position = at % (bytes.length + 1);
-  return Uint8Array.from([...bytes.subarray(0, position), 0xff, ...bytes.subarray(position)]);
-});
-
-const text = fc.oneof(asciiText(64), multiByteText(32));
-
-const BODIES: Readonly<Record<ApigwBodyKind, fc.Arbitrary<string | Uint8Array>>> = {
-  empty: fc.constant(''),
-  text: fc.oneof(
-    text,
-    text.map((value) => new TextEncoder().encode(value)),
-  ),
-  json: jsonText(),
-  binary: notUtf8,
-};
 
 /** Methods that rarely carry a body. */
 const BODILESS = new Set<ApigwMethod>(['GET', 'HEAD']);
@@ -140,7 +124,7 @@ export function apigwRequest(constraints: ApigwEventConstraints = {}): fc.Arbitr
       query: fixedOr(fixed.query, fc.dictionary(queryName, queryValue, { maxKeys: 4, noNullPrototype: true })),
       userAgent: fc.option(userAgent, { nil: undefined, freq: 8 }),
       headers: fc.uniqueArray(fc.tuple(headerName, headerValue), { maxLength: 5, selector: ([name]) => name.toLowerCase() }),
-      body: fc.oneof({ withCrossShrink: true }, ...bodyKinds.map((kind) => BODIES[kind].map((body) => ({ kind, body })))),
+      body: fc.oneof({ withCrossShrink: true }, ...bodyKinds.map((kind) => REQUEST_BODIES[kind].map((body) => ({ kind, body })))),
       // Most GET/HEAD requests have no body; one in ten keeps the one drawn.
       bodyOnBodiless: fc.nat(9).map((n) => n === 9),
       textEncoding: fc.nat(3).map((n) => n === 3),

@@ -3,10 +3,12 @@ import { FcSimError } from '../../errors.js';
 import type { HttpMethod, HttpRequestParams, MultiValue } from './build.js';
 import { buildFc2HttpRequest, buildHttpEvent } from './build.js';
 import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js';
+import type { BodyKind } from '../../../generators/internal/bodies.js';
+import { REQUEST_BODIES } from '../../../generators/internal/bodies.js';
 import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/params.js';
 import { pathSegment } from '../../../generators/internal/paths.js';
 import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
-import { alphanumeric, asciiText, jsonText, multiByteText } from '../../../generators/internal/text.js';
+import { alphanumeric, asciiText, multiByteText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 import { accountId, regionId } from '../../../generators/internal/values.js';
 
@@ -15,7 +17,7 @@ import { accountId, regionId } from '../../../generators/internal/values.js';
  *
  * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
  */
-export type HttpBodyKind = 'empty' | 'text' | 'json' | 'binary';
+export type HttpBodyKind = BodyKind;
 
 /**
  * Fix any request parameter (`{ path: '/users' }`) or narrow what is drawn.
@@ -40,25 +42,6 @@ const CONTENT_TYPES: Readonly<Record<Exclude<HttpBodyKind, 'empty'>, string>> = 
   text: 'text/plain; charset=utf-8',
   json: 'application/json',
   binary: 'application/octet-stream',
-};
-
-/** Bytes with a 0xFF somewhere: never valid UTF-8, so FC 3.0 must base64 them. */
-const notUtf8 = fc.tuple(fc.uint8Array({ maxLength: 64 }), fc.nat()).map(([bytes, at]) => {
-  const position = at % (bytes.length + 1);
-  return Uint8Array.from([...bytes.subarray(0, position), 0xff, ...bytes.subarray(position)]);
-});
-
-const text = fc.oneof(asciiText(64), multiByteText(32));
-
-const BODIES: Readonly<Record<HttpBodyKind, fc.Arbitrary<string | Uint8Array>>> = {
-  empty: fc.constant(''),
-  // Bytes that happen to be UTF-8 arrive as text, as strings do.
-  text: fc.oneof(
-    text,
-    text.map((value) => new TextEncoder().encode(value)),
-  ),
-  json: jsonText(),
-  binary: notUtf8,
 };
 
 /** Methods that rarely carry a body. */
@@ -119,7 +102,7 @@ export function httpRequest(constraints: HttpRequestConstraints = {}): fc.Arbitr
       query: fixedOr(fixed.query, query),
       userAgent: fc.option(userAgent, { nil: undefined, freq: 8 }),
       headers: fc.uniqueArray(fc.tuple(headerName, multiValue(headerValue)), { maxLength: 5, selector: ([name]) => name.toLowerCase() }),
-      body: fc.oneof({ withCrossShrink: true }, ...bodyKinds.map((kind) => BODIES[kind].map((body) => ({ kind, body })))),
+      body: fc.oneof({ withCrossShrink: true }, ...bodyKinds.map((kind) => REQUEST_BODIES[kind].map((body) => ({ kind, body })))),
       // Most GET/HEAD requests have no body; one in ten keeps the one drawn.
       bodyOnBodiless: fc.nat(9).map((n) => n === 9),
       sourceIp: fixedOr(fixed.sourceIp, fc.oneof({ weight: 9, arbitrary: fc.ipV4() }, { weight: 1, arbitrary: fc.ipV6() })),
