@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { FcSimError } from '../../errors.js';
 import type { FlagSpec } from '../types.js';
 
@@ -35,6 +37,15 @@ export const singlePairs =
     if (at <= 0) usage(flag, `expected name=value, got ${JSON.stringify(value)}`, `e.g. ${flag} name=value`);
     return { ...((previous as Record<string, string> | undefined) ?? {}), [normaliseKey(value.slice(0, at).trim())]: value.slice(at + 1) };
   };
+
+/** A file's bytes (a path relative to the folder the CLI runs in); an unreadable file names the flag. */
+export const fileBytes = (flag: string) => (file: string, _previous: unknown, cwd: string) => {
+  try {
+    return new Uint8Array(readFileSync(resolve(cwd, file)));
+  } catch (error) {
+    return usage(flag, `cannot read ${file}: ${(error as Error).message}`, 'check the path');
+  }
+};
 
 export const list = (value: string, previous: unknown) => [...((previous as string[] | undefined) ?? []), value];
 

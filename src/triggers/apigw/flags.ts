@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { list, pairs, regionFlag, singlePairs, timeFlag, usage } from '../_shared/flags.js';
+import { fileBytes, list, pairs, regionFlag, singlePairs, timeFlag, usage } from '../_shared/flags.js';
 import type { FlagSpec } from '../types.js';
 import type { ApigwRequestParams } from './build.js';
 import { APIGW_SYSTEM_PARAMETERS } from './build.js';
@@ -36,13 +34,7 @@ export const apigwFlags: readonly FlagSpec<ApigwRequestParams>[] = [
     flags: '--body-file <file>',
     description: 'request body from a file (binary bodies can only be passed base64)',
     param: 'body',
-    parse: (file, _previous, cwd) => {
-      try {
-        return new Uint8Array(readFileSync(resolve(cwd, file)));
-      } catch (error) {
-        return usage('--body-file', `cannot read ${file}: ${(error as Error).message}`, 'check the path');
-      }
-    },
+    parse: fileBytes('--body-file'),
     pointers: ['/body'],
   },
   {

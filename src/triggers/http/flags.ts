@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { accountIdFlag, pairs, regionFlag, timeFlag, usage } from '../_shared/flags.js';
+import { accountIdFlag, fileBytes, pairs, regionFlag, timeFlag, } from '../_shared/flags.js';
 import type { CommandOption, FlagSpec } from '../types.js';
 import type { HttpRequestParams } from './build.js';
 
@@ -37,13 +35,7 @@ export const httpFlags: readonly FlagSpec<HttpRequestParams>[] = [
     flags: '--body-file <file>',
     description: 'request body from a file (binary bodies become base64 in the event)',
     param: 'body',
-    parse: (file, _previous, cwd) => {
-      try {
-        return new Uint8Array(readFileSync(resolve(cwd, file)));
-      } catch (error) {
-        return usage('--body-file', `cannot read ${file}: ${(error as Error).message}`, 'check the path');
-      }
-    },
+    parse: fileBytes('--body-file'),
     pointers: ['/body'],
   },
   { flags: '--source-ip <ip>', description: 'client IP address', param: 'sourceIp', pointers: ['/requestContext/http/sourceIp', '/clientIP'] },
