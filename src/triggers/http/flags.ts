@@ -1,4 +1,4 @@
-import { accountIdFlag, fileBytes, pairs, regionFlag, timeFlag, } from '../_shared/flags.js';
+import { accountIdFlag, fileBytes, pairs, regionFlag, timeFlag } from '../_shared/flags.js';
 import type { CommandOption, FlagSpec } from '../types.js';
 import type { HttpRequestParams } from './build.js';
 
