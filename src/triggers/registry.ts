@@ -230,7 +230,7 @@ export function schemaOfKind(kind: EventKind, event: unknown): SchemaName | unde
 /** How an event of a kind reaches the handler. */
 export function deliveryOfKind(kind: EventKind, options: BuildOptions = {}): Delivery {
   const module = triggerModule(kind.trigger);
-  return options.fc2 ? (module.variants?.find((variant) => variant.delivery === 'fc2-http')?.delivery ?? module.delivery) : module.delivery;
+  return options.fc2 && module.variants?.some((variant) => variant.delivery === 'fc2-http') ? 'fc2-http' : module.delivery;
 }
 
 /** The names a test source can take: every trigger, and each trigger's variants (`fc2-http`). */
