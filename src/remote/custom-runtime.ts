@@ -55,6 +55,7 @@ export class CustomRuntimeTarget extends RemoteInstanceBase {
   ) {
     super();
     this.base = new URL(spec.url);
+    this.redactor.add(spec.config.credentials.accessKeySecret).add(spec.config.credentials.securityToken);
     this.client = new HttpClient(this.base.origin, transport);
     this.description = `custom runtime ${this.base.origin}${this.base.pathname}`;
   }

@@ -57,6 +57,10 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
         `signing (${spec.sign}) needs credentials`,
         'pass credentials (an AccessKey pair), or leave out sign for an anonymous trigger',
       );
+    this.redactor
+      .add(spec.credentials?.accessKeySecret)
+      .add(spec.credentials?.securityToken)
+      .add(decodeURIComponent(this.base.password) || undefined);
     this.client = new HttpClient(this.base.origin, transport);
     this.description = `HTTP trigger ${this.base.origin}${this.base.pathname}`;
   }

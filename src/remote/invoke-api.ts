@@ -72,6 +72,7 @@ export class InvokeApiTarget extends RemoteInstanceBase {
   ) {
     super();
     this.base = new URL(spec.endpoint);
+    this.redactor.add(spec.credentials.accessKeySecret).add(spec.credentials.securityToken);
     this.client = new HttpClient(this.base.origin, transport);
     if (spec.api === 'fc2') {
       if (!spec.serviceName) throw new FcSimError('E_REMOTE_TARGET', 'FC 2.0 InvokeFunction needs a service name', "give serviceName, or use api: 'fc3'");

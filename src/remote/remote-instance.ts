@@ -2,6 +2,7 @@ import type { InvokeOptions } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
 import type { Invocation } from '../runtime/invocation.js';
 import type { RemoteResult } from './outcome.js';
+import { Redactor } from './redact.js';
 
 /**
  * A deployed function (or a server speaking FC's protocol) as an {@link Instance}: `invoke` gives the Invocation
@@ -23,6 +24,8 @@ export interface RemoteInstance extends Instance {
   send(event: Uint8Array, options?: InvokeOptions, signal?: AbortSignal): Promise<RemoteResult>;
   /** Stops at once: requests in flight end as interrupted (dispose waits for them). */
   destroy(): Promise<void>;
+  /** Text with the credentials this target sends (and any signed Authorization value) replaced by `***`: what fc-sim writes to disk passes it. */
+  redact?(text: string): string;
 }
 
 export function isRemoteInstance(instance: Instance): instance is RemoteInstance {
@@ -32,11 +35,17 @@ export function isRemoteInstance(instance: Instance): instance is RemoteInstance
 /** invoke() in terms of send(). */
 export abstract class RemoteInstanceBase implements RemoteInstance {
   abstract readonly description: string;
+  /** Knows the credentials the target sends: each target adds its own. */
+  protected readonly redactor = new Redactor();
   abstract send(event: Uint8Array, options?: InvokeOptions, signal?: AbortSignal): Promise<RemoteResult>;
   abstract dispose(): Promise<Invocation | undefined>;
   abstract destroy(): Promise<void>;
 
   async invoke(event: Uint8Array, options: InvokeOptions = {}): Promise<Invocation> {
     return (await this.send(event, options)).invocation;
+  }
+
+  redact(text: string): string {
+    return this.redactor.redact(text);
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { FcSimError } from '../errors.js';
+import { isRemoteInstance } from '../remote/remote-instance.js';
 import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
 import type { CheckFailure } from './checks.js';
 import { saveFailure, savedEvents } from './failures.js';
@@ -8,7 +9,7 @@ import { formatReport } from './report.js';
 import type { CheckOptions, EventOutcome } from './runner.js';
 import { ContractRunner } from './runner.js';
 import type { EventSource } from './triggers.js';
-import { prepareSource } from './triggers.js';
+import { prepareSource, sourceOnPlatform, sourcePlatform } from './triggers.js';
 
 /**
  * What {@link checkHandler} runs: the handler and its configuration, where the events come from (a trigger, a kind
@@ -49,6 +50,11 @@ export type CheckHandlerOptions<E = unknown> = CheckOptions<E> &
     replayArgs?: string;
     /** Called after each run (the CLI's progress line). */
     onRun?: (runs: number) => void;
+    /**
+     * Masks secrets in what is saved to `failuresDir` (the CLI passes the redactor of its output). A remote
+     * `target`'s own credentials and signed Authorization values are masked in any case.
+     */
+    redact?: (text: string) => string;
   };
 
 /**
@@ -90,6 +96,9 @@ export class ContractFailure extends FcSimError {
   }
 }
 
+/** A fast-check replay path as reports give it: `0:1:3`. */
+export const FAST_CHECK_PATH = /^\d+(:\d+)*$/;
+
 /**
  * Runs a handler against `runs` events of a trigger (or kind, or arbitrary) on one warm instance, checks each,
  * and on a failure shrinks the event to a minimal one, saves it, and throws a {@link ContractFailure} whose
@@ -105,9 +114,18 @@ export class ContractFailure extends FcSimError {
  * @see README.md#property-based-contract-tests
  */
 export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>): Promise<CheckSummary> {
-  const source = prepareSource(options);
+  if (options.path !== undefined && !FAST_CHECK_PATH.test(options.path)) {
+    throw new FcSimError(
+      'E_INVALID_PARAMS',
+      `path: expected numbers separated by colons, e.g. "0:1:3", got ${JSON.stringify(options.path)}`,
+      'copy it from the failure report',
+    );
+  }
+  // The function's platform, or the one its events are for (FC 2.0 requests), else FC 3.0; its HTTP calls follow it.
+  const platform = options.runtime?.platform ?? sourcePlatform(options) ?? 'fc3';
+  const source = prepareSource(sourceOnPlatform(options, platform));
   const failuresDir = options.failuresDir ?? 'fixtures/failures';
-  const runner = new ContractRunner<E>(options.handler, source, { ...options, ...(options.runtime ? { runtime: options.runtime } : {}) });
+  const runner = new ContractRunner<E>(options.handler, source, { ...options, runtime: { ...options.runtime, platform } });
   const corpus = failuresDir === false ? [] : savedEvents(failuresDir, source.label);
   let runs = 0;
   let lastFailure: { event: E; outcome: EventOutcome & { failure: CheckFailure } } | undefined;
@@ -141,23 +159,39 @@ export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>)
       seed: details.seed,
       path: details.counterexamplePath ?? '',
       source: source.label,
+      platform,
       replayHandler: typeof options.handler === 'string' ? options.handler : (options.replayHandler ?? '<your handler, e.g. src/index.handler>'),
       ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}),
       flaky: !again.failure,
     };
     if (failuresDir !== false) {
-      report.savedTo = saveFailure(failuresDir, {
-        fcSim: 'failure',
-        source: source.label,
-        delivery: source.delivery,
-        check: report.failure.check,
-        message: report.failure.message,
-        seed: report.seed,
-        path: report.path,
-        handler: report.replayHandler,
-        savedAt: new Date().toISOString(),
-        event,
-      });
+      const target = options.target && isRemoteInstance(options.target) ? options.target : undefined;
+      const redact = (text: string) => {
+        const masked = target?.redact ? target.redact(text) : text;
+        return options.redact ? options.redact(masked) : masked;
+      };
+      try {
+        report.savedTo = saveFailure(
+          failuresDir,
+          {
+            fcSim: 'failure',
+            source: source.label,
+            delivery: source.delivery,
+            platform,
+            check: report.failure.check,
+            message: report.failure.message,
+            seed: report.seed,
+            path: report.path,
+            handler: report.replayHandler,
+            savedAt: new Date().toISOString(),
+            event,
+          },
+          redact,
+        );
+      } catch (error) {
+        // The report matters more than the file: it says why the file is missing.
+        report.notSaved = `${failuresDir}: ${(error as Error).message}`;
+      }
     }
     throw new ContractFailure(report);
   } finally {

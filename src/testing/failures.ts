@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CheckFailure } from './checks.js';
+import { FcSimError } from '../errors.js';
+import { Redactor } from '../remote/redact.js';
 import type { Delivery } from '../triggers/delivery.js';
+import type { Platform } from '../runtime/runtimes.js';
 
 /**
  * A saved failure: the event and what is needed to replay it, by event or by run.
@@ -20,6 +23,8 @@ export interface SavedFailure {
   source: string;
   /** How the event reaches the handler (the bytes of the event, an FC 3.0 or an FC 2.0 HTTP call). */
   delivery: Delivery;
+  /** The platform the function ran on (files saved before fc-sim recorded it: FC 2.0 for FC 2.0 requests, else FC 3.0). */
+  platform?: Platform;
   check: CheckFailure['check'];
   message: string;
   seed: number;
@@ -73,7 +78,8 @@ export function isSavedFailure(value: unknown): value is SavedFailure {
 }
 
 /**
- * Writes the failure as `<source>-<check>-<hash of the event>.json`, so the same failure is saved once.
+ * Writes the failure as `<source>-<check>-<hash of the event>.json`, so the same failure is saved once. The text
+ * passes `redact` (a remote target's `redact` masks its credentials) and loses any signed Authorization value.
  *
  * @example
  * ```ts
@@ -84,11 +90,12 @@ export function isSavedFailure(value: unknown): value is SavedFailure {
  * ```
  * @see README.md#property-based-contract-tests
  */
-export function saveFailure(dir: string, failure: SavedFailure): string {
+export function saveFailure(dir: string, failure: SavedFailure, redact: (text: string) => string = (text) => text): string {
   mkdirSync(dir, { recursive: true });
   const hash = createHash('sha1').update(JSON.stringify(failure.event, encode)).digest('hex').slice(0, 10);
   const file = join(dir, `${failure.source.replace(/[^a-z0-9-]+/gi, '-')}-${failure.check}-${hash}.json`);
-  writeFileSync(file, serializeFailure(failure));
+  // Saved failures are committed: a secret the function echoed must not reach them (the redactor stdout passes too).
+  writeFileSync(file, new Redactor().redact(redact(serializeFailure(failure))));
   return file;
 }
 
@@ -104,6 +111,8 @@ export function saveFailure(dir: string, failure: SavedFailure): string {
  */
 export function savedEvents(dir: string, source: string): unknown[] {
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory())
+    throw new FcSimError('E_USAGE', `${dir}: is a file, not a folder of saved failures`, 'name a folder (created when a failure is saved)');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()

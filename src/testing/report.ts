@@ -1,4 +1,5 @@
 import type { Invocation } from '../runtime/invocation.js';
+import type { Platform } from '../runtime/runtimes.js';
 import type { CheckFailure } from './checks.js';
 import { eventJson } from './failures.js';
 
@@ -27,7 +28,11 @@ export interface FailureReport {
   seed: number;
   path: string;
   source: string;
+  /** The platform the function ran on: replay commands name it. */
+  platform: Platform;
   savedTo?: string;
+  /** Why the failure could not be saved (a `failuresDir` that is a file, or not writable). */
+  notSaved?: string;
   replayHandler: string;
   /** How replay commands name the function instead of `--handler <replayHandler>` (a remote target's flags). */
   replayArgs?: string;
@@ -44,7 +49,7 @@ function shown(text: string): string {
 /** The readable report of a failed contract check: what failed, the minimal event, how to reproduce it. */
 export function formatReport(report: FailureReport): string {
   const { invocation } = report;
-  const target = report.replayArgs ?? `--handler ${report.replayHandler}`;
+  const target = report.replayArgs ?? `--handler ${report.replayHandler} --platform ${report.platform}`;
   const lines = [
     `fc-sim: the handler failed "${report.failure.check}" on a ${report.source} event after ${report.runs} run${report.runs === 1 ? '' : 's'} (shrunk ${report.shrinks} time${report.shrinks === 1 ? '' : 's'}):`,
     `  ${report.failure.message}`,
@@ -65,6 +70,7 @@ export function formatReport(report: FailureReport): string {
         : `Replay this event: npx fc-sim replay ${report.savedTo} ${target}`,
     );
   }
+  if (report.notSaved) lines.push(`Not saved: cannot write to ${report.notSaved}`);
   const fuzz = report.source === 'custom events' ? '' : ` or npx fc-sim fuzz ${report.source} ${target} --seed ${report.seed} --path ${report.path}`;
   lines.push(`Replay this run:   checkHandler({ …, seed: ${report.seed}, path: "${report.path}" })${fuzz}`);
   return lines.join('\n');

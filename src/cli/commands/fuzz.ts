@@ -1,27 +1,30 @@
 import { FcSimError } from '../../errors.js';
 import { findKind, sourceNames } from '../../triggers/registry.js';
-import { checkHandler, ContractFailure } from '../../testing/check-handler.js';
+import { checkHandler, ContractFailure, FAST_CHECK_PATH } from '../../testing/check-handler.js';
 import type { EventSource } from '../../testing/triggers.js';
 import { checksFromFlag } from '../check-flag.js';
 import type { FunctionFlags } from '../function-options.js';
 import { functionConfigFrom } from '../function-options.js';
 import type { CliOutput, CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
+import { checkOutputFolder } from '../output-paths.js';
 import { hasTarget, refuseRemoteFlags, targetArgs } from '../target-options.js';
 
 export interface FuzzCommandOptions extends FunctionFlags {
   runs?: number;
   seed?: number;
   path?: string;
-  fc2?: boolean;
   failures?: string;
   save?: boolean;
 }
 
-/** A trigger (`oss`, or a variant such as `fc2-http`) or a kind; `timer` is both, and means the trigger. */
-function sourceOf(target: string, fc2: boolean): EventSource {
+/**
+ * A trigger (`oss`, or a variant such as `fc2-http`) or a kind; `timer` is both, and means the trigger. HTTP events
+ * follow the function's platform (checkHandler: `--fc2` makes `http` and `http:get` FC 2.0 requests).
+ */
+function sourceOf(target: string): EventSource {
   if (sourceNames.includes(target)) return { trigger: target } as EventSource;
-  if (findKind(target)) return { kind: target, fc2 };
+  if (findKind(target)) return { kind: target };
   throw new FcSimError('E_USAGE', `unknown trigger or kind "${target}"`, `use a trigger (${sourceNames.join(', ')}) or a kind (fc-sim list)`);
 }
 
@@ -39,14 +42,51 @@ function progress(total: number, stderr: CliOutput): { tick: (runs: number) => v
   };
 }
 
+/** Flags that would do nothing in fuzz's mode: refused, naming the mode (a flag silently ignored hides a mistake). */
+function refuseIdleFlags(options: FuzzCommandOptions): void {
+  if (options.path !== undefined && options.seed === undefined) {
+    throw new FcSimError(
+      'E_USAGE',
+      '--path: only with --seed (a path is a place in the run of one seed)',
+      'copy both from the failure report: --seed S --path P',
+    );
+  }
+  if (options.path !== undefined && !FAST_CHECK_PATH.test(options.path)) {
+    throw new FcSimError(
+      'E_USAGE',
+      `--path: expected numbers separated by colons, e.g. 0:1:3, got ${JSON.stringify(options.path)}`,
+      'copy it from the failure report',
+    );
+  }
+  if (options.save === false && options.failures !== undefined) {
+    throw new FcSimError('E_USAGE', '--failures: not with --no-save (fuzz neither saves nor replays failures then)', 'drop one of them');
+  }
+  for (const [flag, given] of [
+    ['--out', options.out],
+    ['--concurrency', options.concurrency],
+    ['--rate', options.rate],
+  ] as const) {
+    if (given !== undefined && hasTarget(options)) {
+      throw new FcSimError(
+        'E_USAGE',
+        `${flag}: not with fuzz: fuzz sends one event at a time, stops at the first failure and reports it shrunk`,
+        'for a load run: fc-sim <kind> --count 1000 --url … --out results.ndjson, or fc-sim replay <files> --url … --out results.ndjson',
+      );
+    }
+  }
+}
+
 /** `fc-sim fuzz <trigger|kind> --handler …`: the contract checks of fc-sim/testing, from the terminal. */
 export async function fuzzCommand(target: string, options: FuzzCommandOptions, io: CommandIo): Promise<number> {
-  const source = sourceOf(target, options.fc2 ?? false);
+  const source = sourceOf(target);
+  refuseIdleFlags(options);
   const checks = checksFromFlag(options.check);
   // A deployed function (--url, --target) takes the events instead of a local handler.
   if (!hasTarget(options)) refuseRemoteFlags(options);
   const remote = hasTarget(options) ? (await import('../create-target.js')).remoteTargetFrom(options, io) : undefined;
   const { handler, ...runtime } = remote ? { handler: remote.description } : functionConfigFrom(options, io);
+  const failuresDir = options.save === false ? false : pathIn(io, options.failures ?? 'fixtures/failures');
+  if (failuresDir) checkOutputFolder('--failures', options.failures ?? 'fixtures/failures', failuresDir);
   const runs = options.runs ?? 100;
   const bar = progress(runs, io.stderr);
   try {
@@ -58,8 +98,9 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
       ...(checks ? { checks } : {}),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.path === undefined ? {} : { path: options.path }),
-      failuresDir: options.save === false ? false : pathIn(io, options.failures ?? 'fixtures/failures'),
+      failuresDir,
       onRun: bar.tick,
+      redact: (text) => io.redactor.redact(text),
       ...(remote ? { target: remote, replayArgs: targetArgs(options) } : {}),
     });
     bar.done();

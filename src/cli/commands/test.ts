@@ -2,13 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { FcSimError } from '../../errors.js';
 import { junitXml } from '../../project/junit.js';
+import { onPlatform } from '../../project/function-runtime.js';
 import { loadProject, projectName } from '../../project/load.js';
 import type { TriggerResult } from '../../project/project-test.js';
 import { testProject } from '../../project/project-test.js';
-import type { CliIo } from '../io.js';
+import type { FunctionFlags } from '../function-options.js';
+import { platformFlag } from '../function-options.js';
+import type { CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
+import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
 
-export interface TestCommandOptions {
+export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'> {
   project?: string;
   runs?: number;
   seed?: number;
@@ -25,8 +29,10 @@ function line(result: TriggerResult): string {
 }
 
 /** `fc-sim test`: the contract checks of every function and trigger in the project, one report (and JUnit XML). */
-export async function testCommand(options: TestCommandOptions, io: CliIo): Promise<number> {
-  const project = loadProject(options.project ?? '.', io);
+export async function testCommand(options: TestCommandOptions, io: CommandIo): Promise<number> {
+  if (options.junit) checkOutputFile('--junit', options.junit, pathIn(io, options.junit));
+  if (options.failures) checkOutputFolder('--failures', options.failures, pathIn(io, options.failures));
+  const project = onPlatform(loadProject(options.project ?? '.', io), platformFlag(options));
   io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions\n`);
   const results = await testProject(project, {
     ...(options.runs === undefined ? {} : { runs: options.runs }),
@@ -38,7 +44,8 @@ export async function testCommand(options: TestCommandOptions, io: CliIo): Promi
   io.stdout.write(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`);
   if (options.junit) {
     try {
-      writeFileSync(pathIn(io, options.junit), junitXml(projectName(project), results));
+      // Through the same redactor as stdout: a report committed or uploaded by CI must not carry a secret.
+      writeFileSync(pathIn(io, options.junit), io.redactor.redact(junitXml(projectName(project), results)));
     } catch (error) {
       throw new FcSimError('E_WRITE', `--junit ${options.junit}: cannot write: ${(error as Error).message}`);
     }
