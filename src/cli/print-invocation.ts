@@ -30,7 +30,8 @@ export function invocationRecord(invocation: Invocation): Record<string, unknown
   return {
     requestId: invocation.requestId,
     status: invocation.status,
-    result: invocation.status === 'success' ? resultValue(invocation) : undefined,
+    // An answer that is the HTTP response itself (a remote HTTP trigger) is written once, as the response's body.
+    result: invocation.status === 'success' && !invocation.http?.body.equals(invocation.body) ? resultValue(invocation) : undefined,
     error: invocation.error,
     http: invocation.http && { ...invocation.http, body: invocation.http.body.toString() },
     logs: invocation.logs,

@@ -1,3 +1,5 @@
+import type { Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { errors, Pool, util } from 'undici';
 import type { HeaderMap } from './headers.js';
@@ -16,7 +18,10 @@ export interface HttpRequest {
 export interface HttpAnswer {
   statusCode: number;
   headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The body, or its first `maxBodyBytes` when it was longer (then `truncated` says how long it was). */
   body: Buffer;
+  /** A body longer than the transport's `maxBodyBytes`: its whole size and SHA-256 (hex). */
+  truncated?: { bytes: number; sha256: string };
 }
 
 /** Why no answer came: no response in time, a connection problem, fc-sim could not send it, or the run was interrupted. */
@@ -48,9 +53,17 @@ export interface TransportOptions {
   /** One attempt's limit, from sending to the last byte of the answer (default 60 s). */
   requestTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Bytes of an answer's body kept (default 32 MB); beyond, only its size and SHA-256 are (see {@link HttpAnswer}). */
+  maxBodyBytes?: number;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Bytes of an answer kept: FC's synchronous payload limit (runtime.md §7: 32 MB; the response limit is not
+ * documented, the nodejs runtime buffers 16–128 MB). Eight 100 MB answers in flight must not hold 800 MB.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /** Errors that mean no connection was made: the request never left. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -76,12 +89,14 @@ export class HttpClient {
   readonly origin: string;
   readonly requestTimeoutMs: number;
   readonly retry: RetryPolicy;
+  readonly maxBodyBytes: number;
   private readonly pool: Pool;
 
   constructor(origin: string, options: TransportOptions = {}) {
     this.origin = origin;
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const margin = this.requestTimeoutMs + 1_000;
     this.pool = new Pool(origin, {
       connections: options.connections ?? 8,
@@ -171,6 +186,10 @@ export class HttpClient {
       let statusCode = 0;
       let headers: Record<string, string | string[]> = {};
       const chunks: Buffer[] = [];
+      let kept = 0;
+      let bytes = 0;
+      // Started only once the body outgrows the cap: hashing every answer would cost the common case.
+      let hash: Hash | undefined;
       const handler: Dispatcher.DispatchHandler = {
         onConnect: (abort) => onAbortable(abort as (reason: Error) => void),
         onHeaders: (status, rawHeaders) => {
@@ -180,10 +199,25 @@ export class HttpClient {
           return true;
         },
         onData: (chunk) => {
-          chunks.push(chunk);
+          bytes += chunk.length;
+          if (bytes > this.maxBodyBytes && hash === undefined) {
+            hash = createHash('sha256');
+            for (const earlier of chunks) hash.update(earlier);
+          }
+          hash?.update(chunk);
+          if (kept < this.maxBodyBytes) {
+            const part = kept + chunk.length > this.maxBodyBytes ? chunk.subarray(0, this.maxBodyBytes - kept) : chunk;
+            chunks.push(part);
+            kept += part.length;
+          }
           return true;
         },
-        onComplete: () => resolve({ statusCode, headers, body: Buffer.concat(chunks) }),
+        onComplete: () =>
+          resolve(
+            hash
+              ? { statusCode, headers, body: Buffer.concat(chunks), truncated: { bytes, sha256: hash.digest('hex') } }
+              : { statusCode, headers, body: Buffer.concat(chunks) },
+          ),
         onError: reject,
       };
       this.pool.dispatch(

@@ -194,6 +194,12 @@ export function reportedTimings(headers: AnyHeaders, latencyMs: number): { durat
 export function resultOf(exchange: Exchange, requestId: string, answered: (answer: HttpAnswer, latencyMs: number) => Invocation): RemoteResult {
   if (exchange.failure) return failedResult(requestId, exchange.failure, exchange.attempts, exchange.latencyMs);
   const invocation = answered(exchange.answer, exchange.latencyMs);
+  const { truncated } = exchange.answer;
+  if (truncated) {
+    invocation.warnings.push(
+      `the answer's body was ${truncated.bytes} bytes: only its first ${exchange.answer.body.length} are kept (sha256 of the whole: ${truncated.sha256})`,
+    );
+  }
   return {
     invocation,
     outcome: answeredOutcome(invocation, exchange.answer),
