@@ -2,8 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exitStatusOf, FcSimError } from '../errors.js';
-import type { EventKind } from '../triggers/registry.js';
-import { eventKinds, sourceNames, triggerModule } from '../triggers/registry.js';
+import type { EventKind } from '../triggers/basics.js';
+import { eventKinds, sourceNames, triggerBasics } from '../triggers/basics.js';
 import { addFunctionOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
 import type { CliIo, CommandIo } from './io.js';
@@ -29,7 +29,7 @@ const integer = (flag: string, min: number) => (value: string) => {
 /** `fc-sim oss:put [flags]`: the kind's own flags (by trigger) and the common ones. */
 function addKindCommand(program: Command, kind: EventKind, io: CommandIo, finish: Finish): void {
   const command = program.command(kind.name).description(kind.description);
-  const module = triggerModule(kind.trigger);
+  const module = triggerBasics(kind.trigger);
   for (const spec of module.flags) {
     const option = new Option(spec.flags, spec.description);
     const parse = spec.parse;

@@ -1,5 +1,12 @@
-import cbor from 'cbor';
+import { createRequire } from 'node:module';
+import type CborLibrary from 'cbor';
 import { FcSimError } from '../errors.js';
+
+// node-cbor is CommonJS and slow to load (its many files): required on first use, so that commands without a CBOR
+// event (every one but Tablestore's) start without it.
+const require = createRequire(import.meta.url);
+let library: typeof CborLibrary | undefined;
+const cbor = (): typeof CborLibrary => (library ??= require('cbor') as typeof CborLibrary);
 
 /**
  * CBOR events (Tablestore's) as JSON, and back. JSON cannot carry three things CBOR does, so fc-sim marks them:
@@ -77,7 +84,7 @@ function toCborValue(value: unknown, pointer: string): unknown {
 
 /** The CBOR bytes of a JSON value with fc-sim's marks (bigints and byte arrays are taken as they are too). */
 export function encodeCbor(value: unknown): Buffer {
-  return cbor.Encoder.encodeOne(toCborValue(value, ''), { collapseBigIntegers: true });
+  return cbor().Encoder.encodeOne(toCborValue(value, ''), { collapseBigIntegers: true });
 }
 
 function unreadable(source: string, pointer: string, what: string): never {
@@ -109,7 +116,7 @@ function fromCborValue(value: unknown, source: string, pointer: string): unknown
 export function decodeCbor(bytes: Uint8Array, source: string): unknown {
   let values: unknown[];
   try {
-    values = cbor.decodeAllSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    values = cbor().decodeAllSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     throw new FcSimError(
       'E_NOT_CBOR',

@@ -4,7 +4,6 @@ import { parsePath } from '../io/json-pointer.js';
 import type { Json } from '../io/json-values.js';
 import { isJsonObject } from '../io/json-values.js';
 import type { ProjectTrigger } from '../project/model.js';
-import type { SchemaName } from '../schema/catalog.js';
 import { validate } from '../schema/validate.js';
 import { apigw } from './apigw/index.js';
 import { cdn } from './cdn/index.js';
@@ -21,10 +20,29 @@ import { oss } from './oss/index.js';
 import { sls } from './sls/index.js';
 import { tablestore } from './tablestore/index.js';
 import { timer } from './timer/index.js';
-import type { BuildOptions, KindSpec, TriggerModule } from './types.js';
+import type { EventKind, TriggerId } from './basics.js';
+import type { triggerBasicsList } from './basics.js';
+import { sourceNames } from './basics.js';
+import type { BuildOptions, TriggerModule } from './types.js';
+
+export type { EventKind, TriggerId } from './basics.js';
+export {
+  apiTypeOf,
+  buildKind,
+  deliveryOfKind,
+  eventKinds,
+  findKind,
+  isHttpTriggerType,
+  isTriggerId,
+  kindParams,
+  schemaOfKind,
+  sourceNames,
+  triggerIds,
+} from './basics.js';
 
 /**
- * The only list of triggers: adding one is a folder under src/triggers/ and a line here.
+ * Every trigger's module, in the order of the list of their basics (`basics.ts`, the list the CLI starts with), which
+ * the compiler holds this list to.
  *
  * @example
  * ```ts
@@ -34,14 +52,12 @@ import type { BuildOptions, KindSpec, TriggerModule } from './types.js';
  */
 export const triggers = [oss, timer, mns, sls, cdn, http, apigw, tablestore, mnsQueue, rocketmq, rabbitmq, kafka, dts, eventbridge] as const;
 
+type IdsOf<List extends readonly { id: string }[]> = { [Index in keyof List]: List[Index]['id'] };
+// A module missing here, or out of order, is a compile error: the basics' list is the one that names every trigger.
+const sameTriggers: IdsOf<typeof triggers> extends IdsOf<typeof triggerBasicsList> ? true : false = true;
+void sameTriggers;
+
 type Module = (typeof triggers)[number];
-/**
- * A trigger's one name in fc-sim (`oss`, `timer`, `mns`, `http`, …): in kinds, the CLI, `checkHandler({ trigger })`
- * and saved failures.
- *
- * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
- */
-export type TriggerId = Module['id'];
 // biome-ignore lint/suspicious/noExplicitAny: a module of any trigger, behind the registry's lookups
 export type AnyTriggerModule = TriggerModule<TriggerId, any, unknown, any>;
 /**
@@ -67,22 +83,6 @@ export type ConstraintsOf<Id extends TriggerId> = NonNullable<Parameters<Extract
 export type EventOf<Id extends TriggerId> = ReturnType<Extract<Module, { id: Id }>['build']>;
 
 const modules: readonly AnyTriggerModule[] = triggers;
-/**
- * Every trigger's id, in the registry's order.
- *
- * @example
- * ```ts
- * const id = process.argv[2] ?? 'oss';
- * if (!(triggerIds as readonly string[]).includes(id)) throw new Error(`unknown trigger ${id}; one of ${triggerIds.join(', ')}`);
- * ```
- * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
- */
-export const triggerIds: readonly TriggerId[] = modules.map((module) => module.id);
-
-export function isTriggerId(name: string): name is TriggerId {
-  return (triggerIds as readonly string[]).includes(name);
-}
-
 /**
  * The module of a trigger: its schemas, builder, generator, kinds and flags, filter and delivery.
  *
@@ -134,77 +134,6 @@ export function unknownSourceOf(trigger: ProjectTrigger): TriggerConfigError | u
   );
 }
 
-/** Whether triggers of this API type deliver HTTP requests (FC: one HTTP trigger per function, and no other trigger beside it). */
-export function isHttpTriggerType(apiType: string): boolean {
-  return modules.some((module) => module.apiType === apiType && (module.delivery === 'fc3-http' || module.delivery === 'fc2-http'));
-}
-
-/** The API's trigger type for a tool's spelling: Fun's `MNSTopic`, fc 2.x's `mnsTopic`; as written when unknown. */
-export function apiTypeOf(written: string, tool: 'fun' | 'fc' | 'fc3'): string {
-  if (tool === 'fc3') return written;
-  const module = modules.find((candidate) => (tool === 'fun' ? candidate.spellings.fun : candidate.spellings.fc) === written);
-  return module?.apiType ?? written;
-}
-
-/**
- * A named event kind, with the trigger it belongs to: a realistic default event (`oss:put`, `http:post`) that
- * parameters then change.
- *
- * @example
- * ```ts
- * const kind: EventKind | undefined = findKind('oss:delete');
- * if (kind) console.log(kind.trigger, kind.description, kind.fixed);
- * ```
- * @see README.md#print-an-event
- */
-export interface EventKind extends KindSpec<Json> {
-  readonly trigger: TriggerId;
-}
-
-/**
- * Every named event kind of every trigger: what `fc-sim list` prints.
- *
- * @example
- * ```ts
- * for (const kind of eventKinds) console.log(kind.name.padEnd(24), kind.description);
- * ```
- * @see README.md#print-an-event
- */
-export const eventKinds: readonly EventKind[] = modules.flatMap((module) => module.kinds.map((kind: KindSpec<Json>) => ({ ...kind, trigger: module.id })));
-
-/**
- * The kind of this name (`oss:put`), or undefined.
- *
- * @example
- * ```ts
- * const kind = findKind('cdn:logfile');
- * const event = kind && buildKind(kind, { domain: 'cdn.example.com' });
- * ```
- * @see README.md#print-an-event
- */
-export function findKind(name: string): EventKind | undefined {
-  return eventKinds.find((kind) => kind.name === name);
-}
-
-/** The parameters a kind builds with: its own realistic values, what names it, then the caller's. */
-export function kindParams(kind: EventKind, overrides: Record<string, unknown>): Record<string, unknown> {
-  return { ...kind.params, ...kind.fixed, ...overrides };
-}
-
-/**
- * The default event of a kind, changed by `overrides` (builder parameters).
- *
- * @example
- * ```ts
- * const event = buildKind(findKind('oss:put')!, { bucket: 'photos', key: 'a b/图片.jpg', size: 0 });
- * const fc2Request = buildKind(findKind('http:get')!, { path: '/users' }, { fc2: true });
- * ```
- * @see README.md#print-an-event
- */
-export function buildKind(kind: EventKind, overrides: Record<string, unknown> = {}, options: BuildOptions = {}): unknown {
-  return triggerModule(kind.trigger).build(kindParams(kind, overrides), options);
-}
-
 /**
  * The generator of a named kind: the kind fixes what names it (the OSS eventName, the HTTP method, the MNS format)
  * unless `fixed` sets it; `fixed` (the user's flags) holds the rest; everything else is drawn. The kind's own
@@ -222,26 +151,13 @@ export function kindArbitrary(kind: EventKind, fixed: Record<string, unknown>, o
   return triggerModule(kind.trigger).kindArbitrary(kind, fixed, options);
 }
 
-/** The schema an event of this kind validates against (an MNS STREAM event without attributes has none). */
-export function schemaOfKind(kind: EventKind, event: unknown): SchemaName | undefined {
-  return triggerModule(kind.trigger).schemaOf(event);
-}
-
-/** How an event of a kind reaches the handler. */
-export function deliveryOfKind(kind: EventKind, options: BuildOptions = {}): Delivery {
-  const module = triggerModule(kind.trigger);
-  return options.fc2 && module.variants?.some((variant) => variant.delivery === 'fc2-http') ? 'fc2-http' : module.delivery;
-}
-
-/** The names a test source can take: every trigger, and each trigger's variants (`fc2-http`). */
-export const sourceNames: readonly string[] = modules.flatMap((module) => [module.id, ...(module.variants ?? []).map((variant) => variant.name)]);
-
 /** The events of a trigger (or variant) within the constraints, and how they reach the handler. */
 export function triggerSource(name: string, constraints?: object): { arbitrary: fc.Arbitrary<unknown>; delivery: Delivery } {
   for (const module of modules) {
     if (module.id === name) return { arbitrary: module.arbitrary(constraints), delivery: module.delivery };
     const variant = module.variants?.find((candidate) => candidate.name === name);
-    if (variant) return { arbitrary: variant.arbitrary(constraints), delivery: variant.delivery };
+    const arbitrary = variant && module.variantArbitraries?.[variant.name];
+    if (variant && arbitrary) return { arbitrary: arbitrary(constraints), delivery: variant.delivery };
   }
   throw new FcSimError('E_UNKNOWN_KIND', `unknown trigger "${name}"`, `use one of: ${sourceNames.join(', ')}`);
 }

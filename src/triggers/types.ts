@@ -5,20 +5,20 @@ import type { SchemaName } from '../schema/catalog.js';
 import type { Delivery } from './delivery.js';
 
 /**
- * Everything fc-sim knows about one trigger (event source), in one place: its schemas, the coherent builder and the
- * generator, its named kinds and their CLI flags, how to recognise its events, how each tool spells its config, its
- * filter, and how its events reach the handler. `registry.ts` lists the modules; nothing outside `src/triggers/`
- * switches on trigger names. A part left out is a compile error.
+ * What fc-sim knows about one trigger that printing its events takes: its schemas, the coherent builder, its named
+ * kinds and their CLI flags, how to recognise its events and how they reach the handler. The CLI starts with these
+ * alone (`basics.ts` lists them): they import no generator (fast-check) and no project code, which
+ * {@link TriggerModule} adds.
  *
  * @example
  * ```ts
- * const oss: TriggerModule = triggerModule('oss');
+ * const oss: TriggerBasics = triggerBasics('oss');
  * const event = oss.build({ bucket: 'photos', key: 'uploads/a.png' });
  * const schema = oss.schemaOf(event); // 'oss'
  * ```
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export interface TriggerModule<Id extends string = string, P extends object = object, E = unknown, C = Partial<P>> {
+export interface TriggerBasics<Id extends string = string, P extends object = object, E = unknown> {
   /** The one name fc-sim uses for the trigger: kinds (`oss:put`), the CLI, `checkHandler({ trigger })`, saved failures. */
   readonly id: Id;
   /** The FC API's `triggerType`, which the project model keeps (fc3 and the API spell it so). */
@@ -37,11 +37,7 @@ export interface TriggerModule<Id extends string = string, P extends object = ob
   readonly defaults: P;
   /** The coherent event for these parameters (the rest from `defaults`); deterministic. */
   build(params?: Partial<P>, options?: BuildOptions): E;
-  /** Valid, coherent events within the constraints. */
-  arbitrary(constraints?: C): fc.Arbitrary<E>;
   readonly kinds: readonly KindSpec<P>[];
-  /** The drawn events of a kind: what names the kind stays fixed unless the flags (`fixed`) set it. */
-  kindArbitrary(kind: KindSpec<P>, fixed: Partial<P>, options?: BuildOptions): fc.Arbitrary<unknown>;
   /** The flags of `fc-sim <kind>`, each setting one builder parameter. */
   readonly flags: readonly FlagSpec<P>[];
   /** Options of `fc-sim <kind>` that are not builder parameters (`--fc2`, `--cron`), handled by the command. */
@@ -52,8 +48,30 @@ export interface TriggerModule<Id extends string = string, P extends object = ob
   schemaOf(event: unknown): SchemaName | undefined;
   /** Why an unknown value is this trigger's event, from fields only its payload has; undefined when it is not. */
   detect(value: Json): { schema: SchemaName; because: string } | undefined;
-  /** Another delivery the same events can take, as a test source of its own (`fc2-http`: FC 2.0 HTTP handlers). */
+  /** Other deliveries the same events can take, each a test source of its own (`fc2-http`: FC 2.0 HTTP handlers). */
   readonly variants?: readonly TriggerVariant[];
+}
+
+/**
+ * Everything fc-sim knows about one trigger (event source), in one place: its {@link TriggerBasics}, the generator,
+ * its filter, how each tool spells its config, `fc-sim ls` and lint. `registry.ts` lists the modules; nothing outside
+ * `src/triggers/` switches on trigger names. A part left out is a compile error.
+ *
+ * @example
+ * ```ts
+ * const oss: TriggerModule = triggerModule('oss');
+ * const event = oss.build({ bucket: 'photos', key: 'uploads/a.png' });
+ * const events = fc.sample(oss.arbitrary({ keyPrefix: 'uploads/' }), 10);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
+export interface TriggerModule<Id extends string = string, P extends object = object, E = unknown, C = Partial<P>> extends TriggerBasics<Id, P, E> {
+  /** Valid, coherent events within the constraints. */
+  arbitrary(constraints?: C): fc.Arbitrary<E>;
+  /** The drawn events of a kind: what names the kind stays fixed unless the flags (`fixed`) set it. */
+  kindArbitrary(kind: KindSpec<P>, fixed: Partial<P>, options?: BuildOptions): fc.Arbitrary<unknown>;
+  /** The events of each of its {@link TriggerBasics.variants}, by the variant's name. */
+  readonly variantArbitraries?: { readonly [name: string]: (constraints?: object) => fc.Arbitrary<unknown> };
   /** The project side: config normalisation, the filter, `fc-sim ls` and lint. */
   readonly project: TriggerProjectRules;
 }
@@ -119,7 +137,6 @@ export interface CommandOption {
 export interface TriggerVariant {
   readonly name: string;
   readonly delivery: Delivery;
-  arbitrary(constraints?: object): fc.Arbitrary<unknown>;
 }
 
 export type FcVersion = 2 | 3;

@@ -1,7 +1,7 @@
 import { FcSimError } from '../../errors.js';
 import { deliver } from '../../triggers/delivery.js';
-import type { EventKind } from '../../triggers/registry.js';
-import { buildKind, deliveryOfKind, schemaOfKind, triggerModule } from '../../triggers/registry.js';
+import type { EventKind } from '../../triggers/basics.js';
+import { buildKind, deliveryOfKind, schemaOfKind, triggerBasics } from '../../triggers/basics.js';
 import type { FlagSpec } from '../../triggers/types.js';
 import { setAtPath } from '../../io/json-pointer.js';
 import type { ValidationIssue } from '../../schema/issues.js';
@@ -31,7 +31,7 @@ export function attributeName(spec: FlagSpec): string {
 
 /** The builder parameters the user's flags set, placed where the builder wants them (an HTTP --path's query). */
 function flagParams(kind: EventKind, options: EventCommandOptions): Record<string, unknown> {
-  const module = triggerModule(kind.trigger);
+  const module = triggerBasics(kind.trigger);
   const params: Record<string, unknown> = {};
   for (const spec of module.flags) {
     const value = options[attributeName(spec)];
@@ -65,7 +65,7 @@ function applySets(event: unknown, sets: readonly string[]): unknown {
 
 /** Names the flag behind a schema issue, when one sets that part of the event. */
 function flagFor(kind: EventKind, issue: ValidationIssue): string | undefined {
-  const spec = triggerModule(kind.trigger).flags.find((flag) => flag.pointers.some((pointer) => issue.pointer.startsWith(pointer)));
+  const spec = triggerBasics(kind.trigger).flags.find((flag) => flag.pointers.some((pointer) => issue.pointer.startsWith(pointer)));
   return spec ? spec.flags.split(' ')[0] : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { eventKinds } from '../../triggers/registry.js';
+import { eventKinds } from '../../triggers/basics.js';
 import type { CliIo } from '../io.js';
 
 /** `fc-sim list`: every event kind with one line of description. */

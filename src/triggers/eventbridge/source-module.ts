@@ -1,48 +1,29 @@
 import fc from 'fast-check';
+import { definedOnly } from '../../../generators/internal/params.js';
+import { arbitraryAt, arbitraryFor } from '../../../generators/internal/schema-arbitrary.js';
 import { FcSimError } from '../../errors.js';
 import type { Json } from '../../io/json-values.js';
 import { isJsonObject } from '../../io/json-values.js';
 import type { ProjectTrigger } from '../../project/model.js';
-import { arbitraryAt, arbitraryFor } from '../../../generators/internal/schema-arbitrary.js';
-import { definedOnly } from '../../../generators/internal/params.js';
 import { withDefaults } from '../_shared/common.js';
-import { accountIdFlag, regionFlag, timeFlag, usage } from '../_shared/flags.js';
-import type { FlagSpec, KindSpec, TriggerModule, TriggerProjectRules } from '../types.js';
+import type { TriggerModule, TriggerProjectRules } from '../types.js';
 import type { EventBridgeSettings } from './config.js';
-import { BATCH_LIMITS, describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf } from './config.js';
-import type { CloudEvent, OneOrBatch, EnvelopeParams } from './envelope.js';
-import { batchOf, envelopeDraws } from './envelope.js';
+import { describeSettings, lintSettings, PARAMETER_KEYS, readSettings, siteOf } from './config.js';
+import type { CloudEvent, EnvelopeParams, OneOrBatch } from './envelope.js';
+import { envelopeDraws } from './envelope-draws.js';
 import type { EventPattern } from './pattern.js';
 import { patternMatches } from './pattern.js';
 import { patternTexts } from './pattern-arbitrary.js';
 import { blockingLeaf, matchingPattern, rejectedByPattern, towardsPattern } from './pattern-events.js';
+import type { SourceModes, SourceSpec } from './source-basics.js';
+import { buildSourceEvent, sourceBasics } from './source-basics.js';
 
-/** How FC delivers a source's events: one per invocation, JSON arrays, or either as the trigger is configured. */
-export type SourceModes = 'event-driven' | 'event-streaming' | 'both';
-
-/**
- * One EventBridge source (MNS queue, RocketMQ, …): its payload inside the shared envelope, and the config field that
- * makes a trigger its own. {@link sourceModule} turns it into a trigger module.
- */
-export interface SourceSpec<Id extends string, P extends EnvelopeParams, E extends CloudEvent> {
-  readonly id: Id;
-  /** `eventSourceConfig.eventSourceType` of the source's triggers. */
-  readonly sourceType: string;
-  readonly modes: SourceModes;
-  readonly defaults: P;
-  readonly kinds: readonly KindSpec<P>[];
-  /** Where the region shows in an event (none: the source's events do not say, and there is no --region). */
-  readonly regionPointers: readonly string[];
-  /** The source's own flags; region, account, time (and --batch for streaming sources) are added. */
-  readonly flags: readonly FlagSpec<P>[];
-  /** The event at `index` of a batch (index 0 alone in event-driven mode). */
-  one(params: P, index: number): E;
+/** What a source's module adds to its {@link SourceSpec}: how its events are drawn, and what a trigger's config fixes. */
+export interface SourceRules<P extends EnvelopeParams> {
   /** What the events of one trigger share (queue, topic, region…), drawn where `fixed` leaves it open. */
   sourceDraws(fixed: Partial<P>): fc.Arbitrary<Partial<P>>;
   /** What each event draws for itself (the message). */
   messageDraws(fixed: Partial<P>): fc.Arbitrary<Partial<P>>;
-  /** Whether a CloudEvent is this source's (by its type). */
-  ownsEvent(event: Json): boolean;
   /** The parameters a trigger's config fixes, and the event fields (dotted paths) they show in. */
   fromConfig(settings: EventBridgeSettings, trigger: ProjectTrigger): { params: Partial<P>; pinned: readonly string[] };
   /** The `fc-sim ls` words for the source's parameters: `queue orders`. */
@@ -67,39 +48,6 @@ export type SourceConstraints<P> = Partial<P> & {
   readonly maxBatch?: number;
 };
 
-/** `--batch N`: a JSON array of N events, as event-streaming delivers them; FC's limit is the batch window's. */
-const batchFlag: FlagSpec<EnvelopeParams> = {
-  flags: '--batch <count>',
-  description: `a JSON array of that many events (event-streaming; ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max})`,
-  param: 'batch',
-  parse: (value) => {
-    const count = Number(value);
-    if (!/^\d+$/.test(value.trim()) || count < BATCH_LIMITS.count.min || count > BATCH_LIMITS.count.max) {
-      usage(
-        '--batch',
-        `${JSON.stringify(value)} is beyond FC's limit: it pushes ${BATCH_LIMITS.count.min}–${BATCH_LIMITS.count.max} events per invocation`,
-        '--batch 10',
-      );
-    }
-    return count;
-  },
-  pointers: [],
-};
-
-/**
- * The first event of a value: itself, the first of a batch, or the first of a batch of JSON-encoded events (a Kafka
- * sample's form: detected, to say what is wrong with it), with whether it was encoded.
- */
-function firstOf(value: unknown): [unknown, boolean] {
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  if (typeof first !== 'string') return [first, false];
-  try {
-    return [JSON.parse(first), true];
-  } catch {
-    return [undefined, false];
-  }
-}
-
 /**
  * Valid configs of a source's triggers: the config schema draws the rest, while the source (its type and parameters),
  * the mode of a streaming-only source and the pattern (JSON in a string, over the source's own fields) are drawn here:
@@ -120,29 +68,15 @@ function configsOf(sourceType: string, modes: SourceModes, patterns: fc.Arbitrar
   return (arbitraryFor(schema, { overrides }) as fc.Arbitrary<unknown>).filter(isJsonObject);
 }
 
-/** The pointers of a field in a single event and in the first event of a batch. */
-export const everywhere = (...pointers: string[]) => pointers.flatMap((pointer) => [pointer, `/0${pointer}`]);
-
-const commonFlags = (modes: SourceModes, regionPointers: readonly string[]): FlagSpec<EnvelopeParams>[] => [
-  ...(regionPointers.length === 0 ? [] : [{ ...regionFlag, pointers: regionPointers }]),
-  { ...accountIdFlag, pointers: everywhere('/aliyunaccountid', '/subject') },
-  { ...timeFlag, pointers: everywhere('/time') },
-  ...(modes === 'event-driven' ? [] : [batchFlag]),
-];
-
 /** The module of one EventBridge source: kinds, flags, builder and generator around the shared envelope, and the project rules (pattern, mode, batch window). */
 export function sourceModule<Id extends string, P extends EnvelopeParams, E extends CloudEvent>(
   spec: SourceSpec<Id, P, E>,
+  rules: SourceRules<P>,
 ): TriggerModule<Id, P, OneOrBatch<E>, SourceConstraints<P>> {
-  const build = (params: Partial<P> = {}) => {
-    const full = withDefaults(spec.defaults, params) as P;
-    return batchOf(full.batch, (index) => spec.one(full, index));
-  };
-
   /** Events of one source: shared parameters drawn once, a message per event. */
   const eventsOf = (fixed: Partial<P>, sizes: { min: number; max: number } | 'single'): fc.Arbitrary<OneOrBatch<E>> => {
-    const shared = fc.tuple(envelopeDraws(fixed), spec.sourceDraws(fixed));
-    const message = spec.messageDraws(fixed);
+    const shared = fc.tuple(envelopeDraws(fixed), rules.sourceDraws(fixed));
+    const message = rules.messageDraws(fixed);
     const one = (drawn: Partial<P>, index: number) => spec.one(withDefaults(spec.defaults, { ...drawn, ...fixed, batch: undefined }) as P, index);
     if (sizes === 'single') return fc.tuple(shared, message).map(([[envelope, source], own]) => one({ ...envelope, ...source, ...own } as Partial<P>, 0));
     return fc
@@ -162,7 +96,7 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
 
   /** One event at a time, within the config's parameters and what the pattern picks. */
   const singleEvents = (pattern: EventPattern, params: Partial<P>): fc.Arbitrary<E> => {
-    const picked = spec.patternParams?.(pattern) ?? [];
+    const picked = rules.patternParams?.(pattern) ?? [];
     return (
       picked.length === 0 ? eventsOf(params, 'single') : fc.oneof(...picked.map((choice) => eventsOf({ ...choice, ...params }, 'single')))
     ) as fc.Arbitrary<E>;
@@ -173,7 +107,7 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
   const project: TriggerProjectRules = {
     matching(trigger) {
       const settings = readSettings(trigger.config, siteOf(trigger));
-      const { params, pinned } = spec.fromConfig(settings, trigger);
+      const { params, pinned } = rules.fromConfig(settings, trigger);
       const single = singleEvents(settings.pattern, params);
       const tries = fc.sample(towardsPattern(single, settings.pattern, pinned), { numRuns: 60, seed: 1 });
       if (!tries.some((event) => patternMatches(settings.pattern, event))) {
@@ -186,7 +120,7 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
       }
       if (settings.mode === 'event-driven') return { arbitrary: matchingPattern(single, settings.pattern, pinned), delivery: 'event' };
       // One stream's batch shares its source (queue, topic, region): drawn once, then each event is filtered.
-      const batches = fc.tuple(envelopeDraws(params), spec.sourceDraws(params)).chain(([envelope, source]) =>
+      const batches = fc.tuple(envelopeDraws(params), rules.sourceDraws(params)).chain(([envelope, source]) =>
         fc.array(matchingPattern(singleEvents(settings.pattern, { ...params, ...envelope, ...source } as Partial<P>), settings.pattern, pinned), {
           minLength: 1,
           maxLength: settings.batchSize,
@@ -197,7 +131,7 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
     },
     rejected(trigger) {
       const settings = readSettings(trigger.config, siteOf(trigger));
-      const { params, pinned } = spec.fromConfig(settings, trigger);
+      const { params, pinned } = rules.fromConfig(settings, trigger);
       const rejected = rejectedByPattern(singleEvents(settings.pattern, params), settings.pattern, pinned);
       if (!rejected) return undefined;
       return {
@@ -212,31 +146,15 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
         settings.mode === 'event-driven' ? (Array.isArray(event) ? [] : [event]) : Array.isArray(event) && event.length <= settings.batchSize ? event : [];
       return events.length > 0 && events.every((one) => isOwn(one) && patternMatches(settings.pattern, one));
     },
-    describe: (config) => describeSettings(config, spec.describe),
+    describe: (config) => describeSettings(config, rules.describe),
     lint: (config) => lintSettings(config),
-    configs: () => configsOf(spec.sourceType, spec.modes, patternTexts(build())),
+    configs: () => configsOf(spec.sourceType, spec.modes, patternTexts(buildSourceEvent(spec, {}))),
   };
 
   return {
-    id: spec.id,
-    apiType: 'eventbridge',
-    spellings: {},
-    configSource: { pointer: '/eventSourceConfig/eventSourceType', value: spec.sourceType },
-    schemas: { events: ['eventbridge'], config: 'eventbridge-trigger-config' },
-    delivery: 'event',
-    defaults: spec.defaults,
-    build,
+    ...sourceBasics(spec),
     arbitrary,
-    kinds: spec.kinds,
     kindArbitrary: (kind, fixed) => arbitrary({ ...kind.fixed, ...fixed } as SourceConstraints<P>),
-    flags: [...spec.flags, ...(commonFlags(spec.modes, spec.regionPointers) as FlagSpec<P>[])],
-    schemaOf: () => 'eventbridge',
-    detect(value) {
-      const [first, encoded] = firstOf(value);
-      if (!isOwn(first) || !('specversion' in first || ('source' in first && 'data' in first))) return undefined;
-      const what = encoded ? 'an array of JSON-encoded CloudEvents' : Array.isArray(value) ? 'an array of CloudEvents' : 'a CloudEvent';
-      return { schema: 'eventbridge', because: `${what} of type ${String(first.type)}` };
-    },
     project,
   };
 }

@@ -2,10 +2,8 @@ import type { Fc2HttpRequest, HttpTriggerEvent } from '../../types/generated.js'
 import type { TriggerModule } from '../types.js';
 import type { HttpRequestConstraints } from './arbitrary.js';
 import { fc2HttpCall, fc2HttpRequest, httpEvent } from './arbitrary.js';
+import { httpBasics } from './basics.js';
 import type { HttpRequestParams } from './build.js';
-import { buildFc2HttpRequest, buildHttpEvent, httpRequestDefaults } from './build.js';
-import { httpCommandOptions, httpFlags, splitPathQuery } from './flags.js';
-import { httpKinds } from './kinds.js';
 import { httpProject } from './project.js';
 
 /**
@@ -14,25 +12,12 @@ import { httpProject } from './project.js';
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/http-triggers-overview
  */
 export const http: TriggerModule<'http', HttpRequestParams, HttpTriggerEvent | Fc2HttpRequest, HttpRequestConstraints> = {
-  id: 'http',
-  apiType: 'http',
-  spellings: { fun: 'HTTP' },
-  schemas: { events: ['http', 'fc2-http-request'], config: 'http-trigger-config' },
-  delivery: 'fc3-http',
-  defaults: httpRequestDefaults,
-  build: (params, options) => (options?.fc2 ? buildFc2HttpRequest(params) : buildHttpEvent(params)),
+  ...httpBasics,
   arbitrary: (constraints) => httpEvent(constraints),
-  kinds: httpKinds,
   kindArbitrary(kind, fixed, options) {
     const constraints = { ...(fixed.method || !kind.fixed.method ? {} : { methods: [kind.fixed.method] }), ...fixed };
     return options?.fc2 ? fc2HttpRequest(constraints) : httpEvent(constraints);
   },
-  flags: httpFlags,
-  commandOptions: httpCommandOptions,
-  adjustParams: splitPathQuery,
-  schemaOf: (event) => (typeof event === 'object' && event !== null && 'version' in event ? 'http' : 'fc2-http-request'),
-  detect: (value) =>
-    'rawPath' in value || ('requestContext' in value && 'version' in value) ? { schema: 'http', because: 'it has rawPath and requestContext' } : undefined,
-  variants: [{ name: 'fc2-http', delivery: 'fc2-http', arbitrary: (constraints) => fc2HttpCall(constraints as HttpRequestConstraints) }],
+  variantArbitraries: { 'fc2-http': (constraints) => fc2HttpCall(constraints as HttpRequestConstraints) },
   project: httpProject,
 };

@@ -2,9 +2,8 @@ import { sourceAccount, sourceTopic } from '../../project/source-arn.js';
 import type { TriggerModule } from '../types.js';
 import type { MnsEventConstraints } from './arbitrary.js';
 import { mnsEvent } from './arbitrary.js';
+import { mnsBasics } from './basics.js';
 import type { MnsEventParams, MnsTopicEvent } from './build.js';
-import { buildMnsEvent, mnsEventDefaults } from './build.js';
-import { mnsFlags } from './flags.js';
 
 /**
  * MNS topic: a message pushed by a topic subscription, JSON format (an object) or STREAM (the raw body, or
@@ -12,28 +11,9 @@ import { mnsFlags } from './flags.js';
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/mns-topic-trigger
  */
 export const mns: TriggerModule<'mns', MnsEventParams, MnsTopicEvent, MnsEventConstraints> = {
-  id: 'mns',
-  apiType: 'mns_topic',
-  spellings: { fun: 'MNSTopic', fc: 'mnsTopic' },
-  schemas: { events: ['mns-json', 'mns-stream'], config: 'mns-trigger-config' },
-  delivery: 'event',
-  defaults: mnsEventDefaults,
-  build: (params) => buildMnsEvent(params),
+  ...mnsBasics,
   arbitrary: (constraints) => mnsEvent(constraints),
-  kinds: [
-    { name: 'mns:json', fixed: { format: 'JSON' }, description: 'an MNS topic message, JSON format (attributes merged at the top level)' },
-    { name: 'mns:stream', fixed: { format: 'STREAM' }, description: 'an MNS topic message, STREAM format: the raw body, or {body, attrs} with --attr' },
-  ],
   kindArbitrary: (kind, fixed) => mnsEvent({ ...(kind.fixed.format ? { formats: [kind.fixed.format] } : {}), ...fixed }),
-  flags: mnsFlags,
-  // A STREAM message without attributes is the raw body: no schema describes a string.
-  schemaOf: (event) => (typeof event === 'string' ? undefined : 'attrs' in (event as object) && 'body' in (event as object) ? 'mns-stream' : 'mns-json'),
-  detect(value) {
-    if ('TopicOwner' in value || 'MessageMD5' in value || 'SubscriptionName' in value)
-      return { schema: 'mns-json', because: 'it has MNS topic fields (TopicOwner, MessageMD5, …)' };
-    if ('body' in value && 'attrs' in value) return { schema: 'mns-stream', because: 'it has body and attrs' };
-    return undefined;
-  },
   project: {
     // filterTag: MNS pushes only messages published with that tag, and the event does not carry the tag, so every
     // drawn message stands for a tagged one and nothing marks it; an untagged message never becomes an event.

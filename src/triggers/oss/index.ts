@@ -1,12 +1,9 @@
-import { isJsonObject } from '../../io/json-values.js';
 import type { OssEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import type { OssEventConstraints } from './arbitrary.js';
 import { ossEvent } from './arbitrary.js';
+import { ossBasics } from './basics.js';
 import type { OssEventParams } from './build.js';
-import { buildOssEvent, ossEventDefaults } from './build.js';
-import { ossFlags } from './flags.js';
-import { ossKinds } from './kinds.js';
 import { ossProject } from './project.js';
 
 /**
@@ -14,22 +11,8 @@ import { ossProject } from './project.js';
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
  */
 export const oss: TriggerModule<'oss', OssEventParams, OssEvent, OssEventConstraints> = {
-  id: 'oss',
-  apiType: 'oss',
-  spellings: { fun: 'OSS' },
-  schemas: { events: ['oss'], config: 'oss-trigger-config' },
-  delivery: 'event',
-  defaults: ossEventDefaults,
-  build: (params) => buildOssEvent(params),
+  ...ossBasics,
   arbitrary: (constraints) => ossEvent(constraints),
-  kinds: ossKinds,
   kindArbitrary: (kind, fixed) => ossEvent({ ...(fixed.eventName || !kind.fixed.eventName ? {} : { eventNames: [kind.fixed.eventName] }), ...fixed }),
-  flags: ossFlags,
-  schemaOf: () => 'oss',
-  detect(value) {
-    const record = Array.isArray(value.events) ? value.events[0] : undefined;
-    if (isJsonObject(record) && (record.eventSource === 'acs:oss' || isJsonObject(record.oss))) return { schema: 'oss', because: '/events/0 is an OSS record' };
-    return undefined;
-  },
   project: ossProject,
 };

@@ -1,47 +1,20 @@
 import { objectIn, stringIn } from '../../io/json-values.js';
 import { sourceAccount, sourceProject } from '../../project/source-arn.js';
 import type { SlsEvent } from '../../types/generated.js';
-import { jsonObject, regionFlag, timeFlag, wholeNumber } from '../_shared/flags.js';
 import type { TriggerModule } from '../types.js';
 import type { SlsEventConstraints } from './arbitrary.js';
 import { slsEvent } from './arbitrary.js';
+import { slsBasics } from './basics.js';
 import type { SlsEventParams } from './build.js';
-import { buildSlsEvent, slsEventDefaults } from './build.js';
 
 /**
  * SLS (Log Service): the cursors of new log groups in one shard of a logstore, and the job's functionParameter.
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
  */
 export const sls: TriggerModule<'sls', SlsEventParams, SlsEvent, SlsEventConstraints> = {
-  id: 'sls',
-  apiType: 'log',
-  spellings: { fun: 'Log' },
-  schemas: { events: ['sls'], config: 'sls-trigger-config' },
-  delivery: 'event',
-  defaults: slsEventDefaults,
-  build: (params) => buildSlsEvent(params),
+  ...slsBasics,
   arbitrary: (constraints) => slsEvent(constraints),
-  kinds: [{ name: 'sls', fixed: {}, description: 'an SLS (Log Service) trigger: cursors of new log groups in one shard' }],
   kindArbitrary: (_kind, fixed) => slsEvent(fixed),
-  flags: [
-    { flags: '--project <name>', description: 'SLS project', param: 'project', pointers: ['/source/projectName'] },
-    { flags: '--logstore <name>', description: 'source logstore', param: 'logstore', pointers: ['/source/logstoreName'] },
-    { flags: '--shard <id>', description: 'shard id', param: 'shardId', parse: wholeNumber('--shard'), pointers: ['/source/shardId'] },
-    {
-      flags: '--parameter <json>',
-      description: "the trigger's functionParameter (JSON object)",
-      param: 'parameter',
-      parse: jsonObject('--parameter'),
-      pointers: ['/parameter'],
-    },
-    regionFlag,
-    timeFlag,
-  ],
-  schemaOf: () => 'sls',
-  detect(value) {
-    const source = objectIn(value.source);
-    return 'logstoreName' in source || 'beginCursor' in source ? { schema: 'sls', because: 'it has source.logstoreName' } : undefined;
-  },
   project: {
     matching: (trigger) => ({
       arbitrary: slsEvent({

@@ -7,9 +7,8 @@ import type { TimerEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import type { TimerEventConstraints } from './arbitrary.js';
 import { timerEvent } from './arbitrary.js';
+import { timerBasics } from './basics.js';
 import type { TimerEventParams } from './build.js';
-import { buildTimerEvent, timerEventDefaults } from './build.js';
-import { timerFlags, timerScheduleOptions } from './flags.js';
 
 /** One expression of each form FC's timer takes: seconds first, a zone, names, `?`, steps, `@every`. */
 const SAMPLE_EXPRESSIONS = ['0 0 4 * * *', 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI', '0 */5 * * * *', '0 0 0 1 JAN,JUL ?', '@every 90m'];
@@ -19,20 +18,9 @@ const SAMPLE_EXPRESSIONS = ['0 0 4 * * *', 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/timer-trigger-overview
  */
 export const timer: TriggerModule<'timer', TimerEventParams, TimerEvent, TimerEventConstraints> = {
-  id: 'timer',
-  apiType: 'timer',
-  spellings: { fun: 'Timer' },
-  schemas: { events: ['timer'], config: 'timer-trigger-config' },
-  delivery: 'event',
-  defaults: timerEventDefaults,
-  build: (params) => buildTimerEvent(params),
+  ...timerBasics,
   arbitrary: (constraints) => timerEvent(constraints),
-  kinds: [{ name: 'timer', fixed: {}, description: 'a timer trigger firing (triggerTime in whole seconds, UTC)' }],
   kindArbitrary: (_kind, fixed) => timerEvent(fixed),
-  flags: timerFlags,
-  commandOptions: timerScheduleOptions,
-  schemaOf: () => 'timer',
-  detect: (value) => ('triggerTime' in value ? { schema: 'timer', because: 'it has triggerTime' } : undefined),
   project: {
     matching: (trigger) => ({
       // FC passes no payload as "" (what the FC console and local tools send).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fixedOr } from '../../../../generators/internal/params.js';
 import { ossEvent } from '../../oss/arbitrary.js';
-import { resourceName } from '../envelope.js';
+import { resourceName } from '../envelope-draws.js';
 import type { EventBridgeBusEventParams } from './build.js';
 
 /** A custom source (`my.app`) and a type in EventBridge's `<product>:<resource>:<action>` form. */

@@ -1,15 +1,11 @@
 import { OSS_EVENT_NAMES } from '../../oss/filter.js';
 import type { OssEventName } from '../../oss/build.js';
-import { jsonObject, wholeNumber } from '../../_shared/flags.js';
 import type { EventPattern } from '../pattern.js';
 import { satisfies } from '../pattern.js';
-import { everywhere, sourceModule } from '../source-module.js';
 import { busMessageDraws, busSourceDraws } from './arbitrary.js';
 import type { EventBridgeBusEventParams } from './build.js';
-import { eventBridgeBusEventAt, eventBridgeBusEventDefaults } from './build.js';
-
-/** The types the other EventBridge sources' events have: an event of the default bus is any other CloudEvent. */
-const SOURCE_TYPES = new Set(['mns:Queue:SendMessage', 'mq:Topic:SendMessage', 'amqp:Queue:SendMessage', 'alikafka:Topic:Message', 'dts:ConsumeMessage']);
+import { sourceModule } from '../source-module.js';
+import { eventbridgeSpec } from './basics.js';
 
 /** The values a pattern's leaf at `path` lists as they are (`"source": ["acs.oss"]`). */
 const listed = (pattern: EventPattern, path: string) =>
@@ -46,49 +42,9 @@ function picked(pattern: EventPattern): Partial<EventBridgeBusEventParams>[] {
  * events (one native OSS record as `data`), and custom events, chosen by the rule's pattern.
  * @see https://www.alibabacloud.com/help/en/functioncompute/fc/developer-reference/api-fc-2023-03-30-struct-eventbridgetriggerconfig
  */
-export const eventbridge = sourceModule({
-  id: 'eventbridge',
-  sourceType: 'Default',
-  modes: 'event-driven',
-  regionPointers: everywhere('/aliyunregionid', '/subject'),
-  defaults: eventBridgeBusEventDefaults,
-  kinds: [
-    {
-      name: 'eventbridge:oss',
-      fixed: { kind: 'oss' },
-      description: 'an OSS object event through EventBridge (source acs.oss, type oss:ObjectCreated:PutObject…): data is one native OSS record',
-    },
-    {
-      name: 'eventbridge:custom',
-      fixed: { kind: 'custom' },
-      description: 'a custom event on an EventBridge bus: --source, --type and --data (JSON) are yours',
-    },
-  ],
-  flags: [
-    { flags: '--source <source>', description: 'custom event: its source', param: 'source', pointers: ['/source'] },
-    { flags: '--type <type>', description: 'custom event: its type', param: 'type', pointers: ['/type'] },
-    { flags: '--data <json>', description: 'custom event: its data, a JSON object', param: 'data', parse: jsonObject('--data'), pointers: ['/data'] },
-    { flags: '--subject <subject>', description: 'custom event: its subject', param: 'subject', pointers: ['/subject'] },
-    {
-      flags: '--event-name <name>',
-      description: 'OSS event: the OSS event name, e.g. ObjectCreated:CopyObject',
-      param: 'eventName',
-      pointers: ['/type', '/data/eventName'],
-    },
-    { flags: '--bucket <name>', description: 'OSS event: bucket name', param: 'bucket', pointers: ['/data/oss/bucket', '/subject'] },
-    { flags: '--key <key>', description: 'OSS event: object key', param: 'key', pointers: ['/data/oss/object/key', '/subject'] },
-    {
-      flags: '--size <bytes>',
-      description: 'OSS event: object size in bytes',
-      param: 'size',
-      parse: wholeNumber('--size'),
-      pointers: ['/data/oss/object/size'],
-    },
-  ],
-  one: eventBridgeBusEventAt,
+export const eventbridge = sourceModule(eventbridgeSpec, {
   sourceDraws: busSourceDraws,
   messageDraws: busMessageDraws,
-  ownsEvent: (event) => typeof event.type === 'string' && !SOURCE_TYPES.has(event.type),
   fromConfig: () => ({ params: {}, pinned: ['specversion'] }),
   patternParams: picked,
   describe: () => 'default bus',

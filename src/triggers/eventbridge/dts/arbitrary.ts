@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fixedOr } from '../../../../generators/internal/params.js';
 import { multiByteText } from '../../../../generators/internal/text.js';
-import { resourceName } from '../envelope.js';
+import { resourceName } from '../envelope-draws.js';
 import type { DtsEventParams, DtsOperation } from './build.js';
 
 const identifier = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/);

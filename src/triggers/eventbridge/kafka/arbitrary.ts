@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fixedOr } from '../../../../generators/internal/params.js';
 import { jsonText, opaqueText } from '../../../../generators/internal/text.js';
-import { resourceName } from '../envelope.js';
+import { resourceName } from '../envelope-draws.js';
 import type { KafkaEventParams, KafkaValueFormat } from './build.js';
 
 export const kafkaSourceDraws = (fixed: Partial<KafkaEventParams>): fc.Arbitrary<Partial<KafkaEventParams>> =>

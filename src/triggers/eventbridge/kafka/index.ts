@@ -1,9 +1,8 @@
 import { stringIn } from '../../../io/json-values.js';
-import { usage, wholeNumber } from '../../_shared/flags.js';
-import { everywhere, sourceModule } from '../source-module.js';
 import { kafkaMessageDraws, kafkaSourceDraws } from './arbitrary.js';
 import type { KafkaValueFormat } from './build.js';
-import { kafkaEventAt, kafkaEventDefaults } from './build.js';
+import { sourceModule } from '../source-module.js';
+import { kafkaSpec } from './basics.js';
 
 /** ValueDataType of the source → the form of `data.value`. */
 const FORMATS: Readonly<Record<string, KafkaValueFormat>> = { Text: 'text', Json: 'json', Binary: 'base64' };
@@ -12,48 +11,9 @@ const FORMATS: Readonly<Record<string, KafkaValueFormat>> = { Text: 'text', Json
  * ApsaraMQ for Kafka trigger (EventBridge source `Kafka`, event-streaming only): batches of `alikafka:Topic:Message`.
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export const kafka = sourceModule({
-  id: 'kafka',
-  sourceType: 'Kafka',
-  modes: 'event-streaming',
-  regionPointers: [],
-  defaults: kafkaEventDefaults,
-  kinds: [
-    {
-      name: 'kafka',
-      fixed: {},
-      description:
-        'records of an ApsaraMQ for Kafka topic via EventBridge, always a JSON array (event-streaming; --batch N); value as text, JSON or base64 (--value-format)',
-    },
-  ],
-  flags: [
-    { flags: '--topic <name>', description: 'topic name', param: 'topic', pointers: everywhere('/data/topic', '/subject') },
-    { flags: '--value <text>', description: "the record's value (JSON with --value-format json)", param: 'value', pointers: everywhere('/data/value') },
-    {
-      flags: '--value-format <text|json|base64>',
-      description: "how the value arrives: the source's ValueDataType Text (default), Json (parsed) or Binary (base64)",
-      param: 'valueFormat',
-      parse: (value) =>
-        value === 'text' || value === 'json' || value === 'base64'
-          ? value
-          : usage('--value-format', `must be text, json or base64, got ${value}`, '--value-format json'),
-      pointers: everywhere('/data/value'),
-    },
-    { flags: '--key <key>', description: 'record key', param: 'key', pointers: everywhere('/data/key') },
-    {
-      flags: '--partition <n>',
-      description: 'partition number',
-      param: 'partition',
-      parse: wholeNumber('--partition'),
-      pointers: everywhere('/data/partition'),
-    },
-    { flags: '--offset <n>', description: 'offset of the first record', param: 'offset', parse: wholeNumber('--offset'), pointers: everywhere('/data/offset') },
-    { flags: '--instance <id>', description: 'instance id, alikafka_…', param: 'instanceId', pointers: everywhere('/subject') },
-  ],
-  one: kafkaEventAt,
+export const kafka = sourceModule(kafkaSpec, {
   sourceDraws: kafkaSourceDraws,
   messageDraws: kafkaMessageDraws,
-  ownsEvent: (event) => event.type === 'alikafka:Topic:Message',
   fromConfig({ parameters }) {
     const topic = stringIn(parameters.Topic);
     const instanceId = stringIn(parameters.InstanceId);

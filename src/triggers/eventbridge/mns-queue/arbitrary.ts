@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fixedOr } from '../../../../generators/internal/params.js';
 import { opaqueText } from '../../../../generators/internal/text.js';
-import { resourceName } from '../envelope.js';
+import { resourceName } from '../envelope-draws.js';
 import type { MnsQueueEventParams } from './build.js';
 
 /** What the events of one MNS queue trigger share. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fixedOr } from '../../../../generators/internal/params.js';
 import { asciiText, opaqueText } from '../../../../generators/internal/text.js';
-import { resourceName } from '../envelope.js';
+import { resourceName } from '../envelope-draws.js';
 import type { RocketMqEventParams } from './build.js';
 
 export const rocketMqSourceDraws = (fixed: Partial<RocketMqEventParams>): fc.Arbitrary<Partial<RocketMqEventParams>> =>

@@ -1,0 +1,172 @@
+import type { Json } from '../io/json-values.js';
+import type { SchemaName } from '../schema/catalog.js';
+import { apigwBasics } from './apigw/basics.js';
+import { cdnBasics } from './cdn/basics.js';
+import type { Delivery } from './delivery.js';
+import { eventbridgeBasics } from './eventbridge/bus/basics.js';
+import { dtsBasics } from './eventbridge/dts/basics.js';
+import { kafkaBasics } from './eventbridge/kafka/basics.js';
+import { mnsQueueBasics } from './eventbridge/mns-queue/basics.js';
+import { rabbitmqBasics } from './eventbridge/rabbitmq/basics.js';
+import { rocketmqBasics } from './eventbridge/rocketmq/basics.js';
+import { httpBasics } from './http/basics.js';
+import { mnsBasics } from './mns/basics.js';
+import { ossBasics } from './oss/basics.js';
+import { slsBasics } from './sls/basics.js';
+import { tablestoreBasics } from './tablestore/basics.js';
+import { timerBasics } from './timer/basics.js';
+import type { BuildOptions, KindSpec, TriggerBasics } from './types.js';
+
+/**
+ * The only list of triggers, by their basics: adding one is a folder under src/triggers/ and a line here (and its
+ * module's line in `registry.ts`, which the compiler asks for). The CLI starts with these alone: printing an event
+ * loads no generator and no project code.
+ *
+ * @example
+ * ```ts
+ * for (const trigger of triggerBasicsList) console.log(trigger.id, trigger.apiType, trigger.kinds.map((kind) => kind.name).join(' '));
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
+export const triggerBasicsList = [
+  ossBasics,
+  timerBasics,
+  mnsBasics,
+  slsBasics,
+  cdnBasics,
+  httpBasics,
+  apigwBasics,
+  tablestoreBasics,
+  mnsQueueBasics,
+  rocketmqBasics,
+  rabbitmqBasics,
+  kafkaBasics,
+  dtsBasics,
+  eventbridgeBasics,
+] as const;
+
+/**
+ * A trigger's one name in fc-sim (`oss`, `timer`, `mns`, `http`, …): in kinds, the CLI, `checkHandler({ trigger })`
+ * and saved failures.
+ *
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
+export type TriggerId = (typeof triggerBasicsList)[number]['id'];
+
+// biome-ignore lint/suspicious/noExplicitAny: the basics of any trigger, behind the lookups
+const basics: readonly TriggerBasics<TriggerId, any>[] = triggerBasicsList;
+
+/**
+ * The basics of a trigger: its schemas, builder, kinds and flags, detection and delivery.
+ *
+ * @example
+ * ```ts
+ * const event = triggerBasics('oss').build({ bucket: 'photos' });
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the basics of any trigger
+export function triggerBasics(id: TriggerId): TriggerBasics<TriggerId, any> {
+  return basics.find((trigger) => trigger.id === id)!;
+}
+
+/**
+ * Every trigger's id, in the registry's order.
+ *
+ * @example
+ * ```ts
+ * const id = process.argv[2] ?? 'oss';
+ * if (!(triggerIds as readonly string[]).includes(id)) throw new Error(`unknown trigger ${id}; one of ${triggerIds.join(', ')}`);
+ * ```
+ * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
+ */
+export const triggerIds: readonly TriggerId[] = basics.map((module) => module.id);
+
+export function isTriggerId(name: string): name is TriggerId {
+  return (triggerIds as readonly string[]).includes(name);
+}
+
+/** Whether triggers of this API type deliver HTTP requests (FC: one HTTP trigger per function, and no other trigger beside it). */
+export function isHttpTriggerType(apiType: string): boolean {
+  return basics.some((module) => module.apiType === apiType && (module.delivery === 'fc3-http' || module.delivery === 'fc2-http'));
+}
+
+/** The API's trigger type for a tool's spelling: Fun's `MNSTopic`, fc 2.x's `mnsTopic`; as written when unknown. */
+export function apiTypeOf(written: string, tool: 'fun' | 'fc' | 'fc3'): string {
+  if (tool === 'fc3') return written;
+  const module = basics.find((candidate) => (tool === 'fun' ? candidate.spellings.fun : candidate.spellings.fc) === written);
+  return module?.apiType ?? written;
+}
+
+/**
+ * A named event kind, with the trigger it belongs to: a realistic default event (`oss:put`, `http:post`) that
+ * parameters then change.
+ *
+ * @example
+ * ```ts
+ * const kind: EventKind | undefined = findKind('oss:delete');
+ * if (kind) console.log(kind.trigger, kind.description, kind.fixed);
+ * ```
+ * @see README.md#print-an-event
+ */
+export interface EventKind extends KindSpec<Json> {
+  readonly trigger: TriggerId;
+}
+
+/**
+ * Every named event kind of every trigger: what `fc-sim list` prints.
+ *
+ * @example
+ * ```ts
+ * for (const kind of eventKinds) console.log(kind.name.padEnd(24), kind.description);
+ * ```
+ * @see README.md#print-an-event
+ */
+export const eventKinds: readonly EventKind[] = basics.flatMap((module) => module.kinds.map((kind: KindSpec<Json>) => ({ ...kind, trigger: module.id })));
+
+/**
+ * The kind of this name (`oss:put`), or undefined.
+ *
+ * @example
+ * ```ts
+ * const kind = findKind('cdn:logfile');
+ * const event = kind && buildKind(kind, { domain: 'cdn.example.com' });
+ * ```
+ * @see README.md#print-an-event
+ */
+export function findKind(name: string): EventKind | undefined {
+  return eventKinds.find((kind) => kind.name === name);
+}
+
+/** The parameters a kind builds with: its own realistic values, what names it, then the caller's. */
+export function kindParams(kind: EventKind, overrides: Record<string, unknown>): Record<string, unknown> {
+  return { ...kind.params, ...kind.fixed, ...overrides };
+}
+
+/**
+ * The default event of a kind, changed by `overrides` (builder parameters).
+ *
+ * @example
+ * ```ts
+ * const event = buildKind(findKind('oss:put')!, { bucket: 'photos', key: 'a b/图片.jpg', size: 0 });
+ * const fc2Request = buildKind(findKind('http:get')!, { path: '/users' }, { fc2: true });
+ * ```
+ * @see README.md#print-an-event
+ */
+export function buildKind(kind: EventKind, overrides: Record<string, unknown> = {}, options: BuildOptions = {}): unknown {
+  return triggerBasics(kind.trigger).build(kindParams(kind, overrides), options);
+}
+
+/** The schema an event of this kind validates against (an MNS STREAM event without attributes has none). */
+export function schemaOfKind(kind: EventKind, event: unknown): SchemaName | undefined {
+  return triggerBasics(kind.trigger).schemaOf(event);
+}
+
+/** How an event of a kind reaches the handler. */
+export function deliveryOfKind(kind: EventKind, options: BuildOptions = {}): Delivery {
+  const module = triggerBasics(kind.trigger);
+  return options.fc2 && module.variants?.some((variant) => variant.delivery === 'fc2-http') ? 'fc2-http' : module.delivery;
+}
+
+/** The names a test source can take: every trigger, and each trigger's variants (`fc2-http`). */
+export const sourceNames: readonly string[] = basics.flatMap((module) => [module.id, ...(module.variants ?? []).map((variant) => variant.name)]);
