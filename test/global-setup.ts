@@ -8,7 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
+import { buildChild, CHILD_BUILD_INFO, CHILD_OUT } from '../scripts/build-child.js';
 import { packageRoot } from '../src/package-root.js';
+import { NodeUnavailable } from '../src/runtime/node/node-binary.js';
+import { installRuntime } from '../src/runtime/node/runtime-cache.js';
+import { runtimeNames } from '../src/runtime/runtimes.js';
 
 /** The folders tsconfig.build.json compiles into dist/. */
 const SOURCE_FOLDERS = (JSON.parse(readFileSync(join(packageRoot, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
@@ -69,9 +73,44 @@ async function whileLocked(work: () => void): Promise<void> {
   }
 }
 
-export default async function buildWhenStale(): Promise<void> {
-  if (staleSource() === undefined) return;
+/**
+ * The first source of the child build (dist/child/, for the runtimes' own Node.js) that is newer than its output, or
+ * undefined; the child's bootstrap missing counts as stale. A file newly imported by the child is seen through the
+ * importing file, which changed.
+ */
+export function staleChildSource(root = packageRoot): string | undefined {
+  const out = join(root, 'dist', 'child');
+  const bootstrap = join(out, 'runtime', 'child', 'bootstrap.js');
+  if (!existsSync(bootstrap)) return 'src/runtime/child/bootstrap.ts';
+  const outputs = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? outputs(join(folder, entry.name)) : entry.name.endsWith('.js') ? [join(folder, entry.name)] : [],
+    );
+  for (const output of outputs(out)) {
+    const source = join(root, 'src', relative(out, output)).replace(/\.js$/, '.ts');
+    if (existsSync(source) && statSync(output).mtimeMs < statSync(source).mtimeMs) return relative(root, source);
+  }
+  return undefined;
+}
+
+function buildChildWhenStale(): void {
+  const stale = staleChildSource();
+  if (stale === undefined) return;
+  process.stderr.write(`global setup: dist/child/ is older than ${stale}: building (tsc -p tsconfig.child.json)\n`);
+  let tsc = buildChild();
+  if (staleChildSource() !== undefined) {
+    rmSync(CHILD_BUILD_INFO, { force: true });
+    tsc = buildChild();
+  }
+  const stillStale = staleChildSource();
+  if (stillStale !== undefined) throw new Error(`global setup: tsc -p tsconfig.child.json left ${CHILD_OUT} older than ${stillStale}:\n${tsc.output}`);
+  if (tsc.status !== 0) process.stderr.write(`global setup: child built with type errors:\n${tsc.output.split('\n').slice(0, 10).join('\n')}\n`);
+}
+
+async function buildWhenStale(): Promise<void> {
+  if (staleSource() === undefined && staleChildSource() === undefined) return;
   await whileLocked(() => {
+    buildChildWhenStale();
     // Checked again under the lock: the run that held it may have built already.
     const stale = staleSource();
     if (stale === undefined) return;
@@ -90,4 +129,24 @@ export default async function buildWhenStale(): Promise<void> {
     if (tsc.status !== 0)
       process.stderr.write(`global setup: built with type errors (npm run typecheck lists them):\n${tsc.output.split('\n').slice(0, 10).join('\n')}\n`);
   });
+}
+
+/**
+ * Each runtime's Node.js and FC's preinstalled modules, downloaded into the user cache once per machine before any
+ * test starts (tests run handlers on nodejs12–20, and a download inside a test would race its timeout).
+ */
+async function prefetchRuntimes(): Promise<void> {
+  for (const runtime of runtimeNames) {
+    try {
+      await installRuntime(runtime, { progress: (line) => process.stderr.write(`global setup: ${line}\n`) });
+    } catch (error) {
+      if (!(error instanceof NodeUnavailable)) throw error;
+      process.stderr.write(`global setup: ${runtime} will run on this machine's Node.js: ${error.message}\n`);
+    }
+  }
+}
+
+export default async function setup(): Promise<void> {
+  await buildWhenStale();
+  await prefetchRuntimes();
 }

@@ -12,6 +12,8 @@ import { inspect } from 'node:util';
  * @see https://www.alibabacloud.com/help/en/functioncompute/fc/error-handling-nodejs
  */
 export interface FcErrorBody {
+  /** FC's own API errors (a request refused before anything ran): `EntityTooLarge`, … */
+  errorCode?: string;
   errorMessage: string;
   errorType?: string;
   stackTrace?: string[];
@@ -46,7 +48,7 @@ export type ErrorKind = 'handled' | 'unhandled';
 /** Stack frames of fc-sim itself are cut, as FC's runtime cuts its own (`sanitizer.js washErrorStack`). */
 function userStack(error: Error): string[] {
   const lines = (error.stack ?? `${error.name}: ${error.message}`).split('\n');
-  const internal = lines.findIndex((line) => /[\\/](?:src|dist[\\/]src)[\\/]runtime[\\/]/.test(line) || line.includes('node:internal/'));
+  const internal = lines.findIndex((line) => /[\\/](?:src|dist[\\/]src|dist[\\/]child)[\\/]runtime[\\/]/.test(line) || line.includes('node:internal/'));
   return internal === -1 ? lines : lines.slice(0, Math.max(1, internal));
 }
 
@@ -76,20 +78,44 @@ export function handledError(error: unknown): FcErrorBody {
 }
 
 /**
- * A thrown error or a rejected promise. nodejs ≤ 16 prefix the type with `FunctionUnhandledError: ` (and call a
- * SyntaxError `UserCodeSyntaxError`); nodejs 18/20 keep the error's own name (FC 3.0 error-handling doc).
+ * A thrown error or a rejected promise. nodejs ≤ 16 (FC's nodejs12–16 agent, `legacyAgent`) prefix the type with
+ * `FunctionUnhandledError: ` (and call a SyntaxError `UserCodeSyntaxError`); nodejs 18/20 keep the error's own name
+ * (FC 3.0 error-handling doc).
  */
-export function unhandledError(error: unknown, generation: 'fc2' | 'fc3', cause: FailureCause = 'function'): FcErrorBody {
-  if (!isError(error)) return { errorMessage: describeValue(error), errorType: generation === 'fc2' ? 'FunctionUnhandledError: Error' : 'Error', cause };
+export function unhandledError(error: unknown, legacyAgent: boolean, cause: FailureCause = 'function'): FcErrorBody {
+  if (!isError(error)) return { errorMessage: describeValue(error), errorType: legacyAgent ? 'FunctionUnhandledError: Error' : 'Error', cause };
   const code = (error as NodeJS.ErrnoException).code;
   const name =
     code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? 'ImportModuleError' : error.name === 'SyntaxError' ? 'UserCodeSyntaxError' : error.name;
   return {
     errorMessage: error.message,
-    errorType: generation === 'fc2' ? `FunctionUnhandledError: ${name}` : name,
+    errorType: legacyAgent ? `FunctionUnhandledError: ${name}` : name,
     stackTrace: userStack(error),
     cause,
   };
+}
+
+/**
+ * How the runtime answers a throw or a rejection, and whether FC counts it as handled. FC's nodejs12–16 agent
+ * (runtime.md, Corrections 6, AGENT `bootstrap.js` in strict mode) stamps `name = 'FunctionUnhandledError: ' + name`
+ * on what was thrown and passes it to the callback: a primitive cannot take a name, so it reaches the callback as it
+ * is (`throw 'oops'` → `{errorMessage: 'oops', errorType: 'FunctionHandledError'}`), and a plain object takes the
+ * name but is still no Error; both are handled errors there. nodejs 18/20: every throw is unhandled.
+ */
+export function thrownOutcome(error: unknown, legacyAgent: boolean, cause: FailureCause = 'function'): { kind: ErrorKind; error: FcErrorBody } {
+  if (!legacyAgent || isError(error)) return { kind: 'unhandled', error: unhandledError(error, legacyAgent, cause) };
+  if (typeof error === 'object' && error !== null && Object.isExtensible(error)) {
+    Object.assign(error, { name: `FunctionUnhandledError: ${String((error as { name?: unknown }).name)}` });
+  }
+  return { kind: 'handled', error: { ...handledError(error), cause } };
+}
+
+/**
+ * A handler that could not be loaded: nodejs ≤ 16 name the type `FunctionUnhandledError: <type>` as for any thrown
+ * error (runtime.md, Corrections 6: `FunctionUnhandledError: HandlerNotFound`, `…: ImportModuleError`).
+ */
+export function loadError(body: FcErrorBody, legacyAgent: boolean): FcErrorBody {
+  return { ...body, ...(legacyAgent && body.errorType ? { errorType: `FunctionUnhandledError: ${body.errorType}` } : {}), cause: 'load' };
 }
 
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)}MB`;

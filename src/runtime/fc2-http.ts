@@ -1,6 +1,8 @@
+import { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Fc2HttpRequest } from '../types/generated.js';
-import { unhandledError } from './fc-errors.js';
+import { thrownOutcome } from './fc-errors.js';
 import type { AnyFunction, HandlerOutcome } from './run-handler.js';
 import { firstAnswer } from './run-handler.js';
 import { isReservedResponseHeader } from './reserved-headers.js';
@@ -14,36 +16,50 @@ export interface HttpAnswer {
 }
 
 /**
- * The request an FC 2.0 HTTP handler receives: a readable stream of the body (so `getRawBody(request)` works), with
- * FC's fields (`method`, `path`, `url`, `clientIP`, `ip`, `queries`, `headers`, `body`) and `getHeader(name)`.
+ * The request an FC 2.0 HTTP handler receives, as FC's nodejs12–16 agent builds it (runtime.md, Corrections 8,
+ * AGENT `httpparam.js`): an `http.IncomingMessage` (so express/koa adapters and `getRawBody(request)` work) on a stub
+ * socket whose `remoteAddress` is the client IP and which is `encrypted`, HTTP/1.1, emitting the body once, with FC's
+ * fields (`method`, `path`, `url`, `clientIP`, `ip`, `queries`, `headers`, `body`) and `getHeader(name)`.
  */
-export function fc2Request(request: Fc2HttpRequest, body: Buffer): Readable & Record<string, unknown> {
-  const stream = Readable.from(body.length === 0 ? [] : [body], { objectMode: false }) as Readable & Record<string, unknown>;
-  Object.assign(stream, {
+export function fc2Request(request: Fc2HttpRequest, body: Buffer): IncomingMessage & Record<string, unknown> {
+  const socket = { remoteAddress: request.clientIP, remotePort: 0, encrypted: true, readable: false, destroyed: false, destroy: () => undefined };
+  const message = new IncomingMessage(socket as unknown as Socket) as IncomingMessage & Record<string, unknown>;
+  const rawHeaders: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) for (const one of Array.isArray(value) ? value : [value]) rawHeaders.push(name, String(one));
+  Object.assign(message, {
+    httpVersion: '1.1',
+    httpVersionMajor: 1,
+    httpVersionMinor: 1,
     method: request.method,
-    path: request.path,
     url: request.url,
+    headers: request.headers,
+    rawHeaders,
+    path: request.path,
     clientIP: request.clientIP,
     ip: request.clientIP,
     queries: request.queries,
-    headers: request.headers,
     body,
     getHeader: (name: string) => request.headers[name.toLowerCase()],
   });
-  return stream;
+  if (body.length > 0) message.push(body);
+  message.push(null);
+  message.complete = true;
+  return message;
 }
 
 /**
- * The response object, with the nodejs16 runtime's rules: an integer status, string (or string[]) headers,
- * `send(string | Buffer | stream.Readable)` once; changes after send throw. Streams are read whole before FC
- * answers (no true streaming).
+ * The response object, with the nodejs12–16 agent's rules and words (runtime.md §4.1 and Corrections 8, AGENT
+ * `httpparam.js`): an integer status, string (or string[]) header names and values, a TypeError otherwise (a number
+ * too: FC does not convert it); `send(string | Buffer | stream.Readable)` once; headers cannot change after it. Streams
+ * are read whole before FC answers (no true streaming).
  */
 export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: Error) => void) {
   let statusCode = 200;
   const headers: Record<string, string | string[]> = {};
   let sent = false;
-  const notSent = (what: string) => {
-    if (sent) throw new Error(`can not ${what} after send`);
+  // The source gives this text for headers; the status and deletions are refused the same way after send.
+  const notSent = () => {
+    if (sent) throw new Error('can not set headers after they are sent');
   };
   const finish = (body: Buffer) => {
     const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !isReservedResponseHeader(name)));
@@ -51,19 +67,22 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
   };
   return {
     setStatusCode(code: unknown) {
-      notSent('set the status code');
-      if (!Number.isInteger(code)) throw new TypeError(`status code should be an integer, got ${JSON.stringify(code)}`);
+      notSent();
+      if (!Number.isInteger(code)) throw new TypeError('statusCode should be a `integer`');
       statusCode = code as number;
     },
-    setHeader(name: string, value: string | string[]) {
-      notSent('set a header');
-      headers[name] = Array.isArray(value) ? value.map(String) : String(value);
+    setHeader(name: unknown, value: unknown) {
+      notSent();
+      if (typeof name !== 'string') throw new TypeError('headerKey should be a `string`');
+      const valid = typeof value === 'string' || (Array.isArray(value) && value.every((one) => typeof one === 'string'));
+      if (!valid) throw new TypeError('headerValue should be a `string`');
+      headers[name] = value as string | string[];
     },
     deleteHeader(name: string) {
-      notSent('delete a header');
+      notSent();
       delete headers[name];
     },
-    hasHeader: (name: string) => Object.hasOwn(headers, name),
+    hasHeader: (name: string) => Object.prototype.hasOwnProperty.call(headers, name),
     send(body: unknown) {
       if (sent) throw new Error('can not send multi times');
       if (typeof body === 'string' || Buffer.isBuffer(body)) {
@@ -86,13 +105,14 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
 
 /**
  * Calls an FC 2.0 HTTP handler `(request, response, context)`: `response.send` answers; a throw, a rejection or a
- * misuse of the response (sending twice, a non-integer status) is an unhandled error. What it returns is ignored.
+ * misuse of the response (a number as a header value, a non-integer status) fails the invocation; after the answer
+ * (a second send) it only reaches the log. What it returns is ignored.
  */
 export function runFc2HttpHandler(fn: AnyFunction, request: Fc2HttpRequest, body: Buffer, context: object, traits: RuntimeTraits): Promise<HandlerOutcome> {
   const answer = firstAnswer<HandlerOutcome>();
   // After the response is sent, FC has answered: a later error (a second send) only reaches the log.
   const fail = (error: unknown) =>
-    answer.settled ? console.error(error) : answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) });
+    answer.settled ? console.error(error) : answer.settle(thrownOutcome(error, traits.legacyAgent));
   const response = fc2Response(({ statusCode, headers, body: sent }) => answer.settle({ kind: 'success', body: sent, http: { statusCode, headers } }), fail);
   try {
     const returned = (fn as (...args: unknown[]) => unknown)(fc2Request(request, body), response, context);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
-import type { RuntimeName } from './runtimes.js';
+import type { Platform, RuntimeName } from './runtimes.js';
 
 /**
  * Credentials the function's role would give it; fc-sim's defaults are harmless fakes.
@@ -34,6 +34,8 @@ export interface FunctionConfig {
   /** The code root (FC's /code). */
   codeDir: string;
   runtime: RuntimeName;
+  /** FC 2.0 or FC 3.0, the platform the function is deployed on (default `fc3`): see {@link Platform}. */
+  platform: Platform;
   /** Seconds; FC's default is 3. */
   timeout: number;
   /** MB; the instance gets a V8 heap of 90% of it, as FC's bootstrap gives. */
@@ -56,6 +58,13 @@ export interface FunctionConfig {
   credentials: Credentials;
   /** Environment variables of the function (on top of a clean environment, as in FC). */
   environment: Record<string, string>;
+  /**
+   * A Node.js binary to run the instance on instead of the runtime's own version (which fc-sim downloads on first
+   * use: README.md#nodejs-versions); `FC_SIM_NODE_<major>` does the same from the environment.
+   */
+  nodePath?: string;
+  /** FC's preinstalled modules (raw-body, ali-oss, …) on NODE_PATH, as FC has them (default true). */
+  builtinModules?: boolean;
 }
 
 export const FAKE_CREDENTIALS: Credentials = {
@@ -68,6 +77,7 @@ export function functionConfig(overrides: Partial<FunctionConfig> & Pick<Functio
   const config: FunctionConfig = {
     codeDir: process.cwd(),
     runtime: 'nodejs20',
+    platform: 'fc3',
     timeout: 3,
     memorySize: 512,
     initializationTimeout: 3,

@@ -32,8 +32,11 @@ export function parseHandlerName(handler: string): HandlerName {
   return { module: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
 }
 
-/** `"type"` of the nearest package.json, as Node decides what a `.js` file is. */
-function packageType(file: string): 'commonjs' | 'module' {
+/**
+ * `"type"` of the nearest package.json, as Node decides what a `.js` file is, looking no higher than the code folder:
+ * FC's `/code/` has no package.json above it (runtime.md, Corrections 4).
+ */
+function packageType(file: string, codeDir: string): 'commonjs' | 'module' {
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
@@ -43,7 +46,7 @@ function packageType(file: string): 'commonjs' | 'module' {
         return 'commonjs';
       }
     }
-    if (dirname(dir) === dir) return 'commonjs';
+    if (dir === codeDir || dirname(dir) === dir) return 'commonjs';
   }
 }
 
@@ -57,7 +60,7 @@ export function resolveHandlerModule(codeDir: string, name: HandlerName, traits:
   for (const extension of candidates) {
     const file = base + extension;
     if (!existsSync(file)) continue;
-    const format = extension === '.mjs' ? 'module' : extension === '.cjs' ? 'commonjs' : packageType(file);
+    const format = extension === '.mjs' ? 'module' : extension === '.cjs' ? 'commonjs' : packageType(file, resolve(codeDir));
     return { file, format };
   }
   throw new HandlerLoadError({ errorMessage: `Module '${base}.js' is missing.`, errorType: 'ImportModuleError' });

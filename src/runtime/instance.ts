@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { contextData } from './context.js';
@@ -19,6 +19,11 @@ import type { FromInstance, ToInstance } from './protocol.js';
 import type { HandlerOutcome } from './run-handler.js';
 import type { RuntimeTraits } from './runtimes.js';
 import { runtimeTraits } from './runtimes.js';
+import { watchMemory } from './memory-watch.js';
+import { builtinModuleHint, launchEnvironment } from './node/instance-launch.js';
+import type { NodeChoice } from './node/node-choice.js';
+import { chooseNode } from './node/node-choice.js';
+import { fromWire, toWire } from './wire.js';
 
 /**
  * How one invocation is made: its request id and retry count, synchronous or asynchronous, and whether the event is
@@ -69,17 +74,18 @@ function peakRssBytes(pid: number | undefined): number {
   }
 }
 
-const BOOTSTRAP = join(packageRoot, 'dist', 'src', 'runtime', 'child', 'bootstrap.js');
+/** The child build (CommonJS ES2019, tsconfig.child.json): it runs on each runtime's own Node.js, down to 12. */
+const BOOTSTRAP = join(packageRoot, 'dist', 'child', 'runtime', 'child', 'bootstrap.js');
 
 /** Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. */
-function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, instanceId: string): NodeJS.ProcessEnv {
+function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, instanceId: string, node: NodeChoice): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
-    // FC instances run in UTC: Date's local time is UTC there, whatever this machine's zone.
-    TZ: 'UTC',
     LANG: 'C.UTF-8',
+    ...launchEnvironment(node),
     ...config.environment,
-    FC_FUNC_CODE_PATH: config.codeDir,
+    // With FC's trailing slash (`/code/`): code that appends 'config.json' to it finds the file.
+    FC_FUNC_CODE_PATH: `${config.codeDir}${sep}`,
     FC_FUNCTION_HANDLER: config.handler,
     FC_FUNCTION_MEMORY_SIZE: String(config.memorySize),
     FC_FUNCTION_NAME: config.functionName,
@@ -88,7 +94,7 @@ function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, inst
     FC_QUALIFIER: config.qualifier,
     FC_INSTANCE_ID: instanceId,
     FC_RUNTIME_VERSION: traits.name,
-    ...(traits.generation === 'fc2' ? { FC_SERVICE_NAME: config.serviceName } : {}),
+    ...(traits.platform === 'fc2' ? { FC_SERVICE_NAME: config.serviceName } : {}),
     ALIBABA_CLOUD_ACCESS_KEY_ID: config.credentials.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: config.credentials.accessKeySecret,
     ALIBABA_CLOUD_SECURITY_TOKEN: config.credentials.securityToken,
@@ -117,7 +123,7 @@ export class FunctionInstance extends LifecycleInstance {
   constructor(config: Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'>) {
     super();
     this.config = functionConfig(config);
-    this.traits = runtimeTraits(this.config.runtime);
+    this.traits = runtimeTraits(this.config.runtime, this.config.platform);
   }
 
   protected get alive(): boolean {
@@ -136,16 +142,24 @@ export class FunctionInstance extends LifecycleInstance {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 
-  private start(): ChildProcess {
+  /** The Node.js the instance runs on, chosen (and provisioned) once per instance; its warnings go to the first call. */
+  private node: Promise<NodeChoice> | undefined;
+  private chosen: NodeChoice | undefined;
+  /** The process killed for passing the memory size: its exit is FC's out-of-memory end. */
+  private overMemory: ChildProcess | undefined;
+
+  private start(node: NodeChoice): ChildProcess {
     let markReady!: () => void;
     this.ready = new Promise((resolve) => (markReady = resolve));
     const memory = this.config.memorySize;
     const child = fork(BOOTSTRAP, [], {
+      execPath: node.execPath,
       cwd: this.config.codeDir,
-      env: instanceEnvironment(this.config, this.traits, randomUUID()),
+      env: instanceEnvironment(this.config, this.traits, randomUUID(), node),
       // FC's bootstrap: a heap of 90% of the memory size, larger HTTP headers, gc exposed.
       execArgv: [`--max-old-space-size=${Math.floor(memory * 0.9)}`, '--max-http-header-size=16384', '--expose-gc'],
-      serialization: 'advanced',
+      // JSON, not 'advanced': an older Node's V8 cannot read a newer one's structured clones (see wire.ts).
+      serialization: 'json',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.starts += 1;
@@ -156,16 +170,20 @@ export class FunctionInstance extends LifecycleInstance {
     };
     child.stdout!.on('data', lines);
     child.stderr!.on('data', lines);
-    child.on('message', (message: FromInstance) => (message.type === 'ready' ? markReady() : this.receive(message)));
+    child.on('message', (received: unknown) => {
+      const message = fromWire<FromInstance>(received);
+      if (message.type === 'ready') markReady();
+      else this.receive(message);
+    });
     child.on('exit', (_code, signal) => {
       markReady();
       if (this.child !== child) return;
       this.child = undefined;
       this.initialized = false;
       if (this.pending?.child === child)
-        this.pending.finish({ how: 'exited', error: processExitedError(0, 0, exitCause(signal)), maxRssBytes: this.maxRssBytes });
+        this.pending.finish({ how: 'exited', error: processExitedError(0, 0, child === this.overMemory ? 'oom' : exitCause(signal)), maxRssBytes: this.maxRssBytes });
     });
-    child.send({ type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance);
+    child.send(toWire({ type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance));
     this.child = child;
     return child;
   }
@@ -182,14 +200,43 @@ export class FunctionInstance extends LifecycleInstance {
         break;
       case 'done':
         this.maxRssBytes = Math.max(this.maxRssBytes, message.maxRssBytes);
+        // Its peak passed the memory size between two looks: FC would have killed it then, before this answer.
+        if (this.maxRssBytes > this.memoryLimitBytes) {
+          this.killOverMemory(call.child);
+          break;
+        }
         call.finish({ how: 'answered', outcome: message.outcome, maxRssBytes: this.maxRssBytes });
         break;
       case 'uncaught':
-        call.finish({ how: 'answered', outcome: { kind: 'unhandled', error: message.error }, maxRssBytes: this.maxRssBytes });
+        call.finish({ how: 'answered', outcome: { kind: message.kind, error: message.error }, maxRssBytes: this.maxRssBytes });
         // The process is ending: the next invocation must not be sent to it.
         if (message.fatal) this.stop();
         break;
     }
+  }
+
+  /** FC limits the instance's memory to the function's memory size. */
+  private get memoryLimitBytes(): number {
+    return this.config.memorySize * 2 ** 20;
+  }
+
+  /** Kills a process that passed the memory size; its exit ends the call as FC's out-of-memory failure. */
+  private killOverMemory(child: ChildProcess): void {
+    this.overMemory = child;
+    child.kill('SIGKILL');
+  }
+
+  /** The Node.js of this instance, chosen and provisioned at its first start; what differs from FC goes to `warnings`. */
+  private async chooseNode(warnings: string[]): Promise<NodeChoice> {
+    if (!this.node) {
+      const { runtime, nodePath, builtinModules } = this.config;
+      this.node = chooseNode({ runtime, nodePath, builtinModules }).then((node) => {
+        warnings.push(...node.warnings);
+        return node;
+      });
+    }
+    this.chosen = await this.node;
+    return this.chosen;
   }
 
   /** Sends one call and waits for its end: an answer, the timeout (the process is killed) or the process's death. */
@@ -202,7 +249,7 @@ export class FunctionInstance extends LifecycleInstance {
     warnings: string[],
     http?: Fc2HttpRequest,
   ): Promise<CallEnd & { durationMs: number }> {
-    const child = this.child ?? this.start();
+    const child = this.child ?? this.start(await this.chooseNode(warnings));
     await this.ready;
     const id = this.nextId++;
     const started = performance.now();
@@ -212,9 +259,14 @@ export class FunctionInstance extends LifecycleInstance {
         end({ how: 'timeout', error: timeoutError(timeoutSeconds, this.maxRssBytes), maxRssBytes: this.maxRssBytes });
         this.stop();
       }, timeoutSeconds * 1000);
+      const stopWatching = watchMemory(child.pid, this.memoryLimitBytes, (rss) => {
+        this.maxRssBytes = Math.max(this.maxRssBytes, rss);
+        this.killOverMemory(child);
+      });
       const end = (result: CallEnd) => {
         if (this.pending?.id !== id) return;
         clearTimeout(timer);
+        stopWatching();
         this.pending = undefined;
         const durationMs = performance.now() - started;
         if (result.how === 'exited')
@@ -226,7 +278,7 @@ export class FunctionInstance extends LifecycleInstance {
       const message = { type: 'call', id, handler, context, ...(event ? { event } : {}), ...(http ? { http } : {}) } satisfies ToInstance;
       const exited = () => end({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
       try {
-        child.send(message, (error) => {
+        child.send(toWire(message), (error) => {
           if (error) exited();
         });
       } catch {
@@ -257,6 +309,8 @@ export class FunctionInstance extends LifecycleInstance {
 
   private settle(marker: string, requestId: string, end: CallEnd & { durationMs: number }, logs: string[], warnings: string[]): Invocation {
     if (end.how !== 'answered') logs.push(end.error.errorMessage);
+    const hint = builtinModuleHint(end.how === 'answered' && end.outcome.kind !== 'success' ? end.outcome.error : undefined, this.config.runtime, this.chosen);
+    if (hint) warnings.push(hint);
     const outcome: HandlerOutcome = end.how === 'answered' ? end.outcome : { kind: 'unhandled', error: end.error };
     return completedInvocation({
       marker,
@@ -267,6 +321,7 @@ export class FunctionInstance extends LifecycleInstance {
       durationMs: end.durationMs,
       memorySizeMb: this.config.memorySize,
       maxRssBytes: end.maxRssBytes,
+      echoError: end.how === 'answered' && this.traits.legacyAgent,
     });
   }
 }

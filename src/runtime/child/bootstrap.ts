@@ -4,8 +4,7 @@
  * call. The parent enforces timeouts and memory, and replaces this process when it dies.
  */
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { handledError, unhandledError } from '../fc-errors.js';
+import { handledError, loadError, unhandledError } from '../fc-errors.js';
 import { runFc2HttpHandler } from '../fc2-http.js';
 import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../handler-path.js';
 import { consoleLevels, contextLogger, formatLogLine } from '../log-format.js';
@@ -13,6 +12,9 @@ import type { FromInstance, ToInstance } from '../protocol.js';
 import type { AnyFunction, HandlerOutcome } from '../run-handler.js';
 import { runHandler } from '../run-handler.js';
 import type { RuntimeTraits } from '../runtimes.js';
+import { fromWire, toWire } from '../wire.js';
+import { confineToCodeRoot } from './code-root.js';
+import { importModule } from './import-module.js';
 
 let traits: RuntimeTraits;
 let codeDir: string;
@@ -21,7 +23,7 @@ let current: { id: number; requestId: string } | undefined;
 const loaded = new Map<string, AnyFunction>();
 
 function send(message: FromInstance, then?: () => void): void {
-  process.send!(message, undefined, {}, then);
+  process.send!(toWire(message), undefined, {}, then);
 }
 
 function log(line: string): void {
@@ -50,6 +52,18 @@ for (const [method, level] of Object.entries(consoleLevels)) {
     log(formatLogLine(level, current?.requestId ?? '', args));
 }
 
+/**
+ * nodejs12/14 run Node < 15, where an unhandled rejection only prints a warning (runtime.md, Corrections 2); on a
+ * newer Node (the host's, when the runtime's own is not there) it would be an uncaught exception: this prints Node
+ * 14's warning instead. Node < 15 prints it itself (a listener would silence it).
+ */
+function warnOfRejection(reason: unknown): void {
+  const shown = reason instanceof Error ? (reason.stack ?? String(reason)) : String(reason);
+  process.stderr.write(
+    `(node:${process.pid}) UnhandledPromiseRejectionWarning: ${shown}\n(node:${process.pid}) UnhandledPromiseRejectionWarning: Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch().\n`,
+  );
+}
+
 async function load(handler: string): Promise<AnyFunction> {
   const cached = loaded.get(handler);
   if (cached) return cached;
@@ -60,11 +74,13 @@ async function load(handler: string): Promise<AnyFunction> {
     // nodejs ≤ 16 require() every handler; Node 20 would load the ES module anyway, FC's old runtimes cannot.
     throw Object.assign(new Error(`require() of ES Module ${module.file} not supported.`), { code: 'ERR_REQUIRE_ESM' });
   }
-  if (module.format === 'module') exports = (await import(pathToFileURL(module.file).href)) as Record<string, unknown>;
+  if (module.format === 'module') exports = await importModule(module.file);
   else exports = createRequire(module.file)(module.file) as Record<string, unknown>;
   const fn = exports[name.exportName];
   if (typeof fn !== 'function') {
-    throw new HandlerLoadError({ errorMessage: `Handler '${name.exportName}' is missing on module '${module.file}'`, errorType: 'HandlerNotFound' });
+    // FC's nodejs12–16 agent names the module as the handler string does (runtime.md, Corrections 6).
+    const named = traits.legacyAgent ? name.module : module.file;
+    throw new HandlerLoadError({ errorMessage: `Handler '${name.exportName}' is missing on module '${named}'`, errorType: 'HandlerNotFound' });
   }
   log(`load code for handler:${handler}`);
   loaded.set(handler, fn as AnyFunction);
@@ -74,7 +90,7 @@ async function load(handler: string): Promise<AnyFunction> {
 async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<void> {
   const requestId = String(message.context.requestId);
   current = { id: message.id, requestId };
-  const context = { ...message.context, logger: contextLogger(requestId, log) };
+  const context = { ...message.context, logger: contextLogger(requestId, log, traits.platform) };
   const event = message.event === undefined ? undefined : Buffer.from(message.event.buffer, message.event.byteOffset, message.event.byteLength);
   let outcome: HandlerOutcome;
   try {
@@ -88,7 +104,7 @@ async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<voi
     // Only loading throws here: the runners turn the handler's own errors into outcomes.
     outcome = {
       kind: 'unhandled',
-      error: error instanceof HandlerLoadError ? { ...error.body, cause: 'load' } : unhandledError(error, traits.generation, 'load'),
+      error: error instanceof HandlerLoadError ? loadError(error.body, traits.legacyAgent) : unhandledError(error, traits.legacyAgent, 'load'),
     };
   }
   if (current?.id !== message.id) return;
@@ -96,9 +112,12 @@ async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<voi
   send({ type: 'done', id: message.id, outcome, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
 }
 
-process.on('message', (message: ToInstance) => {
+process.on('message', (received: unknown) => {
+  const message = fromWire<ToInstance>(received);
   if (message.type === 'start') {
     ({ traits, codeDir } = message);
+    confineToCodeRoot(codeDir);
+    if (traits.rejectionWarns && Number(process.versions.node.split('.')[0]) >= 15) process.on('unhandledRejection', warnOfRejection);
     send({ type: 'ready' });
     return;
   }
@@ -106,20 +125,20 @@ process.on('message', (message: ToInstance) => {
 });
 
 /**
- * An exception thrown outside the handler's call stack (a timer, an event emitter). nodejs16's runtime catches it
- * and answers with the string "FunctionUnhandledError: uncaughtException" (so its type reads FunctionHandledError)
- * and keeps the process; for nodejs 18/20 FC's behaviour is not documented: fc-sim reports the error itself and
- * ends the process, as Node does by default.
+ * An exception thrown outside the handler's call stack (a timer, an event emitter). FC's nodejs12–16 agent catches it
+ * and answers with the string "FunctionUnhandledError: uncaughtException" (so its type reads FunctionHandledError and
+ * the End line "Handled function error": runtime.md, Corrections 6) and keeps the process; for nodejs 18/20 FC's
+ * behaviour is not documented: fc-sim reports the error itself and ends the process, as Node does by default.
  */
 process.on('uncaughtException', (error) => {
   const id = current?.id ?? -1;
   log(formatLogLine('error', current?.requestId ?? '', [error]));
   current = undefined;
-  const fatal = traits?.generation !== 'fc2';
+  const fatal = !traits?.legacyAgent;
   const answer = fatal
-    ? unhandledError(error, 'fc3', 'uncaught')
+    ? unhandledError(error, false, 'uncaught')
     : { ...handledError('FunctionUnhandledError: uncaughtException'), cause: 'uncaught' as const };
-  send({ type: 'uncaught', id, error: answer, fatal }, fatal ? () => process.exit(1) : undefined);
+  send({ type: 'uncaught', id, kind: fatal ? 'unhandled' : 'handled', error: answer, fatal }, fatal ? () => process.exit(1) : undefined);
 });
 
 process.on('disconnect', () => process.exit(0));
