@@ -50,6 +50,8 @@ export interface TriggerBasics<Id extends string = string, P extends object = ob
   detect(value: Json): { schema: SchemaName; because: string } | undefined;
   /** Other deliveries the same events can take, each a test source of its own (`fc2-http`: FC 2.0 HTTP handlers). */
   readonly variants?: readonly TriggerVariant[];
+  /** The whole module (generator, project rules), imported on first use. */
+  load(): Promise<TriggerModule<Id, P, E>>;
 }
 
 /**

@@ -6,6 +6,7 @@ import { parsePath } from '../../src/io/json-pointer.js';
 import type { ProjectTrigger } from '../../src/project/model.js';
 import { validate } from '../../src/schema/validate.js';
 import type { AnyTriggerModule, EventKind } from '../../src/triggers/registry.js';
+import { triggerBasics } from '../../src/triggers/basics.js';
 import type { TriggerEvents } from '../../src/triggers/types.js';
 import { buildKind, eventKinds, kindArbitrary, moduleOfTrigger, triggers } from '../../src/triggers/registry.js';
 
@@ -87,6 +88,12 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
   it("the builder's default event is strictly valid, and so is every kind's", () => {
     expectStrictlyValid(module, module.build());
     for (const kind of kinds) expectStrictlyValid(module, buildKind(kind));
+  });
+
+  it("its basics are the basics list's, and load this module with a generator for each variant", async () => {
+    expect(triggerBasics(id).kinds).toBe(module.kinds);
+    expect(await triggerBasics(id).load()).toBe(module);
+    for (const variant of module.variants ?? []) expect(module.variantArbitraries?.[variant.name]).toBeTypeOf('function');
   });
 
   it('the builder is deterministic', () => {

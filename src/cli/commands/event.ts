@@ -101,10 +101,11 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
   const random = options.random === true || count > 1 || options.seed !== undefined;
   let events: unknown[];
   if (random) {
-    const { sampleKind } = await import('../../../generators/kind.js');
+    // This trigger's module alone: the generators and project rules of the others stay unloaded.
+    const [{ default: fc }, module] = await Promise.all([import('fast-check'), triggerBasics(kind.trigger).load()]);
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     if (options.seed === undefined) io.stderr.write(`fc-sim: seed ${seed} (add --seed ${seed} to draw the same events again)\n`);
-    events = sampleKind(kind, params, { seed, count, fc2: options.fc2 ?? false });
+    events = fc.sample(module.kindArbitrary(kind, params, { fc2: options.fc2 ?? false }), { seed, numRuns: count });
   } else {
     events = [buildKind(kind, params, { fc2: options.fc2 ?? false })];
   }
