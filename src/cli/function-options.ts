@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
-import { isRuntimeName, runtimeNames } from '../runtime/runtimes.js';
+import type { Platform } from '../runtime/runtimes.js';
+import { runnableRuntime } from '../runtime/node/deprecated-runtimes.js';
+import { isPlatform, platformNames, runtimeNames } from '../runtime/runtimes.js';
 import type { CliIo } from './io.js';
 import { CHECK_FLAG } from './check-flag.js';
+import { memoryValue, readConfigFile, settingsFromEnvironment, timeoutValue } from './function-settings.js';
 import type { TargetFlags } from './target-options.js';
 import { addTargetOptions, hasTarget } from './target-options.js';
 
@@ -14,6 +16,10 @@ export interface FunctionFlags extends TargetFlags {
   handler?: string;
   codeDir?: string;
   runtime?: string;
+  /** --platform fc2|fc3, or its short forms --fc2, --fc3. */
+  platform?: string;
+  fc2?: boolean;
+  fc3?: boolean;
   timeout?: number;
   memory?: number;
   initializer?: string;
@@ -26,19 +32,46 @@ export interface FunctionFlags extends TargetFlags {
   json?: boolean;
   /** --check: the checks that judge each invocation (default: all but idempotent). */
   check?: string[];
+  /** --node <path>: a Node.js binary to run the instance on. */
+  node?: string;
+  /** false with --no-builtin-modules. */
+  builtinModules?: boolean;
 }
-
-const positive = (flag: string) => (value: string) => {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number <= 0) throw new FcSimError('E_USAGE', `${flag}: expected a whole number > 0, got ${JSON.stringify(value)}`);
-  return number;
-};
 
 const envPair = (value: string, previous: Record<string, string> = {}) => {
   const at = value.indexOf('=');
   if (at <= 0) throw new FcSimError('E_USAGE', `--env: expected NAME=value, got ${JSON.stringify(value)}`, 'e.g. --env TABLE=orders');
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 };
+
+/**
+ * `--platform fc2|fc3` and its short forms `--fc2`, `--fc3`: the FC platform the function is deployed on. The same
+ * on every command that runs a function; a kind's own `--fc2` (HTTP kinds: print the FC 2.0 request) is the same flag.
+ */
+export function addPlatformOptions(command: Command): Command {
+  const has = (flag: string) => command.options.some((option) => option.long === flag);
+  command.option(
+    '--platform <platform>',
+    'fc2 or fc3: the FC platform the function is deployed on, which decides its context, request ids and HTTP calls (default fc3)',
+  );
+  if (!has('--fc2')) command.option('--fc2', 'short for --platform fc2 (FC 2.0: HTTP functions are called with (request, response, context))');
+  if (!has('--fc3')) command.option('--fc3', 'short for --platform fc3 (FC 3.0: HTTP functions get an HTTP trigger event)');
+  return command;
+}
+
+/** The platform the flags choose, if they choose one; two that disagree are a usage error. */
+export function platformFlag(flags: Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'>): Platform | undefined {
+  if (flags.platform !== undefined && !isPlatform(flags.platform)) {
+    throw new FcSimError(
+      'E_USAGE',
+      `--platform: expected ${platformNames.join(' or ')}, got ${JSON.stringify(flags.platform)}`,
+      'fc2: FC 2.0 (Fun, fc 2.x projects); fc3: FC 3.0',
+    );
+  }
+  const chosen = new Set([flags.platform, flags.fc2 ? 'fc2' : undefined, flags.fc3 ? 'fc3' : undefined].filter((platform) => platform !== undefined));
+  if (chosen.size > 1) throw new FcSimError('E_USAGE', `--platform, --fc2, --fc3: choose one platform, got ${[...chosen].join(' and ')}`);
+  return [...chosen][0] as Platform | undefined;
+}
 
 export function addFunctionOptions(command: Command, handlerRequired: boolean): Command {
   const handler = '--handler <handler>';
@@ -48,7 +81,8 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
   if (handlerRequired) {
     command.hook('preAction', (self) => {
       const flags = self.opts<FunctionFlags>();
-      if (flags.handler === undefined && !hasTarget(flags)) {
+      // A handler in --config is one too (functionConfigFrom says so when the file has none).
+      if (flags.handler === undefined && flags.config === undefined && !hasTarget(flags)) {
         throw new FcSimError(
           'E_USAGE',
           `required option '${handler}' not specified`,
@@ -58,11 +92,13 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
     });
   }
   addTargetOptions(command);
-  return command
+  return addPlatformOptions(command)
     .option('--code-dir <dir>', 'the code folder (FC’s /code; default: the current folder)')
-    .option('--runtime <runtime>', `${runtimeNames.join(', ')} (default nodejs20)`)
-    .option('--timeout <seconds>', 'function timeout (default 3)', positive('--timeout'))
-    .option('--memory <mb>', 'memory size in MB (default 512)', positive('--memory'))
+    .option('--runtime <runtime>', `${runtimeNames.join(', ')} (default nodejs20), each on its own Node.js version`)
+    .option('--node <path>', 'run on this Node.js binary instead of the runtime’s own version (FC_SIM_NODE_<major> does the same)')
+    .option('--no-builtin-modules', 'leave FC’s preinstalled modules (raw-body, ali-oss, …) off NODE_PATH, to check that the code bundles what it needs')
+    .option('--timeout <seconds>', 'function timeout, 1–86400 (default 3)', timeoutValue('--timeout'))
+    .option('--memory <mb>', 'memory size in MB, 128–32768 in steps of 64 (default 512)', memoryValue('--memory'))
     .option('--initializer <handler>', 'initializer, e.g. index.initialize')
     .option('--pre-stop <handler>', 'PreStop hook, run when the instance stops')
     .option('--pre-freeze <handler>', 'PreFreeze hook (FC 2.0 runtimes), run after each invocation')
@@ -74,54 +110,61 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
     .option(CHECK_FLAG.flags, CHECK_FLAG.description, CHECK_FLAG.collect);
 }
 
-/** FC_SIM_<NAME> environment variables, for CI: below flags, above the config file. */
-function fromEnvironment({ env, cwd }: CliIo): Partial<FunctionConfig> {
-  const number = (name: string) => (env[name] === undefined ? undefined : Number(env[name]));
-  const entries = {
-    runtime: env.FC_SIM_RUNTIME,
-    timeout: number('FC_SIM_TIMEOUT'),
-    memorySize: number('FC_SIM_MEMORY_SIZE'),
-    codeDir: env.FC_SIM_CODE_DIR === undefined ? undefined : resolve(cwd, env.FC_SIM_CODE_DIR),
-    functionName: env.FC_SIM_FUNCTION_NAME,
-    region: env.FC_SIM_REGION,
-    accountId: env.FC_SIM_ACCOUNT_ID,
-  };
-  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as Partial<FunctionConfig>;
+/** Flags that describe the function an event runs against: nothing to describe when no function runs. */
+const FUNCTION_ONLY_FLAGS: ReadonlyArray<[keyof FunctionFlags, string]> = [
+  ['codeDir', '--code-dir'],
+  ['runtime', '--runtime'],
+  ['timeout', '--timeout'],
+  ['memory', '--memory'],
+  ['initializer', '--initializer'],
+  ['preStop', '--pre-stop'],
+  ['preFreeze', '--pre-freeze'],
+  ['functionName', '--function-name'],
+  ['env', '--env'],
+  ['invocationType', '--invocation-type'],
+  ['check', '--check'],
+];
+
+/** Refuses the function's flags where no function runs (`mode` says what the command does instead), naming the flag. */
+export function refuseFunctionFlags(flags: FunctionFlags, mode: string): void {
+  const given = FUNCTION_ONLY_FLAGS.find(([key]) => flags[key] !== undefined);
+  if (given) {
+    throw new FcSimError(
+      'E_USAGE',
+      `${given[1]}: only when a function runs (--handler, --config, --url or --target); ${mode} runs none`,
+      'add --handler index.handler to run the event, or drop the flag',
+    );
+  }
 }
 
-function fromFile(given: string, cwd: string): Partial<FunctionConfig> {
-  const file = resolve(cwd, given);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new FcSimError('E_FILE_NOT_FOUND', `--config ${given}: cannot read: ${(error as Error).message}`, 'check the path');
+/** The platform the flags, FC_SIM_PLATFORM or --config choose; undefined when none does (FC 3.0, unless the event says). */
+export function chosenPlatform(flags: FunctionFlags, io: CliIo): Platform | undefined {
+  const platform = platformFlag(flags) ?? io.env.FC_SIM_PLATFORM ?? (flags.config ? readConfigFile(flags.config, io.cwd).platform : undefined);
+  if (platform !== undefined && !isPlatform(platform)) {
+    throw new FcSimError('E_USAGE', `unknown platform "${platform}" (FC_SIM_PLATFORM or "platform" in --config)`, `use ${platformNames.join(' or ')}`);
   }
-  let config: Partial<FunctionConfig>;
-  try {
-    config = JSON.parse(text) as Partial<FunctionConfig>;
-  } catch (error) {
-    throw new FcSimError('E_NOT_JSON', `--config ${given}: not JSON: ${(error as Error).message}`);
-  }
-  // A code folder in the file is relative to the file, as in project files.
-  return config.codeDir === undefined ? config : { ...config, codeDir: resolve(dirname(file), config.codeDir) };
+  return platform;
 }
 
 /**
- * The function configuration: flags, then FC_SIM_* environment variables, then --config, then defaults; the code
- * folder is the working folder unless one of them names another.
+ * The function configuration: flags, then FC_SIM_* environment variables, then --config, then what the event implies
+ * (an FC 2.0 request: the fc2 platform), then defaults; the code folder is the working folder unless one of them
+ * names another.
  */
 export function functionConfigFrom(
   flags: FunctionFlags,
   io: CliIo,
   eventDefaults: Partial<FunctionConfig> = {},
 ): Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'> {
-  const file = flags.config ? fromFile(flags.config, io.cwd) : {};
+  const file = flags.config ? readConfigFile(flags.config, io.cwd) : {};
   const fromFlags = Object.fromEntries(
     Object.entries({
       handler: flags.handler,
       codeDir: flags.codeDir === undefined ? undefined : resolve(io.cwd, flags.codeDir),
       runtime: flags.runtime,
+      platform: platformFlag(flags),
+      nodePath: flags.node === undefined ? undefined : resolve(io.cwd, flags.node),
+      builtinModules: flags.builtinModules === false ? false : undefined,
       timeout: flags.timeout,
       memorySize: flags.memory,
       initializer: flags.initializer,
@@ -131,10 +174,15 @@ export function functionConfigFrom(
       environment: flags.env === undefined ? undefined : { ...file.environment, ...flags.env },
     }).filter(([, value]) => value !== undefined),
   );
-  const config = { codeDir: io.cwd, ...eventDefaults, ...file, ...fromEnvironment(io), ...fromFlags } as Partial<FunctionConfig>;
+  const config = { codeDir: io.cwd, ...eventDefaults, ...file, ...settingsFromEnvironment(io.env, io.cwd), ...fromFlags } as Partial<FunctionConfig>;
   if (!config.handler) throw new FcSimError('E_USAGE', 'no handler', 'pass --handler index.handler, or "handler" in --config');
-  if (config.runtime !== undefined && !isRuntimeName(config.runtime)) {
-    throw new FcSimError('E_USAGE', `unknown runtime "${config.runtime}"`, `use one of: ${runtimeNames.join(', ')}`);
+  if (config.runtime !== undefined) {
+    const runtime = runnableRuntime(config.runtime);
+    if (!runtime) throw new FcSimError('E_USAGE', `unknown runtime "${config.runtime}"`, `use one of: ${runtimeNames.join(', ')}`);
+    config.runtime = runtime;
+  }
+  if (config.platform !== undefined && !isPlatform(config.platform)) {
+    throw new FcSimError('E_USAGE', `unknown platform "${config.platform}" (FC_SIM_PLATFORM or "platform" in --config)`, `use ${platformNames.join(' or ')}`);
   }
   if (flags.invocationType !== undefined && flags.invocationType !== 'sync' && flags.invocationType !== 'async') {
     throw new FcSimError('E_USAGE', `--invocation-type: expected sync or async, got "${flags.invocationType}"`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { exitStatusOf, FcSimError } from '../errors.js';
 import type { EventKind } from '../triggers/basics.js';
 import { eventKinds, sourceNames, triggerBasics } from '../triggers/basics.js';
-import { addFunctionOptions } from './function-options.js';
+import { addFunctionOptions, addPlatformOptions } from './function-options.js';
 import { packageRoot } from '../package-root.js';
 import type { CliIo, CommandIo } from './io.js';
 import { commandIo, hasColors, processIo } from './io.js';
@@ -92,6 +92,23 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       finish(await listCommand(io));
     });
 
+  const runtimes = program.command('runtimes').description('the Node.js each runtime runs on: list them, or download them now (for CI caches)');
+  runtimes
+    .command('list')
+    .description('each runtime’s Node.js version and whether it is downloaded')
+    .action(async () => {
+      const { runtimesListCommand } = await import('./commands/runtimes.js');
+      finish(await runtimesListCommand(io));
+    });
+  runtimes
+    .command('install')
+    .argument('[runtimes...]', 'nodejs12, nodejs14, nodejs16, nodejs18, nodejs20 (default: all)')
+    .description('download the runtimes’ Node.js and FC’s preinstalled modules into the cache now')
+    .action(async (names: string[]) => {
+      const { runtimesInstallCommand } = await import('./commands/runtimes.js');
+      finish(await runtimesInstallCommand(names, io));
+    });
+
   addFunctionOptions(
     program
       .command('invoke')
@@ -115,7 +132,6 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .option('--runs <n>', 'how many events (default 100)', integer('--runs', 1))
       .option('--seed <n>', 'the seed of a run to replay (fast-check seeds may be negative)', integer('--seed', -Infinity))
       .option('--path <path>', 'with --seed: the path a failure report gives, to replay that exact event')
-      .option('--fc2', 'http kinds: call an FC 2.0 HTTP handler')
       .option('--failures <dir>', 'where failures are saved and replayed from first (default fixtures/failures)')
       .option('--no-save', 'neither save failures nor replay saved ones'),
     true,
@@ -139,6 +155,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
     .command('ls')
     .description("list the project's functions and triggers (s.yaml or template.yml in the current folder)")
     .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
     .option('--json', 'print the project model as JSON')
     .action(async (options) => {
       const { lsCommand } = await import('./commands/project.js');
@@ -149,36 +166,42 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
     .command('lint')
     .description("check the project against FC's documented rules, saying how to fix each finding")
     .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
     .option('--json', 'print the findings as JSON')
     .action(async (options) => {
       const { lintCommand } = await import('./commands/project.js');
       finish(await lintCommand(options, io));
     });
 
-  program
-    .command('test')
-    .description("run the contract checks on every function and trigger of the project, with events that match each trigger's config")
-    .option('--project <path>', 'the project folder or file (default: the current folder)')
-    .option('--runs <n>', 'events per trigger (default 100)', integer('--runs', 1))
-    .option('--seed <n>', 'the seed, to replay a run', integer('--seed', -Infinity))
-    .option('--junit <file>', 'also write a JUnit XML report, for CI')
-    .option('--failures <dir>', 'save failing events there (replayed first next time); default: not saved')
-    .action(async (options) => {
-      const { testCommand } = await import('./commands/test.js');
-      finish(await testCommand(options, io));
-    });
+  // A project's functions run on its platform (fc3 for the fc3 component, fc2 for Fun and fc 2.x); --platform overrides it.
+  addPlatformOptions(
+    program
+      .command('test')
+      .description("run the contract checks on every function and trigger of the project, with events that match each trigger's config")
+      .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+      .option('--runs <n>', 'events per trigger (default 100)', integer('--runs', 1))
+      .option('--seed <n>', 'the seed, to replay a run', integer('--seed', -Infinity))
+      .option('--junit <file>', 'also write a JUnit XML report, for CI')
+      .option('--failures <dir>', 'save failing events there (replayed first next time); default: not saved'),
+  ).action(async (options) => {
+    const { testCommand } = await import('./commands/test.js');
+    finish(await testCommand(options, io));
+  });
 
-  program
-    .command('serve')
-    .description("serve the project's functions with HTTP triggers on a local HTTP server (FC 2.0 proxy paths, FC 3.0 function paths, custom-domain routes)")
-    .option('--project <path>', 'the project folder or file (default: the current folder)')
-    .option('--port <n>', 'the port (default 9000; 0 picks a free one)', integer('--port', 0))
-    .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
-    .option('--no-watch', 'do not reload code when it changes')
-    .action(async (options) => {
-      const { serveCommand } = await import('./commands/serve.js');
-      finish(await serveCommand(options, io));
-    });
+  addPlatformOptions(
+    program
+      .command('serve')
+      .description("serve the project's functions with HTTP triggers on a local HTTP server (FC 2.0 proxy paths, FC 3.0 function paths, custom-domain routes)")
+      .option('--project <path>', 'the project folder or file (default: the current folder)')
+    .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+      .option('--port <n>', 'the port (default 9000; 0 picks a free one)', integer('--port', 0))
+      .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
+      .option('--no-watch', 'do not reload code when it changes'),
+  ).action(async (options) => {
+    const { serveCommand } = await import('./commands/serve.js');
+    finish(await serveCommand(options, io));
+  });
 
   program
     .command('validate')

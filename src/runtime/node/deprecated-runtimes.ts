@@ -1,4 +1,6 @@
 import type { RuntimeName } from '../runtimes.js';
+import { isRuntimeName } from '../runtimes.js';
+import { notice } from './node-choice.js';
 
 /**
  * Runtimes FC has deprecated but Fun's templates still name (`runtime: nodejs8`, `nodejs10`). fc-sim runs them as
@@ -27,6 +29,13 @@ export function isDeprecatedRuntimeName(name: string): name is DeprecatedRuntime
 /** The runtime a deprecated one runs as. */
 export const DEPRECATED_RUNS_AS: RuntimeName = 'nodejs12';
 
-export function deprecatedRuntimeWarning(name: DeprecatedRuntimeName): string {
-  return `${name} is deprecated in FC; fc-sim runs it as ${DEPRECATED_RUNS_AS}, the oldest runtime it has. Set runtime: nodejs16 or later to test what FC runs today.`;
+/**
+ * The runtime fc-sim runs for a runtime name of a function: itself, nodejs12 for a deprecated one (with one warning
+ * in this run's first invocation), undefined for a name that is no Node.js runtime of FC's.
+ */
+export function runnableRuntime(name: string): RuntimeName | undefined {
+  if (isRuntimeName(name)) return name;
+  if (!isDeprecatedRuntimeName(name)) return undefined;
+  notice(`${name} is deprecated in FC; fc-sim runs it as ${DEPRECATED_RUNS_AS}, the oldest runtime it has. Set runtime: nodejs16 or later to test what FC runs today.`);
+  return DEPRECATED_RUNS_AS;
 }

@@ -44,6 +44,12 @@ function binaryVersion(path: string, origin: string): string {
 }
 
 const said = new Set<string>();
+const notices: string[] = [];
+
+/** A warning for the run's next instance start to carry (said once, like the rest). */
+export function notice(warning: string): void {
+  notices.push(warning);
+}
 
 /** Warnings not yet said in this process (a run says each difference once, however many instances it starts). */
 function once(warnings: string[]): string[] {
@@ -112,5 +118,5 @@ export async function chooseNode(request: NodeRequest): Promise<NodeChoice> {
       choice.warnings.push(`FC's preinstalled modules (${names}, …) are not available here (${error.message}): a handler that requires them without bundling them fails here and works in FC.`);
     }
   }
-  return { ...choice, warnings: once(choice.warnings) };
+  return { ...choice, warnings: once([...notices.splice(0), ...choice.warnings]) };
 }
