@@ -1,23 +1,27 @@
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
-import type { ProjectFunction } from './model.js';
+import type { Project, ProjectFunction } from './model.js';
+import type { Platform, RuntimeName } from '../runtime/runtimes.js';
 
 /** What a project function's instances start with; FC's defaults (`functionConfig`) fill the rest. */
 export type ProjectRuntimeConfig = Partial<FunctionConfig> &
-  Pick<FunctionConfig, 'handler' | 'codeDir' | 'runtime' | 'functionName' | 'region' | 'accountId' | 'environment'>;
+  Pick<FunctionConfig, 'handler' | 'codeDir' | 'runtime' | 'platform' | 'functionName' | 'region' | 'accountId' | 'environment'>;
 
 /**
  * The runtime config of a project function, the one `fc-sim serve` and `fc-sim test` both run it with: its code
  * root, runtime, handler, names, region, environment, memory, timeout and lifecycle hooks as the project file sets
- * them (a setting it leaves out keeps FC's default). Undefined when the runtime is not one fc-sim runs.
+ * them (a setting it leaves out keeps FC's default), on the platform of the project's format. Undefined when the
+ * runtime is not one fc-sim runs.
  */
 export function runtimeConfigOf(fn: ProjectFunction): ProjectRuntimeConfig | undefined {
-  if (!isRuntimeName(fn.runtime)) return undefined;
+  const runtime = runnableRuntime(fn.runtime);
+  if (runtime === undefined) return undefined;
   return {
     handler: fn.handler,
     codeDir: fn.codeDir,
-    runtime: fn.runtime,
+    runtime,
+    platform: fn.platform,
     functionName: fn.name,
     ...(fn.service === undefined ? {} : { serviceName: fn.service }),
     region: fn.region ?? DEFAULT_REGION,
@@ -29,5 +33,22 @@ export function runtimeConfigOf(fn: ProjectFunction): ProjectRuntimeConfig | und
     ...(fn.initializer === undefined ? {} : { initializer: fn.initializer }),
     ...(fn.initializationTimeout === undefined ? {} : { initializationTimeout: fn.initializationTimeout }),
     ...(fn.preStop === undefined ? {} : { preStop: fn.preStop }),
+    ...(fn.preFreeze === undefined ? {} : { preFreeze: fn.preFreeze }),
+    ...(fn.logConfig?.project === undefined ? {} : { logProject: fn.logConfig.project }),
+    ...(fn.logConfig?.logstore === undefined ? {} : { logStore: fn.logConfig.logstore }),
   };
+}
+
+/**
+ * The runtime fc-sim runs a project function on: its own, or nodejs12 for FC's retired nodejs6/8/10 (the oldest
+ * fc-sim has, with the same callback-only agent; lint warns that they are deprecated). Undefined for other languages.
+ */
+export function runnableRuntime(name: string): RuntimeName | undefined {
+  if (isRuntimeName(name)) return name;
+  return /^nodejs(6|8|10)$/.test(name) ? 'nodejs12' : undefined;
+}
+
+/** The project with every function on `platform` (`fc-sim test|serve --platform`); as it is when none is given. */
+export function onPlatform(project: Project, platform: Platform | undefined): Project {
+  return platform === undefined ? project : { ...project, functions: project.functions.map((fn) => ({ ...fn, platform })) };
 }

@@ -3,6 +3,7 @@ import { formatIssue } from '../schema/issues.js';
 import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
+import { codeFolderProblem } from './code-location.js';
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFormat, ProjectFunction, ProjectTrigger } from './model.js';
 
@@ -21,7 +22,10 @@ export type LintRule =
   | 'cron-expression'
   | 'trigger-config'
   | 'trigger-type'
-  | 'unresolved-variable';
+  | 'unresolved-variable'
+  | 'unknown-part'
+  | 'code-folder'
+  | 'no-functions';
 
 /**
  * One broken rule: where it is in the project file, what is wrong and how to fix it.
@@ -54,6 +58,13 @@ const TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
   ...OTHER_TRIGGER_SCHEMAS,
 };
 
+/**
+ * Node.js runtimes FC has retired for new functions but still runs for existing ones (every Node.js example of
+ * funcraft uses nodejs6/8): a warning. fc-sim runs them on nodejs12, the oldest it has, with the same agent rules.
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/product-overview/runtime-support-policy
+ */
+const DEPRECATED_NODE_RUNTIMES = /^nodejs(6|8|10)$/;
+
 /** FC runtimes fc-sim does not run (it runs Node.js): known, so a warning, not an error. */
 const OTHER_FC_RUNTIMES = /^(python[23](\.\d+)?|java(8|11|17)|go1|php7\.2|dotnetcore[23]\.1|custom(\.debian1[01])?|custom-container)$/;
 
@@ -66,7 +77,30 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
   const at = fn.location;
   const label = fn.service ? `${fn.service}/${fn.name}` : fn.name;
   const http = fn.triggers.filter((trigger) => isHttpTriggerType(trigger.type));
-  if (http.length > 1) {
+  const codeProblem = codeFolderProblem(fn);
+  if (codeProblem) {
+    findings.push({
+      rule: 'code-folder',
+      severity: 'error',
+      message: `${label}: ${codeProblem.slice(codeProblem.indexOf(': ') + 2)}`,
+      fix: 'build the code first (a codeUri: ./dist needs the build), or point the code path at the folder holding the handler',
+      location: fn.codeField ? { file: fn.location.file, path: fn.codeField } : at,
+    });
+  }
+  // FC 3.0 takes an HTTP trigger per qualifier (devsapp's fc3 projects deploy one for LATEST and one for test), and
+  // other triggers beside it; FC 2.0 takes one HTTP trigger and nothing else.
+  if (fn.platform === 'fc3') {
+    const qualifiers = http.map((trigger) => trigger.qualifier ?? 'LATEST');
+    const repeated = qualifiers.filter((qualifier, index) => qualifiers.indexOf(qualifier) !== index);
+    if (repeated.length > 0)
+      findings.push({
+        rule: 'http-trigger-alone',
+        severity: 'error',
+        message: `${label} has ${qualifiers.filter((qualifier) => qualifier === repeated[0]).length} HTTP triggers for qualifier ${repeated[0]}`,
+        fix: 'FC 3.0 allows one HTTP trigger per qualifier: keep one, and list every method in it',
+        location: at,
+      });
+  } else if (http.length > 1) {
     findings.push({
       rule: 'http-trigger-alone',
       severity: 'error',
@@ -75,7 +109,7 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       location: at,
     });
   }
-  if (http.length > 0 && fn.triggers.length > http.length) {
+  if (fn.platform !== 'fc3' && http.length > 0 && fn.triggers.length > http.length) {
     const others = fn.triggers
       .filter((trigger) => !isHttpTriggerType(trigger.type))
       .map((trigger) => `${trigger.name} (${trigger.type})`)
@@ -107,7 +141,15 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       location: at,
     });
   }
-  if (!isRuntimeName(fn.runtime)) {
+  if (DEPRECATED_NODE_RUNTIMES.test(fn.runtime)) {
+    findings.push({
+      rule: 'runtime-known',
+      severity: 'warning',
+      message: `${label}: runtime ${fn.runtime} is deprecated: FC no longer creates functions on it (fc-sim runs it on nodejs12)`,
+      fix: 'move to nodejs18 or nodejs20',
+      location: at,
+    });
+  } else if (!isRuntimeName(fn.runtime)) {
     const known = OTHER_FC_RUNTIMES.test(fn.runtime);
     findings.push({
       rule: 'runtime-known',
@@ -126,7 +168,7 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
   ] as const) {
     if (handler === undefined) continue;
     // Handler files are looked up for Node.js functions only (a Python handler names a .py module).
-    if (fn.runtime.startsWith('nodejs')) {
+    if (fn.runtime.startsWith('nodejs') && !codeProblem) {
       const check = checkHandlerExport(fn.codeDir, handler);
       if (check.found === false)
         findings.push({
@@ -199,14 +241,31 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger, format: Proj
  */
 export function lintProject(project: Project): LintFinding[] {
   return [
-    ...project.problems.map(
-      (problem): LintFinding => ({
-        rule: 'unresolved-variable',
-        severity: 'warning',
-        message: problem.message,
-        fix: 'set the variable (vars:, or the environment) to test with its value',
-        location: problem.location,
-      }),
+    ...(project.functions.length === 0
+      ? [
+          {
+            rule: 'no-functions',
+            severity: 'warning',
+            message: 'no functions: nothing here to test or serve',
+            fix: 'check the component names (fc3, fc) or resource types the warnings name; fc-sim reads Fun and Serverless Devs fc/fc3 functions',
+            location: { file: project.file, path: '' },
+          } satisfies LintFinding,
+        ]
+      : []),
+    ...project.problems.flatMap((problem): LintFinding[] =>
+      problem.kind === 'note'
+        ? []
+        : [
+            problem.kind === 'unknown-part'
+              ? { rule: 'unknown-part', severity: 'warning', message: problem.message, fix: 'fc-sim skips it; test it another way', location: problem.location }
+              : {
+                  rule: 'unresolved-variable',
+                  severity: 'warning',
+                  message: problem.message,
+                  fix: 'set the variable (vars:, the environment, or .env beside the project file) to test with its value',
+                  location: problem.location,
+                },
+          ],
     ),
     ...project.functions.flatMap((fn) => [...functionRules(fn), ...fn.triggers.flatMap((trigger) => triggerRules(fn, trigger, project.format))]),
   ];

@@ -1,21 +1,24 @@
-import { resolve } from 'node:path';
+import { codeFolder } from './code-location.js';
+import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
-import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+import { methodsIn, numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
-/** `component: fc` (or devsapp/fc, fc-deploy): an FC 2.0 service and function per entry of `services`. */
-const isFcComponent = (component: unknown) => typeof component === 'string' && /(^|\/)(fc|fc-deploy)(@.*)?$/.test(component);
+/** What the fc component deploys when props leave them out (devsapp/fc `src/entry-public-method/set-default-value.ts`). */
+const FC_DEFAULTS = { runtime: 'nodejs10', handler: 'index.handler', memorySize: 128, timeout: 3 };
 
 /** Serverless Devs `s.yaml` edition 1.0.0 with the fc 2.x component (devsapp/fc `docs/en/yaml`). */
 export function loadFcTemplate(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
   const functions: ProjectFunction[] = [];
   const customDomains: CustomDomain[] = [];
   for (const [name, entry] of Object.entries(objectIn(document.services))) {
-    if (!isObject(entry) || !isFcComponent(entry.component)) continue;
+    if (!isObject(entry)) continue;
     const props = objectIn(entry.props);
     const path = `services.${name}.props`;
+    // `component: fc` (or devsapp/fc, fc-deploy): an FC 2.0 service and function per entry of `services`.
+    if (componentOf(entry.component, props, `services.${name}`, context, { function: ['fc', 'fc-deploy'] }) !== 'function') continue;
     const service = objectIn(props.service);
     const fn = objectIn(props.function);
     const lifecycle = objectIn(fn.instanceLifecycleConfig);
@@ -24,6 +27,7 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
       const written = String(trigger.type ?? '');
       const type = apiTriggerType(written, 'fc');
       const config = apiTriggerConfig(type, trigger.config, false);
+      if (type === 'http') methodsIn(config.methods, { file: context.file, path: `${path}.triggers[${index}].config.methods` });
       return [
         {
           name: String(trigger.name ?? `${type}-${index}`),
@@ -35,17 +39,22 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
         },
       ];
     });
+    const logConfig = objectIn(service.logConfig);
     functions.push({
       name: String(fn.name ?? name),
       service: stringOrUndefined(service.name) ?? name,
-      codeDir: resolve(context.root, stringOrUndefined(fn.codeUri) ?? '.'),
-      handler: String(fn.handler ?? ''),
-      runtime: String(fn.runtime ?? ''),
-      memorySize: numberOrUndefined(fn.memorySize),
-      timeout: numberOrUndefined(fn.timeout),
+      platform: 'fc2',
+      codeDir: codeFolder(stringOrUndefined(fn.codeUri), `${path}.function.codeUri`, context),
+      codeField: `${path}.function.codeUri`,
+      handler: String(fn.handler ?? FC_DEFAULTS.handler),
+      runtime: String(fn.runtime ?? FC_DEFAULTS.runtime),
+      memorySize: numberOrUndefined(fn.memorySize) ?? FC_DEFAULTS.memorySize,
+      timeout: numberOrUndefined(fn.timeout) ?? FC_DEFAULTS.timeout,
       initializer: stringOrUndefined(fn.initializer),
       initializationTimeout: numberOrUndefined(fn.initializationTimeout),
       preStop: isObject(lifecycle.preStop) ? stringOrUndefined(lifecycle.preStop.handler) : undefined,
+      preFreeze: isObject(lifecycle.preFreeze) ? stringOrUndefined(lifecycle.preFreeze.handler) : undefined,
+      ...(isObject(service.logConfig) ? { logConfig: { project: stringOrUndefined(logConfig.project), logstore: stringOrUndefined(logConfig.logstore) } } : {}),
       environment: stringMap(fn.environmentVariables),
       region: stringOrUndefined(props.region),
       triggers,
@@ -56,13 +65,19 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
       customDomains.push({
         domainName: String(domain.domainName ?? 'auto'),
         protocol: String(domain.protocol ?? 'HTTP'),
-        routes: (Array.isArray(domain.routeConfigs) ? domain.routeConfigs : []).filter(isObject).map((route) => ({
-          path: String(route.path ?? '/*'),
-          service: stringOrUndefined(route.serviceName) ?? stringOrUndefined(service.name) ?? name,
-          functionName: String(route.functionName ?? fn.name ?? name),
-          ...(Array.isArray(route.methods) ? { methods: route.methods.map(String) } : {}),
-          ...(route.qualifier === undefined ? {} : { qualifier: String(route.qualifier) }),
-        })),
+        routes: (Array.isArray(domain.routeConfigs) ? domain.routeConfigs : []).flatMap((route, routeIndex) => {
+          if (!isObject(route)) return [];
+          const methods = methodsIn(route.methods, { file: context.file, path: `${path}.customDomains[${index}].routeConfigs[${routeIndex}].methods` });
+          return [
+            {
+              path: String(route.path ?? '/*'),
+              service: stringOrUndefined(route.serviceName) ?? stringOrUndefined(service.name) ?? name,
+              functionName: String(route.functionName ?? fn.name ?? name),
+              ...(methods === undefined ? {} : { methods }),
+              ...(route.qualifier === undefined ? {} : { qualifier: String(route.qualifier) }),
+            },
+          ];
+        }),
         location: { file: context.file, path: `${path}.customDomains[${index}]` },
       });
     });

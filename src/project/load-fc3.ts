@@ -1,73 +1,104 @@
-import { resolve } from 'node:path';
+import { codeFolder } from './code-location.js';
+import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig } from './trigger-config.js';
-import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+import { methodsIn, numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
-const component = (entry: Json, name: string) => typeof entry.component === 'string' && new RegExp(`(^|/)${name}(@.*)?$`).test(entry.component);
+/** What the fc3 component deploys when props leave them out (devsapp/fc3 `src/default/config.ts` FUNCTION_DEFAULT_CONFIG). */
+const FC3_DEFAULTS = { memorySize: 512, timeout: 3 };
 
-function routesOf(routeConfig: unknown, defaultFunction: string | undefined): CustomDomainRoute[] {
-  const routes = isObject(routeConfig) && Array.isArray(routeConfig.routes) ? routeConfig.routes : [];
-  return routes.filter(isObject).map((route) => ({
+function routeOf(route: Json, at: string, defaultFunction: string | undefined, context: LoadContext): CustomDomainRoute {
+  const methods = methodsIn(route.methods, { file: context.file, path: `${at}.methods` });
+  return {
     path: String(route.path ?? '/*'),
     functionName: String(route.functionName ?? defaultFunction ?? ''),
-    ...(Array.isArray(route.methods) ? { methods: route.methods.map(String) } : {}),
+    ...(methods === undefined ? {} : { methods }),
     ...(route.qualifier === undefined ? {} : { qualifier: String(route.qualifier) }),
-  }));
+  };
+}
+
+/** `routeConfig: {routes: [...]}` (fc3-domain, and an fc3 function's `customDomain`), or an fc3 function's one `route: {...}`. */
+function routesOf(domain: Json, at: string, defaultFunction: string | undefined, context: LoadContext): CustomDomainRoute[] {
+  if (isObject(domain.route)) return [routeOf(domain.route, `${at}.route`, defaultFunction, context)];
+  const routes = isObject(domain.routeConfig) && Array.isArray(domain.routeConfig.routes) ? domain.routeConfig.routes : [];
+  return routes.flatMap((route, index) => (isObject(route) ? [routeOf(route, `${at}.routeConfig.routes[${index}]`, defaultFunction, context)] : []));
+}
+
+/** `extend: {name}` takes the named entry of the top-level `template:` under the resource's props (parse-spec `ParseContent`). */
+function propsOf(entry: Json, document: Document): Json {
+  const template = isObject(entry.extend) && isObject(document.template) ? objectIn(document.template[String(entry.extend.name)]) : {};
+  return deepMerge(template, objectIn(entry.props));
+}
+
+function deepMerge(base: Json, over: Json): Json {
+  const result: Json = { ...base };
+  for (const [key, value] of Object.entries(over)) result[key] = isObject(value) && isObject(result[key]) ? deepMerge(result[key], value) : value;
+  return result;
 }
 
 /**
  * Serverless Devs `s.yaml` edition 3.0.0: `component: fc3` resources are functions (devsapp/fc3
  * `src/interface`), `component: fc3-domain` resources are custom domains; an fc3 resource may carry its own
- * `customDomain` too.
+ * `customDomain` too. Resources of other components are reported, not dropped silently.
  */
 export function loadFc3Template(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
   const functions: ProjectFunction[] = [];
   const customDomains: CustomDomain[] = [];
   for (const [name, entry] of Object.entries(objectIn(document.resources))) {
     if (!isObject(entry)) continue;
-    const props = objectIn(entry.props);
+    const props = propsOf(entry, document);
     const path = `resources.${name}.props`;
-    if (component(entry, 'fc3-domain')) {
+    const kind = componentOf(entry.component, props, `resources.${name}`, context, { function: 'fc3', domain: 'fc3-domain' });
+    if (kind === 'domain') {
       customDomains.push({
         domainName: String(props.domainName ?? 'auto'),
         protocol: String(props.protocol ?? 'HTTP'),
-        routes: routesOf(props.routeConfig, undefined),
+        routes: routesOf(props, path, undefined, context),
         location: { file: context.file, path },
       });
       continue;
     }
-    if (!component(entry, 'fc3')) continue;
+    if (kind !== 'function') continue;
     const functionName = String(props.functionName ?? name);
     const lifecycle = objectIn(props.instanceLifecycleConfig);
     const hook = (key: string) => objectIn(lifecycle[key]);
     const code = isObject(props.code) ? props.code.src : props.code;
+    const logConfig = objectIn(props.logConfig);
     const triggers: ProjectTrigger[] = (Array.isArray(props.triggers) ? props.triggers : []).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];
       const type = String(trigger.triggerType ?? '');
+      const at = `${path}.triggers[${index}]`;
+      const config = apiTriggerConfig(type, trigger.triggerConfig, false);
+      if (type === 'http') methodsIn(config.methods, { file: context.file, path: `${at}.triggerConfig.methods` });
       return [
         {
           name: String(trigger.triggerName ?? `${type}-${index}`),
           type,
-          config: apiTriggerConfig(type, trigger.triggerConfig, false),
+          config,
           ...(trigger.sourceArn === undefined ? {} : { sourceArn: String(trigger.sourceArn) }),
           ...(trigger.qualifier === undefined ? {} : { qualifier: String(trigger.qualifier) }),
-          location: { file: context.file, path: `${path}.triggers[${index}]` },
+          location: { file: context.file, path: at },
         },
       ];
     });
     functions.push({
       name: functionName,
-      codeDir: resolve(context.root, stringOrUndefined(code) ?? '.'),
+      platform: 'fc3',
+      codeDir: codeFolder(stringOrUndefined(code), isObject(props.code) ? `${path}.code.src` : `${path}.code`, context),
+      codeField: isObject(props.code) ? `${path}.code.src` : `${path}.code`,
       handler: String(props.handler ?? ''),
       runtime: String(props.runtime ?? ''),
-      memorySize: numberOrUndefined(props.memorySize),
-      timeout: numberOrUndefined(props.timeout),
+      memorySize: numberOrUndefined(props.memorySize) ?? FC3_DEFAULTS.memorySize,
+      timeout: numberOrUndefined(props.timeout) ?? FC3_DEFAULTS.timeout,
       initializer: stringOrUndefined(hook('initializer').handler),
       initializationTimeout: numberOrUndefined(hook('initializer').timeout),
       preStop: stringOrUndefined(hook('preStop').handler),
+      ...(logConfig.project === undefined && logConfig.logstore === undefined
+        ? {}
+        : { logConfig: { project: stringOrUndefined(logConfig.project), logstore: stringOrUndefined(logConfig.logstore) } }),
       environment: stringMap(props.environmentVariables),
       region: stringOrUndefined(props.region),
       triggers,
@@ -77,7 +108,7 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
       customDomains.push({
         domainName: String(props.customDomain.domainName ?? 'auto'),
         protocol: String(props.customDomain.protocol ?? 'HTTP'),
-        routes: routesOf(props.customDomain.route ?? props.customDomain.routeConfig, functionName),
+        routes: routesOf(props.customDomain, `${path}.customDomain`, functionName, context),
         location: { file: context.file, path: `${path}.customDomain` },
       });
     }

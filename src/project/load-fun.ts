@@ -1,11 +1,28 @@
-import { resolve } from 'node:path';
+import { codeFolder } from './code-location.js';
 import type { Document, LoadContext } from './load.js';
 import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
-import { numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+import { methodsIn, numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
+
+/** What Fun deploys when a function leaves them out (funcraft `docs/specs/2018-04-03.md`: MemorySize 128, Timeout 3). */
+const FUN_DEFAULTS = { memorySize: 128, timeout: 3 };
+
+/** Resource types that are infrastructure, not code: fc-sim has nothing to run or serve for them. */
+const INFRASTRUCTURE = new Set(['Aliyun::Serverless::Log', 'Aliyun::Serverless::TableStore', 'Aliyun::Serverless::MNSTopic', 'Aliyun::Serverless::Flow']);
+
+/**
+ * `Globals.Function`: properties every function takes unless it sets its own (the SAM convention ROS's serverless
+ * transform follows); maps such as EnvironmentVariables are merged, the function's keys winning.
+ */
+function withGlobals(properties: Json, document: Document): Json {
+  const globals = objectIn(objectIn(document.Globals).Function);
+  const merged: Json = { ...globals, ...properties };
+  for (const [key, value] of Object.entries(globals)) if (isObject(value) && isObject(properties[key])) merged[key] = { ...value, ...properties[key] };
+  return merged;
+}
 
 /**
  * Fun's `template.yml` (ROS `Aliyun::Serverless-2018-04-03`): services hold functions, functions hold `Events`,
@@ -17,9 +34,21 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
   for (const [name, resource] of Object.entries(objectIn(document.Resources))) {
     if (!isObject(resource)) continue;
     if (resource.Type === 'Aliyun::Serverless::Service') {
+      const logConfig = objectIn(objectIn(resource.Properties).LogConfig);
       for (const [functionName, item] of Object.entries(resource)) {
-        if (!isObject(item) || item.Type !== 'Aliyun::Serverless::Function') continue;
-        functions.push(funFunction(name, functionName, item, context));
+        if (functionName === 'Type' || functionName === 'Properties') continue;
+        if (!isObject(item) || item.Type !== 'Aliyun::Serverless::Function') {
+          context.problems.push({
+            kind: 'unknown-part',
+            message: `${isObject(item) ? `type ${String(item.Type)}` : 'a value'} is not a function: fc-sim reads Aliyun::Serverless::Function here`,
+            location: { file: context.file, path: `Resources.${name}.${functionName}` },
+          });
+          continue;
+        }
+        const fn = funFunction(name, functionName, item, document, context);
+        if (Object.keys(logConfig).length > 0)
+          fn.logConfig = { project: stringOrUndefined(logConfig.Project), logstore: stringOrUndefined(logConfig.Logstore) };
+        functions.push(fn);
       }
     } else if (resource.Type === 'Aliyun::Serverless::CustomDomain') {
       const properties = objectIn(resource.Properties);
@@ -34,7 +63,9 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
                   path,
                   service: stringOrUndefined(route.ServiceName),
                   functionName: String(route.FunctionName ?? ''),
-                  ...(Array.isArray(route.Methods) ? { methods: route.Methods.map(String) } : {}),
+                  ...(route.Methods === undefined
+                    ? {}
+                    : { methods: methodsIn(route.Methods, { file: context.file, path: `Resources.${name}.Properties.RouteConfig.Routes.${path}.Methods` }) }),
                   ...(route.Qualifier === undefined ? {} : { qualifier: String(route.Qualifier) }),
                 },
               ]
@@ -44,6 +75,15 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
       });
     }
   }
+  for (const [name, resource] of Object.entries(objectIn(document.Resources))) {
+    const type = isObject(resource) ? String(resource.Type) : '';
+    if (['Aliyun::Serverless::Service', 'Aliyun::Serverless::CustomDomain', 'Aliyun::Serverless::Api'].includes(type) || INFRASTRUCTURE.has(type)) continue;
+    context.problems.push({
+      kind: 'unknown-part',
+      message: `resource type ${type || '(none)'} is not one fc-sim reads: Resources.${name} is not tested or served`,
+      location: { file: context.file, path: `Resources.${name}` },
+    });
+  }
   // APIs route to functions defined anywhere in the template: read once every function is known.
   for (const [name, resource] of Object.entries(objectIn(document.Resources))) {
     if (isObject(resource) && resource.Type === 'Aliyun::Serverless::Api') addFunApiTriggers(name, resource, functions, context);
@@ -51,8 +91,8 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
   return { functions, customDomains };
 }
 
-function funFunction(service: string, name: string, resource: Json, context: LoadContext): ProjectFunction {
-  const properties = objectIn(resource.Properties);
+function funFunction(service: string, name: string, resource: Json, document: Document, context: LoadContext): ProjectFunction {
+  const properties = withGlobals(objectIn(resource.Properties), document);
   const path = `Resources.${service}.${name}`;
   const lifecycle = objectIn(properties.InstanceLifecycleConfig);
   const triggers: ProjectTrigger[] = Object.entries(objectIn(resource.Events)).flatMap(([triggerName, event]) => {
@@ -60,6 +100,7 @@ function funFunction(service: string, name: string, resource: Json, context: Loa
     const written = String(event.Type ?? '');
     const type = apiTriggerType(written, 'fun');
     const eventProperties = objectIn(event.Properties);
+    if (type === 'http') methodsIn(eventProperties.Methods, { file: context.file, path: `${path}.Events.${triggerName}.Properties.Methods` });
     return [
       {
         name: triggerName,
@@ -72,14 +113,17 @@ function funFunction(service: string, name: string, resource: Json, context: Loa
   return {
     name,
     service,
-    codeDir: resolve(context.root, stringOrUndefined(properties.CodeUri) ?? '.'),
+    platform: 'fc2',
+    codeDir: codeFolder(stringOrUndefined(properties.CodeUri), `${path}.Properties.CodeUri`, context),
+    codeField: `${path}.Properties.CodeUri`,
     handler: String(properties.Handler ?? ''),
     runtime: String(properties.Runtime ?? ''),
-    memorySize: numberOrUndefined(properties.MemorySize),
-    timeout: numberOrUndefined(properties.Timeout),
+    memorySize: numberOrUndefined(properties.MemorySize) ?? FUN_DEFAULTS.memorySize,
+    timeout: numberOrUndefined(properties.Timeout) ?? FUN_DEFAULTS.timeout,
     initializer: stringOrUndefined(properties.Initializer),
     initializationTimeout: numberOrUndefined(properties.InitializationTimeout),
     preStop: isObject(lifecycle.PreStop) ? stringOrUndefined(lifecycle.PreStop.Handler) : undefined,
+    preFreeze: isObject(lifecycle.PreFreeze) ? stringOrUndefined(lifecycle.PreFreeze.Handler) : undefined,
     environment: stringMap(properties.EnvironmentVariables),
     triggers,
     location: { file: context.file, path },

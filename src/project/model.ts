@@ -1,3 +1,5 @@
+import type { Platform } from '../runtime/runtimes.js';
+
 /**
  * One model of an FC project, whichever tool's file it comes from (Fun `template.yml`, Serverless Devs `s.yaml`
  * with the `fc` 2.x or the `fc3` component): functions with their settings and triggers, and custom domains.
@@ -57,8 +59,12 @@ export interface ProjectFunction {
   name: string;
   /** FC 2.0 service; FC 3.0 has none. */
   service?: string;
+  /** Where the function is deployed: `fc2` for Fun and fc 2.x projects, `fc3` for fc3 ones, on every runtime. */
+  platform: Platform;
   /** Absolute path of the code folder. */
   codeDir: string;
+  /** Where the code path is set, e.g. `resources.api.props.code`: messages about the code folder point there. */
+  codeField?: string;
   handler: string;
   /** As written (lint checks it is a runtime FC has). */
   runtime: string;
@@ -67,6 +73,10 @@ export interface ProjectFunction {
   initializer?: string;
   initializationTimeout?: number;
   preStop?: string;
+  /** FC 2.0's PreFreeze hook (fc 2.x `instanceLifecycleConfig.preFreeze`, Fun `InstanceLifecycleConfig.PreFreeze`). */
+  preFreeze?: string;
+  /** Where the function's logs go: `context.service.logProject` / `logStore`. */
+  logConfig?: { project?: string; logstore?: string };
   environment: Record<string, string>;
   region?: string;
   triggers: ProjectTrigger[];
@@ -122,6 +132,12 @@ export interface CustomDomain {
 export interface ProjectProblem {
   message: string;
   location: Location;
+  /**
+   * `unresolved-variable`: a `${…}` left as written; `unknown-part`: something fc-sim does not read (a component, a
+   * resource type, a code location); `note`: read, with a stand-in worth knowing (lint leaves notes out). Absent
+   * means `unresolved-variable`.
+   */
+  kind?: 'unresolved-variable' | 'unknown-part' | 'note';
 }
 
 /**

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { FcSimErrorCode } from '../errors.js';
 import { FcSimError, TriggerConfigError } from '../errors.js';
-import { runtimeTraits } from '../runtime/runtimes.js';
 import { checkHandler, ContractFailure } from '../testing/check-handler.js';
+import { assertCodeFolder } from './code-location.js';
 import { runtimeConfigOf } from './function-runtime.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from './matching-events.js';
 import type { Project, ProjectFunction, ProjectTrigger } from './model.js';
@@ -65,8 +65,9 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
   const base = { function: label(fn), trigger: trigger.name, type: trigger.type, runs: 0, durationMs: 0 };
   const config = runtimeConfigOf(fn);
   if (!config) return { ...base, outcome: 'skipped', detail: `runtime ${fn.runtime}: fc-sim runs nodejs12–nodejs20` };
+  assertCodeFolder(fn);
   const { handler, ...runtime } = config;
-  const fcVersion = runtimeTraits(config.runtime).generation === 'fc2' ? 2 : 3;
+  const fcVersion = config.platform === 'fc2' ? 2 : 3;
   let events: ReturnType<typeof matchingEvents>;
   try {
     events = matchingEvents(trigger, { fcVersion });

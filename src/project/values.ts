@@ -1,3 +1,5 @@
+import { FcSimError } from '../errors.js';
+
 /** Loose values from YAML, typed for the model: numbers written as strings count, empty values are absent. */
 export function numberOrUndefined(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
@@ -13,4 +15,26 @@ export function stringOrUndefined(value: unknown): string | undefined {
 export function stringMap(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, typeof item === 'string' ? item : JSON.stringify(item)]));
+}
+
+/**
+ * A list of HTTP methods as written (`methods: [GET, POST]`); undefined when absent. One written as a string
+ * (`Methods: GET`) is refused, naming where: FC's API takes a list, and reading it as "every method" would serve
+ * what the deployed function refuses.
+ */
+export function methodsIn(value: unknown, where: { file: string; path: string }): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map((method) => String(method).toUpperCase());
+  throw new FcSimError(
+    'E_PROJECT',
+    `${where.file} ${where.path}: methods ${JSON.stringify(value)} is not a list`,
+    `write a list, e.g. [${
+      typeof value === 'string'
+        ? value
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .join(', ')
+        : 'GET'
+    }]`,
+  );
 }

@@ -92,3 +92,16 @@ export function sendResponse(response: ServerResponse, plan: ResponsePlan, reque
   response.end(sent.body);
   return sent;
 }
+
+/**
+ * A function whose code folder is missing (`codeUri: ./dist` before a build): FC's answer for a handler module it
+ * cannot load, an unhandled `ImportModuleError` (runtime.md, Corrections 6), naming where the code path is set.
+ */
+export function missingCodeResponse(problem: string, requestId: string): ResponsePlan {
+  return {
+    statusCode: 502,
+    headers: { 'content-type': 'application/json', 'x-fc-request-id': requestId, 'x-fc-error-type': 'UnhandledInvocationError' },
+    body: Buffer.from(JSON.stringify({ errorMessage: problem, errorType: 'ImportModuleError' })),
+    warnings: [],
+  };
+}

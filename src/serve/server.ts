@@ -5,18 +5,19 @@ import { relative } from 'node:path';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { HttpMethod } from '../triggers/http/build.js';
 import { buildFc2HttpRequest, buildHttpEvent } from '../triggers/http/build.js';
+import { codeFolderProblem } from '../project/code-location.js';
+import { runnableRuntime } from '../project/function-runtime.js';
 import type { Project } from '../project/model.js';
 import type { AccessKey } from '../remote/credentials.js';
 import { accessKeyFromEnv } from '../remote/credentials.js';
 import { newRequestId } from '../runtime/context.js';
 import type { Invocation } from '../runtime/invocation.js';
 import { summaryLine } from '../runtime/invocation.js';
-import { isRuntimeName, runtimeTraits } from '../runtime/runtimes.js';
 import { checkAuth } from './auth.js';
 import { InstancePool } from './instances.js';
 import { checkRequestHead, clientIp, readBody, RequestRefused, requestParams } from './request.js';
 import type { ResponsePlan } from './response.js';
-import { fcErrorResponse, invocationResponse, sendResponse } from './response.js';
+import { fcErrorResponse, invocationResponse, missingCodeResponse, sendResponse } from './response.js';
 import type { RouteTable, ServedFunction, ServedMethod } from './routes.js';
 import { buildRouteTable, matchRoute } from './routes.js';
 import type { CodeWatcher, WatchOptions } from './watcher.js';
@@ -72,6 +73,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Why a queued request was dropped: its client closed the connection. */
+class ClientGone extends Error {}
+
 const defaultLog = (line: string) => void process.stderr.write(`${line}\n`);
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -118,20 +122,23 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     request: IncomingMessage,
     parts: { method: HttpMethod; functionPath: string; search: string; body: Buffer },
     requestId: string,
+    signal: AbortSignal,
   ): Promise<ResponsePlan> => {
     const { fn } = served;
-    if (!isRuntimeName(fn.runtime))
+    if (!runnableRuntime(fn.runtime))
       return fcErrorResponse(500, 'InvalidRuntime', `runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20)`, requestId);
-    const generation = runtimeTraits(fn.runtime).generation;
+    const missingCode = codeFolderProblem(fn);
+    // FC answers a function whose handler module cannot be loaded with an unhandled error; the other functions go on.
+    if (missingCode) return missingCodeResponse(missingCode, requestId);
     const params = requestParams(request, { ...parts, accountId: DEFAULT_ACCOUNT_ID, region: fn.region ?? DEFAULT_REGION, time: new Date() });
     const instance = pool.get(served.key, fn);
     let invocation: Invocation;
-    if (generation === 'fc3') {
+    if (fn.platform === 'fc3') {
       const event = buildHttpEvent(params);
       event.requestContext.requestId = requestId;
-      invocation = await instance.invoke(Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' } });
+      invocation = await instance.invoke(Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' }, signal });
     } else {
-      invocation = await instance.invoke(parts.body, { requestId, http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) } });
+      invocation = await instance.invoke(parts.body, { requestId, http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) }, signal });
     }
     const plan = invocationResponse(invocation);
     logInvocation(served, invocation, plan.warnings);
@@ -146,8 +153,13 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     const search = at === -1 ? '' : url.slice(at + 1);
     const match = matchRoute(table, pathname, request.headers.host);
     const served = match.kind === 'function' ? match.served : undefined;
-    const generation = served && isRuntimeName(served.fn.runtime) ? runtimeTraits(served.fn.runtime).generation : 'fc2';
-    const requestId = newRequestId(generation);
+    const requestId = newRequestId(served?.fn.platform ?? 'fc2');
+    // A client that closes its connection before its request's turn (or fc-sim closing them all to stop) takes the
+    // request back: the function does not run for nobody.
+    const gone = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) gone.abort(new ClientGone());
+    });
     let plan: ResponsePlan;
     let bodyRead = false;
     try {
@@ -171,10 +183,14 @@ export async function startServer(project: Project, options: ServeOptions = {}):
             warnedAuth.add(match.served.key);
             log(`[${match.served.key}] warning: ${auth.warning}`);
           }
-          plan = await invokeFunction(match.served, request, { method, functionPath: match.functionPath, search, body }, requestId);
+          plan = await invokeFunction(match.served, request, { method, functionPath: match.functionPath, search, body }, requestId, gone.signal);
         }
       }
     } catch (error) {
+      if (error instanceof ClientGone) {
+        log(`${new Date().toISOString()} ${clientIp(request)} "${request.method} ${url}" - client gone before its turn: not run ${requestId}`);
+        return;
+      }
       plan =
         error instanceof RequestRefused
           ? fcErrorResponse(error.statusCode, error.errorCode, error.message, requestId)

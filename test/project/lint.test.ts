@@ -15,9 +15,9 @@ describe('lintProject', () => {
     const seen = findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.location.path}: ${finding.message}`);
     expect(seen).toEqual([
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless Devs variable, left as written
-      'warning unresolved-variable resources.python.props.environmentVariables.TOKEN: ${env(FC_SIM_LINT_UNSET_VARIABLE)} cannot be resolved locally; left as written',
-      'error http-trigger-alone resources.http-and-timer.props: http-and-timer has 2 HTTP triggers',
-      'error http-trigger-alone resources.http-and-timer.props: http-and-timer has an HTTP trigger and other triggers: tick (timer)',
+      'warning unresolved-variable resources.python.props.environmentVariables.TOKEN: ${env(FC_SIM_LINT_UNSET_VARIABLE)} left as written: the environment variable FC_SIM_LINT_UNSET_VARIABLE is not set (s stops here: set it, or in .env beside the project file)',
+      // FC 3.0 takes other triggers beside an HTTP trigger, and one HTTP trigger per qualifier.
+      'error http-trigger-alone resources.http-and-timer.props: http-and-timer has 2 HTTP triggers for qualifier LATEST',
       'error memory-size resources.http-and-timer.props: http-and-timer: memorySize 100 MB',
       'error timeout resources.http-and-timer.props: http-and-timer: timeout 100000 s',
       expect.stringMatching(/^error trigger-config resources\.http-and-timer\.props\.triggers\[1\]: http-and-timer\/web2: \/methods\/0: must be one of "GET"/),
@@ -25,7 +25,7 @@ describe('lintProject', () => {
         /^error trigger-config resources\.http-and-timer\.props\.triggers\[2\]: http-and-timer\/tick: \/cronExpression: must be a string matching/,
       ),
       expect.stringMatching(/^error cron-expression resources\.http-and-timer\.props\.triggers\[2\]: http-and-timer\/tick: cronExpression "0 0 4 \* \*": /),
-      'error runtime-known resources.broken.props: broken: unknown runtime "nodejs8"',
+      'warning runtime-known resources.broken.props: broken: runtime nodejs8 is deprecated: FC no longer creates functions on it (fc-sim runs it on nodejs12)',
       expect.stringMatching(/^error handler-exists resources\.broken\.props: broken: handler index\.missing: .*index\.js does not export "missing"$/),
       expect.stringMatching(
         /^error trigger-config resources\.broken\.props\.triggers\[0\]: broken\/uploads: \/events\/0: must be one of .*found "ObjectCreated:PutObject"/,

@@ -8,6 +8,8 @@ import type { CliIo } from '../io.js';
 
 export interface ProjectOptions {
   project?: string;
+  /** The project file in the folder, as `s -t` takes it. */
+  template?: string;
   json?: boolean;
 }
 
@@ -18,7 +20,7 @@ function describeTrigger(trigger: ProjectTrigger): string {
 
 /** `fc-sim ls`: the project's functions and their triggers. */
 export async function lsCommand(options: ProjectOptions, io: CliIo): Promise<number> {
-  const project = loadProject(options.project ?? '.', io);
+  const project = loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template });
   if (options.json) {
     io.stdout.write(`${JSON.stringify(project, null, 2)}\n`);
     return 0;
@@ -52,7 +54,10 @@ export async function lsCommand(options: ProjectOptions, io: CliIo): Promise<num
       ]),
     );
   }
-  for (const problem of project.problems) io.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
+  for (const problem of project.problems)
+    io.stderr.write(
+      `fc-sim: ${problem.kind === 'note' ? 'note' : 'warning'}: ${problem.location.path || relative(io.cwd, project.file)}: ${problem.message}\n`,
+    );
   return 0;
 }
 
@@ -62,7 +67,7 @@ function formatName(project: Project): string {
 
 /** `fc-sim lint`: FC's documented rules; exit 1 when a rule is broken (warnings alone exit 0). */
 export async function lintCommand(options: ProjectOptions, io: CliIo): Promise<number> {
-  const project = loadProject(options.project ?? '.', io);
+  const project = loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template });
   const findings = lintProject(project);
   if (options.json) io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else {
@@ -74,7 +79,7 @@ export async function lintCommand(options: ProjectOptions, io: CliIo): Promise<n
     }
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     io.stdout.write(
-      `${errors === 0 ? '✓' : '✗'} ${file}: ${project.functions.length} functions, ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`,
+      `${errors > 0 ? '✗' : project.functions.length === 0 ? '!' : '✓'} ${file}: ${project.functions.length} functions, ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`,
     );
   }
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { FcSimError } from '../errors.js';
+import type { LoadContext } from './load.js';
+import type { ProjectFunction } from './model.js';
+import { unzip } from './unzip.js';
+
+const unpacked: string[] = [];
+let cleanupRegistered = false;
+
+/** Zips unpacked for this process, removed when it exits (a served or tested project reads them until then). */
+function temporaryFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fc-sim-code-'));
+  unpacked.push(folder);
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.once('exit', () => {
+      for (const item of unpacked) rmSync(item, { recursive: true, force: true });
+    });
+  }
+  return folder;
+}
+
+/**
+ * The code folder of a function from its code path as written (`CodeUri`, `codeUri`, `code`): a folder as it is; a
+ * `.zip` unpacked to a temporary folder (removed when fc-sim exits), as FC unpacks the package to /code; a single file
+ * (Fun's `CodeUri: ./index.js`) its folder, so the handler module resolves and `serve` watches the file's changes.
+ * A path that does not exist is kept: lint reports it, and `test`/`invoke` refuse it with {@link assertCodeFolder}.
+ * Code in OSS (`oss://…`) is not fetched: reported, and kept as written.
+ * @see https://github.com/alibaba/funcraft/blob/master/docs/specs/2018-04-03.md#codeuri
+ */
+export function codeFolder(written: string | undefined, field: string, context: LoadContext): string {
+  if (written?.startsWith('oss://')) {
+    context.problems.push({
+      kind: 'unknown-part',
+      message: `code in OSS (${written}) is not fetched: download it, and point ${field.split('.').pop()} at the local copy to test it`,
+      location: { file: context.file, path: field },
+    });
+    return resolve(context.root, written);
+  }
+  const path = resolve(context.root, written ?? '.');
+  if (!existsSync(path) || statSync(path).isDirectory()) return path;
+  if (path.toLowerCase().endsWith('.zip')) {
+    const folder = temporaryFolder();
+    unzip(path, folder);
+    return folder;
+  }
+  return dirname(path);
+}
+
+/** Why a function's code folder cannot be run, naming where it is set; undefined when it can. */
+export function codeFolderProblem(fn: ProjectFunction): string | undefined {
+  const where = `${fn.location.file} ${fn.codeField ?? fn.location.path}`;
+  if (!existsSync(fn.codeDir)) return `${where}: the code folder ${fn.codeDir} does not exist`;
+  if (!statSync(fn.codeDir).isDirectory()) return `${where}: ${fn.codeDir} is not a folder or a code package (.zip)`;
+  return undefined;
+}
+
+/**
+ * Refuses a function whose code folder is missing (`codeUri: ./dist` before a build) with an E_PROJECT error naming
+ * the file, the resource and the field, rather than a failed process start.
+ */
+export function assertCodeFolder(fn: ProjectFunction): void {
+  const problem = codeFolderProblem(fn);
+  if (problem) throw new FcSimError('E_PROJECT', problem, 'build the code first, or point the code path at the folder that holds the handler');
+}
