@@ -179,7 +179,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .command('test')
       .description("run the contract checks on every function and trigger of the project, with events that match each trigger's config")
       .option('--project <path>', 'the project folder or file (default: the current folder)')
-    .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+      .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
       .option('--runs <n>', 'events per trigger (default 100)', integer('--runs', 1))
       .option('--seed <n>', 'the seed, to replay a run', integer('--seed', -Infinity))
       .option('--junit <file>', 'also write a JUnit XML report, for CI')
@@ -194,7 +194,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .command('serve')
       .description("serve the project's functions with HTTP triggers on a local HTTP server (FC 2.0 proxy paths, FC 3.0 function paths, custom-domain routes)")
       .option('--project <path>', 'the project folder or file (default: the current folder)')
-    .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+      .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
       .option('--port <n>', 'the port (default 9000; 0 picks a free one)', integer('--port', 0))
       .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
       .option('--no-watch', 'do not reload code when it changes'),

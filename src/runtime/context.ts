@@ -1,6 +1,6 @@
 import { randomFillSync, randomUUID } from 'node:crypto';
 import type { FunctionConfig } from './function-config.js';
-import type { RuntimeTraits } from './runtimes.js';
+import type { Platform, RuntimeTraits } from './runtimes.js';
 
 /** What varies per invocation. */
 export interface InvocationInfo {
@@ -21,9 +21,12 @@ function randomHex(bytes: number): string {
   return pool.toString('hex', poolOffset - bytes, poolOffset);
 }
 
-/** FC 2.0 request ids are UUIDs; FC 3.0's are `1-<Unix time in hex>-<8 hex>-<12 hex>` (FC 3.0 docs, hono's captures). */
-export function newRequestId(generation: 'fc2' | 'fc3', now = Date.now()): string {
-  if (generation === 'fc2') return randomUUID();
+/**
+ * FC 2.0 request ids are UUIDs; FC 3.0's are `1-<Unix time in hex>-<8 hex>-<12 hex>` (FC 3.0 docs, hono's captures),
+ * whatever the runtime: the platform makes them.
+ */
+export function newRequestId(platform: Platform, now = Date.now()): string {
+  if (platform === 'fc2') return randomUUID();
   const hex = randomHex(10);
   return `1-${Math.floor(now / 1000)
     .toString(16)
@@ -32,7 +35,8 @@ export function newRequestId(generation: 'fc2' | 'fc3', now = Date.now()): strin
 
 /**
  * The `context` object as data (the logger is added where the handler runs): the nodejs16 runtime's
- * `context.js` for FC 2.0, hono's capture of a real FC 3.0 context for FC 3.0.
+ * `context.js` for FC 2.0, hono's capture of a real FC 3.0 context for FC 3.0. Its shape follows the platform the
+ * function is deployed on, not the runtime (runtime.md, Corrections 1).
  */
 export function contextData(config: FunctionConfig, traits: RuntimeTraits, invocation: InvocationInfo): Record<string, unknown> {
   const func = { name: config.functionName, handler: config.handler, memory: config.memorySize, timeout: config.timeout };
@@ -40,14 +44,14 @@ export function contextData(config: FunctionConfig, traits: RuntimeTraits, invoc
     requestId: invocation.requestId,
     credentials: { ...config.credentials },
     function:
-      traits.generation === 'fc2' && config.initializer
+      traits.platform === 'fc2' && config.initializer
         ? { ...func, initializer: config.initializer, initializationTimeout: config.initializationTimeout }
         : func,
     region: config.region,
     accountId: config.accountId,
     retryCount: invocation.retryCount,
   };
-  if (traits.generation === 'fc2') {
+  if (traits.platform === 'fc2') {
     return {
       ...common,
       service: { name: config.serviceName, logProject: config.logProject, logStore: config.logStore, qualifier: config.qualifier, versionId: config.versionId },

@@ -82,7 +82,7 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
       notSent();
       delete headers[name];
     },
-    hasHeader: (name: string) => Object.prototype.hasOwnProperty.call(headers, name),
+    hasHeader: (name: string) => Object.hasOwn(headers, name),
     send(body: unknown) {
       if (sent) throw new Error('can not send multi times');
       if (typeof body === 'string' || Buffer.isBuffer(body)) {
@@ -111,8 +111,7 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
 export function runFc2HttpHandler(fn: AnyFunction, request: Fc2HttpRequest, body: Buffer, context: object, traits: RuntimeTraits): Promise<HandlerOutcome> {
   const answer = firstAnswer<HandlerOutcome>();
   // After the response is sent, FC has answered: a later error (a second send) only reaches the log.
-  const fail = (error: unknown) =>
-    answer.settled ? console.error(error) : answer.settle(thrownOutcome(error, traits.legacyAgent));
+  const fail = (error: unknown) => (answer.settled ? console.error(error) : answer.settle(thrownOutcome(error, traits.legacyAgent)));
   const response = fc2Response(({ statusCode, headers, body: sent }) => answer.settle({ kind: 'success', body: sent, http: { statusCode, headers } }), fail);
   try {
     const returned = (fn as (...args: unknown[]) => unknown)(fc2Request(request, body), response, context);

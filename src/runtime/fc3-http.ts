@@ -1,5 +1,6 @@
 import { returnedResponse } from './http-answer.js';
 import type { Invocation } from './invocation.js';
+import { isReservedResponseHeader } from './reserved-headers.js';
 
 /**
  * The HTTP response FC 3.0 sends for what a handler returned to an HTTP trigger event: the returned
@@ -11,7 +12,14 @@ export function attachFc3HttpResponse(invocation: Invocation): void {
   if (invocation.status !== 'success') return;
   const read = returnedResponse(invocation, 'http-response');
   if ('response' in read) {
-    invocation.http = read.response;
+    // FC overrides the reserved headers of an HTTP function's response (a wrong content-length is fixed, not
+    // honoured: events.md, Corrections, after the FC 2.0 doc); the function's own never reach the caller.
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(read.response.headers)) {
+      if (isReservedResponseHeader(name)) invocation.warnings.push(`response header ${name} is reserved: FC sets its own`);
+      else headers[name] = value;
+    }
+    invocation.http = { ...read.response, headers };
     return;
   }
   const { problems } = read;

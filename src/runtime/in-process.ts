@@ -31,7 +31,10 @@ export interface InProcessOptions extends Partial<Omit<FunctionConfig, 'handler'
  * FC's context, callback and async rules, error shapes, log lines, the initializer once per instance, the timeout.
  * What one process cannot do for another is left out: a handler that loops forever or calls process.exit takes
  * the test process with it, memory is not limited, and a handler still running after its timeout keeps running
- * (its late answer is ignored). Handler strings get all of that from {@link FunctionInstance}.
+ * (its late answer is ignored). An exception thrown after the handler answered, outside its call (in a timer, an
+ * event listener, a promise nobody awaits), is the host's uncaught exception and kills the test process, where FC
+ * would only recycle the instance. A result JSON cannot hold (a cycle, a BigInt, a getter that throws) is FC's
+ * function error, as for a throw. Handler strings get all of that from {@link FunctionInstance}.
  */
 export class InProcessInstance extends LifecycleInstance {
   readonly config: FunctionConfig;
@@ -44,7 +47,7 @@ export class InProcessInstance extends LifecycleInstance {
     super();
     const { initializer: _initializer, preStop: _preStop, preFreeze: _preFreeze, handlerName, ...config } = options;
     this.config = functionConfig({ ...config, handler: handlerName ?? 'index.handler' });
-    this.traits = runtimeTraits(this.config.runtime);
+    this.traits = runtimeTraits(this.config.runtime, this.config.platform);
   }
 
   protected get alive(): boolean {
@@ -79,7 +82,10 @@ export class InProcessInstance extends LifecycleInstance {
     const logs = [`FC ${marker} Start RequestId: ${requestId}`];
     const warnings: string[] = [];
     const log = (level: string, args: unknown[]) => logs.push(formatLogLine(level, requestId, args));
-    const context = { ...contextData(this.config, this.traits, { requestId, retryCount }), logger: contextLogger(requestId, (line) => logs.push(line)) };
+    const context = {
+      ...contextData(this.config, this.traits, { requestId, retryCount }),
+      logger: contextLogger(requestId, (line) => logs.push(line), this.traits.platform),
+    };
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<HandlerOutcome>((resolve) => {
@@ -98,6 +104,17 @@ export class InProcessInstance extends LifecycleInstance {
     }
     const durationMs = performance.now() - started;
     if (outcome.kind !== 'success' && outcome.error.cause === 'timeout') logs.push(outcome.error.errorMessage);
-    return completedInvocation({ marker, requestId, outcome, logs, warnings, durationMs, memorySizeMb: this.config.memorySize, maxRssBytes: recentRss() });
+    const echoError = this.traits.legacyAgent && outcome.kind !== 'success' && outcome.error.cause !== 'timeout';
+    return completedInvocation({
+      marker,
+      requestId,
+      outcome,
+      logs,
+      warnings,
+      durationMs,
+      memorySizeMb: this.config.memorySize,
+      maxRssBytes: recentRss(),
+      echoError,
+    });
   }
 }

@@ -20,6 +20,7 @@ import type { HandlerOutcome } from './run-handler.js';
 import type { RuntimeTraits } from './runtimes.js';
 import { runtimeTraits } from './runtimes.js';
 import { watchMemory } from './memory-watch.js';
+import { endGroupOf, groupLeaderOptions, trackGroup } from './process-group.js';
 import { builtinModuleHint, launchEnvironment } from './node/instance-launch.js';
 import type { NodeChoice } from './node/node-choice.js';
 import { chooseNode } from './node/node-choice.js';
@@ -42,6 +43,11 @@ export interface InvokeOptions {
   retryCount?: number;
   /** Asynchronous invocations (how OSS, timer, MNS… triggers invoke) accept 128 KB; synchronous ones 32 MB. */
   invocationType?: InvocationType;
+  /**
+   * The caller's interest: aborted before the invocation's turn in the instance's queue comes, the handler is not
+   * called and the promise rejects with the signal's reason (`serve` drops the request of a client that has gone).
+   */
+  signal?: AbortSignal;
   /**
    * `fc3-http`: the event is an FC 3.0 HTTP trigger event, and the result becomes the HTTP response.
    * `fc2-http`: call an FC 2.0 HTTP handler `(request, response, context)` with this request; the event is its body.
@@ -139,7 +145,8 @@ export class FunctionInstance extends LifecycleInstance {
     this.child = undefined;
     this.initialized = false;
     this.maxRssBytes = 0;
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    // The whole group: processes the handler spawned end with the instance.
+    if (child) void endGroupOf(child);
   }
 
   /** The Node.js the instance runs on, chosen (and provisioned) once per instance; its warnings go to the first call. */
@@ -161,7 +168,10 @@ export class FunctionInstance extends LifecycleInstance {
       // JSON, not 'advanced': an older Node's V8 cannot read a newer one's structured clones (see wire.ts).
       serialization: 'json',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Its own process group, ended as one: fc-sim's signals and exit end what the handler spawned too.
+      ...groupLeaderOptions,
     });
+    trackGroup(child);
     this.starts += 1;
     // Raw writes to stdout/stderr (and Node's own fatal errors, such as running out of heap) are logs too.
     const lines = (chunk: Buffer) => {
@@ -181,7 +191,11 @@ export class FunctionInstance extends LifecycleInstance {
       this.child = undefined;
       this.initialized = false;
       if (this.pending?.child === child)
-        this.pending.finish({ how: 'exited', error: processExitedError(0, 0, child === this.overMemory ? 'oom' : exitCause(signal)), maxRssBytes: this.maxRssBytes });
+        this.pending.finish({
+          how: 'exited',
+          error: processExitedError(0, 0, child === this.overMemory ? 'oom' : exitCause(signal)),
+          maxRssBytes: this.maxRssBytes,
+        });
     });
     child.send(toWire({ type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance));
     this.child = child;
@@ -251,6 +265,8 @@ export class FunctionInstance extends LifecycleInstance {
   ): Promise<CallEnd & { durationMs: number }> {
     const child = this.child ?? this.start(await this.chooseNode(warnings));
     await this.ready;
+    // A fresh process has reported no memory yet: one that dies at once must not say maxMemoryUsage 0MB.
+    if (this.maxRssBytes === 0) this.maxRssBytes = peakRssBytes(child.pid);
     const id = this.nextId++;
     const started = performance.now();
     return new Promise((resolve) => {

@@ -1,4 +1,5 @@
 import type { ErrorKind, FcErrorBody } from './fc-errors.js';
+import { formatLogLine } from './log-format.js';
 import type { HandlerOutcome } from './run-handler.js';
 
 /**
@@ -89,12 +90,26 @@ export function summaryLine(invocation: Invocation): string {
   return `RequestId: ${invocation.requestId}  Duration: ${invocation.durationMs.toFixed(2)} ms  Billed Duration: ${invocation.billedDurationMs} ms  Memory Size: ${invocation.memorySizeMb} MB  Max Memory Used: ${invocation.maxMemoryUsedMb} MB`;
 }
 
-/** The fields of an error FC sends, in its order (`cause` is fc-sim's own). */
-const FC_ERROR_FIELDS = ['errorMessage', 'errorType', 'stackTrace'];
+/** The fields of an error FC sends, in its order (`cause` is fc-sim's own; `errorCode` only in FC's API errors). */
+const FC_ERROR_FIELDS = ['errorCode', 'errorMessage', 'errorType', 'stackTrace'];
 
 /** The response body of a failed invocation: FC's error JSON. */
 export function errorBody(error: FcErrorBody): Buffer {
   return Buffer.from(JSON.stringify(error, FC_ERROR_FIELDS));
+}
+
+/** FC's agent caps the echoed error at 256 KB (runtime.md §1.2, RT `console.js errorCap`). */
+const MAX_ERROR_ECHO_CHARS = 256 * 1024;
+
+/**
+ * The `[error]` line FC's nodejs12–16 agent writes with the error JSON before the End line (runtime.md, Corrections 7,
+ * AGENT `callback.js`).
+ */
+function errorEchoLine(requestId: string, error: FcErrorBody): string {
+  const json = errorBody(error).toString();
+  return formatLogLine('error', requestId, [
+    json.length > MAX_ERROR_ECHO_CHARS ? `${json.slice(0, MAX_ERROR_ECHO_CHARS)}... Truncated by FunctionCompute` : json,
+  ]);
 }
 
 /** The invocation FC reports for an outcome: the `FC <marker> End` line closes the logs, with the error kind. */
@@ -107,8 +122,11 @@ export function completedInvocation(parts: {
   durationMs: number;
   memorySizeMb: number;
   maxRssBytes: number;
+  /** The runtime answered the error itself (not a timeout or a crash) and echoes it, as FC's nodejs12–16 agent does. */
+  echoError?: boolean;
 }): Invocation {
   const { outcome, requestId } = parts;
+  if (outcome.kind !== 'success' && parts.echoError) parts.logs.push(errorEchoLine(requestId, outcome.error));
   const suffix = outcome.kind === 'success' ? '' : `, Error: ${outcome.kind === 'handled' ? 'Handled' : 'Unhandled'} function error`;
   parts.logs.push(`FC ${parts.marker} End RequestId: ${requestId}${suffix}`);
   return {

@@ -6,15 +6,17 @@ export const PAYLOAD_LIMITS = { sync: 32 * 2 ** 20, async: 128 * 2 ** 10 } as co
 export type InvocationType = keyof typeof PAYLOAD_LIMITS;
 
 /**
- * FC refuses a larger payload before any instance sees it. The exact error code is not in the docs fc-sim could
- * read; the body follows FC's API error shape with the documented message.
+ * FC refuses a larger payload before any instance sees it: HTTP 400 with FC's API error body
+ * `{"errorCode": "EntityTooLarge", "errorMessage": "payload size exceeds maximum allowed size (%s bytes)"}` (runtime.md,
+ * Corrections 9, from FC's error-codes page; the page does not say which size fills %s: fc-sim gives the limit).
  */
 export function payloadTooLarge(size: number, type: InvocationType): FcErrorBody | undefined {
   const limit = PAYLOAD_LIMITS[type];
   if (size <= limit) return undefined;
-  return {
-    errorMessage: `payload size exceeds maximum allowed size: ${size} bytes > ${limit} bytes (${type} invocation); put large inputs in OSS and pass their key`,
-    errorType: 'PayloadTooLarge',
-    cause: 'rejected',
-  };
+  return { errorCode: 'EntityTooLarge', errorMessage: `payload size exceeds maximum allowed size (${limit} bytes)`, cause: 'rejected' };
+}
+
+/** Why a payload was refused, for the invocation's warnings (FC says only the limit). */
+export function payloadTooLargeWarning(size: number, type: InvocationType): string {
+  return `the payload is ${size} bytes; a ${type} invocation takes at most ${PAYLOAD_LIMITS[type]}: put large inputs in OSS and pass their key`;
 }

@@ -1,5 +1,5 @@
 import type { Fc2HttpRequest } from '../types/generated.js';
-import type { FcErrorBody } from './fc-errors.js';
+import type { ErrorKind, FcErrorBody } from './fc-errors.js';
 import type { RuntimeTraits } from './runtimes.js';
 import type { HandlerOutcome } from './run-handler.js';
 
@@ -20,4 +20,4 @@ export type FromInstance =
   | { type: 'warning'; id: number; message: string }
   | { type: 'done'; id: number; outcome: HandlerOutcome; maxRssBytes: number }
   /** An exception nobody caught, while `id` ran; on nodejs 18/20 the process ends after saying so. */
-  | { type: 'uncaught'; id: number; error: FcErrorBody; fatal: boolean };
+  | { type: 'uncaught'; id: number; kind: ErrorKind; error: FcErrorBody; fatal: boolean };

@@ -1,5 +1,5 @@
 import type { FcErrorBody } from './fc-errors.js';
-import { handledError, unhandledError } from './fc-errors.js';
+import { handledError, thrownOutcome } from './fc-errors.js';
 import type { RuntimeTraits } from './runtimes.js';
 import { serializeResult } from './serialize.js';
 
@@ -35,7 +35,7 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 /**
  * Calls a handler the way FC's Node.js runtime does and settles on its answer:
  * - `callback(error, data)` answers; only its first call counts, later calls are ignored.
- * - A throw, or a rejected promise, is an unhandled error.
+ * - A throw, or a rejected promise, is an unhandled error (on nodejs ≤ 16 a thrown non-Error is handled: `thrownOutcome`).
  * - What an async handler resolves to answers on nodejs 18/20 and is ignored on nodejs ≤ 16, where only the callback
  *   answers (such a handler times out there; `warn` says why). On 18/20, a handler that takes a callback and
  *   resolves to undefined is waiting for its callback (FC does not document this case; fc-sim waits).
@@ -43,15 +43,28 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  */
 export function runHandler(fn: AnyFunction, args: readonly unknown[], traits: RuntimeTraits, warn: (message: string) => void): Promise<HandlerOutcome> {
   const answer = firstAnswer<HandlerOutcome>();
+  // A result JSON cannot hold (a cycle, a BigInt, a getter or toJSON that throws) is the function's error, not the
+  // runtime's crash: in-process, an exception here would be the host's (the test process's) own.
+  const succeed = (data: unknown) => {
+    let body: Buffer;
+    try {
+      body = serializeResult(data, traits.legacyAgent);
+    } catch (error) {
+      answer.settle(thrownOutcome(error, traits.legacyAgent));
+      return;
+    }
+    answer.settle({ kind: 'success', body });
+  };
   const callback = (error?: unknown, data?: unknown) => {
+    if (answer.settled) return;
     if (error !== null && error !== undefined) answer.settle({ kind: 'handled', error: handledError(error) });
-    else answer.settle({ kind: 'success', body: serializeResult(data) });
+    else succeed(data);
   };
   let returned: unknown;
   try {
     returned = (fn as (...values: unknown[]) => unknown)(...args, callback);
   } catch (error) {
-    answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) });
+    answer.settle(thrownOutcome(error, traits.legacyAgent));
     return answer.promise;
   }
   if (!isThenable(returned)) return answer.promise;
@@ -65,9 +78,9 @@ export function runHandler(fn: AnyFunction, args: readonly unknown[], traits: Ru
         return;
       }
       if (value === undefined && fn.length > args.length) return;
-      answer.settle({ kind: 'success', body: serializeResult(value) });
+      succeed(value);
     },
-    (error: unknown) => answer.settle({ kind: 'unhandled', error: unhandledError(error, traits.generation) }),
+    (error: unknown) => answer.settle(thrownOutcome(error, traits.legacyAgent)),
   );
   return answer.promise;
 }

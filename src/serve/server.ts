@@ -15,6 +15,7 @@ import type { Invocation } from '../runtime/invocation.js';
 import { summaryLine } from '../runtime/invocation.js';
 import { checkAuth } from './auth.js';
 import { InstancePool } from './instances.js';
+import { NonceLedger } from './nonces.js';
 import { checkRequestHead, clientIp, readBody, RequestRefused, requestParams } from './request.js';
 import type { ResponsePlan } from './response.js';
 import { fcErrorResponse, invocationResponse, missingCodeResponse, sendResponse } from './response.js';
@@ -110,6 +111,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     for (const line of preStop?.logs ?? []) log(`[${key}] ${line}`);
   });
   const warnedAuth = new Set<string>();
+  const nonces = new NonceLedger();
 
   const logInvocation = (served: ServedFunction, invocation: Invocation, dropped: readonly string[]) => {
     for (const line of invocation.logs) log(`[${served.key}] ${line}`);
@@ -175,7 +177,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
         const method = request.method as ServedMethod;
         const auth = checkAuth(
           { method, pathname, query: [...new URLSearchParams(search)], headers: request.headers, body },
-          { authType: match.served.authType, platform: match.served.fn.service ? 'fc2' : 'fc3', accessKey },
+          { authType: match.served.authType, platform: match.served.fn.service ? 'fc2' : 'fc3', accessKey, nonces },
         );
         if (!auth.ok) plan = fcErrorResponse(auth.statusCode, auth.errorCode, auth.message, requestId);
         else {

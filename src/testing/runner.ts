@@ -68,7 +68,9 @@ export class ContractRunner<E = unknown> {
     /** `target`: an instance to deliver to instead of a new local one (a remote target); disposed with the runner. */
     private readonly options: CheckOptions<E> & { runtime?: RuntimeOptions; target?: Instance } = {},
   ) {
-    this.instance = options.target ?? createInstance(handler, options.runtime ?? {});
+    // FC 2.0 HTTP requests are for a function on FC 2.0, unless the runtime options name its platform.
+    const implied = source.delivery === 'fc2-http' ? { platform: 'fc2' as const } : {};
+    this.instance = options.target ?? createInstance(handler, { ...implied, ...options.runtime });
     this.checks = enabledChecks(options.checks);
   }
 

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import { FcSimError } from '../errors.js';
+import type { Platform } from '../runtime/runtimes.js';
 import type { Delivery } from '../triggers/delivery.js';
 import type { HttpRequestConstraints } from '../triggers/http/arbitrary.js';
 import type { ConstraintsOf, TriggerId } from '../triggers/registry.js';
@@ -47,6 +48,38 @@ export interface PreparedSource {
   label: string;
   arbitrary: fc.Arbitrary<unknown>;
   delivery: Delivery;
+}
+
+/**
+ * The platform a source's events are for: FC 2.0 HTTP requests are FC 2.0's; other events go to either platform.
+ *
+ * @example
+ * ```ts
+ * sourcePlatform({ trigger: 'fc2-http' }); // 'fc2'
+ * sourcePlatform({ trigger: 'oss' });      // undefined
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
+export function sourcePlatform(source: EventSource): Platform | undefined {
+  if ('arbitrary' in source) return source.delivery === 'fc2-http' ? 'fc2' : undefined;
+  if ('kind' in source) return source.fc2 ? 'fc2' : undefined;
+  return source.trigger === 'fc2-http' ? 'fc2' : undefined;
+}
+
+/**
+ * The source as a function on `platform` receives it: on FC 2.0 an HTTP trigger calls `(request, response, context)`,
+ * so `http` (and an HTTP kind) become FC 2.0 requests there.
+ *
+ * @example
+ * ```ts
+ * sourceOnPlatform({ trigger: 'http' }, 'fc2'); // { trigger: 'fc2-http' }
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
+export function sourceOnPlatform(source: EventSource, platform: Platform): EventSource {
+  if (platform !== 'fc2' || 'arbitrary' in source) return source;
+  if ('kind' in source) return { ...source, fc2: true };
+  return source.trigger === 'http' ? { trigger: 'fc2-http', ...(source.constraints ? { constraints: source.constraints } : {}) } : source;
 }
 
 export class UnknownKindError extends FcSimError {

@@ -245,7 +245,7 @@ export interface MnsTopicJsonEvent {
    */
   TopicName: string;
   /**
-   * Message id: 32 uppercase hex characters (e.g. "2F5B3C281B283D4EAC694B7425288675"). Masked doc values ("...2528****") are rejected.
+   * Message id: 32 uppercase hex characters as FC's event examples show (e.g. "2F5B3C281B283D4EAC694B7425288675"), or the form MNS's own API returns (16 hex, `-1-`, 11 hex, `-`, 9 digits: "D273CD6A89564E54-1-15180395A19-200000001", MNS PublishMessage doc https://www.alibabacloud.com/help/en/mns/developer-reference/message-management-publishmessage). Masked doc values ("...2528****") are rejected.
    */
   MessageId: string;
   /**
@@ -666,7 +666,7 @@ export type HttpTriggerEvent = {
    */
   rawPath: string;
   /**
-   * Request headers, header name as sent by the client (case preserved: the real event has `Content-Type`, `X-Acs-Action`). A header sent several times arrives once with its values joined by a comma without a space (`"value1,value2"`, FC 3.0 doc) — unlike FC 2.0, which joins with ", " and keeps `set-cookie` as an array. Values are always strings. May be `{}`.
+   * Request headers, names in Go's canonical MIME form whatever case the client sent (`Content-Type`, `X-Acs-Action`: the real event devsapp/fc3 captured was sent with lower-case names; events.md, Corrections). A header sent several times arrives once with its values joined by a comma without a space (`"value1,value2"`, FC 3.0 doc) — unlike FC 2.0, which joins with ", " and keeps `set-cookie` as an array. Values are always strings. May be `{}`.
    */
   headers: {
     [k: string]: string | undefined;

@@ -167,6 +167,7 @@ describe('instance lifecycle', () => {
       handler: 'hooks.handler',
       codeDir,
       runtime: 'nodejs16',
+      platform: 'fc2',
       initializer: 'hooks.initialize',
       preFreeze: 'hooks.preFreeze',
       preStop: 'hooks.preStop',
@@ -251,7 +252,11 @@ describe.concurrent('limits: the instance dies, the next invocation gets a fresh
     const echo = own(onTestFinished, 'echo.handler', { timeout: 15 });
     const big = await echo.invoke(Buffer.alloc(32 * 2 ** 20 + 1, 0x20));
     expect(big.status).toBe('rejected');
-    expect(big.error).toMatchObject({ errorType: 'PayloadTooLarge', cause: 'rejected' });
+    expect(big.error).toEqual({ errorCode: 'EntityTooLarge', errorMessage: 'payload size exceeds maximum allowed size (33554432 bytes)', cause: 'rejected' });
+    expect(JSON.parse(big.body.toString())).toEqual({
+      errorCode: 'EntityTooLarge',
+      errorMessage: 'payload size exceeds maximum allowed size (33554432 bytes)',
+    });
     expect(big.logs).toEqual([]);
     expect(echo.starts).toBe(0);
     const asyncBig = await echo.invoke(Buffer.from(JSON.stringify('x'.repeat(128 * 1024))), { invocationType: 'async' });
@@ -289,7 +294,7 @@ describe('context and environment', () => {
   });
 
   it('gives the FC 2.0 context, with a UUID request id and the service', async () => {
-    const { context } = resultValue(await invoke('context.handler', '', { runtime: 'nodejs16' })) as Record<string, any>;
+    const { context } = resultValue(await invoke('context.handler', '', { runtime: 'nodejs16', platform: 'fc2' })) as Record<string, any>;
     expect(context.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(context.service).toMatchObject({ name: 'fc-sim-service', qualifier: 'LATEST' });
     expect(context.waitsForEmptyEventLoopBeforeCallback).toBe(false);
@@ -300,7 +305,7 @@ describe('module formats', () => {
   it('loads ES modules on nodejs20 (.mjs, or "type": "module") and not on nodejs16', async () => {
     expect(resultValue(await invoke('esm-mjs/index.handler'))).toMatchObject({ format: 'esm' });
     expect(resultValue(await invoke('esm-package/index.handler', 'abc'))).toBe('esm from a .js file, 3 bytes');
-    expect((await invoke('esm-mjs/index.handler', '', { runtime: 'nodejs16' })).error?.errorType).toBe('ImportModuleError');
+    expect((await invoke('esm-mjs/index.handler', '', { runtime: 'nodejs16' })).error?.errorType).toBe('FunctionUnhandledError: ImportModuleError');
     expect((await invoke('esm-package/index.handler', '', { runtime: 'nodejs16' })).error).toMatchObject({
       errorType: 'FunctionUnhandledError: Error',
       errorMessage: expect.stringMatching(/^require\(\) of ES Module .* not supported\.$/),

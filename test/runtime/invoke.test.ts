@@ -90,7 +90,7 @@ describe('HTTP handlers', () => {
     ['a handler function', fixture('fc2-http').handler!],
   ])('FC 2.0: %s reads the request stream and answers through the response', async (_, handler) => {
     const request = buildFc2HttpRequest({ method: 'POST', path: '/a b', query: { x: ['1', '2'] }, body: 'payload' });
-    const result = await invoke(handler, 'payload', { codeDir, http: { kind: 'fc2-http', request } });
+    const result = await invoke(handler, 'payload', { codeDir, platform: 'fc2', http: { kind: 'fc2-http', request } });
     expect(result.status).toBe('success');
     expect(result.http).toMatchObject({ statusCode: 201, headers: { 'Content-Type': 'application/json', 'X-Request-Id': result.requestId } });
     expect(result.http!.headers).not.toHaveProperty('Date');
@@ -106,7 +106,7 @@ describe('HTTP handlers', () => {
   });
 
   it('FC 2.0: the first send answers; sending again throws, into the log', async () => {
-    const result = await invoke('fc2-http-send-twice.handler', '', { codeDir, http: { kind: 'fc2-http', request: buildFc2HttpRequest() } });
+    const result = await invoke('fc2-http-send-twice.handler', '', { codeDir, platform: 'fc2', http: { kind: 'fc2-http', request: buildFc2HttpRequest() } });
     expect(result.status).toBe('success');
     expect(result.http?.body.toString()).toBe('once');
     expect(result.logs.some((line) => /\[error\] Error: can not send multi times/.test(line))).toBe(true);

@@ -28,7 +28,11 @@ async function keptByRuntime(names: readonly string[]): Promise<string[]> {
     for (const name of names) response.setHeader(name, 'set-by-the-function');
     response.send('ok');
   };
-  const invocation = await invoke(handler, '', { runtime: 'nodejs16', http: { kind: 'fc2-http', request: buildFc2HttpRequest({ method: 'GET', path: '/' }) } });
+  const invocation = await invoke(handler, '', {
+    runtime: 'nodejs16',
+    platform: 'fc2',
+    http: { kind: 'fc2-http', request: buildFc2HttpRequest({ method: 'GET', path: '/' }) },
+  });
   expect(invocation.status).toBe('success');
   return Object.keys(invocation.http!.headers);
 }

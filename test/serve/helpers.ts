@@ -52,6 +52,7 @@ export function inlineProject(
       location,
       timeout: 2,
       triggers: [{ name: 'http', type: 'http', config: { authType: authType ?? 'anonymous', methods: methods ?? ['GET', 'POST'] }, location }],
+      platform: fn.service ? 'fc2' : 'fc3',
       ...fn,
     })),
     customDomains: [],

@@ -15,6 +15,7 @@ function fn(name: string, extra: Partial<ProjectFunction> & { http?: boolean; me
     codeDir: '/p/code',
     handler: `index.${name}`,
     runtime: 'nodejs20',
+    platform: rest.service ? 'fc2' : 'fc3',
     environment: {},
     location,
     triggers: http

@@ -8,8 +8,9 @@ import type { ValidationIssue } from '../../schema/issues.js';
 import { formatIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import type { FunctionFlags } from '../function-options.js';
+import { chosenPlatform, refuseFunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
-import { hasTarget } from '../target-options.js';
+import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 import type { PreparedEvent } from '../run-invocations.js';
 
 export interface EventCommandOptions extends FunctionFlags {
@@ -17,7 +18,6 @@ export interface EventCommandOptions extends FunctionFlags {
   random?: boolean;
   seed?: number;
   count?: number;
-  fc2?: boolean;
   /** Write the bytes FC delivers (CBOR kinds) instead of the event as JSON. */
   cbor?: boolean;
   [flag: string]: unknown;
@@ -99,15 +99,17 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
   const params = flagParams(kind, options);
   const count = options.count ?? 1;
   const random = options.random === true || count > 1 || options.seed !== undefined;
+  // HTTP kinds: the request of the platform's calling convention (FC 2.0's request, FC 3.0's event).
+  const fc2 = chosenPlatform(options, io) === 'fc2';
   let events: unknown[];
   if (random) {
     // This trigger's module alone: the generators and project rules of the others stay unloaded.
     const [{ default: fc }, module] = await Promise.all([import('fast-check'), triggerBasics(kind.trigger).load()]);
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     if (options.seed === undefined) io.stderr.write(`fc-sim: seed ${seed} (add --seed ${seed} to draw the same events again)\n`);
-    events = fc.sample(module.kindArbitrary(kind, params, { fc2: options.fc2 ?? false }), { seed, numRuns: count });
+    events = fc.sample(module.kindArbitrary(kind, params, { fc2 }), { seed, numRuns: count });
   } else {
-    events = [buildKind(kind, params, { fc2: options.fc2 ?? false })];
+    events = [buildKind(kind, params, { fc2 })];
   }
   const finished = events.map((built) => {
     checked(kind, built, 'flags', io);
@@ -115,17 +117,19 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     if (options.set?.length) checked(kind, event, 'set', io);
     return event;
   });
-  if (options.handler !== undefined || hasTarget(options)) {
+  if (options.handler !== undefined || options.config !== undefined || hasTarget(options)) {
     const { runInvocations } = await import('../run-invocations.js');
     const region = typeof params.region === 'string' ? { region: params.region } : {};
     const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};
     return runInvocations(
-      finished.map((event) => prepare(kind, event, params, options)),
+      finished.map((event) => prepare(kind, event, params, fc2)),
       options,
       io,
       { ...region, ...accountId },
     );
   }
+  refuseFunctionFlags(options, `fc-sim ${kind.name} without them prints the event and`);
+  refuseRemoteFlags(options);
   if (options.cbor) {
     // One CBOR value per event: with --count, a CBOR sequence (RFC 8742), as decodeAllSync reads it.
     io.stdout.write(Buffer.concat(finished.map((event) => deliver(event, deliveryOfKind(kind)).bytes)));
@@ -136,8 +140,8 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
 }
 
 /** The bytes FC hands the handler for this event, and for HTTP kinds how the handler is called. */
-function prepare(kind: EventKind, event: unknown, params: Record<string, unknown>, options: EventCommandOptions): PreparedEvent {
-  const delivery = deliveryOfKind(kind, { fc2: options.fc2 ?? false });
+function prepare(kind: EventKind, event: unknown, params: Record<string, unknown>, fc2: boolean): PreparedEvent {
+  const delivery = deliveryOfKind(kind, { fc2 });
   // An FC 2.0 request carries its body as text; the handler gets the bytes that were sent (--body-file).
   const delivered = delivery === 'fc2-http' && params.body !== undefined ? { request: event, body: params.body } : event;
   const { bytes, options: invokeOptions } = deliver(delivered, delivery);

@@ -30,7 +30,8 @@ async function readEvent(file: string, io: CommandIo): Promise<Buffer> {
 
 /** An HTTP event file: an FC 3.0 HTTP trigger event, the FC 2.0 request an HTTP handler sees, or an API Gateway call. */
 function httpEvent(bytes: Buffer, source: string): PreparedEvent {
-  const value = parseJson(bytes.toString(), source) as Record<string, unknown>;
+  const parsed = parseJson(bytes.toString(), source);
+  const value = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
   if (value.version === 'v1' && typeof value.requestContext === 'object') return { bytes, http: { kind: 'fc3-http' } };
   if (typeof value.method === 'string' && typeof value.path === 'string') {
     const request = value as unknown as Fc2HttpRequest;
@@ -48,5 +49,7 @@ function httpEvent(bytes: Buffer, source: string): PreparedEvent {
 export async function invokeCommand(options: InvokeCommandOptions, io: CommandIo): Promise<number> {
   const bytes = await readEvent(options.event, io);
   const source = options.event === '-' ? '<stdin>' : options.event;
-  return runInvocations([options.http ? httpEvent(bytes, source) : { bytes }], options, io);
+  const event = options.http ? httpEvent(bytes, source) : { bytes };
+  // An FC 2.0 request is for a function on FC 2.0, unless a flag, FC_SIM_PLATFORM or --config says otherwise.
+  return runInvocations([event], options, io, event.http?.kind === 'fc2-http' ? { platform: 'fc2' } : {});
 }

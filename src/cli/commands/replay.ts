@@ -4,6 +4,7 @@ import { detectSchema } from '../../schema/detect.js';
 import { expandFiles, isSavedFailure, parseFailureFile } from '../../testing/failures.js';
 import { ContractRunner } from '../../testing/runner.js';
 import type { Delivery } from '../../triggers/delivery.js';
+import type { Platform } from '../../runtime/runtimes.js';
 import { deliveryOfSchema } from '../../triggers/delivery.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { checksFromFlag } from '../check-flag.js';
@@ -13,8 +14,11 @@ import type { CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
-/** A saved failure names how its event reaches the handler; a plain event file is recognised by its shape. */
-function load(file: string, io: CommandIo): { event: unknown; delivery: Delivery } {
+/**
+ * A saved failure names how its event reaches the handler and the platform it ran on; a plain event file is
+ * recognised by its shape (an FC 2.0 request is for a function on FC 2.0).
+ */
+function load(file: string, io: CommandIo): { event: unknown; delivery: Delivery; platform?: Platform } {
   let text: string;
   try {
     text = readFileSync(pathIn(io, file), 'utf8');
@@ -32,8 +36,10 @@ function load(file: string, io: CommandIo): { event: unknown; delivery: Delivery
     // Not JSON: a raw event (an MNS STREAM body), delivered as it is.
     return { event: text, delivery: 'event' };
   }
-  if (isSavedFailure(value)) return { event: value.event, delivery: value.delivery };
-  return { event: value, delivery: deliveryOfSchema(detectSchema(value)?.schema) };
+  const saved = isSavedFailure(value) ? value : undefined;
+  const delivery = saved ? saved.delivery : deliveryOfSchema(detectSchema(value)?.schema);
+  const platform = saved?.platform ?? (delivery === 'fc2-http' ? 'fc2' : undefined);
+  return { event: saved ? saved.event : value, delivery, ...(platform ? { platform } : {}) };
 }
 
 /** `fc-sim replay <files|folders> --handler …`: runs each saved event through the checks and reports each outcome. */
@@ -48,14 +54,16 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
     return replayAgainstTarget(events, remoteTargetFrom(options, io), options, io, checks);
   }
   refuseRemoteFlags(options);
-  const { handler, ...runtime } = functionConfigFrom(options, io);
   let failed = 0;
-  // One runner per delivery mode; each keeps its instance warm across the files.
+  // One runner per delivery mode and platform; each keeps its instance warm across the files.
   const runners = new Map<string, ContractRunner>();
   try {
-    for (const { file, event, delivery } of events) {
-      if (!runners.has(delivery)) runners.set(delivery, new ContractRunner(handler, { delivery }, { runtime, ...(checks ? { checks } : {}) }));
-      const { invocation, failure } = await runners.get(delivery)!.run(event);
+    for (const { file, event, delivery, platform } of events) {
+      // The platform the event was saved with, unless a flag, FC_SIM_PLATFORM or --config names one.
+      const { handler, ...runtime } = functionConfigFrom(options, io, platform ? { platform } : {});
+      const key = `${delivery} ${runtime.platform ?? 'fc3'}`;
+      if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { delivery }, { runtime, ...(checks ? { checks } : {}) }));
+      const { invocation, failure } = await runners.get(key)!.run(event);
       if (failure) {
         failed += 1;
         io.stdout.write(`✗ ${file}: ${failure.check}: ${failure.message}\n`);

@@ -1,16 +1,23 @@
 import { relative } from 'node:path';
 import { FcSimError } from '../../errors.js';
+import { onPlatform } from '../../project/function-runtime.js';
 import { loadProject } from '../../project/load.js';
 import type { Project } from '../../project/model.js';
 import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX } from '../../serve/routes.js';
 import { accessKeyFromEnv } from '../../remote/credentials.js';
 import type { RunningServer } from '../../serve/server.js';
 import { startServer } from '../../serve/server.js';
+import { endAllGroups } from '../../runtime/process-group.js';
+import type { FunctionFlags } from '../function-options.js';
+import { platformFlag } from '../function-options.js';
 import type { CliIo } from '../io.js';
+import { onStopSignal } from '../signals.js';
 import { table } from '../table.js';
 
-export interface ServeCommandOptions {
+export interface ServeCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'> {
   project?: string;
+  /** The project file in the folder, as `s -t` takes it. */
+  template?: string;
   port?: number;
   host?: string;
   watch?: boolean;
@@ -44,9 +51,12 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
   return text;
 }
 
-/** `fc-sim serve`: serves until SIGINT or SIGTERM, then stops the instances and the server. */
+/** How long `serve` waits, once told to stop, for in-flight requests and PreStop hooks: fc-sim exits within a second. */
+const STOP_WAIT_MS = 700;
+
+/** `fc-sim serve`: serves until SIGINT, SIGTERM or SIGHUP, then stops the instances and the server. */
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
-  const project = loadProject(options.project ?? '.', io);
+  const project = onPlatform(loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template }), platformFlag(options));
   for (const problem of project.problems) io.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
   const port = options.port ?? 9000;
   if (port > 65535) throw new FcSimError('E_USAGE', `--port: ${port} is not a port (0 to 65535)`);
@@ -68,14 +78,15 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
   }
   io.stdout.write(startupText(project, running, io.cwd));
   await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+    const stopListening = onStopSignal((signal) => {
+      stopListening();
       io.stderr.write(`fc-sim: ${signal}: stopping\n`);
-      void running.close().then(resolve, resolve);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+      // Queued requests are dropped with their connections; an instance still busy past the wait ends with its group.
+      const waited = new Promise<void>((done) => setTimeout(done, STOP_WAIT_MS).unref());
+      void Promise.race([running.close(), waited])
+        .then(() => endAllGroups())
+        .then(resolve, resolve);
+    });
   });
   return 0;
 }

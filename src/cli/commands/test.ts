@@ -14,6 +14,8 @@ import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
 
 export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'> {
   project?: string;
+  /** The project file in the folder, as `s -t` takes it. */
+  template?: string;
   runs?: number;
   seed?: number;
   junit?: string;
@@ -32,7 +34,7 @@ function line(result: TriggerResult): string {
 export async function testCommand(options: TestCommandOptions, io: CommandIo): Promise<number> {
   if (options.junit) checkOutputFile('--junit', options.junit, pathIn(io, options.junit));
   if (options.failures) checkOutputFolder('--failures', options.failures, pathIn(io, options.failures));
-  const project = onPlatform(loadProject(options.project ?? '.', io), platformFlag(options));
+  const project = onPlatform(loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template }), platformFlag(options));
   io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions\n`);
   const results = await testProject(project, {
     ...(options.runs === undefined ? {} : { runs: options.runs }),

@@ -3,6 +3,7 @@
  * keeps them (and so module state) for its life, rewrites console output into FC's log lines, and answers each
  * call. The parent enforces timeouts and memory, and replaces this process when it dies.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { handledError, loadError, unhandledError } from '../fc-errors.js';
 import { runFc2HttpHandler } from '../fc2-http.js';
@@ -141,4 +142,23 @@ process.on('uncaughtException', (error) => {
   send({ type: 'uncaught', id, kind: fatal ? 'unhandled' : 'handled', error: answer, fatal }, fatal ? () => process.exit(1) : undefined);
 });
 
-process.on('disconnect', () => process.exit(0));
+/** Whether this process leads its own process group, as fc-sim forks it (Linux's /proc; elsewhere: not known, no). */
+function leadsOwnGroup(): boolean {
+  try {
+    // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, the fields after its last ')' do not.
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === process.pid;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * fc-sim went away (the IPC channel closed, as when it was killed with SIGKILL and could not end the group itself):
+ * the instance ends, and with it what its handler spawned, its process group. A backstop: a handler busy in a loop
+ * never gets here, fc-sim ends its group on every exit it lives through.
+ */
+process.on('disconnect', () => {
+  if (leadsOwnGroup()) process.kill(0, 'SIGKILL');
+  process.exit(0);
+});

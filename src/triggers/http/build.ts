@@ -81,6 +81,32 @@ function headerValue(headers: HttpRequestParams['headers'], name: string): strin
 }
 
 /**
+ * A header name as FC 3.0 puts it in the HTTP event: Go's canonical MIME form (`content-type` → `Content-Type`,
+ * `x-acs-action` → `X-Acs-Action`); a name with characters outside an HTTP token stays as it is, as Go leaves it.
+ * Source: the real event devsapp/fc3 captured (events.md, Corrections: sent lower-case, arrived canonical).
+ *
+ * @example
+ * ```ts
+ * canonicalHeaderName('x-forwarded-proto'); // 'X-Forwarded-Proto'
+ * ```
+ * @see https://pkg.go.dev/net/textproto#CanonicalMIMEHeaderKey
+ */
+export function canonicalHeaderName(name: string): string {
+  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) return name;
+  return name.toLowerCase().replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`);
+}
+
+/** FC 3.0's event headers: canonical names, a name sent several times (in any case) once with its values comma-joined. */
+function fc3Headers(headers: HttpRequestParams['headers']): Record<string, string> {
+  const joined: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const canonical = canonicalHeaderName(name);
+    joined[canonical] = [...(joined[canonical] ?? []), ...values(value)];
+  }
+  return Object.fromEntries(Object.entries(joined).map(([name, all]) => [name, all.join(',')]));
+}
+
+/**
  * Percent-encodes a decoded path the way clients send it: every segment encoded, the slashes kept.
  *
  * @example
@@ -116,7 +142,8 @@ function triggerIdFor(p: HttpRequestParams): string {
 }
 
 /**
- * The FC 3.0 HTTP trigger event: multi-values comma-joined, rawPath encoded, timeEpoch the same instant as time.
+ * The FC 3.0 HTTP trigger event: header names canonical, multi-values comma-joined, rawPath encoded, timeEpoch the
+ * same instant as time.
  *
  * @example
  * ```ts
@@ -135,7 +162,7 @@ export function buildHttpEvent(overrides: Partial<HttpRequestParams> = {}): Http
   return {
     version: 'v1',
     rawPath: encodePath(p.path),
-    headers: join(p.headers),
+    headers: fc3Headers(p.headers),
     queryParameters: join(p.query),
     ...encodeBody(p.body),
     requestContext: {

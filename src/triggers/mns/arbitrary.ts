@@ -5,6 +5,7 @@ import { definedOnly, fixedOr, narrowed } from '../../../generators/internal/par
 import { asciiText, opaqueText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 import { accountId } from '../../../generators/internal/values.js';
+import { matching } from '../../../generators/internal/matching.js';
 
 /**
  * Fix any builder parameter (`{ topic: 'orders' }`) or narrow what is drawn.
@@ -28,7 +29,19 @@ export interface MnsEventConstraints extends Partial<MnsEventParams> {
 const JSON_FIELDS = new Set(['TopicOwner', 'Message', 'Subscriber', 'PublishTime', 'SubscriptionName', 'MessageMD5', 'TopicName', 'MessageId']);
 
 /** MNS topic and subscription names: a letter, then letters, digits and "-" (at most 255; kept short here). */
-const mnsName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,31}$/);
+const mnsName = matching(/^[A-Za-z][A-Za-z0-9-]{0,31}$/);
+
+/**
+ * A message id in either form FC's events are seen with: 32 hex characters (FC's examples) or MNS's API form
+ * `D273CD6A89564E54-1-15180395A19-200000001` (16 hex, `-1-`, 11 hex, `-`, 9 digits; events.md, Corrections).
+ */
+function messageId(): fc.Arbitrary<string> {
+  const hex = (length: number) => matching(new RegExp(`^[0-9A-F]{${length}}$`));
+  return fc.oneof(
+    hex(32),
+    fc.tuple(hex(16), hex(11), matching(/^[0-9]{9}$/)).map(([head, middle, sequence]) => `${head}-1-${middle}-${sequence}`),
+  );
+}
 
 /**
  * The message body, passed as published: empty, text, JSON, multi-byte, or base64 that a handler must not
@@ -41,9 +54,9 @@ function message(): fc.Arbitrary<string> {
 /** Message attributes: `Extend` (the one FC examples show, a JSON object as a string), free-form ones, or both. */
 function attributes(): fc.Arbitrary<Record<string, string>> {
   const extend = fc
-    .dictionary(fc.stringMatching(/^[a-z][A-Za-z0-9]{0,7}$/), asciiText(16), { maxKeys: 3, noNullPrototype: true })
+    .dictionary(matching(/^[a-z][A-Za-z0-9]{0,7}$/), asciiText(16), { maxKeys: 3, noNullPrototype: true })
     .map((value) => ({ Extend: JSON.stringify(value) }));
-  const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,15}$/).filter((n) => n !== 'Extend' && !JSON_FIELDS.has(n));
+  const name = matching(/^[A-Za-z][A-Za-z0-9]{0,15}$/).filter((n) => n !== 'Extend' && !JSON_FIELDS.has(n));
   const custom = fc.dictionary(name, asciiText(24), { minKeys: 1, maxKeys: 3, noNullPrototype: true });
   return fc.oneof(
     extend,
@@ -77,6 +90,7 @@ export function mnsEvent(constraints: MnsEventConstraints = {}): fc.Arbitrary<Mn
       accountId: fixedOr(fixed.accountId, accountId()),
       subscriptionName: fixedOr(fixed.subscriptionName, mnsName),
       time: fixedOr(fixed.time, instant('millisecond')),
+      messageId: fixedOr(fixed.messageId, messageId()),
     })
     .map((drawn) => buildMnsEvent({ ...drawn, ...fixed }));
 }
