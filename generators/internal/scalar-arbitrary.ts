@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { dateTimeArbitrary } from './date-time-formats.js';
+import { matching } from './matching.js';
 import type { SchemaNode } from './schema-context.js';
 import { UnsupportedSchemaError } from './schema-context.js';
 
@@ -30,7 +31,7 @@ export function stringArbitrary(schema: SchemaNode): fc.Arbitrary<string> {
     if (!formatArbitrary) throw new UnsupportedSchemaError(`format "${format}" is not supported`);
     strings = pattern ? formatArbitrary().filter((value) => pattern.test(value)) : formatArbitrary();
   } else if (pattern) {
-    strings = fc.stringMatching(pattern, maxLength === undefined ? {} : { maxLength });
+    strings = matching(pattern, maxLength);
   } else {
     return fc.string({ minLength, ...(maxLength === undefined ? {} : { maxLength }) });
   }

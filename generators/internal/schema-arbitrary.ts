@@ -314,6 +314,22 @@ function compileChecked(root: SchemaNode, schema: unknown, path: InstancePath, o
 }
 
 /**
+ * Compiled arbitraries of catalog schemas, by schema and pointer: arbitraries are immutable, and compiling one costs
+ * up to tens of milliseconds (fast-check turns each `pattern` into a generator), which generators that draw single
+ * fields (a region, a bucket name) would otherwise pay at every call. Calls with options (overrides) compile anew.
+ */
+const compiled = new Map<string, fc.Arbitrary<unknown>>();
+
+function cachedWithoutOptions(key: string, options: SchemaArbitraryOptions, compile: () => fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  if (Object.keys(options).length > 0) return compile();
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const arbitrary = compile();
+  compiled.set(key, arbitrary);
+  return arbitrary;
+}
+
+/**
  * Values that always validate against `schema` (draft-07, the keywords fc-sim's schemas use): the base of every generator.
  *
  * @example
@@ -340,7 +356,7 @@ export function schemaArbitrary(schema: JsonSchema, options: SchemaArbitraryOpti
  * @see README.md#property-based-contract-tests
  */
 export function arbitraryFor<N extends SchemaName>(name: N, options: SchemaArbitraryOptions = {}): fc.Arbitrary<SchemaTypes[N]> {
-  return schemaArbitrary(loadSchema(name), options) as fc.Arbitrary<SchemaTypes[N]>;
+  return cachedWithoutOptions(`${name}#`, options, () => schemaArbitrary(loadSchema(name), options)) as fc.Arbitrary<SchemaTypes[N]>;
 }
 
 /**
@@ -355,6 +371,10 @@ export function arbitraryFor<N extends SchemaName>(name: N, options: SchemaArbit
  * @see README.md#property-based-contract-tests
  */
 export function arbitraryAt(name: SchemaName, instancePointer: string, options: SchemaArbitraryOptions = {}): fc.Arbitrary<unknown> {
+  return cachedWithoutOptions(`${name}#${instancePointer}`, options, () => compileAt(name, instancePointer, options));
+}
+
+function compileAt(name: SchemaName, instancePointer: string, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
   const root = loadSchema(name);
   const segments = parseInstancePointer(instancePointer);
   const schema = subschemaAt(new SchemaContext(root), root, segments);

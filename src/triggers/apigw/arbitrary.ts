@@ -11,6 +11,7 @@ import { regionId } from '../../../generators/internal/values.js';
 import type { ApigwBodyEncoding, ApigwMethod, ApigwRequestParams } from './build.js';
 import { APIGW_METHODS, APIGW_SYSTEM_PARAMETERS, buildApigwEvent } from './build.js';
 import { pathParameterNames } from './path.js';
+import { matching } from '../../../generators/internal/matching.js';
 
 /**
  * What a request body is made of: none, UTF-8 text (as a string or as bytes), a JSON document, bytes that are not UTF-8.
@@ -90,7 +91,7 @@ const headerName = fc.oneof(
     'Referer',
     '__api__',
   ),
-  fc.stringMatching(/^[Xx]-[A-Za-z][A-Za-z0-9-]{0,15}$/),
+  matching(/^[Xx]-[A-Za-z][A-Za-z0-9-]{0,15}$/),
 );
 /** Visible ASCII without surrounding spaces, which servers strip. */
 const headerValue = asciiText(32).map((value) => value.trim());
@@ -100,7 +101,7 @@ const userAgent = fc.constantFrom(
   'okhttp/4.12.0',
   'python-requests/2.31.0',
 );
-const apiName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{3,20}$/);
+const apiName = matching(/^[A-Za-z][A-Za-z0-9_]{3,20}$/);
 
 /**
  * The request: what the client sent and what the API maps; the event is built from it ({@link buildApigwEvent}).

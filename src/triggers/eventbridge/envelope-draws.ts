@@ -5,6 +5,7 @@ import { accountId, regionId } from '../../../generators/internal/values.js';
 import type { TimeInput } from '../_shared/common.js';
 import type { EnvelopeParams } from './envelope.js';
 import { CONTENT_TYPES } from './envelope.js';
+import { matching } from '../../../generators/internal/matching.js';
 
 /** Draws of the envelope parameters every source shares, each pinned when the caller fixes it. */
 export function envelopeDraws(fixed: Partial<EnvelopeParams>): fc.Arbitrary<Omit<EnvelopeParams, 'batch'>> {
@@ -18,4 +19,4 @@ export function envelopeDraws(fixed: Partial<EnvelopeParams>): fc.Arbitrary<Omit
 }
 
 /** An ApsaraMQ-style resource name: a letter, then letters, digits, `-` and `_`. */
-export const resourceName = (maxLength = 24) => fc.stringMatching(new RegExp(`^[A-Za-z][A-Za-z0-9_-]{0,${maxLength - 1}}$`));
+export const resourceName = (maxLength = 24) => matching(new RegExp(`^[A-Za-z][A-Za-z0-9_-]{0,${maxLength - 1}}$`));

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { isJsonObject } from '../../io/json-values.js';
 import type { Condition, EventPattern, PatternLeaf } from './pattern.js';
 import { ipv4Text, leafMatches, patternMatches, satisfies } from './pattern.js';
+import { matching } from '../../../generators/internal/matching.js';
 
 /**
  * Events that pass a filter pattern and events it turns away, drawn from a source's own events: each leaf of the
@@ -14,7 +15,7 @@ const REMOVE = Symbol('remove');
 /** A change of one field given its current value: the new value, or REMOVE. */
 type Edit = (current: unknown) => unknown;
 
-const word = fc.stringMatching(/^[a-z0-9]{0,6}$/);
+const word = matching(/^[a-z0-9]{0,6}$/);
 
 /** A number within the bounds: a whole one when there is one, else the middle of the range. */
 function inRange(condition: Extract<Condition, { op: 'numeric' }>): fc.Arbitrary<number> {

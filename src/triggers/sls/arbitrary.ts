@@ -6,6 +6,7 @@ import { definedOnly, fixedOr } from '../../../generators/internal/params.js';
 import { asciiText, multiByteText } from '../../../generators/internal/text.js';
 import { instant } from '../../../generators/internal/time.js';
 import { REGION_IDS, regionId } from '../../../generators/internal/values.js';
+import { matching } from '../../../generators/internal/matching.js';
 
 /**
  * Fix any builder parameter (`{ project: 'my-project', shardId: 0 }`).
@@ -21,12 +22,12 @@ import { REGION_IDS, regionId } from '../../../generators/internal/values.js';
 export type SlsEventConstraints = Partial<SlsEventParams>;
 
 /** SLS project names: 3–63 lower-case letters, digits and "-", starting and ending with a letter or digit. */
-const projectName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/);
+const projectName = matching(/^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/);
 /** Logstore names also allow "_". */
-const logstoreName = fc.stringMatching(/^[a-z0-9][a-z0-9_-]{1,30}[a-z0-9]$/);
+const logstoreName = matching(/^[a-z0-9][a-z0-9_-]{1,30}[a-z0-9]$/);
 
 const flatValue = fc.oneof(asciiText(24), multiByteText(12), fc.integer(), fc.boolean());
-const flatObject = fc.dictionary(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/), flatValue, { maxKeys: 5, noNullPrototype: true });
+const flatObject = fc.dictionary(matching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/), flatValue, { maxKeys: 5, noNullPrototype: true });
 
 /**
  * The functionParameter of the SLS ETL function templates (aliyun/aliyun-log-fc-functions): where the logs come from,

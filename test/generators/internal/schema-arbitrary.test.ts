@@ -98,6 +98,14 @@ describe('arbitraryAt', () => {
   it('throws for a pointer the schema does not describe', () => {
     expect(() => arbitraryAt('oss', '/events/0/nope/deeper')).toThrow(/no value at "\/events\/0\/nope\/deeper"/);
   });
+
+  it('compiles each schema field once, and anew when overrides make it another arbitrary', () => {
+    expect(arbitraryAt('oss', '/events/0/region')).toBe(arbitraryAt('oss', '/events/0/region'));
+    expect(arbitraryFor('timer')).toBe(arbitraryFor('timer'));
+    const overridden = arbitraryAt('oss', '/events/0/oss', { overrides: { '/events/0/oss/bucket/name': fc.constant('photos') } });
+    expect(overridden).not.toBe(arbitraryAt('oss', '/events/0/oss'));
+    expect(sample(overridden, 5).every((oss) => (oss as { bucket: { name: string } }).bucket.name === 'photos')).toBe(true);
+  });
 });
 
 describe('overrides', () => {

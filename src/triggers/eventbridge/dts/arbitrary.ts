@@ -3,16 +3,17 @@ import { fixedOr } from '../../../../generators/internal/params.js';
 import { multiByteText } from '../../../../generators/internal/text.js';
 import { resourceName } from '../envelope-draws.js';
 import type { DtsEventParams, DtsOperation } from './build.js';
+import { matching } from '../../../../generators/internal/matching.js';
 
-const identifier = fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/);
+const identifier = matching(/^[a-z][a-z0-9_]{0,15}$/);
 
 export const dtsSourceDraws = (fixed: Partial<DtsEventParams>): fc.Arbitrary<Partial<DtsEventParams>> =>
   fc.record({
     database: fixedOr(fixed.database, identifier),
     table: fixedOr(fixed.table, identifier),
-    topic: fixedOr(fixed.topic, fc.stringMatching(/^cn_[a-z]+_rm_[a-z0-9]{12}_[a-z0-9_]{1,12}_version2$/)),
-    taskId: fixedOr(fixed.taskId, fc.stringMatching(/^[a-z0-9]{14}$/)),
-    sid: fixedOr(fixed.sid, fc.stringMatching(/^dts[a-z0-9]{9}$/)),
+    topic: fixedOr(fixed.topic, matching(/^cn_[a-z]+_rm_[a-z0-9]{12}_[a-z0-9_]{1,12}_version2$/)),
+    taskId: fixedOr(fixed.taskId, matching(/^[a-z0-9]{14}$/)),
+    sid: fixedOr(fixed.sid, matching(/^dts[a-z0-9]{9}$/)),
     streamName: fixedOr(fixed.streamName, resourceName(24)),
   });
 

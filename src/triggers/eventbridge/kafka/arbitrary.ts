@@ -3,10 +3,11 @@ import { fixedOr } from '../../../../generators/internal/params.js';
 import { jsonText, opaqueText } from '../../../../generators/internal/text.js';
 import { resourceName } from '../envelope-draws.js';
 import type { KafkaEventParams, KafkaValueFormat } from './build.js';
+import { matching } from '../../../../generators/internal/matching.js';
 
 export const kafkaSourceDraws = (fixed: Partial<KafkaEventParams>): fc.Arbitrary<Partial<KafkaEventParams>> =>
   fc.record({
-    instanceId: fixedOr(fixed.instanceId, fc.stringMatching(/^alikafka_(post|pre)-cn-[a-z0-9]{12}$/)),
+    instanceId: fixedOr(fixed.instanceId, matching(/^alikafka_(post|pre)-cn-[a-z0-9]{12}$/)),
     topic: fixedOr(fixed.topic, resourceName(32)),
     valueFormat: fixedOr(fixed.valueFormat, fc.constantFrom<KafkaValueFormat>('text', 'json', 'base64')),
   });

@@ -3,10 +3,11 @@ import { fixedOr } from '../../../../generators/internal/params.js';
 import { opaqueText } from '../../../../generators/internal/text.js';
 import { resourceName } from '../envelope-draws.js';
 import type { RabbitMqEventParams } from './build.js';
+import { matching } from '../../../../generators/internal/matching.js';
 
 export const rabbitMqSourceDraws = (fixed: Partial<RabbitMqEventParams>): fc.Arbitrary<Partial<RabbitMqEventParams>> =>
   fc.record({
-    instanceId: fixedOr(fixed.instanceId, fc.stringMatching(/^amqp-cn-[a-z0-9]{12}$/)),
+    instanceId: fixedOr(fixed.instanceId, matching(/^amqp-cn-[a-z0-9]{12}$/)),
     vhost: fixedOr(fixed.vhost, resourceName(24)),
     queue: fixedOr(fixed.queue, resourceName(32)),
     exchange: fixedOr(fixed.exchange, fc.oneof(fc.constant(''), resourceName(24))),

@@ -3,13 +3,14 @@ import { fixedOr } from '../../../../generators/internal/params.js';
 import { asciiText, opaqueText } from '../../../../generators/internal/text.js';
 import { resourceName } from '../envelope-draws.js';
 import type { RocketMqEventParams } from './build.js';
+import { matching } from '../../../../generators/internal/matching.js';
 
 export const rocketMqSourceDraws = (fixed: Partial<RocketMqEventParams>): fc.Arbitrary<Partial<RocketMqEventParams>> =>
   fc.record({
     topic: fixedOr(fixed.topic, resourceName(32)),
     instanceId: fixedOr(
       fixed.instanceId,
-      fc.tuple(fc.bigInt({ min: 10n ** 15n, max: 10n ** 16n - 1n }), fc.stringMatching(/^[A-Za-z0-9]{8}$/)).map(([uid, suffix]) => `MQ_INST_${uid}_${suffix}`),
+      fc.tuple(fc.bigInt({ min: 10n ** 15n, max: 10n ** 16n - 1n }), matching(/^[A-Za-z0-9]{8}$/)).map(([uid, suffix]) => `MQ_INST_${uid}_${suffix}`),
     ),
     functionName: fixedOr(fixed.functionName, resourceName(24)),
     triggerName: fixedOr(fixed.triggerName, resourceName(24)),
