@@ -23,7 +23,9 @@ export async function runtimesListCommand(io: CliIo): Promise<number> {
     return [runtime, status.node, where];
   });
   io.stdout.write(table([['RUNTIME', 'NODE', 'BINARY'], ...rows]));
-  io.stdout.write(`cache: ${cacheDir(io.env)}; FC's preinstalled modules: ${BUILTIN_MODULES.nodejs16.length} packages (${BUILTIN_MODULES.nodejs16.slice(0, 3).join(', ')}, …)\n`);
+  io.stdout.write(
+    `cache: ${cacheDir(io.env)}; FC's preinstalled modules: ${BUILTIN_MODULES.nodejs16.length} packages (${BUILTIN_MODULES.nodejs16.slice(0, 3).join(', ')}, …)\n`,
+  );
   return 0;
 }
 
@@ -33,7 +35,9 @@ export async function runtimesInstallCommand(names: string[], io: CliIo): Promis
   for (const runtime of chosenRuntimes(names)) {
     try {
       const status = await installRuntime(runtime, { env: io.env, progress });
-      io.stdout.write(`${runtime}: Node.js ${status.node} (${status.source === 'host' ? "this machine's" : status.path}) and FC's preinstalled modules ready\n`);
+      io.stdout.write(
+        `${runtime}: Node.js ${status.node} (${status.source === 'host' ? "this machine's" : status.path}) and FC's preinstalled modules ready\n`,
+      );
     } catch (error) {
       if (!(error instanceof NodeUnavailable)) throw error;
       io.stderr.write(`fc-sim: ${runtime}: cannot install: ${error.message}\n`);

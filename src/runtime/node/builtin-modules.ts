@@ -76,7 +76,19 @@ function modulesPrefix(set: readonly string[], env: NodeJS.ProcessEnv): string {
 const globalFolder = (prefix: string) => join(prefix, ...(process.platform === 'win32' ? [] : ['lib']), 'node_modules');
 
 function npmInstall(prefix: string, specs: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const args = ['install', '--global', '--prefix', prefix, '--registry', registryUrl(env), '--no-audit', '--no-fund', '--loglevel=error', ...specs];
+  const args = [
+    'install',
+    '--global',
+    '--prefix',
+    prefix,
+    '--registry',
+    registryUrl(env),
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    '--fetch-retries=0',
+    ...specs,
+  ];
   return new Promise((resolve, reject) => {
     const npm = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let errors = '';
@@ -107,7 +119,9 @@ export async function provisionBuiltinModules(
     const prefix = modulesPrefix(set, env);
     if (!existsSync(prefix)) {
       await oncePerProcess(prefix, () => {
-        options.progress?.(`fc-sim: installing FC's preinstalled modules (${set.length} packages: ${set.slice(0, 3).map(moduleName).join(', ')}, …) into ${prefix} …`);
+        options.progress?.(
+          `fc-sim: installing FC's preinstalled modules (${set.length} packages: ${set.slice(0, 3).map(moduleName).join(', ')}, …) into ${prefix} …`,
+        );
         return installAtomically(prefix, (folder) => npmInstall(folder, set, env));
       });
     }

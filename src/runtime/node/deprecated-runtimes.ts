@@ -36,6 +36,8 @@ export const DEPRECATED_RUNS_AS: RuntimeName = 'nodejs12';
 export function runnableRuntime(name: string): RuntimeName | undefined {
   if (isRuntimeName(name)) return name;
   if (!isDeprecatedRuntimeName(name)) return undefined;
-  notice(`${name} is deprecated in FC; fc-sim runs it as ${DEPRECATED_RUNS_AS}, the oldest runtime it has. Set runtime: nodejs16 or later to test what FC runs today.`);
+  notice(
+    `${name} is deprecated in FC; fc-sim runs it as ${DEPRECATED_RUNS_AS}, the oldest runtime it has. Set runtime: nodejs16 or later to test what FC runs today.`,
+  );
   return DEPRECATED_RUNS_AS;
 }

@@ -64,7 +64,8 @@ async function download(version: string, binary: string, env: NodeJS.ProcessEnv,
   if (!name) throw new NodeUnavailable('unsupported', `no Node.js binaries package for ${process.platform}-${process.arch}`);
   const manifest = (await (await registryGet(`${registryUrl(env)}${name}/${version}`)).json()) as { dist?: { tarball?: string; integrity?: string } };
   const { tarball, integrity } = manifest.dist ?? {};
-  if (!tarball || !integrity?.startsWith('sha512-')) throw new NodeUnavailable('unsupported', `${name}@${version}: the registry gives no tarball with a sha512 integrity`);
+  if (!tarball || !integrity?.startsWith('sha512-'))
+    throw new NodeUnavailable('unsupported', `${name}@${version}: the registry gives no tarball with a sha512 integrity`);
   const response = await registryGet(tarball);
   const size = Number(response.headers.get('content-length') ?? 0);
   progress?.(`fc-sim: downloading Node.js v${version} (${name}${size ? `, ${megabytes(size)}` : ''}) into ${cacheDir(env)} …`);

@@ -35,10 +35,12 @@ const versionOfBinary = new Map<string, string>();
 function binaryVersion(path: string, origin: string): string {
   const known = versionOfBinary.get(path);
   if (known) return known;
-  if (!existsSync(path)) throw new FcSimError('E_USAGE', `${origin}: no such file: ${path}`, 'name a Node.js binary, e.g. --node ~/.nvm/versions/node/v16.15.1/bin/node');
+  if (!existsSync(path))
+    throw new FcSimError('E_USAGE', `${origin}: no such file: ${path}`, 'name a Node.js binary, e.g. --node ~/.nvm/versions/node/v16.15.1/bin/node');
   const run = spawnSync(path, ['-v'], { encoding: 'utf8', timeout: 10_000 });
   const version = run.stdout?.trim() ?? '';
-  if (run.status !== 0 || !/^v\d+\./.test(version)) throw new FcSimError('E_USAGE', `${origin}: ${path} is not a Node.js binary (\`${path} -v\` printed "${version}")`);
+  if (run.status !== 0 || !/^v\d+\./.test(version))
+    throw new FcSimError('E_USAGE', `${origin}: ${path} is not a Node.js binary (\`${path} -v\` printed "${version}")`);
   versionOfBinary.set(path, version);
   return version;
 }
@@ -91,12 +93,19 @@ export async function chooseNode(request: NodeRequest): Promise<NodeChoice> {
   const progress = request.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   const wanted = nodeVersionOf(request.runtime);
   const major = majorOf(wanted);
-  const named = request.nodePath ? { path: request.nodePath, origin: '--node' } : env[`FC_SIM_NODE_${major}`] ? { path: env[`FC_SIM_NODE_${major}`]!, origin: `FC_SIM_NODE_${major}` } : undefined;
+  const named = request.nodePath
+    ? { path: request.nodePath, origin: '--node' }
+    : env[`FC_SIM_NODE_${major}`]
+      ? { path: env[`FC_SIM_NODE_${major}`]!, origin: `FC_SIM_NODE_${major}` }
+      : undefined;
   let choice: NodeChoice;
+  let offline: NodeUnavailable | undefined;
   if (named) {
     const version = binaryVersion(named.path, named.origin);
     const warnings =
-      majorOf(version) === major ? [] : [`${request.runtime} runs on Node.js v${wanted} in FC, but ${named.origin} names ${version}: ${differences(major, majorOf(version))}.`];
+      majorOf(version) === major
+        ? []
+        : [`${request.runtime} runs on Node.js v${wanted} in FC, but ${named.origin} names ${version}: ${differences(major, majorOf(version))}.`];
     choice = { execPath: named.path, version, warnings };
   } else if (wanted === process.versions.node) {
     choice = { execPath: process.execPath, version: process.version, warnings: [] };
@@ -107,15 +116,20 @@ export async function chooseNode(request: NodeRequest): Promise<NodeChoice> {
     } catch (error) {
       if (!(error instanceof NodeUnavailable)) throw error;
       choice = await hostFallback(request, wanted, error);
+      offline = error.reason === 'offline' ? error : undefined;
     }
   }
   if (request.builtinModules !== false) {
     try {
+      // The registry just refused the binary: npm would only wait on it again.
+      if (offline) throw offline;
       choice = { ...choice, builtinModules: await provisionBuiltinModules(request.runtime, { env, progress }) };
     } catch (error) {
       if (!(error instanceof NodeUnavailable)) throw error;
       const names = BUILTIN_MODULES[request.runtime].slice(0, 4).map(moduleName).join(', ');
-      choice.warnings.push(`FC's preinstalled modules (${names}, …) are not available here (${error.message}): a handler that requires them without bundling them fails here and works in FC.`);
+      choice.warnings.push(
+        `FC's preinstalled modules (${names}, …) are not available here (${error.message}): a handler that requires them without bundling them fails here and works in FC.`,
+      );
     }
   }
   return { ...choice, warnings: once([...notices.splice(0), ...choice.warnings]) };

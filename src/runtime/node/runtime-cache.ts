@@ -9,7 +9,8 @@ import { nodeVersionOf } from './node-versions.js';
  *
  * @example
  * ```ts
- * for (const status of runtimeStatuses()) console.log(status.runtime, status.node, status.source);
+ * const status: RuntimeStatus = runtimeStatus('nodejs16');
+ * if (status.source === 'missing') await installRuntime('nodejs16');
  * ```
  * @see README.md#nodejs-versions
  */
@@ -34,7 +35,10 @@ export function runtimeStatus(runtime: RuntimeName, env: NodeJS.ProcessEnv = pro
  * Downloads a runtime's Node.js and FC's preinstalled modules into the cache now rather than at first use (for CI
  * caches); throws `NodeUnavailable` when the registry cannot be reached or the platform has no binaries.
  */
-export async function installRuntime(runtime: RuntimeName, options: { env?: NodeJS.ProcessEnv; progress?: (line: string) => void } = {}): Promise<RuntimeStatus> {
+export async function installRuntime(
+  runtime: RuntimeName,
+  options: { env?: NodeJS.ProcessEnv; progress?: (line: string) => void } = {},
+): Promise<RuntimeStatus> {
   const version = nodeVersionOf(runtime);
   if (version !== process.versions.node) await provisionNode(version, options);
   await provisionBuiltinModules(runtime, options);
