@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FcSimError } from '../errors.js';
+import { accountId } from '../triggers/_shared/flags.js';
 
 /** The flags that send events to a deployed function (or a server speaking FC's protocol) instead of a local handler. */
 export interface TargetFlags {
@@ -57,7 +58,8 @@ export function addTargetOptions(command: Command): Command {
     )
     .option('--target <kind>', `where the events go: ${TARGET_KINDS.join(', ')} (default http-trigger with --url)`)
     .option('--endpoint <url>', 'with --target invoke-*: the API endpoint (default https://<account-id>.<region>.fc.aliyuncs.com)');
-  if (!has('--account-id')) command.option('--account-id <id>', 'with --target invoke-*: the account id (endpoint, x-fc-account-id)');
+  if (!has('--account-id'))
+    command.option('--account-id <id>', 'with --target invoke-*: the account id (endpoint, x-fc-account-id)', accountId('--account-id'));
   if (!has('--region')) command.option('--region <id>', 'with --target invoke-*: the region of the endpoint, e.g. cn-hangzhou');
   return command
     .option('--service-name <name>', 'with --target invoke-fc2: the service of the function')

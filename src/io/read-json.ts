@@ -43,6 +43,15 @@ const REASONS: Partial<Record<keyof typeof ParseErrorCode, string>> = {
  * only on failure does jsonc-parser find the place, which V8's messages give for some errors and not others.
  */
 export function parseJson(text: string, source: string): unknown {
+  if (text.startsWith('\uFEFF')) {
+    // FC hands the handler the bytes it was sent (runtime.md: the event is a Buffer of them), so a BOM reaches the
+    // handler and its JSON.parse(event) fails: `invoke` delivers it as FC would, and no command calls it JSON.
+    throw new FcSimError(
+      'E_NOT_JSON',
+      `${source}:1:1: starts with a UTF-8 byte-order mark (EF BB BF): FC passes it to the handler as it is, and JSON.parse(event) fails on it`,
+      'save the file as UTF-8 without a BOM',
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -88,6 +97,5 @@ export async function readJson(file: string, from: JsonSources = {}): Promise<Js
     throw new FcSimError('E_READ', `${source}: cannot read: ${(error as Error).message}`, undefined, { cause: error });
   }
   if (file.endsWith('.cbor') || startsLikeCborMap(bytes)) return { source, value: decodeCbor(bytes, source) };
-  // Some editors save a byte-order mark; it belongs to the file, not to the event.
-  return { source, value: parseJson(bytes.toString('utf8').replace(/^\uFEFF/, ''), source) };
+  return { source, value: parseJson(bytes.toString('utf8'), source) };
 }

@@ -9,6 +9,7 @@ import { firingsFrom } from '../../timer/schedule.js';
 import type { ScheduledTimerEvent } from '../../timer/scheduled-events.js';
 import { scheduledTimerEvents } from '../../timer/scheduled-events.js';
 import type { FunctionFlags } from '../function-options.js';
+import { refuseFunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { table as formatTable } from '../table.js';
 import { hasTarget } from '../target-options.js';
@@ -67,7 +68,7 @@ export async function timerScheduleCommand(options: TimerScheduleOptions, io: Co
   const scheduled = scheduledTimerEvents(expression, { from, to, count }, trigger);
   if (scheduled.length > MAX_FIRINGS) throw usage(`the window holds more than ${MAX_FIRINGS} firings`, 'narrow --to, or add --count');
 
-  if (options.handler !== undefined || hasTarget(options)) {
+  if (options.handler !== undefined || options.config !== undefined || hasTarget(options)) {
     // Virtual time: every firing now, one after another, on one warm instance as FC keeps it.
     const { runInvocations } = await import('../run-invocations.js');
     if (!options.json) io.stderr.write(`${table(scheduled, expression.zone)}\n`);
@@ -77,6 +78,7 @@ export async function timerScheduleCommand(options: TimerScheduleOptions, io: Co
       io,
     );
   }
+  refuseFunctionFlags(options, 'fc-sim timer --cron without them lists the firings and');
   if (options.json) {
     io.stdout.write(scheduled.map(({ event }) => `${JSON.stringify(event)}\n`).join(''));
   } else {
@@ -119,7 +121,7 @@ async function fireOnTheWallClock(
 }
 
 function refuseSingleEventFlags(options: TimerScheduleOptions): void {
-  if (options.realtime && options.handler === undefined && !hasTarget(options))
+  if (options.realtime && options.handler === undefined && options.config === undefined && !hasTarget(options))
     throw usage('--realtime: fires a handler on the wall clock', 'add --handler index.handler (or --url for a deployed function)');
   if (options.time !== undefined) throw usage('--time: with --cron every firing sets triggerTime', 'use --from and --to (or --count) to choose the firings');
   for (const [flag, given] of [
@@ -143,15 +145,22 @@ function parsed(source: string, zone: string | undefined): TimerExpression {
   }
 }
 
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 /** An instant from the command line: ISO-8601 with Z or an offset, a date (midnight UTC), epoch milliseconds, or now. */
 function instant(flag: string, value: string): Date {
   if (value === 'now') return new Date();
-  if (/^\d+$/.test(value)) return new Date(Number(value));
   const hint = 'e.g. 2025-03-07T09:30:00+08:00, 2025-03-07T01:30:00Z, 2025-03-07 (midnight UTC), epoch milliseconds or now';
   if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value))
     throw usage(`${flag} "${value}": add Z or an offset (+08:00); fc-sim never uses the machine's time zone`, hint);
-  const date = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/i.test(value) ? new Date(value) : undefined;
+  const date = /^\d+$/.test(value)
+    ? new Date(Number(value))
+    : /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/i.test(value)
+      ? new Date(value)
+      : undefined;
   if (date === undefined || Number.isNaN(date.getTime())) throw usage(`${flag} "${value}": not a time`, hint);
+  // Trigger times are written YYYY-MM-DDTHH:MM:SSZ: a firing after 9999 has no such form (and Date ends at 275760).
+  if (date.getTime() < 0 || date.getTime() > LAST_INSTANT) throw usage(`${flag} "${value}": outside 1970-01-01 … 9999-12-31`, hint);
   return date;
 }
 
