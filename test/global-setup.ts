@@ -8,14 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { buildChild, CHILD_BUILD_INFO, CHILD_OUT } from '../scripts/build-child.js';
 import { packageRoot } from '../src/package-root.js';
 import { NodeUnavailable } from '../src/runtime/node/node-binary.js';
 import { installRuntime } from '../src/runtime/node/runtime-cache.js';
 import { runtimeNames } from '../src/runtime/runtimes.js';
 
-/** The folders tsconfig.build.json compiles into dist/. */
-const SOURCE_FOLDERS = (JSON.parse(readFileSync(join(packageRoot, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
+/** The folders tsconfig.build.json compiles into dist/ (tsconfig files are JSON with comments). */
+const SOURCE_FOLDERS = (parseJsonc(readFileSync(join(packageRoot, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
