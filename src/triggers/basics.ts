@@ -138,10 +138,22 @@ export function findKind(name: string): EventKind | undefined {
   return eventKinds.find((kind) => kind.name === name);
 }
 
-/** The parameters a kind builds with: its own realistic values, what names it, then the caller's. */
+/**
+ * The parameters a kind builds with: its own realistic values, what names it, then the caller's. Headers are added
+ * to the kind's own (`--header X-Trace: 1` keeps its Content-Type), a name given again (in any case) replacing it.
+ */
 export function kindParams(kind: EventKind, overrides: Record<string, unknown>): Record<string, unknown> {
-  return { ...kind.params, ...kind.fixed, ...overrides };
+  const params: Record<string, unknown> = { ...kind.params, ...kind.fixed, ...overrides };
+  const own = kind.params?.headers;
+  const given = overrides.headers;
+  if (isPlainObject(own) && isPlainObject(given)) {
+    const names = new Set(Object.keys(given).map((name) => name.toLowerCase()));
+    params.headers = { ...Object.fromEntries(Object.entries(own).filter(([name]) => !names.has(name.toLowerCase()))), ...given };
+  }
+  return params;
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The default event of a kind, changed by `overrides` (builder parameters).
