@@ -17,7 +17,8 @@ export const generatedTypesPath = join(packageRoot, 'src', 'types', 'generated.t
 const BANNER = `/* eslint-disable */
 /**
  * TypeScript types for every fc-sim schema, generated from schemas/ by json-schema-to-typescript.
- * Do not edit: change the schema and run \`npm run gen:types\`. A test fails when this file drifts.
+ * In your project: \`npx fc-sim types --out <file>\` writes them again, for the fc-sim version installed.
+ * In fc-sim: do not edit; change the schema and run \`npm run gen:types\`. A test fails when this file drifts.
  */`;
 
 const pascal = (text: string) => text.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, __, c: string) => c.toUpperCase());

@@ -1,7 +1,8 @@
 /* eslint-disable */
 /**
  * TypeScript types for every fc-sim schema, generated from schemas/ by json-schema-to-typescript.
- * Do not edit: change the schema and run `npm run gen:types`. A test fails when this file drifts.
+ * In your project: `npx fc-sim types --out <file>` writes them again, for the fc-sim version installed.
+ * In fc-sim: do not edit; change the schema and run `npm run gen:types`. A test fails when this file drifts.
  */
 
 /**
