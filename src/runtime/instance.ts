@@ -20,7 +20,7 @@ import type { HandlerOutcome } from './run-handler.js';
 import type { RuntimeTraits } from './runtimes.js';
 import { runtimeTraits } from './runtimes.js';
 import { watchMemory } from './memory-watch.js';
-import { endGroupOf, groupLeaderOptions, trackGroup } from './process-group.js';
+import { endGroupOf, endingAllGroups, groupLeaderOptions, trackGroup } from './process-group.js';
 import { builtinModuleHint, launchEnvironment } from './node/instance-launch.js';
 import type { NodeChoice } from './node/node-choice.js';
 import { chooseNode } from './node/node-choice.js';
@@ -190,7 +190,8 @@ export class FunctionInstance extends LifecycleInstance {
       if (this.child !== child) return;
       this.child = undefined;
       this.initialized = false;
-      if (this.pending?.child === child)
+      // fc-sim is exiting on a signal and ended the group: the invocation was stopped, it did not fail.
+      if (this.pending?.child === child && !endingAllGroups())
         this.pending.finish({
           how: 'exited',
           error: processExitedError(0, 0, child === this.overMemory ? 'oom' : exitCause(signal)),
@@ -292,7 +293,9 @@ export class FunctionInstance extends LifecycleInstance {
       this.pending = { id, child, logs, warnings, finish: end };
       // A process that died since it was last used has closed its channel: that is its exit, not fc-sim's error.
       const message = { type: 'call', id, handler, context, ...(event ? { event } : {}), ...(http ? { http } : {}) } satisfies ToInstance;
-      const exited = () => end({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
+      const exited = () => {
+        if (!endingAllGroups()) end({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
+      };
       try {
         child.send(toWire(message), (error) => {
           if (error) exited();

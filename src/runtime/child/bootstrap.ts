@@ -54,14 +54,15 @@ for (const [method, level] of Object.entries(consoleLevels)) {
 }
 
 /**
- * nodejs12/14 run Node < 15, where an unhandled rejection only prints a warning (runtime.md, Corrections 2); on a
- * newer Node (the host's, when the runtime's own is not there) it would be an uncaught exception: this prints Node
- * 14's warning instead. Node < 15 prints it itself (a listener would silence it).
+ * nodejs12/14 run Node < 15, where an unhandled rejection only prints a warning through `console.error` (runtime.md,
+ * Corrections 2); on a newer Node (the host's, when the runtime's own is not there) it would be an uncaught exception:
+ * this prints Node 14's warning instead. Node < 15 prints it itself (a listener would silence it).
  */
 function warnOfRejection(reason: unknown): void {
   const shown = reason instanceof Error ? (reason.stack ?? String(reason)) : String(reason);
-  process.stderr.write(
-    `(node:${process.pid}) UnhandledPromiseRejectionWarning: ${shown}\n(node:${process.pid}) UnhandledPromiseRejectionWarning: Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch().\n`,
+  console.error(`(node:${process.pid}) UnhandledPromiseRejectionWarning: ${shown}`);
+  console.error(
+    `(node:${process.pid}) UnhandledPromiseRejectionWarning: Unhandled promise rejection. This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch().`,
   );
 }
 

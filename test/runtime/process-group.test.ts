@@ -1,0 +1,58 @@
+/**
+ * Each instance leads a process group: what its handler spawns ends with it, whether the instance is disposed, times
+ * out or exits by itself (real processes, checked in /proc).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FunctionInstance } from '../../src/runtime/instance.js';
+import { fileText, isRunning, waitGone } from '../helpers/processes.js';
+
+const handlers = resolve('fixtures/handlers');
+const dir = mkdtempSync(join(tmpdir(), 'fc-sim-groups-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Pids {
+  instance: number;
+  spawned: number;
+}
+
+describe('instance process groups', () => {
+  it('disposing the instance ends what its handler spawned', async () => {
+    const instance = new FunctionInstance({ handler: 'spawns.returns', codeDir: handlers, timeout: 5 });
+    const invocation = await instance.invoke(Buffer.from('{}'));
+    const pids = JSON.parse(invocation.body.toString()) as Pids;
+    expect(isRunning(pids.spawned)).toBe(true);
+    await instance.dispose();
+    await waitGone([pids.instance, pids.spawned]);
+  });
+
+  it('an instance that exits takes what it spawned along', async () => {
+    const file = join(dir, 'exits.json');
+    const instance = new FunctionInstance({ handler: 'spawns.exits', codeDir: handlers, timeout: 5 });
+    try {
+      const invocation = await instance.invoke(Buffer.from(JSON.stringify({ file })));
+      expect(invocation.status).toBe('unhandled-error');
+      const pids = JSON.parse(readFileSync(file, 'utf8')) as Pids;
+      await waitGone([pids.instance, pids.spawned]);
+    } finally {
+      await instance.dispose();
+    }
+  });
+
+  it('an instance killed at its timeout (FC recycles it) ends with its group', async () => {
+    // The spinning handler names its file after its parent: this process.
+    const file = join(tmpdir(), `fc-sim-spin-${process.pid}.json`);
+    const instance = new FunctionInstance({ handler: 'index.handler', codeDir: resolve('fixtures/projects/spinning-app/code'), timeout: 1 });
+    try {
+      const invocation = await instance.invoke(Buffer.from('{}'));
+      expect(invocation.error?.errorMessage).toMatch(/timed out/);
+      const pids = JSON.parse(await fileText(file)) as Pids;
+      await waitGone([pids.instance, pids.spawned]);
+    } finally {
+      rmSync(file, { force: true });
+      await instance.dispose();
+    }
+  });
+});
