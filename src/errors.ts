@@ -11,6 +11,8 @@ export type FcSimErrorCode =
   | 'E_UNKNOWN_SCHEMA'
   | 'E_FILE_NOT_FOUND'
   | 'E_READ'
+  /** An input larger than FC takes (an event file over the payload limit): refused after reading limit + 1 bytes. */
+  | 'E_TOO_LARGE'
   | 'E_NOT_JSON'
   /** A file that is not CBOR, or holds values no FC event has (Tablestore events are CBOR). */
   | 'E_NOT_CBOR'
@@ -46,6 +48,7 @@ const EXIT_STATUS: Readonly<Record<FcSimErrorCode, number>> = {
   E_UNKNOWN_SCHEMA: 2,
   E_FILE_NOT_FOUND: 2,
   E_READ: 2,
+  E_TOO_LARGE: 2,
   E_NOT_JSON: 2,
   E_NOT_CBOR: 2,
   E_WRITE: 2,
