@@ -68,7 +68,7 @@ export { buildSlsEvent, slsEventDefaults } from './triggers/sls/build.js';
 export type { SlsEventParams } from './triggers/sls/build.js';
 export { buildCdnEvent, cdnEventDefaults } from './triggers/cdn/build.js';
 export type { CdnEventParams, CdnEventName } from './triggers/cdn/build.js';
-export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath } from './triggers/http/build.js';
+export { buildHttpEvent, buildFc2HttpRequest, httpRequestDefaults, encodePath, canonicalHeaderName } from './triggers/http/build.js';
 export type { HttpRequestParams, HttpMethod, MultiValue } from './triggers/http/build.js';
 export { buildApigwEvent, apigwRequestDefaults } from './triggers/apigw/build.js';
 export type { ApigwRequestParams, ApigwMethod, ApigwBodyEncoding, ApigwStage, ApigwSystemParameter } from './triggers/apigw/build.js';
@@ -102,8 +102,8 @@ export type { InvokeOptions } from './runtime/instance.js';
 export { resultValue, summaryLine } from './runtime/invocation.js';
 export type { Invocation, HttpResponse } from './runtime/invocation.js';
 export type { FunctionConfig, Credentials } from './runtime/function-config.js';
-export { runtimeNames } from './runtime/runtimes.js';
-export type { RuntimeName } from './runtime/runtimes.js';
+export { runtimeNames, platformNames } from './runtime/runtimes.js';
+export type { RuntimeName, Platform } from './runtime/runtimes.js';
 export type { FcErrorBody, ErrorKind, FailureCause } from './runtime/fc-errors.js';
 
 // Timer triggers: FC's cron dialect and schedules in virtual time.

@@ -37,6 +37,11 @@ describe('the root entry (fc-sim)', () => {
     expect(typeof root.createRemoteTarget).toBe('function');
   });
 
+  it('exports the platforms a function runs on, and FC 3.0’s header-name rule', () => {
+    expect(root.platformNames).toEqual(['fc2', 'fc3']);
+    expect(root.canonicalHeaderName('content-type')).toBe('Content-Type');
+  });
+
   it('exports the trigger registry', () => {
     expect(root.triggerIds).toEqual(root.triggers.map((module) => module.id));
     expect(root.eventKinds.every((kind) => root.triggerIds.includes(kind.trigger))).toBe(true);

@@ -44,6 +44,12 @@ describe('checkHandler finds planted bugs and shrinks them', () => {
     expect(report.event).toBe('');
   });
 
+  it('an MNS consumer that expects 32-hex message ids: shrunk to an id of the MNS API form', async () => {
+    const { report } = await failure({ handler: 'planted/mns-hex-message-id.handler', trigger: 'mns', constraints: { formats: ['JSON'] }, runs: 100 });
+    expect((report.event as { MessageId: string }).MessageId).toMatch(/^[0-9A-F]{16}-1-[0-9A-F]{11}-[0-9]{9}$/);
+    expect(report.invocation.error?.errorMessage).toMatch(/^not a message id: /);
+  });
+
   it('an FC 3.0 HTTP handler answering with a string status: the http-response check', async () => {
     const { report } = await failure({ handler: 'planted/http-status-string.handler', trigger: 'http', runs: 200 });
     expect(report.failure.check).toBe('http-response');
@@ -115,10 +121,11 @@ describe('failure reports, saved failures and replays', () => {
       event: first.report.event,
       seed: 1,
       path: first.report.path,
+      platform: 'fc3',
     });
     expect(first.message).toContain(`Saved to ${join(dir, file!)} (replayed first on the next run).`);
-    expect(first.message).toContain(`Replay this event: npx fc-sim replay ${join(dir, file!)} --handler planted/timer-json-payload.handler`);
-    expect(first.message).toContain(`npx fc-sim fuzz timer --handler planted/timer-json-payload.handler --seed 1 --path ${first.report.path}`);
+    expect(first.message).toContain(`Replay this event: npx fc-sim replay ${join(dir, file!)} --handler planted/timer-json-payload.handler --platform fc3`);
+    expect(first.message).toContain(`npx fc-sim fuzz timer --handler planted/timer-json-payload.handler --platform fc3 --seed 1 --path ${first.report.path}`);
     expect(first.message).toMatch(/Logs:\nFC Invoke Start RequestId: \S+\nFC Invoke End RequestId: \S+, Error: Unhandled function error/);
 
     // With another seed the saved event still comes first, and fails at once.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFc2HttpRequest, buildHttpEvent, encodePath, queryString } from '../../../src/triggers/http/build.js';
+import { buildFc2HttpRequest, buildHttpEvent, canonicalHeaderName, encodePath, queryString } from '../../../src/triggers/http/build.js';
 import { validate } from '../../../src/schema/validate.js';
 
 describe('HTTP request builders', () => {
@@ -15,6 +15,12 @@ describe('HTTP request builders', () => {
     const binary = buildHttpEvent({ body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
     expect(binary).toMatchObject({ body: 'iVBORw==', isBase64Encoded: true });
     expect(validate('http', binary).issues).toEqual([]);
+  });
+
+  it('give FC 3.0 header names in Go’s canonical form, a name sent in several cases once (the captured event)', () => {
+    const event = buildHttpEvent({ headers: { 'x-acs-content-sha256': 'h', ACCEPT: 'a', accept: 'b', 'odd name': 'kept' } });
+    expect(event.headers).toEqual({ 'X-Acs-Content-Sha256': 'h', Accept: 'a,b', 'odd name': 'kept' });
+    expect(canonicalHeaderName('x-forwarded-proto')).toBe('X-Forwarded-Proto');
   });
 
   it('make the FC 2.0 request: lower-cased headers, Node’s rules for repeats, arrays for repeated queries', () => {

@@ -21,6 +21,15 @@ describe('mnsEvent', () => {
     );
   });
 
+  it('draws message ids of both forms: 32 hex (FC’s examples) and the MNS API’s; the schema takes both', () => {
+    const ids = fc.sample(mnsEvent({ formats: ['JSON'] }), { numRuns: 100, seed: 3 }).map((event) => (event as MnsTopicJsonEvent).MessageId);
+    expect(ids.some((id) => /^[0-9A-F]{32}$/.test(id))).toBe(true);
+    expect(ids.some((id) => /^[0-9A-F]{16}-1-[0-9A-F]{11}-[0-9]{9}$/.test(id))).toBe(true);
+    const [event] = fc.sample(mnsEvent({ formats: ['JSON'], messageId: 'D273CD6A89564E54-1-15180395A19-200000001' }), { numRuns: 1, seed: 1 });
+    expect(validate('mns-json', event).valid).toBe(true);
+    expect(validate('mns-json', { ...(event as MnsTopicJsonEvent), MessageId: 'D273CD6A89564E54-2-15180395A19-200000001' }).valid).toBe(false);
+  });
+
   it('has MessageMD5 = upper-case MD5 of Message', () => {
     fc.assert(
       fc.property(mnsEvent({ formats: ['JSON'] }), (event) => {
