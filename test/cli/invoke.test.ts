@@ -104,7 +104,7 @@ describe('fc-sim invoke', () => {
     [['invoke', '--event', 'x.json'], "required option '--handler <handler>' not specified"],
     [['invoke', '--handler', 'echo.handler', '--event', 'missing.json'], '--event missing.json: no such file'],
     [['invoke', '--handler', 'echo.handler', '--event', '-', '--runtime', 'nodejs8'], 'unknown runtime "nodejs8"'],
-    [['invoke', '--handler', 'echo.handler', '--event', '-', '--timeout', '0'], '--timeout: expected a whole number > 0'],
+    [['invoke', '--handler', 'echo.handler', '--event', '-', '--timeout', '0'], '--timeout: "0" is not a value FC takes: FC takes 1–86400 seconds'],
     [['invoke', '--handler', 'echo.handler', '--event', '-', '--http'], '<stdin>:1:1: not valid JSON'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const run = await runCli(args, { input: '' });

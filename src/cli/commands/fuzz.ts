@@ -80,6 +80,8 @@ function refuseIdleFlags(options: FuzzCommandOptions): void {
 export async function fuzzCommand(target: string, options: FuzzCommandOptions, io: CommandIo): Promise<number> {
   const source = sourceOf(target);
   refuseIdleFlags(options);
+  // What is printed passes the redactor saved failures do (a remote target adds its credentials to it).
+  io.guard();
   const checks = checksFromFlag(options.check);
   // A deployed function (--url, --target) takes the events instead of a local handler.
   if (!hasTarget(options)) refuseRemoteFlags(options);

@@ -32,6 +32,8 @@ function line(result: TriggerResult): string {
 
 /** `fc-sim test`: the contract checks of every function and trigger in the project, one report (and JUnit XML). */
 export async function testCommand(options: TestCommandOptions, io: CommandIo): Promise<number> {
+  // What is printed passes the redactor what is written does (signed Authorization values a function echoes).
+  io.guard();
   if (options.junit) checkOutputFile('--junit', options.junit, pathIn(io, options.junit));
   if (options.failures) checkOutputFolder('--failures', options.failures, pathIn(io, options.failures));
   const project = onPlatform(loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template }), platformFlag(options));
