@@ -4,6 +4,7 @@ import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
 import { codeFolderProblem } from './code-location.js';
+import { runnableRuntime } from './function-runtime.js';
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFormat, ProjectFunction, ProjectTrigger } from './model.js';
 
@@ -81,7 +82,8 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
   if (codeProblem) {
     findings.push({
       rule: 'code-folder',
-      severity: 'error',
+      // fc-sim needs the code only of the functions it runs; another language's build output is the build's business.
+      severity: runnableRuntime(fn.runtime) ? 'error' : 'warning',
       message: `${label}: ${codeProblem.slice(codeProblem.indexOf(': ') + 2)}`,
       fix: 'build the code first (a codeUri: ./dist needs the build), or point the code path at the folder holding the handler',
       location: fn.codeField ? { file: fn.location.file, path: fn.codeField } : at,

@@ -8,6 +8,7 @@ import { loadFunTemplate } from './load-fun.js';
 import type { CustomDomain, Project, ProjectFormat, ProjectProblem } from './model.js';
 import { DEFAULT_ACCOUNT_ID } from '../triggers/_shared/common.js';
 import { environmentWithDotenv } from './dotenv.js';
+import { fillInitPlaceholders } from './init-template.js';
 import { resolveVariables } from './variables.js';
 
 /**
@@ -138,10 +139,10 @@ function codeFolders(document: Document, root: string): string[] {
  */
 export function loadProject(path = '.', options: LoadProjectOptions = {}): Project {
   const file = findProjectFile(path, options.cwd ?? process.cwd(), options.template);
-  const document = readDocument(file);
-  const format = formatOf(document, file);
   const root = dirname(file);
   const problems: ProjectProblem[] = [];
+  const document = fillInitPlaceholders(readDocument(file), root, file, problems);
+  const format = formatOf(document, file);
   const env = format === 'fun' ? (options.env ?? process.env) : environmentWithDotenv(options.env ?? process.env, [...codeFolders(document, root), root]);
   const resolved = resolveVariables({
     document,

@@ -5,6 +5,7 @@ import { FcSimError } from '../../errors.js';
 import type { Json } from '../../io/json-values.js';
 import { isJsonObject } from '../../io/json-values.js';
 import type { ProjectTrigger } from '../../project/model.js';
+import { pascalSourceParameters } from './parameter-names.js';
 import { withDefaults } from '../_shared/common.js';
 import type { TriggerModule, TriggerProjectRules } from '../types.js';
 import type { EventBridgeSettings } from './config.js';
@@ -148,6 +149,7 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
     },
     describe: (config) => describeSettings(config, rules.describe),
     lint: (config) => lintSettings(config),
+    normaliseConfig: pascalSourceParameters,
     configs: () => configsOf(spec.sourceType, spec.modes, patternTexts(buildSourceEvent(spec, {}))),
   };
 
