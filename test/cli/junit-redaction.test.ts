@@ -12,7 +12,8 @@ it('fc-sim test: a signed Authorization value a function echoes is *** in the JU
   const signature = 'f'.repeat(64);
   writeFileSync(
     join(dir, 'code', 'index.js'),
-    `exports.job = () => { throw new Error('echoed Authorization: ACS3-HMAC-SHA256 Credential=LTAIexample/20250101/cn-hangzhou/fc/aliyun_v4_request,SignedHeaders=host,Signature=${signature} and FC LTAIexample:c2lnbmF0dXJlCg=='); };\n`,
+    // callback(error): a handled error keeps the instance warm while the event shrinks (a throw recycles it each time).
+    `exports.job = (_event, _context, callback) => callback(new Error('echoed Authorization: ACS3-HMAC-SHA256 Credential=LTAIexample/20250101/cn-hangzhou/fc/aliyun_v4_request,SignedHeaders=host,Signature=${signature} and FC LTAIexample:c2lnbmF0dXJlCg=='));\n`,
   );
   writeFileSync(
     join(dir, 's.yaml'),
