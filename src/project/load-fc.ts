@@ -3,7 +3,7 @@ import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
-import { methodsIn, numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+import { listSetting, methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
 /** What the fc component deploys when props leave them out (devsapp/fc `src/entry-public-method/set-default-value.ts`). */
@@ -22,7 +22,7 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
     const service = objectIn(props.service);
     const fn = objectIn(props.function);
     const lifecycle = objectIn(fn.instanceLifecycleConfig);
-    const triggers: ProjectTrigger[] = (Array.isArray(props.triggers) ? props.triggers : []).flatMap((trigger, index) => {
+    const triggers: ProjectTrigger[] = listSetting(props.triggers, { file: context.file, path: `${path}.triggers` }).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];
       const written = String(trigger.type ?? '');
       const type = apiTriggerType(written, 'fc');
@@ -48,8 +48,8 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
       codeField: `${path}.function.codeUri`,
       handler: String(fn.handler ?? FC_DEFAULTS.handler),
       runtime: String(fn.runtime ?? FC_DEFAULTS.runtime),
-      memorySize: numberOrUndefined(fn.memorySize) ?? FC_DEFAULTS.memorySize,
-      timeout: numberOrUndefined(fn.timeout) ?? FC_DEFAULTS.timeout,
+      memorySize: numberSetting(fn.memorySize, { file: context.file, path: `${path}.function.memorySize` }) ?? FC_DEFAULTS.memorySize,
+      timeout: numberSetting(fn.timeout, { file: context.file, path: `${path}.function.timeout` }) ?? FC_DEFAULTS.timeout,
       initializer: stringOrUndefined(fn.initializer),
       initializationTimeout: numberOrUndefined(fn.initializationTimeout),
       preStop: isObject(lifecycle.preStop) ? stringOrUndefined(lifecycle.preStop.handler) : undefined,

@@ -3,7 +3,7 @@ import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig } from './trigger-config.js';
-import { methodsIn, numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+import { listSetting, methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
@@ -67,7 +67,7 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
     const hook = (key: string) => objectIn(lifecycle[key]);
     const code = isObject(props.code) ? props.code.src : props.code;
     const logConfig = objectIn(props.logConfig);
-    const triggers: ProjectTrigger[] = (Array.isArray(props.triggers) ? props.triggers : []).flatMap((trigger, index) => {
+    const triggers: ProjectTrigger[] = listSetting(props.triggers, { file: context.file, path: `${path}.triggers` }).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];
       const type = String(trigger.triggerType ?? '');
       const at = `${path}.triggers[${index}]`;
@@ -91,8 +91,8 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
       codeField: isObject(props.code) ? `${path}.code.src` : `${path}.code`,
       handler: String(props.handler ?? ''),
       runtime: String(props.runtime ?? ''),
-      memorySize: numberOrUndefined(props.memorySize) ?? FC3_DEFAULTS.memorySize,
-      timeout: numberOrUndefined(props.timeout) ?? FC3_DEFAULTS.timeout,
+      memorySize: numberSetting(props.memorySize, { file: context.file, path: `${path}.memorySize` }) ?? FC3_DEFAULTS.memorySize,
+      timeout: numberSetting(props.timeout, { file: context.file, path: `${path}.timeout` }) ?? FC3_DEFAULTS.timeout,
       initializer: stringOrUndefined(hook('initializer').handler),
       initializationTimeout: numberOrUndefined(hook('initializer').timeout),
       preStop: stringOrUndefined(hook('preStop').handler),

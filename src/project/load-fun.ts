@@ -3,7 +3,7 @@ import type { Document, LoadContext } from './load.js';
 import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
-import { methodsIn, numberOrUndefined, stringMap, stringOrUndefined } from './values.js';
+import { methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
@@ -118,8 +118,8 @@ function funFunction(service: string, name: string, resource: Json, document: Do
     codeField: `${path}.Properties.CodeUri`,
     handler: String(properties.Handler ?? ''),
     runtime: String(properties.Runtime ?? ''),
-    memorySize: numberOrUndefined(properties.MemorySize) ?? FUN_DEFAULTS.memorySize,
-    timeout: numberOrUndefined(properties.Timeout) ?? FUN_DEFAULTS.timeout,
+    memorySize: numberSetting(properties.MemorySize, { file: context.file, path: `${path}.Properties.MemorySize` }) ?? FUN_DEFAULTS.memorySize,
+    timeout: numberSetting(properties.Timeout, { file: context.file, path: `${path}.Properties.Timeout` }) ?? FUN_DEFAULTS.timeout,
     initializer: stringOrUndefined(properties.Initializer),
     initializationTimeout: numberOrUndefined(properties.InitializationTimeout),
     preStop: isObject(lifecycle.PreStop) ? stringOrUndefined(lifecycle.PreStop.Handler) : undefined,

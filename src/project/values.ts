@@ -38,3 +38,25 @@ export function methodsIn(value: unknown, where: { file: string; path: string })
     }]`,
   );
 }
+
+/**
+ * A setting FC takes as a number (`memorySize`, `timeout`): undefined when absent; a value that is no number
+ * (`memorySize: 512MB`) is refused naming where, rather than silently left to FC's default.
+ */
+export function numberSetting(value: unknown, where: { file: string; path: string }): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = numberOrUndefined(value);
+  if (number !== undefined) return number;
+  throw new FcSimError('E_PROJECT', `${where.file} ${where.path}: ${JSON.stringify(value)} is not a number`, 'write a number, e.g. 512 (MB) or 30 (seconds)');
+}
+
+/** A list setting (`triggers`): an empty list when absent; anything else than a list is refused naming where. */
+export function listSetting(value: unknown, where: { file: string; path: string }): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  throw new FcSimError(
+    'E_PROJECT',
+    `${where.file} ${where.path}: ${JSON.stringify(value)} is not a list`,
+    'write a YAML list (each item on a line starting with "- ")',
+  );
+}

@@ -155,6 +155,11 @@ describe('defaults and bad input', () => {
       "ROSTemplateFormatVersion: '2015-09-01'\nTransform: 'Aliyun::Serverless-2018-04-03'\nResources:\n  svc:\n    Type: 'Aliyun::Serverless::Service'\n    web:\n      Type: 'Aliyun::Serverless::Function'\n      Properties: { Handler: index.handler, Runtime: nodejs18 }\n      Events:\n        http:\n          Type: HTTP\n          Properties: { AuthType: ANONYMOUS, Methods: GET }\n",
       /Resources\.svc\.web\.Events\.http\.Properties\.Methods: methods "GET" is not a list/,
     ],
+    [
+      'a field of the wrong type',
+      'edition: 3.0.0\nresources:\n  f:\n    component: fc3\n    props: { functionName: f, runtime: nodejs18, handler: index.handler, memorySize: 512MB }\n',
+      /resources\.f\.props\.memorySize: "512MB" is not a number/,
+    ],
     ['circular variables', 'edition: 3.0.0\nvars:\n  a: ${vars.b}\n  b: x-${vars.a}\nresources: {}\n', /circular variables: vars\.a → vars\.b → vars\.a/],
     [
       'a YAML alias bomb',
