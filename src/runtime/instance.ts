@@ -190,8 +190,7 @@ export class FunctionInstance extends LifecycleInstance {
       if (this.child !== child) return;
       this.child = undefined;
       this.initialized = false;
-      // fc-sim is exiting on a signal and ended the group: the invocation was stopped, it did not fail.
-      if (this.pending?.child === child && !endingAllGroups())
+      if (this.pending?.child === child)
         this.pending.finish({
           how: 'exited',
           error: processExitedError(0, 0, child === this.overMemory ? 'oom' : exitCause(signal)),
@@ -215,8 +214,9 @@ export class FunctionInstance extends LifecycleInstance {
         break;
       case 'done':
         this.maxRssBytes = Math.max(this.maxRssBytes, message.maxRssBytes);
-        // Its peak passed the memory size between two looks: FC would have killed it then, before this answer.
-        if (this.maxRssBytes > this.memoryLimitBytes) {
+        // Its peak passed the memory size between two looks: FC would have killed it then, before this answer. (The
+        // kernel's peak of this process, not getrusage's, which a forked child inherits from its parent.)
+        if (peakRssBytes(call.child.pid) > this.memoryLimitBytes) {
           this.killOverMemory(call.child);
           break;
         }
@@ -285,6 +285,8 @@ export class FunctionInstance extends LifecycleInstance {
         clearTimeout(timer);
         stopWatching();
         this.pending = undefined;
+        // fc-sim is exiting on a signal and ended the group: the invocation was stopped, not failed; nothing reports it.
+        if (result.how === 'exited' && endingAllGroups()) return;
         const durationMs = performance.now() - started;
         if (result.how === 'exited')
           result = { ...result, error: processExitedError(durationMs, result.maxRssBytes, result.error.cause === 'oom' ? 'oom' : 'exit') };
@@ -293,9 +295,7 @@ export class FunctionInstance extends LifecycleInstance {
       this.pending = { id, child, logs, warnings, finish: end };
       // A process that died since it was last used has closed its channel: that is its exit, not fc-sim's error.
       const message = { type: 'call', id, handler, context, ...(event ? { event } : {}), ...(http ? { http } : {}) } satisfies ToInstance;
-      const exited = () => {
-        if (!endingAllGroups()) end({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
-      };
+      const exited = () => end({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
       try {
         child.send(toWire(message), (error) => {
           if (error) exited();

@@ -100,10 +100,17 @@ describe('fc-sim invoke', () => {
     expect(run.stdout).toMatch(/^HTTP 200\n/);
   });
 
+  it('runs a deprecated runtime (nodejs8, still in Fun templates) as nodejs12, with a warning, not an error', async () => {
+    const run = await runCli(['invoke', '--handler', 'fixtures/node-runtimes/versions/index.handler', '--event', '-', '--runtime', 'nodejs8'], { input: '{}' });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ version: 'v12.22.1' });
+    expect(run.stderr).toMatch(/warning: nodejs8 is deprecated in FC; fc-sim runs it as nodejs12/);
+  });
+
   it.each([
     [['invoke', '--event', 'x.json'], "required option '--handler <handler>' not specified"],
     [['invoke', '--handler', 'echo.handler', '--event', 'missing.json'], '--event missing.json: no such file'],
-    [['invoke', '--handler', 'echo.handler', '--event', '-', '--runtime', 'nodejs8'], 'unknown runtime "nodejs8"'],
+    [['invoke', '--handler', 'echo.handler', '--event', '-', '--runtime', 'nodejs7'], 'unknown runtime "nodejs7"'],
     [['invoke', '--handler', 'echo.handler', '--event', '-', '--timeout', '0'], '--timeout: "0" is not a value FC takes: FC takes 1–86400 seconds'],
     [['invoke', '--handler', 'echo.handler', '--event', '-', '--http'], '<stdin>:1:1: not valid JSON'],
   ])('exits 2 on a usage error: %j', async (args, message) => {

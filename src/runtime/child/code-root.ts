@@ -4,7 +4,6 @@ import { dirname, join, sep } from 'node:path';
 
 /** Node's CommonJS loader internals this file wraps; stable from Node 12 to 20. */
 interface LoaderInternals {
-  _nodeModulePaths(from: string): string[];
   _extensions: Record<string, (module: { _compile(content: string, filename: string): unknown }, filename: string) => unknown>;
 }
 
@@ -28,21 +27,16 @@ function declaresModule(manifest: string | undefined): boolean {
 }
 
 /**
- * Makes `require` inside the code folder see what it sees under FC's `/code/`, which has nothing above it
- * (runtime.md, Corrections 4): no `node_modules` folders above the code folder (only NODE_PATH's), and a `.js` file
- * without a package.json of its own inside the code folder is CommonJS even when a package.json above it (a
- * monorepo's root) says `"type": "module"`.
+ * Makes `require` inside the code folder see what it sees under FC's `/code/`, which has no package.json above it
+ * (runtime.md, Corrections 4): a `.js` file without a package.json of its own inside the code folder is CommonJS even
+ * when a package.json above it (a monorepo's root) says `"type": "module"`. `node_modules` folders above the code
+ * folder stay visible: workspaces hoist dependencies there, and deploying installs or bundles them.
  */
 export function confineToCodeRoot(codeDir: string): void {
-  const loader = Module as unknown as LoaderInternals;
-  const inside = (path: string) => path === codeDir || path.startsWith(codeDir + sep);
-  const nodeModulePaths = loader._nodeModulePaths;
-  loader._nodeModulePaths = (from: string) => {
-    const paths = nodeModulePaths(from);
-    return inside(from) ? paths.filter((path) => inside(dirname(path))) : paths;
-  };
   // Node would read the module type from the package.json above the code folder: only then is there anything to do.
   if (!declaresModule(nearestManifest(dirname(codeDir)))) return;
+  const loader = Module as unknown as LoaderInternals;
+  const inside = (path: string) => path === codeDir || path.startsWith(codeDir + sep);
   const loadJs = loader._extensions['.js']!;
   loader._extensions['.js'] = function (module, filename) {
     if (!inside(filename) || nearestManifest(dirname(filename), codeDir)) return loadJs.call(this, module, filename);
