@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { FcSimError } from '../errors.js';
@@ -123,6 +124,7 @@ const FUNCTION_ONLY_FLAGS: ReadonlyArray<[keyof FunctionFlags, string]> = [
   ['env', '--env'],
   ['invocationType', '--invocation-type'],
   ['check', '--check'],
+  ['out', '--out'],
 ];
 
 /** Refuses the function's flags where no function runs (`mode` says what the command does instead), naming the flag. */
@@ -144,6 +146,17 @@ export function chosenPlatform(flags: FunctionFlags, io: CliIo): Platform | unde
     throw new FcSimError('E_USAGE', `unknown platform "${platform}" (FC_SIM_PLATFORM or "platform" in --config)`, `use ${platformNames.join(' or ')}`);
   }
   return platform;
+}
+
+/** The code folder must be one: a process cannot start in a folder that is not there (spawn … ENOENT). */
+function checkCodeDir(codeDir: string, from: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(codeDir).isDirectory();
+  } catch {
+    throw new FcSimError('E_USAGE', `${from}: ${codeDir}: no such folder`, 'name the folder with the function’s code (FC’s /code)');
+  }
+  if (!isFolder) throw new FcSimError('E_USAGE', `${from}: ${codeDir}: is a file, not a folder`, 'name the folder with the function’s code (FC’s /code)');
 }
 
 /**
@@ -176,6 +189,16 @@ export function functionConfigFrom(
   );
   const config = { codeDir: io.cwd, ...eventDefaults, ...file, ...settingsFromEnvironment(io.env, io.cwd), ...fromFlags } as Partial<FunctionConfig>;
   if (!config.handler) throw new FcSimError('E_USAGE', 'no handler', 'pass --handler index.handler, or "handler" in --config');
+  checkCodeDir(
+    config.codeDir!,
+    fromFlags.codeDir
+      ? '--code-dir'
+      : io.env.FC_SIM_CODE_DIR
+        ? 'FC_SIM_CODE_DIR'
+        : file.codeDir
+          ? `"codeDir" in --config ${flags.config}`
+          : 'the current folder',
+  );
   if (config.runtime !== undefined) {
     const runtime = runnableRuntime(config.runtime);
     if (!runtime) throw new FcSimError('E_USAGE', `unknown runtime "${config.runtime}"`, `use one of: ${runtimeNames.join(', ')}`);
