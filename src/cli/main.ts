@@ -178,15 +178,18 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
     program
       .command('test')
       .description("run the contract checks on every function and trigger of the project, with events that match each trigger's config")
+      .argument('[selectors...]', '<function> (all its triggers) or <function>/<trigger>; FC 2.0 functions also as <service>/<function> (default: all)')
       .option('--project <path>', 'the project folder or file (default: the current folder)')
       .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
       .option('--runs <n>', 'events per trigger (default 100)', integer('--runs', 1))
       .option('--seed <n>', 'the seed, to replay a run', integer('--seed', -Infinity))
       .option('--junit <file>', 'also write a JUnit XML report, for CI')
-      .option('--failures <dir>', 'save failing events there (replayed first next time); default: not saved'),
-  ).action(async (options) => {
+      .option('--failures <dir>', 'save failing events there (replayed first next time); default: not saved')
+      .option('--shard <i/n>', "run the i-th of n equal parts of the function/trigger pairs (CI machines in parallel, as vitest's --shard)")
+      .option('--pass-with-no-tests', 'exit 0 when no trigger ran (default: exit 1, nothing tested is not a pass)'),
+  ).action(async (selectors: string[], options) => {
     const { testCommand } = await import('./commands/test.js');
-    finish(await testCommand(options, io));
+    finish(await testCommand(selectors, options, io));
   });
 
   addPlatformOptions(

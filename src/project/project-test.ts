@@ -6,6 +6,11 @@ import { assertCodeFolder } from './code-location.js';
 import { runtimeConfigOf } from './function-runtime.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from './matching-events.js';
 import type { Project, ProjectFunction, ProjectTrigger } from './model.js';
+import type { SelectedFunction } from './select.js';
+import { functionLabel, selectTriggers } from './select.js';
+import { createInstance } from '../runtime/invoke.js';
+import type { Instance } from '../runtime/invoke.js';
+import type { Invocation } from '../runtime/invocation.js';
 
 /**
  * The outcome of one trigger of one function.
@@ -28,6 +33,26 @@ export interface TriggerResult {
   durationMs: number;
   /** How many events outside the trigger's filter were drawn to show they would not invoke the function. */
   rejected?: { count: number; reason: string };
+  /** What the invocations gave, counted: outcomes (`success`, `unhandled-error`, …) and, for HTTP functions, statuses. */
+  tally?: Tally;
+}
+
+/**
+ * What a trigger's invocations gave, counted: each outcome (`success`, `handled-error`, `unhandled-error`,
+ * `rejected`) and each HTTP status of an HTTP function's responses.
+ *
+ * @example
+ * ```ts
+ * const [result] = await testProject(loadProject('.'));
+ * const notFound = result?.tally?.httpStatuses['404'] ?? 0;
+ * ```
+ * @see README.md#your-project-ls-lint-test-serve
+ */
+export interface Tally {
+  outcomes: Record<string, number>;
+  httpStatuses: Record<string, number>;
+  /** The first response body of each HTTP status, cut to 80 characters: what a hint quotes. */
+  httpBodies: Record<string, string>;
 }
 
 /**
@@ -45,11 +70,31 @@ export interface ProjectTestOptions {
   seed?: number;
   failuresDir?: string | false;
   onResult?: (result: TriggerResult) => void;
+  /** Only these functions and triggers (`selectTriggers`, `shardOf`); default: all of them. */
+  only?: readonly SelectedFunction[];
 }
 
 const CONFIG_ERRORS: ReadonlySet<FcSimErrorCode> = new Set(['E_CONFIG', 'E_TIMER_EXPRESSION']);
 
-const label = (fn: ProjectFunction) => (fn.service ? `${fn.service}/${fn.name}` : fn.name);
+const label = functionLabel;
+
+/** Counts what each invocation gave, passing it on unchanged: the per-trigger tally `fc-sim test` prints. */
+function tallying(instance: Instance, tally: Tally): Instance {
+  const count = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+  return {
+    async invoke(event, options) {
+      const invocation: Invocation = await instance.invoke(event, options);
+      count(tally.outcomes, invocation.status);
+      if (invocation.http) {
+        const status = String(invocation.http.statusCode);
+        count(tally.httpStatuses, status);
+        tally.httpBodies[status] ??= invocation.http.body.toString('utf8', 0, 80);
+      }
+      return invocation;
+    },
+    dispose: () => instance.dispose(),
+  };
+}
 
 /** Events outside the filter: drawn and checked not to be delivered, so the report can say the filter holds. */
 function checkRejected(trigger: ProjectTrigger, fcVersion: 2 | 3, seed: number | undefined): TriggerResult['rejected'] {
@@ -80,9 +125,11 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
   if (!events) return { ...base, outcome: 'skipped', detail: `no events for ${trigger.type} triggers yet` };
   const started = performance.now();
   const rejected = checkRejected(trigger, fcVersion, options.seed);
+  const tally: Tally = { outcomes: {}, httpStatuses: {}, httpBodies: {} };
   try {
     const summary = await checkHandler({
       handler,
+      target: tallying(createInstance(handler, runtime), tally),
       arbitrary: events.arbitrary,
       delivery: events.delivery,
       runs: options.runs ?? 100,
@@ -97,6 +144,7 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
       detail: `${summary.runs} events passed`,
       durationMs: performance.now() - started,
       ...(rejected ? { rejected } : {}),
+      tally,
     };
   } catch (error) {
     if (!(error instanceof ContractFailure)) throw error;
@@ -107,6 +155,7 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
       detail: error.message,
       durationMs: performance.now() - started,
       ...(rejected ? { rejected } : {}),
+      tally,
     };
   }
 }
@@ -126,13 +175,13 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
  */
 export async function testProject(project: Project, options: ProjectTestOptions = {}): Promise<TriggerResult[]> {
   const results: TriggerResult[] = [];
-  for (const fn of project.functions) {
+  for (const { fn, triggers } of options.only ?? selectTriggers(project, [])) {
     if (fn.triggers.length === 0) {
       const result: TriggerResult = { function: label(fn), trigger: '-', type: '-', outcome: 'skipped', detail: 'no triggers', runs: 0, durationMs: 0 };
       results.push(result);
       options.onResult?.(result);
     }
-    for (const trigger of fn.triggers) {
+    for (const trigger of triggers) {
       const result = await testTrigger(fn, trigger, options);
       results.push(result);
       options.onResult?.(result);

@@ -4,8 +4,9 @@ import { FcSimError } from '../../errors.js';
 import { junitXml } from '../../project/junit.js';
 import { onPlatform } from '../../project/function-runtime.js';
 import { loadProject, projectName } from '../../project/load.js';
-import type { TriggerResult } from '../../project/project-test.js';
+import type { Tally, TriggerResult } from '../../project/project-test.js';
 import { testProject } from '../../project/project-test.js';
+import { parseShard, selectTriggers, shardOf } from '../../project/select.js';
 import type { FunctionFlags } from '../function-options.js';
 import { platformFlag } from '../function-options.js';
 import type { CommandIo } from '../io.js';
@@ -20,25 +21,65 @@ export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc
   seed?: number;
   junit?: string;
   failures?: string;
+  /** `--shard i/n`: this machine's part of the function/trigger pairs. */
+  shard?: string;
+  /** Exit 0 when no trigger ran (vitest's --passWithNoTests). */
+  passWithNoTests?: boolean;
+}
+
+const times = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([key, count]) => `${key} ×${count}`)
+    .join(', ');
+
+/**
+ * What the invocations gave, counted, and a hint when every HTTP response was a 404: a function that answers every
+ * request "Cannot GET /…" passes the checks, yet its routes do not match the paths it was sent.
+ */
+function tallyLines(tally: Tally | undefined): string {
+  if (!tally || Object.keys(tally.outcomes).length === 0) return '';
+  let text = `    outcomes: ${times(tally.outcomes)}\n`;
+  const statuses = Object.keys(tally.httpStatuses);
+  if (statuses.length === 0) return text;
+  text += `    HTTP status: ${times(tally.httpStatuses)}\n`;
+  if (statuses.length === 1 && statuses[0] === '404') {
+    const body = tally.httpBodies['404']?.trim();
+    text +=
+      `    hint: every response was 404${body ? ` (e.g. ${JSON.stringify(body)})` : ''}: the function's routes probably do not match ` +
+      "the paths fc-sim generates from the trigger; check the routes' base path (FC passes the path after the function's, e.g. /users, not /api/users)\n";
+  }
+  return text;
 }
 
 function line(result: TriggerResult): string {
   const what = `${result.function} ← ${result.trigger} (${result.type})`;
   if (result.outcome === 'skipped') return `- ${what}: skipped: ${result.detail}\n`;
   const rejected = result.rejected ? `; ${result.rejected.count} events outside its filter (${result.rejected.reason}) would not invoke it` : '';
-  if (result.outcome === 'passed') return `✓ ${what}: ${result.detail} in ${(result.durationMs / 1000).toFixed(2)} s${rejected}\n`;
-  return `✗ ${what}:\n${result.detail.replace(/^/gm, '    ')}\n`;
+  if (result.outcome === 'passed') return `✓ ${what}: ${result.detail} in ${(result.durationMs / 1000).toFixed(2)} s${rejected}\n${tallyLines(result.tally)}`;
+  return `✗ ${what}:\n${result.detail.replace(/^/gm, '    ')}\n${tallyLines(result.tally)}`;
 }
 
-/** `fc-sim test`: the contract checks of every function and trigger in the project, one report (and JUnit XML). */
-export async function testCommand(options: TestCommandOptions, io: CommandIo): Promise<number> {
+/**
+ * `fc-sim test [<function>[/<trigger>] …]`: the contract checks of the project's functions and triggers (all, or
+ * those named; `--shard i/n` this machine's part), one report (and JUnit XML). Nothing green when nothing ran: no
+ * trigger run is exit 1 unless `--pass-with-no-tests`, and every skip says why.
+ */
+export async function testCommand(selectors: readonly string[], options: TestCommandOptions, io: CommandIo): Promise<number> {
   // What is printed passes the redactor what is written does (signed Authorization values a function echoes).
   io.guard();
   if (options.junit) checkOutputFile('--junit', options.junit, pathIn(io, options.junit));
   if (options.failures) checkOutputFolder('--failures', options.failures, pathIn(io, options.failures));
   const project = onPlatform(loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template }), platformFlag(options));
-  io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions\n`);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const selected = selectTriggers(project, selectors);
+  const only = shard ? shardOf(selected, shard) : selected;
+  const pairs = only.reduce((sum, { triggers }) => sum + triggers.length, 0);
+  const scope =
+    selectors.length > 0 || shard ? `; running ${pairs} trigger${pairs === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` : '';
+  io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions${scope}\n`);
   const results = await testProject(project, {
+    only,
     ...(options.runs === undefined ? {} : { runs: options.runs }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.failures === undefined ? {} : { failuresDir: pathIn(io, options.failures) }),
@@ -46,6 +87,14 @@ export async function testCommand(options: TestCommandOptions, io: CommandIo): P
   });
   const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
   io.stdout.write(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`);
+  const nothingRan = count('passed') + count('failed') === 0;
+  if (nothingRan) {
+    io.stderr.write(
+      `fc-sim test: no trigger ran${project.functions.length === 0 ? ` (${relative(io.cwd, project.file) || project.file} has no functions fc-sim reads: fc-sim lint says why)` : ''}${
+        options.passWithNoTests ? '' : '; exit 1 (--pass-with-no-tests to accept that)'
+      }\n`,
+    );
+  }
   if (options.junit) {
     try {
       // Through the same redactor as stdout: a report committed or uploaded by CI must not carry a secret.
@@ -55,5 +104,5 @@ export async function testCommand(options: TestCommandOptions, io: CommandIo): P
     }
     io.stdout.write(`JUnit XML written to ${options.junit}\n`);
   }
-  return count('failed') > 0 ? 1 : 0;
+  return count('failed') > 0 || (nothingRan && !options.passWithNoTests) ? 1 : 0;
 }
