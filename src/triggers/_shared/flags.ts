@@ -67,10 +67,29 @@ export const regionFlag: FlagSpec<{ region: string }> = {
   pointers: ['/events/0/region', '/events/0/oss/bucket/arn', '/source/endpoint', '/requestContext/domainName'],
 };
 
+/** An Alibaba Cloud account id (UID): digits, as in ARNs and `ownerIdentity` (events.md §OSS). */
+export const accountId = (flag: string) => (value: string) => {
+  if (!/^\d+$/.test(value)) usage(flag, `not an Alibaba Cloud account id (digits): ${JSON.stringify(value)}`, `e.g. ${flag} 1234567890123456`);
+  return value;
+};
+
+/**
+ * A domain name as DNS has them (RFC 1123 labels: letters, digits and inner hyphens, at most 63 characters, 253 in
+ * all, at least two labels), optionally `*.` for a wildcard domain, as CDN accelerated domains may be.
+ */
+export const domainName = (flag: string) => (value: string) => {
+  const label = '(?!-)[A-Za-z0-9-]{1,63}(?<!-)';
+  if (value.length > 253 || !new RegExp(`^(\\*\\.)?${label}(\\.${label})+$`).test(value)) {
+    usage(flag, `not a domain name: ${JSON.stringify(value)}`, `e.g. ${flag} cdn.example.com`);
+  }
+  return value;
+};
+
 export const accountIdFlag: FlagSpec<{ accountId: string }> = {
   flags: '--account-id <uid>',
-  description: 'Alibaba Cloud account id',
+  description: 'Alibaba Cloud account id (digits)',
   param: 'accountId',
+  parse: accountId('--account-id'),
   pointers: ['/events/0/oss/bucket', '/events/0/userIdentity', '/TopicOwner', '/Subscriber', '/requestContext/accountId'],
 };
 

@@ -1,6 +1,6 @@
 import { isJsonObject } from '../../io/json-values.js';
 import type { CdnEvent } from '../../types/generated.js';
-import { accountIdFlag, list, timeFlag, wholeNumber } from '../_shared/flags.js';
+import { accountIdFlag, domainName, list, timeFlag, wholeNumber } from '../_shared/flags.js';
 import type { KindSpec, TriggerBasics } from '../types.js';
 import type { CdnEventParams } from './build.js';
 import { buildCdnEvent, cdnEventDefaults } from './build.js';
@@ -30,7 +30,13 @@ export const cdnBasics: TriggerBasics<'cdn', CdnEventParams, CdnEvent> = {
   build: (params) => buildCdnEvent(params),
   kinds,
   flags: [
-    { flags: '--domain <domain>', description: 'accelerated domain', param: 'domain', pointers: ['/events/0/resource', '/events/0/eventParameter/domain'] },
+    {
+      flags: '--domain <domain>',
+      description: 'accelerated domain',
+      param: 'domain',
+      parse: domainName('--domain'),
+      pointers: ['/events/0/resource', '/events/0/eventParameter/domain'],
+    },
     {
       flags: '--object-path <path>',
       description: 'refreshed/pushed/blocked path; repeatable',
