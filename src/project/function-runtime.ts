@@ -1,4 +1,5 @@
 import type { FunctionConfig } from '../runtime/function-config.js';
+import { assertCodeFolder } from './code-location.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { Project, ProjectFunction } from './model.js';
@@ -12,11 +13,13 @@ export type ProjectRuntimeConfig = Partial<FunctionConfig> &
  * The runtime config of a project function, the one `fc-sim serve` and `fc-sim test` both run it with: its code
  * root, runtime, handler, names, region, environment, memory, timeout and lifecycle hooks as the project file sets
  * them (a setting it leaves out keeps FC's default), on the platform of the project's format. Undefined when the
- * runtime is not one fc-sim runs.
+ * runtime is not one fc-sim runs; an E_PROJECT error naming the field when the code folder does not exist.
  */
 export function runtimeConfigOf(fn: ProjectFunction): ProjectRuntimeConfig | undefined {
   const runtime = runnableRuntime(fn.runtime);
   if (runtime === undefined) return undefined;
+  // Before any process starts in it: a missing folder is the project's mistake, named where it is set.
+  assertCodeFolder(fn);
   return {
     handler: fn.handler,
     codeDir: fn.codeDir,
