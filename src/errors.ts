@@ -26,7 +26,7 @@ export type FcSimErrorCode =
   | 'E_TIMER_EXPRESSION'
   /** A JSON Schema with keywords the arbitrary compiler does not handle. */
   | 'E_UNSUPPORTED_SCHEMA'
-  /** A handler that cannot be loaded (bad name, missing module or export). */
+  /** A function that cannot start: a handler that cannot be loaded (bad name, missing module or export), an initializer that fails every time. */
   | 'E_HANDLER_LOAD'
   /** A project file (s.yaml, template.yml) fc-sim cannot use. */
   | 'E_PROJECT'

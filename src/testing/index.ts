@@ -1,5 +1,5 @@
 // fc-sim/testing: property-based contract tests of FC handlers.
-export { checkHandler, ContractFailure } from './check-handler.js';
+export { checkHandler, ContractFailure, SetupError } from './check-handler.js';
 export type { CheckHandlerOptions, CheckSummary } from './check-handler.js';
 export { ContractRunner } from './runner.js';
 export { judge, enabledChecks } from './judge.js';
@@ -11,6 +11,6 @@ export { prepareSource } from './triggers.js';
 export { deliver } from '../triggers/delivery.js';
 export type { Delivery } from '../triggers/delivery.js';
 export type { EventSource, TriggerName, PreparedSource } from './triggers.js';
-export { saveFailure, savedEvents, isSavedFailure } from './failures.js';
-export type { SavedFailure } from './failures.js';
+export { saveFailure, savedEvents, readSavedFailures, isSavedFailure } from './failures.js';
+export type { SavedFailure, FailureCorpus } from './failures.js';
 export type { FailureReport } from './report.js';

@@ -123,16 +123,17 @@ describe('failure reports, saved failures and replays', () => {
       path: first.report.path,
       platform: 'fc3',
     });
-    expect(first.message).toContain(`Saved to ${join(dir, file!)} (replayed first on the next run).`);
-    expect(first.message).toContain(`Replay this event: npx fc-sim replay ${join(dir, file!)} --handler planted/timer-json-payload.handler --platform fc3`);
-    expect(first.message).toContain(`npx fc-sim fuzz timer --handler planted/timer-json-payload.handler --platform fc3 --seed 1 --path ${first.report.path}`);
+    expect(first.message).toContain(`Saved to ${join(dir, file!)} (replayed first on the next run of this test).`);
+    const flags = '--handler planted/timer-json-payload.handler --code-dir fixtures/handlers --platform fc3';
+    expect(first.message).toContain(`this event: npx fc-sim replay ${join(dir, file!)} ${flags}`);
+    expect(first.message).toContain(`this run:   npx fc-sim fuzz timer ${flags} --seed 1 --path ${first.report.path}`);
     expect(first.message).toMatch(/Logs:\nFC Invoke Start RequestId: \S+\nFC Invoke End RequestId: \S+, Error: Unhandled function error/);
 
     // With another seed the saved event still comes first, and fails at once.
     const again = await failure({ handler: 'planted/timer-json-payload.handler', trigger: 'timer', runs: 100, failuresDir: dir, seed: 99 });
     expect(again.report.runs).toBe(1);
     expect(again.report.event).toEqual(first.report.event);
-    // Fixed, the handler passes, after replaying the saved failure.
+    // Fixed, the handler passes, after replaying the saved failure of this test.
     await expect(checkHandler({ handler: 'echo.handler', trigger: 'timer', runs: 10, runtime, failuresDir: dir })).resolves.toMatchObject({ replayed: 1 });
     expect(existsSync(join(dir, file!))).toBe(true);
   });

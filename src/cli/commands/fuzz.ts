@@ -8,7 +8,8 @@ import { functionConfigFrom } from '../function-options.js';
 import type { CliOutput, CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
 import { checkOutputFolder } from '../output-paths.js';
-import { hasTarget, refuseRemoteFlags, targetArgs } from '../target-options.js';
+import { replayArgsOf } from '../replay-args.js';
+import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
 export interface FuzzCommandOptions extends FunctionFlags {
   runs?: number;
@@ -61,6 +62,13 @@ function refuseIdleFlags(options: FuzzCommandOptions): void {
   if (options.save === false && options.failures !== undefined) {
     throw new FcSimError('E_USAGE', '--failures: not with --no-save (fuzz neither saves nor replays failures then)', 'drop one of them');
   }
+  if (options.out !== undefined && !hasTarget(options)) {
+    throw new FcSimError(
+      'E_USAGE',
+      '--out: not with fuzz: fuzz stops at the first failure and reports it shrunk (--json prints its outcome as a JSON line)',
+      'to keep a record per event: fc-sim <kind> --count 1000 --handler … --out results.ndjson',
+    );
+  }
   for (const [flag, given] of [
     ['--out', options.out],
     ['--concurrency', options.concurrency],
@@ -86,7 +94,8 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
   // A deployed function (--url, --target) takes the events instead of a local handler.
   if (!hasTarget(options)) refuseRemoteFlags(options);
   const remote = hasTarget(options) ? (await import('../create-target.js')).remoteTargetFrom(options, io) : undefined;
-  const { handler, ...runtime } = remote ? { handler: remote.description } : functionConfigFrom(options, io);
+  const config = remote ? { handler: remote.description } : functionConfigFrom(options, io);
+  const { handler, ...runtime } = config;
   const failuresDir = options.save === false ? false : pathIn(io, options.failures ?? 'fixtures/failures');
   if (failuresDir) checkOutputFolder('--failures', options.failures ?? 'fixtures/failures', failuresDir);
   const runs = options.runs ?? 100;
@@ -103,7 +112,8 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
       failuresDir,
       onRun: bar.tick,
       redact: (text) => io.redactor.redact(text),
-      ...(remote ? { target: remote, replayArgs: targetArgs(options) } : {}),
+      replayArgs: replayArgsOf(options, config, checks, io, remote !== undefined),
+      ...(remote ? { target: remote } : {}),
     });
     bar.done();
     const replayed = summary.replayed > 0 ? ` (after replaying ${summary.replayed} saved failure${summary.replayed === 1 ? '' : 's'})` : '';
