@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { FcSimError } from '../errors.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { Platform, RuntimeName } from './runtimes.js';
 
@@ -93,6 +94,14 @@ export function functionConfig(overrides: Partial<FunctionConfig> & Pick<Functio
     environment: {},
     ...overrides,
   };
+  for (const key of ['timeout', 'initializationTimeout'] as const) {
+    // FC takes 1–86400 s (runtime.md §7); beyond, a timer of Node's overflows and fires at once.
+    if (!(config[key] > 0 && config[key] <= MAX_TIMEOUT_SECONDS)) {
+      throw new FcSimError('E_INVALID_PARAMS', `${key}: ${config[key]} is not a timeout FC takes (1–${MAX_TIMEOUT_SECONDS} seconds)`, `e.g. { ${key}: 10 }`);
+    }
+  }
   // The instance runs in the code folder: a relative path would be resolved twice.
   return { ...config, codeDir: resolve(config.codeDir) };
 }
+
+const MAX_TIMEOUT_SECONDS = 86_400;
