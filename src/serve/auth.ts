@@ -1,8 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { acs3CanonicalRequest, acs3Signature, acs3StringToSign, sha256Hex } from '../remote/acs3-signature.js';
 import type { AccessKey } from '../remote/credentials.js';
-import { decodedPath, FC2_API_VERSION, fc2Signature, fc2StringToSign } from '../remote/fc2-signature.js';
+import { decodedPath, FC2_API_VERSION, fc2ContentMd5, fc2Signature, fc2StringToSign } from '../remote/fc2-signature.js';
+import type { NonceLedger } from './nonces.js';
 import type { AuthType } from './routes.js';
 
 /**
@@ -15,6 +16,14 @@ import type { AuthType } from './routes.js';
  *   caller's secret: when an AccessKey is given (by default ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET), the signature is
  *   verified with the signing code of src/remote (the AccessKeyId must be that one, the date within 15 minutes, the
  *   signature equal); without one, any well-formed Authorization of the right scheme is accepted, with a warning.
+ *   The body is checked as each scheme covers it. FC 2.0: `Content-MD5` is "the MD5 hash of the request body", blank
+ *   when absent (FC 2.0 signature-authentication doc): when sent it must match the body (as FC's SDKs send it,
+ *   base64 of the hex digest, or RFC 1864's base64 of the raw digest); without it the body is not signed, which FC
+ *   accepts too. ACS3: `x-acs-content-sha256` must be the body's SHA-256 and the canonical request hashes the body.
+ *   Replays: FC 2.0 documents only the 15-minute Date window, so a request replayed within it is accepted, as FC
+ *   would; ACS3's `x-acs-signature-nonce` exists to stop replays (V3 signature doc): a nonce already accepted within
+ *   the window is refused (with `nonces`). A request without a nonce (FC's HTTP-trigger doc requires only
+ *   `x-acs-date` and Authorization) can be replayed within the window.
  * - `jwt`: a bearer token (`Authorization: Bearer <header>.<payload>.<signature>`), never verified (fc-sim has no
  *   key set): accepted with a warning when well-formed.
  *
@@ -81,10 +90,21 @@ function checkFc2(request: AuthRequest, authorization: string, key: AccessKey | 
   if (!sameText(fc2Signature(stringToSign, key.accessKeySecret), match[2]!)) {
     return refuse(403, 'SignatureNotMatch', `the request signature does not match; the string to sign is ${JSON.stringify(stringToSign)}`);
   }
-  return { ok: true };
+  return checkContentMd5(single(request.headers['content-md5']), request.body);
 }
 
-function checkAcs3(request: AuthRequest, authorization: string, key: AccessKey | undefined, now: number): AuthOutcome {
+/** A signed Content-MD5 must be the body's: otherwise a changed body would pass under a valid signature. */
+function checkContentMd5(claimed: string | undefined, body: Buffer): AuthOutcome {
+  if (claimed === undefined || claimed === '') {
+    if (body.length === 0) return { ok: true };
+    return { ok: true, warning: 'a signed request without Content-MD5: its body is not covered by the signature (FC accepts it too)' };
+  }
+  const rawDigest = createHash('md5').update(body).digest('base64');
+  if (sameText(claimed, fc2ContentMd5(body)) || sameText(claimed, rawDigest)) return { ok: true };
+  return refuse(400, 'InvalidArgument', `Content-MD5 is ${claimed}, the body's is ${fc2ContentMd5(body)} (base64 of the hex MD5, as FC's SDKs send it)`);
+}
+
+function checkAcs3(request: AuthRequest, authorization: string, key: AccessKey | undefined, now: number, nonces: NonceLedger | undefined): AuthOutcome {
   const match = ACS3_AUTHORIZATION.exec(authorization);
   if (!match)
     return refuse(
@@ -121,6 +141,16 @@ function checkAcs3(request: AuthRequest, authorization: string, key: AccessKey |
   if (!sameText(acs3Signature(acs3StringToSign(canonicalRequest), key.accessKeySecret), signature.toLowerCase())) {
     return refuse(403, 'SignatureDoesNotMatch', `the request signature does not match; the canonical request is ${JSON.stringify(canonicalRequest)}`);
   }
+  // Claimed only once the signature holds: a forged request cannot use up someone's nonce.
+  const nonce = single(request.headers['x-acs-signature-nonce']);
+  const forgetAfter = Date.parse(single(request.headers['x-acs-date'])!) + MAX_CLOCK_SKEW_MS;
+  if (nonce !== undefined && nonces && !nonces.claim(accessKeyId, nonce, now, forgetAfter)) {
+    return refuse(
+      403,
+      'SignatureNonceUsed',
+      `x-acs-signature-nonce ${nonce} was already used in the last 15 minutes: a replayed request (sign each request anew)`,
+    );
+  }
   return { ok: true };
 }
 
@@ -130,6 +160,8 @@ export interface AuthSettings {
   platform: 'fc2' | 'fc3';
   /** Verify signatures with this AccessKey; undefined: accept any well-formed signature. */
   accessKey: AccessKey | undefined;
+  /** The ACS3 nonces accepted so far (one ledger per server); undefined: replays are not looked for. */
+  nonces?: NonceLedger;
   now?: number;
 }
 
@@ -150,5 +182,7 @@ export function checkAuth(request: AuthRequest, settings: AuthSettings): AuthOut
     );
   }
   const now = settings.now ?? Date.now();
-  return settings.platform === 'fc2' ? checkFc2(request, authorization, settings.accessKey, now) : checkAcs3(request, authorization, settings.accessKey, now);
+  return settings.platform === 'fc2'
+    ? checkFc2(request, authorization, settings.accessKey, now)
+    : checkAcs3(request, authorization, settings.accessKey, now, settings.nonces);
 }
