@@ -22,8 +22,11 @@ import { runtimeTraits } from './runtimes.js';
 import { watchMemory } from './memory-watch.js';
 import { endGroupOf, endingAllGroups, groupLeaderOptions, trackGroup } from './process-group.js';
 import { builtinModuleHint, launchEnvironment } from './node/instance-launch.js';
+import { layerEnvironment } from './layers.js';
 import type { NodeChoice } from './node/node-choice.js';
 import { chooseNode } from './node/node-choice.js';
+import { majorOf } from './node/node-versions.js';
+import type { WireFormat } from './wire.js';
 import { fromWire, toWire } from './wire.js';
 
 /**
@@ -89,6 +92,7 @@ function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, inst
     PATH: process.env.PATH,
     LANG: 'C.UTF-8',
     ...launchEnvironment(node),
+    ...layerEnvironment(config.layerDirs ?? [], config.runtime, launchEnvironment(node).NODE_PATH),
     ...config.environment,
     // With FC's trailing slash (`/code/`): code that appends 'config.json' to it finds the file.
     FC_FUNC_CODE_PATH: `${config.codeDir}${sep}`,
@@ -152,6 +156,8 @@ export class FunctionInstance extends LifecycleInstance {
   /** The Node.js the instance runs on, chosen (and provisioned) once per instance; its warnings go to the first call. */
   private node: Promise<NodeChoice> | undefined;
   private chosen: NodeChoice | undefined;
+  /** How the current process's messages travel. */
+  private wire: WireFormat = 'advanced';
   /** The process killed for passing the memory size: its exit is FC's out-of-memory end. */
   private overMemory: ChildProcess | undefined;
 
@@ -159,14 +165,16 @@ export class FunctionInstance extends LifecycleInstance {
     let markReady!: () => void;
     this.ready = new Promise((resolve) => (markReady = resolve));
     const memory = this.config.memorySize;
-    const child = fork(BOOTSTRAP, [], {
+    // Same major, same V8: Buffers travel as they are; another major needs JSON (wire.ts).
+    const wire: WireFormat = majorOf(node.version) === majorOf(process.version) ? 'advanced' : 'json';
+    this.wire = wire;
+    const child = fork(BOOTSTRAP, [wire], {
       execPath: node.execPath,
       cwd: this.config.codeDir,
       env: instanceEnvironment(this.config, this.traits, randomUUID(), node),
       // FC's bootstrap: a heap of 90% of the memory size, larger HTTP headers, gc exposed.
       execArgv: [`--max-old-space-size=${Math.floor(memory * 0.9)}`, '--max-http-header-size=16384', '--expose-gc'],
-      // JSON, not 'advanced': an older Node's V8 cannot read a newer one's structured clones (see wire.ts).
-      serialization: 'json',
+      serialization: wire,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Its own process group, ended as one: fc-sim's signals and exit end what the handler spawned too.
       ...groupLeaderOptions,
@@ -181,7 +189,7 @@ export class FunctionInstance extends LifecycleInstance {
     child.stdout!.on('data', lines);
     child.stderr!.on('data', lines);
     child.on('message', (received: unknown) => {
-      const message = fromWire<FromInstance>(received);
+      const message = fromWire<FromInstance>(wire, received);
       if (message.type === 'ready') markReady();
       else this.receive(message);
     });
@@ -197,7 +205,7 @@ export class FunctionInstance extends LifecycleInstance {
           maxRssBytes: this.maxRssBytes,
         });
     });
-    child.send(toWire({ type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance));
+    child.send(toWire(wire, { type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance));
     this.child = child;
     return child;
   }
@@ -297,7 +305,7 @@ export class FunctionInstance extends LifecycleInstance {
       const message = { type: 'call', id, handler, context, ...(event ? { event } : {}), ...(http ? { http } : {}) } satisfies ToInstance;
       const exited = () => end({ how: 'exited', error: processExitedError(0, 0), maxRssBytes: this.maxRssBytes });
       try {
-        child.send(toWire(message), (error) => {
+        child.send(toWire(this.wire, message), (error) => {
           if (error) exited();
         });
       } catch {

@@ -1,8 +1,9 @@
 /**
- * Messages between an instance and its process go as JSON: the process may run another Node.js (12 to 20) than
- * fc-sim, and V8's structured-clone format ('advanced' serialization) of a newer V8 cannot be read by an older one.
- * Bytes (the event, a result) travel as base64 and come back as Buffers.
+ * How messages between an instance and its process travel. `advanced` (V8's structured clone: Buffers as they are)
+ * when both run the same Node.js major; `json` otherwise, as an older V8 cannot read a newer one's clones: bytes
+ * (the event, a result) then travel as base64 and come back as Buffers.
  */
+export type WireFormat = 'advanced' | 'json';
 type Bytes = { $bytes: string };
 
 const isBytes = (value: object): value is Bytes => Object.keys(value).length === 1 && typeof (value as Bytes).$bytes === 'string';
@@ -18,18 +19,22 @@ function encode(value: unknown): unknown {
   return value;
 }
 
-/** A message as it is sent: bytes as base64. */
-export function toWire(message: object): object {
-  return encode(message) as object;
+/** A message as it is sent. */
+export function toWire(format: WireFormat, message: object): object {
+  return format === 'json' ? (encode(message) as object) : message;
 }
 
-/** A message as it was sent: base64 bytes back to Buffers. */
-export function fromWire<T>(value: unknown): T {
-  if (Array.isArray(value)) return value.map((item) => fromWire(item)) as T;
+/** A message as it was sent. */
+export function fromWire<T>(format: WireFormat, message: unknown): T {
+  return format === 'json' ? decode<T>(message) : (message as T);
+}
+
+function decode<T>(value: unknown): T {
+  if (Array.isArray(value)) return value.map((item) => decode(item)) as T;
   if (typeof value === 'object' && value !== null) {
     if (isBytes(value)) return Buffer.from(value.$bytes, 'base64') as T;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = fromWire((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value)) out[key] = decode((value as Record<string, unknown>)[key]);
     return out as T;
   }
   return value as T;

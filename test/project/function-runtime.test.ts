@@ -3,7 +3,7 @@
  * reports what its instance sees (context, environment, code root, heap limit, initializer) over HTTP when served,
  * and in the logs of its failure report when tested.
  */
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.js';
 import { testProject } from '../../src/project/project-test.js';
@@ -58,7 +58,8 @@ describe('a project function runs with one runtime config in fc-sim serve and fc
     expect([env.GREETING, env.FC_RUNTIME_VERSION, env.FC_FUNC_CODE_PATH, env.FC_SERVICE_NAME, fromServe.cwd]).toEqual([
       expected.greeting,
       expected.runtime,
-      join(fixture, 'code'),
+      // FC's `/code/`, with its trailing slash.
+      `${join(fixture, 'code')}${sep}`,
       expected.service,
       join(fixture, 'code'),
     ]);

@@ -13,6 +13,7 @@ import type { FromInstance, ToInstance } from '../protocol.js';
 import type { AnyFunction, HandlerOutcome } from '../run-handler.js';
 import { runHandler } from '../run-handler.js';
 import type { RuntimeTraits } from '../runtimes.js';
+import type { WireFormat } from '../wire.js';
 import { fromWire, toWire } from '../wire.js';
 import { confineToCodeRoot } from './code-root.js';
 import { importModule } from './import-module.js';
@@ -23,8 +24,11 @@ let codeDir: string;
 let current: { id: number; requestId: string } | undefined;
 const loaded = new Map<string, AnyFunction>();
 
+/** The parent names the wire format (wire.ts): JSON when this process runs another Node.js major than fc-sim. */
+const wire: WireFormat = process.argv[2] === 'json' ? 'json' : 'advanced';
+
 function send(message: FromInstance, then?: () => void): void {
-  process.send!(toWire(message), undefined, {}, then);
+  process.send!(toWire(wire, message), undefined, {}, then);
 }
 
 function log(line: string): void {
@@ -115,7 +119,7 @@ async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<voi
 }
 
 process.on('message', (received: unknown) => {
-  const message = fromWire<ToInstance>(received);
+  const message = fromWire<ToInstance>(wire, received);
   if (message.type === 'start') {
     ({ traits, codeDir } = message);
     confineToCodeRoot(codeDir);
