@@ -18,7 +18,7 @@ import { RemoteInstanceBase } from './remote-instance.js';
  * @example
  * ```ts
  * const config: FunctionConfig = {
- *   handler: 'index.handler', initializer: 'index.init', codeDir: '/code', runtime: 'nodejs20', timeout: 3, memorySize: 512,
+ *   handler: 'index.handler', initializer: 'index.init', codeDir: '/code', runtime: 'nodejs20', platform: 'fc2', timeout: 3, memorySize: 512,
  *   initializationTimeout: 3, functionName: 'fn', serviceName: 'svc', region: 'cn-hangzhou', accountId: '1234567890123456',
  *   qualifier: 'LATEST', versionId: '', logProject: '', logStore: '', environment: {},
  *   credentials: { accessKeyId: 'STS.test', accessKeySecret: 'secret', securityToken: 'token' },

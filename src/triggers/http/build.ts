@@ -83,13 +83,14 @@ function headerValue(headers: HttpRequestParams['headers'], name: string): strin
 /**
  * A header name as FC 3.0 puts it in the HTTP event: Go's canonical MIME form (`content-type` → `Content-Type`,
  * `x-acs-action` → `X-Acs-Action`); a name with characters outside an HTTP token stays as it is, as Go leaves it.
- * Source: the real event devsapp/fc3 captured (events.md, Corrections: sent lower-case, arrived canonical).
+ * Source: the real event devsapp/fc3 captured (events.md, Corrections: sent lower-case, arrived canonical); the form
+ * is Go's `textproto.CanonicalMIMEHeaderKey`.
  *
  * @example
  * ```ts
  * canonicalHeaderName('x-forwarded-proto'); // 'X-Forwarded-Proto'
  * ```
- * @see https://pkg.go.dev/net/textproto#CanonicalMIMEHeaderKey
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
  */
 export function canonicalHeaderName(name: string): string {
   if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) return name;
