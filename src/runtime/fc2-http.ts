@@ -83,7 +83,7 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
       delete headers[name];
     },
     // Not Object.hasOwn: this runs in the instance's process, on Node 12 too (tsconfig.child.json).
-    hasHeader: (name: string) => Object.hasOwn(headers, name),
+    hasHeader: (name: string) => Object.prototype.hasOwnProperty.call(headers, name),
     send(body: unknown) {
       if (sent) throw new Error('can not send multi times');
       if (typeof body === 'string' || Buffer.isBuffer(body)) {
