@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { run } from './main.js';
+import { exitOnStopSignals } from './signals.js';
 
 // `fc-sim oss:put --count 1000 | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -7,4 +8,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+exitOnStopSignals();
 process.exitCode = await run(process.argv.slice(2));

@@ -1,20 +1,18 @@
-import { closeSync, openSync } from 'node:fs';
-import type { WriteStream } from 'node:fs';
-import { createWriteStream } from 'node:fs';
-import { FcSimError } from '../errors.js';
 import type { LoadEvent, LoadOptions, LoadRecord, LoadSummary } from '../remote/load-run.js';
 import { runLoad, DEFAULT_CONCURRENCY } from '../remote/load-run.js';
 import { progressBar } from '../remote/progress.js';
 import type { Redactor } from '../remote/redact.js';
 import type { RemoteInstance } from '../remote/remote-instance.js';
 import { formatSummary } from '../remote/summary.js';
-import type { Delivery } from '../triggers/delivery.js';
-import { deliver } from '../triggers/delivery.js';
 import type { FunctionFlags } from './function-options.js';
 import type { CommandIo } from './io.js';
-import { pathIn } from './io.js';
 import { invocationRecord } from './print-invocation.js';
+import type { LoadedEvent } from './read-events.js';
+import { preparedOf } from './read-events.js';
+import { closeOut, openOut } from './records.js';
 import type { PreparedEvent } from './run-invocations.js';
+import type { StopSignal } from './signals.js';
+import { onStopSignal, signalExitStatus } from './signals.js';
 
 /** Failures listed one by one before the summary; the rest are in --out. */
 const SHOWN_FAILURES = 20;
@@ -39,29 +37,14 @@ export function recordLine(record: LoadRecord, redactor: Redactor): string {
   return redactor.redact(JSON.stringify(value));
 }
 
-function openOut(file: string, io: CommandIo): WriteStream {
-  let fd: number;
-  try {
-    fd = openSync(pathIn(io, file), 'w');
-  } catch (error) {
-    throw new FcSimError('E_WRITE', `--out ${file}: cannot write: ${(error as Error).message}`, 'check the folder exists and is writable');
-  }
-  try {
-    return createWriteStream('', { fd });
-  } catch (error) {
-    closeSync(fd);
-    throw error;
-  }
-}
-
 /**
  * Sends events to a remote target as a load run: the progress bar on a terminal, each failure (the first 20), a
- * summary (outcomes, HTTP statuses, latency percentiles), `--out` records, and Ctrl-C that stops sending, writes
- * every record (in flight: interrupted; the rest: not-sent) and exits 130.
- * Exit status: 0 every event passed, 1 one failed, 130 interrupted.
+ * summary (outcomes, HTTP statuses, latency percentiles), `--out` records, and Ctrl-C (or SIGTERM, SIGHUP) that
+ * stops sending, writes every record (in flight: interrupted; the rest: not-sent) and exits 128 + the signal.
+ * Exit status: 0 every event passed, 1 one failed, 130 interrupted by SIGINT (143 SIGTERM, 129 SIGHUP).
  */
 export async function runRemoteLoad(
-  events: readonly LoadEvent[],
+  events: Iterable<LoadEvent> | AsyncIterable<LoadEvent>,
   target: RemoteInstance,
   flags: FunctionFlags,
   io: CommandIo,
@@ -69,15 +52,14 @@ export async function runRemoteLoad(
 ): Promise<number> {
   const out = flags.out === undefined ? undefined : openOut(flags.out, io);
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(130);
+  // SIGTERM (kill, timeout, CI cancellation) and SIGHUP stop the run as Ctrl-C does: every record, the summary.
+  let stoppedBy: StopSignal | undefined;
+  const stopListening = onStopSignal((signal) => {
+    stoppedBy = signal;
     controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  });
   const report = flags.json ? io.stderr : io.stdout;
-  const bar = flags.json ? { update: () => undefined, done: () => undefined } : progressBar(events.length, io.stderr);
+  const bar = flags.json ? { update: () => undefined, done: () => undefined } : progressBar(Array.isArray(events) ? events.length : undefined, io.stderr);
   const failures: string[] = [];
   const concurrency = flags.concurrency ?? DEFAULT_CONCURRENCY;
   let summary: LoadSummary;
@@ -98,14 +80,14 @@ export async function runRemoteLoad(
       onProgress: (stats) => bar.update(stats.done),
     });
   } finally {
-    process.off('SIGINT', onSigint);
+    stopListening();
     bar.done();
     if (controller.signal.aborted) await target.destroy();
     else {
       const preStop = await target.dispose();
       if (preStop && preStop.status !== 'success') io.stderr.write(`fc-sim: PreStop failed: ${preStop.error?.errorMessage ?? preStop.status}\n`);
     }
-    if (out) await new Promise<void>((resolve) => out.end(resolve));
+    await closeOut(out);
   }
   const { stats } = summary;
   if (failures.length > 0) {
@@ -120,27 +102,37 @@ export async function runRemoteLoad(
     io.stderr.write(
       `fc-sim: interrupted: ${done} of ${summary.total} events done, ${stats.outcomes.interrupted} interrupted in flight, ${stats.outcomes['not-sent']} not sent${flags.out ? `; all ${summary.total} records are in ${flags.out}` : ''}\n`,
     );
-    return 130;
+    return signalExitStatus(stoppedBy ?? 'SIGINT');
   }
   return stats.failed > 0 ? 1 : 0;
 }
 
-/** Events of `fc-sim <kind> --count N --url …` and the like, named by their position. */
-export function numberedEvents(events: readonly PreparedEvent[]): LoadEvent[] {
-  return events.map((event, index) => ({ label: `#${index + 1}`, bytes: event.bytes, ...(event.http ? { http: event.http } : {}) }));
+/** Events of `fc-sim <kind> --count N --url …` and the like, named by their position (an array stays an array: its length is known). */
+export function numberedEvents(events: readonly PreparedEvent[]): LoadEvent[];
+export function numberedEvents(events: AsyncIterable<PreparedEvent>): AsyncIterable<LoadEvent>;
+export function numberedEvents(events: readonly PreparedEvent[] | AsyncIterable<PreparedEvent>): LoadEvent[] | AsyncIterable<LoadEvent> {
+  const numbered = (event: PreparedEvent, index: number): LoadEvent => ({
+    label: `#${index + 1}`,
+    bytes: event.bytes,
+    ...(event.http ? { http: event.http } : {}),
+  });
+  if (Array.isArray(events)) return events.map(numbered);
+  return (async function* () {
+    let index = 0;
+    for await (const event of events as AsyncIterable<PreparedEvent>) yield numbered(event, index++);
+  })();
 }
 
-/** `fc-sim replay <files> --url …`: saved events (failures or plain event files) to a remote target, judged as every event is. */
+/** `fc-sim replay <files> --url …`: saved events (failures, plain event files, NDJSON lines) to a remote target, read as they are sent. */
 export async function replayAgainstTarget(
-  loaded: ReadonlyArray<{ file: string; event: unknown; delivery: Delivery }>,
+  loaded: AsyncIterable<LoadedEvent>,
   target: RemoteInstance,
   flags: FunctionFlags,
   io: CommandIo,
   checks?: LoadOptions['checks'],
 ): Promise<number> {
-  const events = loaded.map(({ file, event, delivery }) => {
-    const { bytes, options } = deliver(event, delivery);
-    return { label: file, bytes, ...(options.http ? { http: options.http } : {}) };
-  });
-  return runRemoteLoad(events, target, flags, io, checks);
+  async function* events(): AsyncGenerator<LoadEvent> {
+    for await (const event of loaded) yield preparedOf(event);
+  }
+  return runRemoteLoad(events(), target, flags, io, checks);
 }

@@ -98,5 +98,7 @@ export const endingAllGroups = (): boolean => endingAll;
  */
 export function endAllGroups(graceMs = GROUP_GRACE_MS): Promise<void> {
   endingAll = true;
-  return Promise.all([...liveGroups].map((leader) => endGroup(leader, graceMs))).then(() => undefined);
+  // fc-sim waits on this before it exits: the event loop lives until then (the groups' own timers do not hold it).
+  const hold = setInterval(() => undefined, 1000);
+  return Promise.all([...liveGroups].map((leader) => endGroup(leader, graceMs))).then(() => clearInterval(hold));
 }

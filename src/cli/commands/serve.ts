@@ -82,7 +82,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       stopListening();
       io.stderr.write(`fc-sim: ${signal}: stopping\n`);
       // Queued requests are dropped with their connections; an instance still busy past the wait ends with its group.
-      const waited = new Promise<void>((done) => setTimeout(done, STOP_WAIT_MS).unref());
+      const waited = new Promise<void>((done) => setTimeout(done, STOP_WAIT_MS));
       void Promise.race([running.close(), waited])
         .then(() => endAllGroups())
         .then(resolve, resolve);
