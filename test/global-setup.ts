@@ -14,6 +14,7 @@ import { packageRoot } from '../src/package-root.js';
 import { NodeUnavailable } from '../src/runtime/node/node-binary.js';
 import { installRuntime } from '../src/runtime/node/runtime-cache.js';
 import { runtimeNames } from '../src/runtime/runtimes.js';
+import { guardRun } from './helpers/run-guard.js';
 
 /** The folders tsconfig.build.json compiles into dist/ (tsconfig files are JSON with comments). */
 const SOURCE_FOLDERS = (parseJsonc(readFileSync(join(packageRoot, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
@@ -147,7 +148,8 @@ async function prefetchRuntimes(): Promise<void> {
   }
 }
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => void> {
   await buildWhenStale();
   await prefetchRuntimes();
+  return guardRun();
 }

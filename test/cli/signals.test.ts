@@ -4,13 +4,15 @@
  * and neither the instance, busy in an endless loop, nor the process its handler spawned survives (checked in /proc).
  */
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { fileText, waitGone } from '../helpers/processes.js';
 import type { SpawnedCliRun } from '../helpers/spawn-cli.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
+
+/** Instances run in FC's environment, without the test run's TMPDIR: their os.tmpdir() is /tmp. */
+const INSTANCE_TMPDIR = '/tmp';
 
 const PROJECT = 'fixtures/projects/spinning-app';
 const HANDLER = ['--handler', 'index.handler', '--code-dir', `${PROJECT}/code`, '--runtime', 'nodejs18', '--timeout', '60'];
@@ -31,7 +33,7 @@ async function stopWhileSpinning(args: string[], signal: NodeJS.Signals, onSpinn
     input: '{}',
     timeoutMs: 40_000,
     onStart: (child) => {
-      file = join(tmpdir(), `fc-sim-spin-${child.pid}.json`);
+      file = join(INSTANCE_TMPDIR, `fc-sim-spin-${child.pid}.json`);
       let printed = '';
       child.stdout!.on('data', (chunk: Buffer | string) => {
         printed += String(chunk);

@@ -9,6 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FunctionInstance } from '../../src/runtime/instance.js';
 import { fileText, isRunning, waitGone } from '../helpers/processes.js';
 
+/** Instances run in FC's environment, without the test run's TMPDIR: their os.tmpdir() is /tmp. */
+const INSTANCE_TMPDIR = '/tmp';
+
 const handlers = resolve('fixtures/handlers');
 const dir = mkdtempSync(join(tmpdir(), 'fc-sim-groups-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +46,7 @@ describe('instance process groups', () => {
 
   it('an instance killed at its timeout (FC recycles it) ends with its group', async () => {
     // The spinning handler names its file after its parent: this process.
-    const file = join(tmpdir(), `fc-sim-spin-${process.pid}.json`);
+    const file = join(INSTANCE_TMPDIR, `fc-sim-spin-${process.pid}.json`);
     const instance = new FunctionInstance({ handler: 'index.handler', codeDir: resolve('fixtures/projects/spinning-app/code'), timeout: 1 });
     try {
       const invocation = await instance.invoke(Buffer.from('{}'));
