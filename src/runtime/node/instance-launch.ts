@@ -32,7 +32,7 @@ export function builtinModuleHint(error: FcErrorBody | undefined, runtime: Runti
   const name = spec.slice(0, spec.lastIndexOf('@'));
   return (
     `'${name}' is one of FC's preinstalled modules: FC's ${runtime} runtime provides ${spec} on NODE_PATH, so this require works in FC. ` +
-    `fc-sim provides them too (${BUILTIN_MODULES[runtime].length} packages, cached) unless --no-builtin-modules (builtinModules: false) is set or they could not be installed; ` +
-    `to bundle it with the code instead: npm install ${spec} in the code folder.`
+    `fc-sim provides them too (${BUILTIN_MODULES[runtime].length} packages, cached) unless --no-builtin-modules (builtinModules: false) turns them off; ` +
+    `when they could not be installed, \`fc-sim runtimes install ${runtime}\` installs them. To bundle it with the code instead: npm install ${spec} in the code folder.`
   );
 }
