@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { eventKinds, schemaOfKind } from '../../src/triggers/registry.js';
 import { validate } from '../../src/schema/validate.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Runs `fc-sim <args>` and parses the printed event. */
 async function event(...args: string[]): Promise<any> {
@@ -185,7 +185,7 @@ describe('fc-sim <kind>', () => {
   });
 
   it('takes the HTTP flags, and prints the FC 2.0 request with --fc2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-http-'));
+    const dir = tempDir('fc-sim-http-');
     const binary = join(dir, 'body.bin');
     writeFileSync(binary, Buffer.from([0xff, 0x00, 0xfe]));
     const http = await event(

@@ -3,14 +3,14 @@
  * FC sends, and `fc-sim ls / lint / test` on an fc3 project with an MNS queue trigger and a Kafka event-streaming
  * trigger; configs fc-sim cannot read are refused with the file and field, exit 2, no stack trace.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from '../../src/project/matching-events.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const project = 'fixtures/projects/eventbridge-app';
 
@@ -127,7 +127,7 @@ describe('an fc3 project with EventBridge triggers', () => {
 
 /** The eventbridge-app project with one change to its Kafka trigger's config. */
 function variant(change: (yaml: string) => string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'fc-sim-eb-'));
+  const folder = tempDir('fc-sim-eb-');
   mkdirSync(join(folder, 'code'));
   for (const file of ['index.js', 'package.json']) writeFileSync(join(folder, 'code', file), readFileSync(resolve(project, 'code', file)));
   writeFileSync(join(folder, 's.yaml'), change(readFileSync(resolve(project, 's.yaml'), 'utf8')));

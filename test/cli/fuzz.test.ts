@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const handlers = ['--code-dir', 'fixtures/handlers'];
 
@@ -14,7 +14,7 @@ describe('fc-sim fuzz', () => {
   });
 
   it('exits 1 with the report, saves the shrunk event, and replays the run from its seed and path', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-fuzz-'));
+    const dir = tempDir('fc-sim-fuzz-');
     const run = await runCli(['fuzz', 'mns', '--handler', 'planted/mns-stream-json.handler', ...handlers, '--runs', '200', '--failures', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^fc-sim: the handler failed "no-unhandled-error" on a mns event after \d+ runs? \(shrunk \d+ times?\):/);
@@ -57,7 +57,7 @@ describe('fc-sim fuzz', () => {
 
 describe('fc-sim replay', () => {
   it('replays saved failures and plain event files, reporting each, exit 1 when one fails', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-replay-'));
+    const dir = tempDir('fc-sim-replay-');
     await runCli(['fuzz', 'timer', '--handler', 'planted/timer-json-payload.handler', ...handlers, '--runs', '50', '--failures', dir]);
     writeFileSync(join(dir, 'timer-ok.json'), (await runCli(['timer', '--payload', '{"name":"nightly"}'])).stdout);
     const run = await runCli(['replay', dir, '--handler', 'planted/timer-json-payload.handler', ...handlers]);
@@ -72,14 +72,14 @@ describe('fc-sim replay', () => {
   });
 
   it('delivers saved HTTP events as HTTP requests', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-replay-http-'));
+    const dir = tempDir('fc-sim-replay-http-');
     writeFileSync(join(dir, 'get.json'), (await runCli(['http:get'])).stdout);
     const run = await runCli(['replay', dir, '--handler', 'fc3-http.handler', ...handlers]);
     expect(run.status).toBe(0);
   });
 
   it('exits 2 when there is nothing to replay', async () => {
-    const run = await runCli(['replay', mkdtempSync(join(tmpdir(), 'fc-sim-empty-')), '--handler', 'echo.handler']);
+    const run = await runCli(['replay', tempDir('fc-sim-empty-'), '--handler', 'echo.handler']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no JSON files in');
   });

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHttpEvent, buildTimerEvent } from '../../src/index.js';
@@ -8,6 +7,7 @@ import { spawnCli } from '../helpers/spawn-cli.js';
 import type { TestServer } from '../remote/helpers/servers.js';
 import { json, startServer } from '../remote/helpers/servers.js';
 import { verifyAcs3, verifyFc2 } from '../remote/helpers/verifier.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let servers: TestServer[] = [];
 afterEach(async () => {
@@ -28,7 +28,7 @@ const echo = () =>
   );
 
 function eventFolder(count: number, event: (index: number) => unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-sim-remote-'));
+  const dir = tempDir('fc-sim-remote-');
   for (let index = 0; index < count; index += 1) writeFileSync(join(dir, `e${String(index).padStart(5, '0')}.json`), JSON.stringify(event(index)));
   return dir;
 }
@@ -83,7 +83,7 @@ describe('fc-sim against a deployed function', () => {
       response.writeHead(requests % 3 === 0 ? 500 : 200);
       response.end(requests % 3 === 0 ? 'broken' : 'ok');
     });
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-remote-'));
+    const dir = tempDir('fc-sim-remote-');
     const out = join(dir, 'results.ndjson');
     const run = await runCli(['oss:put', '--count', '12', '--seed', '3', '--url', target.origin, '--out', out, '--concurrency', '4']);
     expect(run.status).toBe(1);
@@ -184,7 +184,7 @@ describe('fc-sim against a deployed function', () => {
       );
     });
     const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: key.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: key.secret, ALIBABA_CLOUD_SECURITY_TOKEN: key.token };
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-secrets-'));
+    const dir = tempDir('fc-sim-secrets-');
     mkdirSync(join(dir, 'events'));
     writeFileSync(join(dir, 'events', 'a.json'), JSON.stringify(buildHttpEvent({ path: '/fail' })));
     const runs = await Promise.all([

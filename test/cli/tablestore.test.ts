@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import cbor from 'cbor';
 import { describe, expect, it } from 'vitest';
 import { decodeCbor } from '../../src/io/cbor.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const HANDLERS = ['--code-dir', 'fixtures/handlers'];
-const scratch = () => mkdtempSync(join(tmpdir(), 'fc-sim-ots-'));
+const scratch = () => tempDir('fc-sim-ots-');
 
 describe('fc-sim tablestore:<kind>', () => {
   it('lists the three kinds', async () => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('fc-sim test', () => {
   it('tests every function and trigger of the project in the current folder, with no flags', async () => {
@@ -14,7 +14,7 @@ describe('fc-sim test', () => {
   });
 
   it('exits 1 on a failure, and writes JUnit XML with --junit', async () => {
-    const junit = join(mkdtempSync(join(tmpdir(), 'fc-sim-junit-')), 'report.xml');
+    const junit = join(tempDir('fc-sim-junit-'), 'report.xml');
     const run = await runCli(['test', '--runs', '20', '--junit', junit], { cwd: resolve('fixtures/projects/failing-app') });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^✗ job ← every-hour \(timer\):\n {4}fc-sim: the handler failed "no-unhandled-error"/m);

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { readCommittedTypes } from '../../scripts/gen-types.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('fc-sim types', () => {
   it('prints the generated types', async () => {
@@ -14,7 +14,7 @@ describe('fc-sim types', () => {
   });
 
   it('writes them to --out, creating the folder', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'fc-sim-types-')), 'src', 'fc-types.ts');
+    const out = join(tempDir('fc-sim-types-'), 'src', 'fc-types.ts');
     const run = await runCli(['types', '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^wrote \d+ types to /);

@@ -3,8 +3,7 @@
  * routes to a function of the template is an `apigw` trigger of it, which ls describes, lint checks and
  * `fc-sim test` runs with calls the API lets through.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { loadProject } from '../../src/project/load.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from '../../src/project/matching-events.js';
 import type { ApiGatewayEvent } from '../../src/types/generated.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const app = resolve('fixtures/projects/fun-apigw');
 
@@ -53,7 +53,7 @@ describe('Fun API Gateway APIs', () => {
 
   it('lint finds nothing in the sample, and names a PATH parameter the path lacks', () => {
     expect(lintProject(loadProject(app))).toEqual([]);
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-fun-apigw-'));
+    const dir = tempDir('fc-sim-fun-apigw-');
     const template = readFileSync(join(app, 'template.yml'), 'utf8')
       .replace("location: 'Query'", "location: 'Path'")
       .replace('StageName: RELEASE', 'StageName: prod')
@@ -68,7 +68,7 @@ describe('Fun API Gateway APIs', () => {
   });
 
   it('lint refuses apigw as the triggerType of an s.yaml: no FC trigger type', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-apigw-fc3-'));
+    const dir = tempDir('fc-sim-apigw-fc3-');
     writeFileSync(
       join(dir, 's.yaml'),
       [
@@ -127,7 +127,7 @@ describe('Fun API Gateway APIs', () => {
   });
 
   it('a DefinitionUri that cannot be read is a project error naming the file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fc-sim-fun-apigw-'));
+    const dir = tempDir('fc-sim-fun-apigw-');
     writeFileSync(join(dir, 'template.yml'), readFileSync(join(app, 'template.yml'), 'utf8').replace('./swagger.yml', './missing.yml'));
     const run = await runCli(['ls', '--project', dir]);
     expect(run.status).toBe(2);

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.js';
 import type { Project } from '../../src/project/model.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const projects = resolve('fixtures/projects');
 const summary = (project: Project) =>
@@ -114,12 +115,12 @@ describe('loadProject', () => {
   });
 
   it.each([
-    ['a folder without a project file', () => mkdtempSync(join(tmpdir(), 'fc-sim-empty-')), /^no project file in /, 'E_FILE_NOT_FOUND'],
+    ['a folder without a project file', () => tempDir('fc-sim-empty-'), /^no project file in /, 'E_FILE_NOT_FOUND'],
     ['a path that does not exist', () => join(tmpdir(), 'fc-sim-no-such-project'), /no such file or folder$/, 'E_FILE_NOT_FOUND'],
     [
       'YAML that is not a project',
       () => {
-        const dir = mkdtempSync(join(tmpdir(), 'fc-sim-other-'));
+        const dir = tempDir('fc-sim-other-');
         writeFileSync(join(dir, 's.yaml'), 'name: something else\n');
         return dir;
       },
@@ -129,7 +130,7 @@ describe('loadProject', () => {
     [
       'broken YAML',
       () => {
-        const dir = mkdtempSync(join(tmpdir(), 'fc-sim-broken-'));
+        const dir = tempDir('fc-sim-broken-');
         writeFileSync(join(dir, 's.yaml'), 'edition: 3.0.0\nresources:\n  a: [\n');
         return dir;
       },

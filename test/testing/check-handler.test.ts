@@ -2,16 +2,16 @@
  * The contract kit finds planted bugs in real handler files (fixtures/handlers/planted) and shrinks each to a
  * minimal event; correct handlers pass; saved failures replay first; seeds and paths reproduce runs.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckHandlerOptions } from '../../src/testing/index.js';
 import { checkHandler, ContractFailure } from '../../src/testing/index.js';
+import { tempDir as newTempDir } from '../helpers/temp-dir.js';
 
 const runtime = { codeDir: 'fixtures/handlers' };
-const tempDir = () => mkdtempSync(join(tmpdir(), 'fc-sim-failures-'));
+const tempDir = () => newTempDir('fc-sim-failures-');
 
 async function failure(options: CheckHandlerOptions): Promise<ContractFailure> {
   try {

@@ -3,8 +3,7 @@
  * `fc-sim <kind>` (one event, and a load run of several), remote (a real server on 127.0.0.1) or local (a handler
  * file), with the default checks and with the same --check selection.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTimerEvent } from '../../src/index.js';
@@ -14,6 +13,7 @@ import { checkHandler, checkNames, ContractFailure } from '../../src/testing/ind
 import { runCli } from '../helpers/run-cli.js';
 import type { Handler, TestServer } from '../remote/helpers/servers.js';
 import { json, startServer } from '../remote/helpers/servers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let servers: TestServer[] = [];
 afterEach(async () => {
@@ -46,7 +46,7 @@ function selection(checks: readonly CheckName[] | undefined) {
 }
 
 function eventFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-sim-judge-'));
+  const dir = tempDir('fc-sim-judge-');
   const file = join(dir, 'timer.json');
   writeFileSync(file, JSON.stringify(buildTimerEvent({ payload: 'nightly' })));
   return file;

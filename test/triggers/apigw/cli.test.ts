@@ -1,10 +1,10 @@
 /** `fc-sim apigw…` on the command line: the kinds, their flags, and bad input refused by name with exit 2. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiGatewayEvent } from '../../../src/types/generated.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 async function event(args: string[]): Promise<ApiGatewayEvent> {
   const run = await runCli(args);
@@ -96,7 +96,7 @@ describe('fc-sim apigw', () => {
   });
 
   it('refuses a binary body as text: API Gateway passes binary bodies base64', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'fc-sim-apigw-')), 'image.png');
+    const file = join(tempDir('fc-sim-apigw-'), 'image.png');
     writeFileSync(file, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0xff]));
     const run = await runCli(['apigw:post', '--body-file', file, '--body-encoding', 'text']);
     expect(run.status).toBe(2);

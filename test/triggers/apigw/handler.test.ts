@@ -3,8 +3,7 @@
  * answering a shape API Gateway cannot turn into an HTTP response fails the http-response check, through
  * `fc-sim <kind> --handler` and checkHandler alike.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../src/runtime/invoke.js';
@@ -12,6 +11,7 @@ import { checkHandler, ContractFailure } from '../../../src/testing/index.js';
 import { buildApigwEvent } from '../../../src/triggers/apigw/build.js';
 import { deliver } from '../../../src/triggers/delivery.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const runtime = { codeDir: 'fixtures/handlers' };
 
@@ -64,7 +64,7 @@ describe('an API Gateway handler', () => {
   });
 
   it('an API Gateway event file is judged the same way by fc-sim invoke --http and fc-sim replay', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'fc-sim-apigw-')), 'call.json');
+    const file = join(tempDir('fc-sim-apigw-'), 'call.json');
     writeFileSync(file, JSON.stringify(buildApigwEvent({ method: 'POST', body: '[1]' })));
     for (const args of [
       ['invoke', '--event', file, '--http'],

@@ -2,13 +2,13 @@
  * A handler that decodes CBOR as FC's samples do gets CBOR bytes from checkHandler, saved failures and replay, and
  * a planted int64 bug is found and shrunk to a key beyond 2^53.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkHandler, ContractFailure } from '../../../src/testing/index.js';
 import type { TablestoreEvent } from '../../../src/types/generated.js';
 import { runCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const runtime = { codeDir: 'fixtures/handlers' };
 
@@ -35,7 +35,7 @@ describe('Tablestore events reach handlers as CBOR', () => {
   });
 
   it('finds a handler that takes int64 keys for numbers, shrinks to one, saves it with its delivery, and replays it as CBOR', async () => {
-    const failuresDir = mkdtempSync(join(tmpdir(), 'fc-sim-ots-failures-'));
+    const failuresDir = tempDir('fc-sim-ots-failures-');
     let failure: ContractFailure | undefined;
     try {
       await checkHandler({ handler: 'planted/tablestore-number-key.handler', trigger: 'tablestore', runtime, runs: 300, seed: 2, failuresDir });

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +7,10 @@ import { loadProject } from '../../../src/project/load.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from '../../../src/project/matching-events.js';
 import type { ProjectTrigger } from '../../../src/project/model.js';
 import { tablestore } from '../../../src/triggers/tablestore/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 function projectFrom(file: string, text: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fc-sim-ots-project-'));
+  const dir = tempDir('fc-sim-ots-project-');
   writeFileSync(join(dir, file), text);
   return loadProject(dir);
 }
