@@ -37,6 +37,14 @@ export interface FunctionFlags extends TargetFlags {
   node?: string;
   /** false with --no-builtin-modules. */
   builtinModules?: boolean;
+  /** --function <name> (invoke's argument too): the project function whose settings the events run with. */
+  function?: string;
+  /** The project folder or file of --function: `--project`, except on sls kinds (whose --project is the log project). */
+  functionProject?: string;
+  template?: string;
+  /** --layer <arn>=<dir>, --nas <mountDir>=<dir>: local folders for a project function's layers and NAS mounts. */
+  layer?: string[];
+  nas?: string[];
 }
 
 const envPair = (value: string, previous: Record<string, string> = {}) => {
@@ -82,17 +90,30 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
   if (handlerRequired) {
     command.hook('preAction', (self) => {
       const flags = self.opts<FunctionFlags>();
-      // A handler in --config is one too (functionConfigFrom says so when the file has none).
-      if (flags.handler === undefined && flags.config === undefined && !hasTarget(flags)) {
+      // A handler in --config is one too (functionConfigFrom says so when the file has none); so is a project function.
+      const namesFunction = flags.function !== undefined || (self.name() === 'invoke' && self.args.length > 0);
+      if (flags.handler === undefined && flags.config === undefined && !hasTarget(flags) && !namesFunction) {
         throw new FcSimError(
           'E_USAGE',
           `required option '${handler}' not specified`,
-          'or send the events to a deployed function: --url <trigger URL>, or --target custom-runtime|invoke-fc2|invoke-fc3',
+          'or name a function of the project: --function <name>; or send the events to a deployed function: --url <trigger URL>, or --target custom-runtime|invoke-fc2|invoke-fc3',
         );
       }
     });
   }
   addTargetOptions(command);
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  command.option('--function <name>', "a function of the project (s.yaml, template.yml): its handler, code folder, runtime and settings; flags override them");
+  // sls's --project is the log project: there the project is the current folder's.
+  const ownsProject = !command.options.some((option) => option.long === '--project');
+  if (ownsProject) {
+    command.option('--project <path>', 'with --function: the project folder or file (default: the current folder)');
+    command.hook('preAction', (self) => void self.setOptionValue('functionProject', self.opts<{ project?: string }>().project));
+  }
+  command
+    .option('--template <file>', 'with --function: the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+    .option('--layer <arn=dir>', "with --function: a local folder for one of the function's layers (FC's /opt); repeatable", collect)
+    .option('--nas <mountDir=dir>', "with --function: a local folder for one of the function's NAS mounts; repeatable", collect);
   return addPlatformOptions(command)
     .option('--code-dir <dir>', 'the code folder (FC’s /code; default: the current folder)')
     .option('--runtime <runtime>', `${runtimeNames.join(', ')} (default nodejs20), each on its own Node.js version`)

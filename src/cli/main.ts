@@ -112,16 +112,22 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
   addFunctionOptions(
     program
       .command('invoke')
-      .description('invoke a handler with an event file (its bytes as they are), locally, as FC would')
-      .requiredOption('--event <file>', 'the event: a file, or - for standard input')
+      .description('invoke a handler (or a function of the project, by name) with an event file (its bytes as they are), locally, as FC would')
+      .argument('[function]', "a function of the project (s.yaml, template.yml), run with its settings: same as --function")
+      .option(
+        '--event <file>',
+        'the events: a file (its bytes as they are), an NDJSON file (one event a line), a folder of them, a saved failure, or - for standard input',
+      )
       .option(
         '--http',
         'the event is an HTTP request: an FC 3.0 HTTP trigger event, an FC 2.0 request ({method, path, …}) for an FC 2.0 HTTP handler, or an API Gateway call ({httpMethod, path, …}) whose answer API Gateway reads',
       ),
     true,
-  ).action(async (options) => {
+  ).action(async (name: string | undefined, options) => {
     const { invokeCommand } = await import('./commands/invoke.js');
-    finish(await invokeCommand(options, io));
+    if (name !== undefined && options.function !== undefined && name !== options.function)
+      throw new FcSimError('E_USAGE', `invoke ${name} --function ${options.function}: two functions named`, 'name one');
+    finish(await invokeCommand({ ...options, ...(name === undefined ? {} : { function: name }) }, io));
   });
 
   addFunctionOptions(
@@ -144,7 +150,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
     program
       .command('replay')
       .description('replay saved events (failures from fuzz or checkHandler, or any event files) against a handler, with the checks')
-      .argument('<files...>', 'JSON files, or folders of them'),
+      .argument('<files...>', 'JSON or NDJSON files (one event a line), folders of them, saved failures, or - for standard input'),
     true,
   ).action(async (files: string[], options) => {
     const { replayCommand } = await import('./commands/replay.js');
@@ -183,6 +189,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
       .option('--runs <n>', 'events per trigger (default 100)', integer('--runs', 1))
       .option('--seed <n>', 'the seed, to replay a run', integer('--seed', -Infinity))
+      .option('--path <path>', 'with --seed and one <function>/<trigger>: the path a failure report gives, to replay that exact event')
       .option('--junit <file>', 'also write a JUnit XML report, for CI')
       .option('--failures <dir>', 'save failing events there (replayed first next time); default: not saved')
       .option('--shard <i/n>', "run the i-th of n equal parts of the function/trigger pairs (CI machines in parallel, as vitest's --shard)")
@@ -208,9 +215,14 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
 
   program
     .command('validate')
-    .description('check events (JSON files, or - for standard input) against the schema of their trigger')
-    .argument('<files...>', 'JSON files, or - to read standard input')
-    .option('-t, --type <name>', 'the schema to check against (default: detected from the event; see fc-sim schema)')
+    .description(
+      'check events (JSON files, NDJSON files: one event a line, folders, saved failures, or - for standard input) against the schema of their trigger',
+    )
+    .argument('<files...>', 'JSON or NDJSON files, folders of them, or - to read standard input')
+    .option(
+      '-t, --type <name>',
+      'the schema to check against, or a trigger (mns: mns-json or mns-stream as each event is written); default: detected from the event; see fc-sim schema',
+    )
     .option('--strict', 'also report fields the schema does not list (typos, fields FC does not send)')
     .option('--json', 'print the outcomes as JSON')
     .action(async (files: string[], options) => {

@@ -78,7 +78,7 @@ export function addTargetOptions(command: Command): Command {
     )
     .option('--retry-delay <duration>', 'remote: first backoff, doubled each retry (default 100ms)', parseDuration('--retry-delay'))
     .option('--retry-unsafe', 'remote: also retry POST/PATCH requests (InvokeFunction, non-HTTP events) that may have reached the function')
-    .option('--out <file>', 'remote: write one NDJSON record per event (outcome, status, latency, attempts, result, error, logs)');
+    .option('--out <file>', 'write one NDJSON record per event (outcome, status, latency, attempts, result, error, logs); folders created');
 }
 
 /** True when the flags send events somewhere else than a local handler. */
@@ -93,7 +93,6 @@ const LOAD_FLAGS: ReadonlyArray<[keyof TargetFlags, string]> = [
   ['retries', '--retries'],
   ['retryDelay', '--retry-delay'],
   ['retryUnsafe', '--retry-unsafe'],
-  ['out', '--out'],
   ['endpoint', '--endpoint'],
   ['serviceName', '--service-name'],
   ['qualifier', '--qualifier'],

@@ -121,6 +121,8 @@ function message(error: unknown): string {
 /**
  * Sends events to a remote target with bounded concurrency and an optional rate, and reports one record per event
  * whatever happens: N events in, N records out (a server that fails, a request fc-sim cannot build, an interrupt).
+ * The events may be a stream (an async iterable): they are read as the requests go, never all held at once; after an
+ * interrupt the rest are still read, to record each as not sent.
  *
  * @example
  * ```ts
@@ -131,17 +133,36 @@ function message(error: unknown): string {
  * ```
  * @see README.md#replay-against-deployed-functions
  */
-export async function runLoad(events: readonly LoadEvent[], target: RemoteInstance, options: LoadOptions = {}): Promise<LoadSummary> {
-  const total = events.length;
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(1, total)));
+export async function runLoad(events: Iterable<LoadEvent> | AsyncIterable<LoadEvent>, target: RemoteInstance, options: LoadOptions = {}): Promise<LoadSummary> {
+  const known = Array.isArray(events) ? events.length : undefined;
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, Math.max(1, known ?? Infinity)));
   const { signal } = options;
   // Every request in flight listens to the signal (a request and its retries' waits).
   if (signal) setMaxListeners(concurrency * 2 + 10, signal);
   const stats = new LoadStats();
-  const recorded = new Uint8Array(total);
   const started = performance.now();
   const interval = options.rate && options.rate > 0 ? 1000 / options.rate : 0;
+  const source: Iterator<LoadEvent> | AsyncIterator<LoadEvent> =
+    Symbol.asyncIterator in events ? events[Symbol.asyncIterator]() : (events as Iterable<LoadEvent>)[Symbol.iterator]();
   let next = 0;
+  let ended = false;
+  // One read at a time: workers take the events in order, and a stream's reader is not re-entered.
+  let reading: Promise<unknown> = Promise.resolve();
+  const take = (): Promise<{ index: number; event: LoadEvent } | undefined> => {
+    const taken = reading.then(async () => {
+      if (ended) return undefined;
+      const item = await source.next();
+      if (item.done) {
+        ended = true;
+        return undefined;
+      }
+      return { index: next++, event: item.value };
+    });
+    reading = taken.catch(() => undefined);
+    return taken;
+  };
+  /** Events taken but not sent (an interrupt during a --rate wait): recorded as not sent, in order, at the end. */
+  const unsent: Array<{ index: number; event: LoadEvent }> = [];
 
   const checks = enabledChecks(options.checks);
   const send = async (event: LoadEvent): Promise<RemoteResult> => {
@@ -153,8 +174,7 @@ export async function runLoad(events: readonly LoadEvent[], target: RemoteInstan
   };
 
   /** Judges the event's result (a second delivery for `idempotent` counts in the requests) and records it. */
-  const record = async (index: number, result: RemoteResult) => {
-    const event = events[index]!;
+  const record = async (index: number, event: LoadEvent, result: RemoteResult) => {
     let requests = result.attempts;
     const deliverAgain = async () => {
       const again = await send(event);
@@ -162,7 +182,6 @@ export async function runLoad(events: readonly LoadEvent[], target: RemoteInstan
       return again;
     };
     const failure = await judge(event, result, { checks, delivery: deliveryOf(event), property: options.property, deliverAgain });
-    recorded[index] = 1;
     stats.add(result.outcome, requests, result.latencyMs, result.statusCode, failure !== undefined);
     try {
       options.onRecord?.({ index, event, result, ...(failure ? { failure } : {}) });
@@ -174,17 +193,26 @@ export async function runLoad(events: readonly LoadEvent[], target: RemoteInstan
 
   const worker = async () => {
     while (!signal?.aborted) {
-      const index = next++;
-      if (index >= total) return;
+      const taken = await take();
+      if (!taken) return;
       if (interval > 0) {
-        const wait = started + index * interval - performance.now();
-        if (wait > 0 && !(await sleep(wait, signal))) return;
+        const wait = started + taken.index * interval - performance.now();
+        if (wait > 0 && !(await sleep(wait, signal))) {
+          unsent.push(taken);
+          return;
+        }
       }
-      await record(index, await send(events[index]!));
+      await record(taken.index, taken.event, await send(taken.event));
     }
   };
 
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  for (let index = 0; index < total; index += 1) if (!recorded[index]) await record(index, notSentResult());
-  return { total, stats, latency: stats.latency(), elapsedMs: performance.now() - started, interrupted: signal?.aborted ?? false };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    unsent.sort((a, b) => a.index - b.index);
+    for (const { index, event } of unsent) await record(index, event, notSentResult());
+    for (let taken = await take(); taken; taken = await take()) await record(taken.index, taken.event, notSentResult());
+  } finally {
+    if (!ended) await source.return?.();
+  }
+  return { total: next, stats, latency: stats.latency(), elapsedMs: performance.now() - started, interrupted: signal?.aborted ?? false };
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ossPut = 'fixtures/events/oss/fc3-docs-objectmeta-usermeta.json';
-const dir = mkdtempSync(join(tmpdir(), 'fc-sim-validate-'));
+const dir = tempDir('fc-sim-validate-');
 
 function writeTemp(name: string, content: string): string {
   const file = join(dir, name);
@@ -69,10 +69,13 @@ describe('fc-sim validate', () => {
     expect(run.stderr).toContain(`✗ ${join(dir, 'missing.json')}: no such file`);
   });
 
-  it('prints outcomes as JSON with --json', async () => {
+  it('prints outcomes as JSON with --json, one line per event', async () => {
     const run = await runCli(['validate', '--json', ossPut, invalidOss]);
     expect(run.status).toBe(1);
-    const outcomes = JSON.parse(run.stdout);
+    const outcomes = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(outcomes).toHaveLength(2);
     expect(outcomes[0]).toMatchObject({ file: ossPut, outcome: 'valid', schema: 'oss' });
     expect(outcomes[1].issues[0]).toMatchObject({ pointer: '/events/0/eventName', keyword: 'enum', found: '"oss:ObjectCreated:PutObject"' });

@@ -8,10 +8,11 @@ import type { ValidationIssue } from '../../schema/issues.js';
 import { formatIssue } from '../../schema/issues.js';
 import { validate } from '../../schema/validate.js';
 import type { FunctionFlags } from '../function-options.js';
-import { chosenPlatform, refuseFunctionFlags } from '../function-options.js';
+import { chosenPlatform, platformFlag, refuseFunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 import type { PreparedEvent } from '../run-invocations.js';
+import { writeInTurn } from '../records.js';
 
 export interface EventCommandOptions extends FunctionFlags {
   set?: string[];
@@ -94,48 +95,81 @@ function render(event: unknown, ndjson: boolean): string {
   return ndjson ? `${JSON.stringify(event)}\n` : `${JSON.stringify(event, null, 2)}\n`;
 }
 
-/** `fc-sim <kind>`: prints the kind's event, or events drawn from its generator. */
+/** Output gathered up to this size before it is written: few writes, and a pipe's reader sets the pace. */
+const BATCH_BYTES = 64 * 1024;
+
+/**
+ * `fc-sim <kind>`: prints the kind's event, or events drawn from its generator, or runs them against a function.
+ * `--count N` streams: each event is drawn, checked, printed (or run) and dropped, so that memory stays flat whatever
+ * N is and `| head -1` ends the run at once (the closed pipe: bin.ts).
+ */
 export async function eventCommand(kind: EventKind, options: EventCommandOptions, io: CommandIo): Promise<number> {
   const params = flagParams(kind, options);
   const count = options.count ?? 1;
   const random = options.random === true || count > 1 || options.seed !== undefined;
   // HTTP kinds: the request of the platform's calling convention (FC 2.0's request, FC 3.0's event).
-  const fc2 = chosenPlatform(options, io) === 'fc2';
-  let events: unknown[];
+  // With --function, the platform of the project's function unless a flag names one.
+  const named = options.function !== undefined && platformFlag(options) === undefined;
+  const fc2 = (named ? (await import('../project-target.js')).namedFunctionPlatform(options, io) : chosenPlatform(options, io)) === 'fc2';
+  const runs = options.handler !== undefined || options.config !== undefined || options.function !== undefined || hasTarget(options);
+  if (!runs) {
+    refuseFunctionFlags(options, `fc-sim ${kind.name} without them prints the event and`);
+    refuseRemoteFlags(options);
+  }
+  let built: AsyncIterable<unknown> | unknown[];
   if (random) {
     // This trigger's module alone: the generators and project rules of the others stay unloaded.
-    const [{ default: fc }, module] = await Promise.all([import('fast-check'), triggerBasics(kind.trigger).load()]);
+    const [{ default: fc }, module, { drawEvents }] = await Promise.all([
+      import('fast-check'),
+      triggerBasics(kind.trigger).load(),
+      import('../draw-events.js'),
+    ]);
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     if (options.seed === undefined) io.stderr.write(`fc-sim: seed ${seed} (add --seed ${seed} to draw the same events again)\n`);
-    events = fc.sample(module.kindArbitrary(kind, params, { fc2 }), { seed, numRuns: count });
+    built = drawEvents(fc, module.kindArbitrary(kind, params, { fc2 }), seed, count);
   } else {
-    events = [buildKind(kind, params, { fc2 })];
+    built = [buildKind(kind, params, { fc2 })];
   }
-  const finished = events.map((built) => {
-    checked(kind, built, 'flags', io);
-    const event = options.set?.length ? applySets(built, options.set) : built;
-    if (options.set?.length) checked(kind, event, 'set', io);
-    return event;
-  });
-  if (options.handler !== undefined || options.config !== undefined || hasTarget(options)) {
+  async function* finished(): AsyncGenerator<unknown> {
+    for await (const event of built) {
+      checked(kind, event, 'flags', io);
+      if (!options.set?.length) {
+        yield event;
+        continue;
+      }
+      const set = applySets(event, options.set);
+      checked(kind, set, 'set', io);
+      yield set;
+    }
+  }
+  if (runs) {
     const { runInvocations } = await import('../run-invocations.js');
     const region = typeof params.region === 'string' ? { region: params.region } : {};
     const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};
-    return runInvocations(
-      finished.map((event) => prepare(kind, event, params, fc2)),
-      options,
-      io,
-      { ...region, ...accountId },
-    );
+    async function* prepared(): AsyncGenerator<PreparedEvent> {
+      for await (const event of finished()) yield prepare(kind, event, params, fc2);
+    }
+    return runInvocations(prepared(), options, io, { ...region, ...accountId });
   }
-  refuseFunctionFlags(options, `fc-sim ${kind.name} without them prints the event and`);
-  refuseRemoteFlags(options);
-  if (options.cbor) {
-    // One CBOR value per event: with --count, a CBOR sequence (RFC 8742), as decodeAllSync reads it.
-    io.stdout.write(Buffer.concat(finished.map((event) => deliver(event, deliveryOfKind(kind)).bytes)));
-    return 0;
+  // One CBOR value per event: with --count, a CBOR sequence (RFC 8742), as decodeAllSync reads it.
+  const delivery = options.cbor ? deliveryOfKind(kind) : undefined;
+  let pending: Array<string | Buffer> = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    const chunk = delivery ? Buffer.concat(pending as Buffer[]) : pending.join('');
+    pending = [];
+    pendingBytes = 0;
+    await writeInTurn(io.stdout, chunk);
+    // Let the stream report a closed pipe (EPIPE: bin.ts ends the run quietly) before drawing more.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  for await (const event of finished()) {
+    const text = delivery ? deliver(event, delivery).bytes : render(event, count > 1);
+    pending.push(text);
+    pendingBytes += text.length;
+    if (pendingBytes >= BATCH_BYTES) await flush();
   }
-  io.stdout.write(finished.map((event) => render(event, count > 1)).join(''));
+  if (pending.length > 0) await flush();
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { functionConfigFrom } from '../function-options.js';
 import type { CliOutput, CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
 import { checkOutputFolder } from '../output-paths.js';
+import { sourceCorpusKey } from '../../testing/replay-command.js';
 import { replayArgsOf } from '../replay-args.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
@@ -94,7 +95,9 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
   // A deployed function (--url, --target) takes the events instead of a local handler.
   if (!hasTarget(options)) refuseRemoteFlags(options);
   const remote = hasTarget(options) ? (await import('../create-target.js')).remoteTargetFrom(options, io) : undefined;
-  const config = remote ? { handler: remote.description } : functionConfigFrom(options, io);
+  // --function: the project's function with its settings (a custom runtime's server too).
+  const named = remote || options.function === undefined ? undefined : (await import('../project-target.js')).projectFunctionFrom(options, io);
+  const config = remote ? { handler: remote.description } : (named?.config ?? functionConfigFrom(options, io));
   const { handler, ...runtime } = config;
   const failuresDir = options.save === false ? false : pathIn(io, options.failures ?? 'fixtures/failures');
   if (failuresDir) checkOutputFolder('--failures', options.failures ?? 'fixtures/failures', failuresDir);
@@ -113,7 +116,9 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
       onRun: bar.tick,
       redact: (text) => io.redactor.redact(text),
       replayArgs: replayArgsOf(options, config, checks, io, remote !== undefined),
-      ...(remote ? { target: remote } : {}),
+      // This handler's failures on this trigger or kind, whatever test or command runs it.
+      corpus: sourceCorpusKey(handler, target),
+      ...(remote ? { target: remote } : named ? { target: named.instance() } : {}),
     });
     bar.done();
     const replayed = summary.replayed > 0 ? ` (after replaying ${summary.replayed} saved failure${summary.replayed === 1 ? '' : 's'})` : '';

@@ -117,7 +117,7 @@ async function fireOnTheWallClock(
     }
   }
   const { runInvocations } = await import('../run-invocations.js');
-  return runInvocations(firings(), { invocationType: 'async', ...options }, io);
+  return runInvocations(firings(), { invocationType: 'async', ...options }, io, {}, { overTime: true });
 }
 
 function refuseSingleEventFlags(options: TimerScheduleOptions): void {
