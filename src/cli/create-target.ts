@@ -13,6 +13,7 @@ import { invokeEndpoint } from '../remote/invoke-api.js';
 import type { TransportOptions } from '../remote/http-client.js';
 import type { FunctionFlags } from './function-options.js';
 import { functionConfigFrom } from './function-options.js';
+import { projectFunctionFrom } from './project-target.js';
 import type { CommandIo } from './io.js';
 import { hasTarget, refuseRemoteFlags, targetKind } from './target-options.js';
 
@@ -122,7 +123,10 @@ export function remoteTargetFrom(flags: FunctionFlags, io: CommandIo, eventDefau
 
 /** A local instance of the handler, or the remote target the flags name. */
 export function createTarget(flags: FunctionFlags, io: CommandIo, eventDefaults: Partial<FunctionConfig> = {}): Instance {
+  if (flags.function !== undefined && hasTarget(flags))
+    throw usage(`--function runs the project's function locally; ${flags.url ? '--url' : '--target'} sends the events to a deployed one: choose one`);
   if (hasTarget(flags)) return remoteTargetFrom(flags, io, eventDefaults);
   refuseRemoteFlags(flags);
+  if (flags.function !== undefined) return projectFunctionFrom(flags, io).instance();
   return new FunctionInstance(functionConfigFrom(flags, io, eventDefaults));
 }

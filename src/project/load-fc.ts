@@ -2,6 +2,7 @@ import { codeFolder } from './code-location.js';
 import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
+import { instanceSettings } from './instance-settings.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { listSetting, methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
@@ -57,6 +58,7 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
       ...(isObject(service.logConfig) ? { logConfig: { project: stringOrUndefined(logConfig.project), logstore: stringOrUndefined(logConfig.logstore) } } : {}),
       environment: stringMap(fn.environmentVariables),
       region: stringOrUndefined(props.region),
+      ...instanceSettings('fc', fn, service, { path: `${path}.function`, servicePath: `${path}.service` }, context),
       triggers,
       location: { file: context.file, path: `${path}.function` },
     });

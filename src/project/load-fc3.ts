@@ -2,6 +2,7 @@ import { codeFolder } from './code-location.js';
 import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger } from './model.js';
+import { instanceSettings } from './instance-settings.js';
 import { apiTriggerConfig } from './trigger-config.js';
 import { listSetting, methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
@@ -101,6 +102,7 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
         : { logConfig: { project: stringOrUndefined(logConfig.project), logstore: stringOrUndefined(logConfig.logstore) } }),
       environment: stringMap(props.environmentVariables),
       region: stringOrUndefined(props.region),
+      ...instanceSettings('fc3', props, {}, { path, servicePath: path }, context),
       triggers,
       location: { file: context.file, path },
     });

@@ -2,6 +2,7 @@ import { codeFolder } from './code-location.js';
 import type { Document, LoadContext } from './load.js';
 import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
+import { instanceSettings } from './instance-settings.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
@@ -125,6 +126,10 @@ function funFunction(service: string, name: string, resource: Json, document: Do
     preStop: isObject(lifecycle.PreStop) ? stringOrUndefined(lifecycle.PreStop.Handler) : undefined,
     preFreeze: isObject(lifecycle.PreFreeze) ? stringOrUndefined(lifecycle.PreFreeze.Handler) : undefined,
     environment: stringMap(properties.EnvironmentVariables),
+    ...instanceSettings('fun', properties, objectIn(objectIn(objectIn(document.Resources)[service]).Properties), {
+      path: `${path}.Properties`,
+      servicePath: `Resources.${service}.Properties`,
+    }, context),
     triggers,
     location: { file: context.file, path },
   };

@@ -79,8 +79,51 @@ export interface ProjectFunction {
   logConfig?: { project?: string; logstore?: string };
   environment: Record<string, string>;
   region?: string;
+  /**
+   * A custom runtime's server (runtime `custom`, `custom.debian10`, …): the command and args FC starts in the code
+   * folder (default `./bootstrap`), and the port it listens on (default 9000).
+   */
+  customRuntimeConfig?: CustomRuntimeConfig;
+  /** How many requests one instance takes at once (default 1). */
+  instanceConcurrency?: number;
+  /** Layer ARNs, in the order FC extracts them into /opt (a later layer's files win). */
+  layers?: string[];
+  /** NAS file systems FC mounts into the instance: each mount's path inside the function (`/mnt/auto`). */
+  nasMounts?: NasMount[];
   triggers: ProjectTrigger[];
   location: Location;
+}
+
+/**
+ * How FC starts a custom runtime's server: `command` and `args` in the code folder, listening on `port`.
+ *
+ * @example
+ * ```ts
+ * const config: CustomRuntimeConfig = { command: ['node'], args: ['index.js'], port: 9000 };
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-customruntimeconfig
+ * @see README.md#custom-runtimes
+ */
+export interface CustomRuntimeConfig {
+  /** Empty: FC runs `bootstrap` in the code folder. */
+  command: string[];
+  args: string[];
+  port: number;
+}
+
+/**
+ * One NAS mount of a function: the file system (`serverAddr`) and where the function sees it (`mountDir`).
+ *
+ * @example
+ * ```ts
+ * const mount: NasMount = { serverAddr: '0c2d-xx.cn-hangzhou.nas.aliyuncs.com:/fc', mountDir: '/mnt/auto' };
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/developer-reference/api-fc-2023-03-30-struct-nasmountconfig
+ * @see README.md#layers-and-nas
+ */
+export interface NasMount {
+  serverAddr?: string;
+  mountDir: string;
 }
 
 /**

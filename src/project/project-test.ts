@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import type { FcSimErrorCode } from '../errors.js';
 import { FcSimError, TriggerConfigError } from '../errors.js';
-import { checkHandler, ContractFailure } from '../testing/check-handler.js';
-import { assertCodeFolder } from './code-location.js';
-import { runtimeConfigOf } from './function-runtime.js';
+import { checkHandler, ContractFailure, SetupError } from '../testing/check-handler.js';
 import { deliveredBy, matchingEvents, rejectedEvents } from './matching-events.js';
 import type { Project, ProjectFunction, ProjectTrigger } from './model.js';
 import type { SelectedFunction } from './select.js';
 import { functionLabel, selectTriggers } from './select.js';
-import { createInstance } from '../runtime/invoke.js';
+import type { LocalFolders } from './project-instance.js';
+import { projectFunctionConfig, projectInstance } from './project-instance.js';
 import type { Instance } from '../runtime/invoke.js';
 import type { Invocation } from '../runtime/invocation.js';
 
@@ -72,6 +71,16 @@ export interface ProjectTestOptions {
   onResult?: (result: TriggerResult) => void;
   /** Only these functions and triggers (`selectTriggers`, `shardOf`); default: all of them. */
   only?: readonly SelectedFunction[];
+  /** With `seed`, the path a failure report gives: that one event (of the one trigger selected). */
+  path?: string;
+  /** The command that reruns one trigger's run (`<function>/<trigger>`, seed, path), printed in its failure report. */
+  rerun?: (selector: string, seed: number, path: string) => string;
+  /** How `fc-sim replay` names a function (`--function <name>` and the project's flags), printed in failure reports. */
+  replayArgs?: (functionLabel: string) => string;
+  /** Local folders for layers and NAS mounts (`localFolders`); default: none. */
+  folders?: LocalFolders;
+  /** What is worth saying about a function's setup (a layer without a folder, NAS paths). */
+  onWarning?: (message: string) => void;
 }
 
 const CONFIG_ERRORS: ReadonlySet<FcSimErrorCode> = new Set(['E_CONFIG', 'E_TIMER_EXPRESSION']);
@@ -108,9 +117,16 @@ function checkRejected(trigger: ProjectTrigger, fcVersion: 2 | 3, seed: number |
 
 async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options: ProjectTestOptions): Promise<TriggerResult> {
   const base = { function: label(fn), trigger: trigger.name, type: trigger.type, runs: 0, durationMs: 0 };
-  const config = runtimeConfigOf(fn);
-  if (!config) return { ...base, outcome: 'skipped', detail: `runtime ${fn.runtime}: fc-sim runs nodejs12–nodejs20` };
-  assertCodeFolder(fn);
+  const selector = `${label(fn)}/${trigger.name}`;
+  const folders = options.folders ?? { layers: {}, nas: {} };
+  let config: ReturnType<typeof projectFunctionConfig>;
+  try {
+    config = projectFunctionConfig(fn, {}, folders, options.onWarning);
+  } catch (error) {
+    // A runtime fc-sim does not run (another language, a custom container): skipped, saying what to do instead.
+    if (!(error instanceof FcSimError) || error.code !== 'E_CONFIG') throw error;
+    return { ...base, outcome: 'skipped', detail: `${error.message}${error.hint ? ` (${error.hint})` : ''}` };
+  }
   const { handler, ...runtime } = config;
   const fcVersion = config.platform === 'fc2' ? 2 : 3;
   let events: ReturnType<typeof matchingEvents>;
@@ -129,12 +145,18 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
   try {
     const summary = await checkHandler({
       handler,
-      target: tallying(createInstance(handler, runtime), tally),
+      target: tallying(projectInstance(fn, {}, folders), tally),
       arbitrary: events.arbitrary,
       delivery: events.delivery,
+      label: trigger.type,
       runs: options.runs ?? 100,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.path === undefined ? {} : { path: options.path }),
       failuresDir: options.failuresDir ?? false,
+      // This function and trigger's own failures: saved for it and replayed only into it.
+      corpus: `fc-sim test ${selector}`,
+      ...(options.rerun ? { rerun: (seed: number, path: string) => options.rerun!(selector, seed, path) } : {}),
+      ...(options.replayArgs ? { replayArgs: options.replayArgs(label(fn)) } : {}),
       runtime,
     });
     return {
@@ -147,6 +169,9 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
       tally,
     };
   } catch (error) {
+    // A function that cannot start fails its trigger once, with what went wrong, and the run goes on.
+    if (error instanceof SetupError)
+      return { ...base, outcome: 'failed', detail: `setup error: ${error.message}`, durationMs: performance.now() - started, tally };
     if (!(error instanceof ContractFailure)) throw error;
     return {
       ...base,

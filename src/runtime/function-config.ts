@@ -66,6 +66,11 @@ export interface FunctionConfig {
   nodePath?: string;
   /** FC's preinstalled modules (raw-body, ali-oss, …) on NODE_PATH, as FC has them (default true). */
   builtinModules?: boolean;
+  /**
+   * Local folders standing for the function's layers, in the function's order: each as FC's `/opt` (its
+   * `nodejs/node_modules` and `nodejs/node<major>/node_modules` on NODE_PATH, `bin` on PATH, `lib` on LD_LIBRARY_PATH).
+   */
+  layerDirs?: string[];
 }
 
 export const FAKE_CREDENTIALS: Credentials = {

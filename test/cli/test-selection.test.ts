@@ -7,7 +7,7 @@ const project = resolve('fixtures/projects/functions-by-name');
 describe('fc-sim test <function>[/<trigger>] …, --shard, nothing green when nothing ran', () => {
   it('runs only the trigger a selector names, with a tally of outcomes', async () => {
     const run = await runCli(['test', 'hello/hourly', '--runs', '5'], { cwd: project });
-    expect(run.stdout).toMatch(/^fc-sim test: s\.yaml, 3 functions; running 1 trigger\n/);
+    expect(run.stdout).toMatch(/^fc-sim test: s\.yaml, 5 functions; running 1 trigger\n/);
     expect(run.stdout).toMatch(/^✓ hello ← hourly \(timer\): 5 events passed/m);
     expect(run.stdout).toContain('    outcomes: success ×5\n');
     expect(run.stdout).not.toContain('uploads');
@@ -25,7 +25,7 @@ describe('fc-sim test <function>[/<trigger>] …, --shard, nothing green when no
     const unknown = await runCli(['test', 'nope'], { cwd: project });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no function "nope" in');
-    expect(unknown.stderr).toContain('functions: hello, router, quiet');
+    expect(unknown.stderr).toContain('functions: hello, router, quiet, web, layered');
     const trigger = await runCli(['test', 'hello/daily'], { cwd: project });
     expect(trigger.status).toBe(2);
     expect(trigger.stderr).toContain('function hello has no trigger "daily"');

@@ -1,0 +1,306 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, connect } from 'node:net';
+import { join, sep } from 'node:path';
+import { CustomRuntimeTarget } from '../remote/custom-runtime.js';
+import { remoteInvocation } from '../remote/outcome.js';
+import { errorBody } from './invocation.js';
+import { newRequestId } from './context.js';
+import type { FcErrorBody } from './fc-errors.js';
+import { processExitedError, timeoutError } from './fc-errors.js';
+import type { FunctionConfig } from './function-config.js';
+import { functionConfig } from './function-config.js';
+import type { InvokeOptions } from './instance.js';
+import type { Instance } from './invoke.js';
+import type { Invocation } from './invocation.js';
+import { endGroupOf, groupLeaderOptions, trackGroup } from './process-group.js';
+import { HOOK_TIMEOUT_SECONDS } from './lifecycle.js';
+
+/**
+ * How FC starts a custom runtime's server in an instance: the command and args (run in the code folder; none means
+ * `./bootstrap`), the port the function declares, and the environment on top of FC's.
+ *
+ * @example
+ * ```ts
+ * const spec: CustomRuntimeProcessSpec = {
+ *   config: { handler: 'index.handler', codeDir: 'server', functionName: 'web' },
+ *   command: ['node'], args: ['index.js'], port: 9000,
+ * };
+ * const instance = new CustomRuntimeProcess(spec);
+ * ```
+ * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/custom-runtime-overview
+ * @see README.md#custom-runtimes
+ */
+export interface CustomRuntimeProcessSpec {
+  config: Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'>;
+  command: string[];
+  args: string[];
+  /** The port the function declares (FC's CAPort, default 9000). */
+  port: number;
+  /** Folders added to PATH after the host's (a layer's `bin`, as FC's /opt/bin). */
+  extraPath?: string[];
+}
+
+/** FC gives a custom runtime's server 120 s to listen (runtime.md §5: "HTTP server fails to start within 120s"). */
+const START_DEADLINE_MS = 120_000;
+const POLL_MS = 25;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** One running server: its process, the client speaking FC's protocol to it, and where its output goes now. */
+interface Running {
+  child: ChildProcess;
+  target: CustomRuntimeTarget;
+  /** Lines written since the last invocation took them: an invocation's logs. */
+  lines: string[];
+  exited: Promise<string>;
+  port: number;
+}
+
+/**
+ * A custom runtime's instance as FC runs it, without a container: the declared command starts in the code folder with
+ * FC's environment (the listen port in `FC_CUSTOM_LISTEN_PORT` and `FC_SERVER_PORT`, credentials, function metadata),
+ * fc-sim waits for the port, then speaks FC's custom-runtime protocol to it ({@link CustomRuntimeTarget}: /invoke,
+ * /initialize, /pre-freeze on FC 2.0, /pre-stop, HTTP requests forwarded). Its stdout and stderr are the invocation's
+ * logs; a timeout or a crash ends the process (its whole group) and the next invocation starts a new one.
+ * Invocations run one at a time, so that each one's logs are its own.
+ */
+export class CustomRuntimeProcess implements Instance {
+  readonly config: FunctionConfig;
+  private running: Promise<Running> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Said once per instance: the server listens on its declared port instead of FC_CUSTOM_LISTEN_PORT. */
+  private warnedPort = false;
+
+  constructor(private readonly spec: CustomRuntimeProcessSpec) {
+    this.config = functionConfig(spec.config);
+  }
+
+  invoke(event: Uint8Array, options: InvokeOptions = {}): Promise<Invocation> {
+    const run = this.queue.then(() => {
+      options.signal?.throwIfAborted();
+      return this.invokeNow(event, options);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private environment(port: number): NodeJS.ProcessEnv {
+    const { config } = this;
+    const path = [process.env.PATH, config.codeDir, join(config.codeDir, 'bin'), ...(this.spec.extraPath ?? [])].filter(Boolean).join(':');
+    return {
+      PATH: path,
+      HOME: process.env.HOME,
+      LANG: 'C.UTF-8',
+      ...config.environment,
+      FC_CUSTOM_LISTEN_PORT: String(port),
+      FC_SERVER_PORT: String(port),
+      FC_FUNC_CODE_PATH: `${config.codeDir}${sep}`,
+      FC_FUNCTION_HANDLER: config.handler,
+      FC_FUNCTION_MEMORY_SIZE: String(config.memorySize),
+      FC_FUNCTION_NAME: config.functionName,
+      FC_REGION: config.region,
+      FC_ACCOUNT_ID: config.accountId,
+      FC_QUALIFIER: config.qualifier,
+      FC_INSTANCE_ID: randomUUID(),
+      ...(config.platform === 'fc2' ? { FC_SERVICE_NAME: config.serviceName } : {}),
+      ...(config.initializer ? { FC_INITIALIZER_HANDLER: config.initializer, FC_INITIALIZATION_TIMEOUT: String(config.initializationTimeout) } : {}),
+      ALIBABA_CLOUD_ACCESS_KEY_ID: config.credentials.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: config.credentials.accessKeySecret,
+      ALIBABA_CLOUD_SECURITY_TOKEN: config.credentials.securityToken,
+    };
+  }
+
+  /** Starts the server and waits until it listens: on the port FC tells it, or on the one it declares (a hard-coded 9000). */
+  private async start(warnings: string[]): Promise<Running> {
+    const port = await freePort();
+    const declaredFree = !(await accepts(this.spec.port));
+    const [command, ...commandArgs] = this.spec.command.length > 0 ? this.spec.command : [join(this.config.codeDir, 'bootstrap')];
+    const child = spawn(command!, [...commandArgs, ...this.spec.args], {
+      cwd: this.config.codeDir,
+      env: this.environment(port),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...groupLeaderOptions,
+    });
+    trackGroup(child);
+    const lines: string[] = [];
+    const take = (chunk: Buffer) => {
+      for (const line of chunk.toString().split(/\r?\n/)) if (line !== '') lines.push(line);
+    };
+    child.stdout!.on('data', take);
+    child.stderr!.on('data', take);
+    const exited = new Promise<string>((resolve) => {
+      child.once('error', (error) => resolve(`cannot start ${command}: ${error.message}`));
+      child.once('exit', (code, signal) => resolve(`exited${signal ? ` on ${signal}` : ` with code ${code}`}`));
+    });
+    let gone: string | undefined;
+    void exited.then((why) => (gone = why));
+    const deadline = Date.now() + START_DEADLINE_MS;
+    for (;;) {
+      if (gone)
+        throw new StartFailure(
+          `the custom runtime (${[command, ...commandArgs, ...this.spec.args].join(' ')}) ${gone} before listening on port ${port}`,
+          lines,
+        );
+      if (await accepts(port)) break;
+      if (declaredFree && (await accepts(this.spec.port))) {
+        if (!this.warnedPort)
+          warnings.push(
+            `the server listens on port ${this.spec.port}, not on FC_CUSTOM_LISTEN_PORT (${port}): fine in FC, where both are the CAPort; here one instance at a time can use it`,
+          );
+        this.warnedPort = true;
+        return this.connect(child, lines, exited, this.spec.port);
+      }
+      if (Date.now() > deadline) {
+        void endGroupOf(child);
+        throw new StartFailure(`the custom runtime did not listen on port ${port} (FC_CUSTOM_LISTEN_PORT) within ${START_DEADLINE_MS / 1000} s`, lines);
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    return this.connect(child, lines, exited, port);
+  }
+
+  private connect(child: ChildProcess, lines: string[], exited: Promise<string>, port: number): Running {
+    const target = new CustomRuntimeTarget(
+      { url: `http://127.0.0.1:${port}`, config: this.config },
+      { retry: { retries: 0 }, connections: 1, requestTimeoutMs: 86_400_000 },
+    );
+    const running: Running = { child, target, lines, exited, port };
+    // A server that dies between invocations is replaced by the next one.
+    void exited.then(() => {
+      if (this.running)
+        void this.running.then(
+          (current) => current === running && (this.running = undefined),
+          () => undefined,
+        );
+    });
+    return running;
+  }
+
+  private failed(requestId: string, error: FcErrorBody, logs: string[], warnings: string[], durationMs: number): Invocation {
+    return remoteInvocation({
+      requestId,
+      status: 'unhandled-error',
+      body: errorBody(error),
+      error,
+      logs: [...logs, error.errorMessage],
+      warnings,
+      durationMs,
+      memorySizeMb: this.config.memorySize,
+    });
+  }
+
+  private async invokeNow(event: Uint8Array, options: InvokeOptions): Promise<Invocation> {
+    const requestId = options.requestId ?? newRequestId(this.config.platform);
+    const warnings: string[] = [];
+    let running: Running;
+    try {
+      this.running ??= this.start(warnings);
+      running = await this.running;
+    } catch (error) {
+      this.running = undefined;
+      if (!(error instanceof StartFailure)) throw error;
+      return this.failed(requestId, { errorMessage: error.message, errorType: 'CustomRuntimeStartError', cause: 'load' }, error.lines, warnings, 0);
+    }
+    running.lines.length = 0;
+    const started = performance.now();
+    const abort = new AbortController();
+    // FC's timeout covers the initializer and the invocation; each has its own in FC, the larger bounds both here.
+    const seconds = Math.max(this.config.timeout, this.config.initializer ? this.config.initializationTimeout : 0);
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      running.target.send(event, { ...options, requestId }, abort.signal).then((result) => ({ how: 'answered' as const, result })),
+      running.exited.then(() => ({ how: 'exited' as const })),
+      new Promise<{ how: 'timeout' }>((resolve) => (timer = setTimeout(() => resolve({ how: 'timeout' }), seconds * 1000))),
+    ]);
+    clearTimeout(timer);
+    const durationMs = performance.now() - started;
+    const logs = running.lines.splice(0);
+    if (ended.how === 'answered') {
+      const { invocation } = ended.result;
+      invocation.logs = [...logs, ...invocation.logs];
+      invocation.warnings.push(...warnings);
+      if (this.config.platform === 'fc2' && this.config.preFreeze) await this.preFreeze(running, requestId, invocation);
+      return invocation;
+    }
+    abort.abort();
+    this.stop();
+    const error = ended.how === 'timeout' ? timeoutError(seconds, 0) : processExitedError(durationMs, 0);
+    return this.failed(requestId, error, logs, warnings, durationMs);
+  }
+
+  /** FC 2.0 calls `GET /pre-freeze` after each invocation when a PreFreeze hook is configured (runtime.md §5). */
+  private async preFreeze(running: Running, requestId: string, invocation: Invocation): Promise<void> {
+    const signal = AbortSignal.timeout(HOOK_TIMEOUT_SECONDS * 1000);
+    const answer = await fetch(`http://127.0.0.1:${running.port}/pre-freeze`, {
+      headers: { 'x-fc-request-id': requestId, 'x-fc-control-path': '/pre-freeze', 'x-fc-function-name': this.config.functionName },
+      signal,
+    }).catch((error: Error) => error);
+    invocation.logs.push(...running.lines.splice(0));
+    if (answer instanceof Error) invocation.warnings.push(`PreFreeze (GET /pre-freeze) failed: ${answer.message}`);
+    else if (answer.status !== 200) invocation.warnings.push(`PreFreeze (GET /pre-freeze) answered ${answer.status}`);
+    if (!(answer instanceof Error)) await answer.arrayBuffer();
+  }
+
+  private stop(): void {
+    const current = this.running;
+    this.running = undefined;
+    void current?.then(
+      (running) => {
+        void running.target.destroy();
+        void endGroupOf(running.child);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Calls `GET /pre-stop` when a PreStop hook is configured, then ends the server's process group. */
+  async dispose(): Promise<Invocation | undefined> {
+    await this.queue;
+    const current = this.running;
+    this.running = undefined;
+    if (!current) return undefined;
+    let running: Running;
+    try {
+      running = await current;
+    } catch {
+      return undefined;
+    }
+    running.lines.length = 0;
+    const preStop = await running.target.dispose();
+    if (preStop) preStop.logs = [...running.lines.splice(0), ...preStop.logs];
+    await endGroupOf(running.child);
+    return preStop;
+  }
+}
+
+/** The server never listened: why, and what it wrote. */
+class StartFailure extends Error {
+  constructor(
+    message: string,
+    readonly lines: string[],
+  ) {
+    super(message);
+  }
+}
