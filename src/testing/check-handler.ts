@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import fc from 'fast-check';
 import { FcSimError } from '../errors.js';
 import { isRemoteInstance } from '../remote/remote-instance.js';
@@ -216,7 +217,8 @@ export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>)
   const handlerName = typeof options.handler === 'string' ? options.handler : (options.replayHandler ?? '<your handler, e.g. src/index.handler>');
   const constraints = 'constraints' in options ? options.constraints : undefined;
   const implied = corpusOf(handlerName, source.label, 'arbitrary' in options ? '(custom arbitrary)' : constraints);
-  const corpus: FailureCorpus = options.corpus ? { key: options.corpus, ...(implied.vitest ? { vitest: implied.vitest } : {}) } : implied;
+  // A corpus the caller names (fc-sim fuzz, fc-sim test) is not a vitest test's, even when vitest runs the caller.
+  const corpus: FailureCorpus = options.corpus ? { key: options.corpus } : implied;
   // Files saved before corpora were recorded: for the domain of an un-narrowed trigger or kind of the same handler.
   const narrowed = 'arbitrary' in options || constraints !== undefined || options.property !== undefined;
   const domain = { source: source.label, key: corpus.key, handler: handlerName, legacy: !narrowed };
@@ -268,7 +270,7 @@ export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>)
           shrinks: 0,
           seed,
           path: '',
-          replayedFrom: file,
+          replayedFrom: shownPath(file),
           flaky: false,
         }),
       );
@@ -343,7 +345,7 @@ export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>)
         event,
       };
       try {
-        failureReport.savedTo = saveFailure(failuresDir, failure, redact);
+        failureReport.savedTo = shownPath(saveFailure(failuresDir, failure, redact));
       } catch (error) {
         // The report matters more than the file: it says why the file is missing.
         failureReport.notSaved = `${failuresDir}: ${(error as Error).message}`;
@@ -353,6 +355,12 @@ export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>)
   } finally {
     await runner.dispose();
   }
+}
+
+/** A file as commands pasted in the current folder name it: relative when it is inside, else as it is. */
+function shownPath(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
 }
 
 /** The flags of a handler string's run, when every setting has one (else no command reproduces it). */

@@ -95,9 +95,14 @@ export function vitestCommand(test: { file: string; name: string }): string {
   return `npx vitest run ${shellWord(test.file)} -t ${shellWord(pattern)}`;
 }
 
+/** The corpus of runs of a handler on a source's events (`fc-sim fuzz`, checkHandler outside vitest). */
+export function sourceCorpusKey(handler: string, source: string, constraints?: unknown): string {
+  return `${handler} ${source}${constraints === undefined ? '' : ` ${JSON.stringify(constraints)}`}`;
+}
+
 /** The corpus of a checkHandler run: the vitest test running it, else the handler, the source and its constraints. */
 export function corpusOf(handler: string, source: string, constraints: unknown, cwd = process.cwd()): FailureCorpus {
   const vitest = currentVitestTest(cwd);
   if (vitest) return { key: `vitest ${vitest.file} > ${vitest.name}`, vitest };
-  return { key: `${handler} ${source}${constraints === undefined ? '' : ` ${JSON.stringify(constraints)}`}` };
+  return { key: sourceCorpusKey(handler, source, constraints) };
 }

@@ -77,7 +77,7 @@ function reproduction(report: FailureReport): string[] {
     lines.push(`  this test:  ${vitestCommand(report.test)}${pinned}`);
   }
   if (run && report.snippet) lines.push(`  in code:    ${report.snippet}`);
-  else if (run && !report.test) lines.push(`  in code:    checkHandler({ …the same options, seed: ${run.seed}, path: '${run.path}' })`);
+  else if (run && !report.test && !report.rerun) lines.push(`  in code:    checkHandler({ …the same options, seed: ${run.seed}, path: '${run.path}' })`);
   return lines;
 }
 

@@ -23,8 +23,11 @@ export type EventSource =
   /** FC 2.0 HTTP handlers `(request, response, context)`. */
   | { trigger: 'fc2-http'; constraints?: HttpRequestConstraints }
   | { kind: string; fc2?: boolean }
-  /** Your own events; `delivery` says how they reach the handler (default `event`: the bytes of the event). */
-  | { arbitrary: fc.Arbitrary<unknown>; delivery?: Delivery };
+  /**
+   * Your own events; `delivery` says how they reach the handler (default `event`: the bytes of the event); `label`
+   * names them in reports and saved failures (default `custom events`).
+   */
+  | { arbitrary: fc.Arbitrary<unknown>; delivery?: Delivery; label?: string };
 
 /**
  * The name of a test source: a trigger id, or a trigger's variant (`fc2-http` for FC 2.0 HTTP handlers).
@@ -103,7 +106,7 @@ export class UnknownKindError extends FcSimError {
  * @see README.md#property-based-contract-tests
  */
 export function prepareSource(source: EventSource): PreparedSource {
-  if ('arbitrary' in source) return { label: 'custom events', arbitrary: source.arbitrary, delivery: source.delivery ?? 'event' };
+  if ('arbitrary' in source) return { label: source.label ?? 'custom events', arbitrary: source.arbitrary, delivery: source.delivery ?? 'event' };
   if ('kind' in source) {
     const kind = findKind(source.kind);
     if (!kind) throw new UnknownKindError(`unknown event kind "${source.kind}" (fc-sim list shows them)`);

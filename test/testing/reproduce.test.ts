@@ -3,16 +3,23 @@
  * command, before and after the failure was saved; saved failures stay in their test's corpus; a damaged corpus
  * file and a function that cannot start are errors, reported once.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FcSimError } from '../../src/errors.js';
 import type { CheckHandlerOptions } from '../../src/testing/index.js';
 import { checkHandler, ContractFailure } from '../../src/testing/index.js';
 
 const runtime = { codeDir: 'fixtures/handlers' };
-const tempDir = () => mkdtempSync(join(tmpdir(), 'fc-sim-reproduce-'));
+const made: string[] = [];
+const tempDir = () => {
+  made.push(mkdtempSync(join(tmpdir(), 'fc-sim-reproduce-')));
+  return made.at(-1)!;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 async function failure(options: CheckHandlerOptions): Promise<ContractFailure> {
   const error = await checkHandler(options).then(

@@ -12,6 +12,8 @@ import { platformFlag } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
 import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
+import { FAST_CHECK_PATH } from '../../testing/check-handler.js';
+import { commandLine } from '../../testing/replay-command.js';
 
 export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'> {
   project?: string;
@@ -25,6 +27,47 @@ export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc
   shard?: string;
   /** Exit 0 when no trigger ran (vitest's --passWithNoTests). */
   passWithNoTests?: boolean;
+  /** With --seed and one `<function>/<trigger>`: the path a failure report gives, that one event. */
+  path?: string;
+}
+
+/** The flags that chose the project and its platform, as the commands a report prints repeat them. */
+function projectWords(options: TestCommandOptions): string[] {
+  const platform = platformFlag(options);
+  return [
+    ...(options.project === undefined ? [] : ['--project', options.project]),
+    ...(options.template === undefined ? [] : ['--template', options.template]),
+    ...(platform === undefined ? [] : ['--platform', platform]),
+  ];
+}
+
+/** `npx fc-sim test <function>/<trigger> --seed S --path P`: one trigger's run again, one event of it. */
+function rerunCommand(options: TestCommandOptions): (selector: string, seed: number, path: string) => string {
+  return (selector, seed, path) => `npx fc-sim test ${commandLine([selector, ...projectWords(options), '--seed', String(seed), '--path', path])}`;
+}
+
+/** A path is one event of one trigger's run: with --seed, and one function/trigger pair selected. */
+function checkPath(options: TestCommandOptions, pairs: number): void {
+  if (options.path === undefined) return;
+  if (options.seed === undefined)
+    throw new FcSimError(
+      'E_USAGE',
+      '--path: only with --seed (a path is a place in the run of one seed)',
+      'copy both from the failure report: --seed S --path P',
+    );
+  if (!FAST_CHECK_PATH.test(options.path))
+    throw new FcSimError(
+      'E_USAGE',
+      `--path: expected numbers separated by colons, e.g. 0:1:3, got ${JSON.stringify(options.path)}`,
+      'copy it from the failure report',
+    );
+  if (pairs !== 1) {
+    throw new FcSimError(
+      'E_USAGE',
+      `--path: names one event of one trigger's run, but ${pairs} triggers are selected`,
+      'select one: fc-sim test <function>/<trigger> --seed S --path P (the failure report prints it)',
+    );
+  }
 }
 
 const times = (counts: Record<string, number>) =>
@@ -75,6 +118,7 @@ export async function testCommand(selectors: readonly string[], options: TestCom
   const selected = selectTriggers(project, selectors);
   const only = shard ? shardOf(selected, shard) : selected;
   const pairs = only.reduce((sum, { triggers }) => sum + triggers.length, 0);
+  checkPath(options, pairs);
   const scope =
     selectors.length > 0 || shard ? `; running ${pairs} trigger${pairs === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` : '';
   io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions${scope}\n`);
@@ -82,7 +126,10 @@ export async function testCommand(selectors: readonly string[], options: TestCom
     only,
     ...(options.runs === undefined ? {} : { runs: options.runs }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.path === undefined ? {} : { path: options.path }),
     ...(options.failures === undefined ? {} : { failuresDir: pathIn(io, options.failures) }),
+    rerun: rerunCommand(options),
+    replayArgs: (fn) => commandLine(['--function', fn, ...projectWords(options)]),
     onResult: (result) => io.stdout.write(line(result)),
   });
   const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
