@@ -56,7 +56,7 @@ describe('fc-sim against a deployed function', () => {
       response.end('{"ok":true}');
     });
     const dir = eventFolder(2_000, (index) => buildTimerEvent({ payload: String(index) }));
-    const out = join(dir, '..', `${dir.split('/').at(-1)}-results.ndjson`);
+    const out = join(tempDir('fc-sim-remote-out-'), 'results.ndjson');
     const started = performance.now();
     // Its own process, as a user runs it: the load run and the server each get a core, as with a deployed function.
     const run = await spawnCli(['replay', dir, '--url', `${target.origin}/`, '--concurrency', '32', '--out', out], { timeoutMs: 60_000 });
