@@ -4,8 +4,10 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/package-root.js';
 import { FunctionInstance } from '../../src/runtime/instance.js';
 import { fileText, isRunning, waitGone } from '../helpers/processes.js';
 
@@ -56,6 +58,32 @@ describe('instance process groups', () => {
     } finally {
       rmSync(file, { force: true });
       await instance.dispose();
+    }
+  });
+
+  it('an idle instance whose fc-sim was killed (SIGKILL: nothing could end its group) ends its group itself', async () => {
+    // fc-sim's stand-in: the built runtime in a process of its own, which the test kills outright.
+    const script = `
+      import { FunctionInstance } from ${JSON.stringify(join(packageRoot, 'dist/src/runtime/instance.js'))};
+      const instance = new FunctionInstance({ handler: 'spawns.returns', codeDir: ${JSON.stringify(handlers)}, timeout: 5 });
+      const invocation = await instance.invoke(Buffer.from('{}'));
+      process.stdout.write(invocation.body.toString() + '\\n');
+      setInterval(() => undefined, 1000);
+    `;
+    const host = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      let printed = '';
+      const pids = await new Promise<Pids>((resolve, reject) => {
+        host.stdout.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          if (printed.includes('\n')) resolve(JSON.parse(printed) as Pids);
+        });
+        host.once('exit', () => reject(new Error(`the host exited before its instance answered: ${printed}`)));
+      });
+      host.kill('SIGKILL');
+      await waitGone([pids.instance, pids.spawned]);
+    } finally {
+      host.kill('SIGKILL');
     }
   });
 });
