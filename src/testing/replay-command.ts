@@ -12,6 +12,11 @@ export function shellWord(value: string): string {
 /** Environment variable names whose values are secrets: a command names them, the shell supplies the value. */
 const SECRET_NAME = /secret|token|password|passwd|credential|private|access_?key|api_?key/i;
 
+/** `--env`'s value in a printed command: `NAME=value`, or `NAME=$NAME` for a secret (the shell supplies it). */
+export function envWord(name: string, value: string): string {
+  return SECRET_NAME.test(name) ? `${name}=$${name}` : `${name}=${value}`;
+}
+
 /** The settings a `--config` file can hold that no flag sets (a command that names them must name the file). */
 const CONFIG_ONLY: ReadonlyArray<keyof RuntimeOptions> = [
   'serviceName',
@@ -49,7 +54,7 @@ export function functionFlags(handler: string, runtime: RuntimeOptions, cwd = pr
   hook('--pre-stop', runtime.preStop);
   hook('--pre-freeze', runtime.preFreeze);
   if (runtime.functionName !== undefined) args.push('--function-name', runtime.functionName);
-  for (const [name, value] of Object.entries(runtime.environment ?? {})) args.push('--env', SECRET_NAME.test(name) ? `${name}=$${name}` : `${name}=${value}`);
+  for (const [name, value] of Object.entries(runtime.environment ?? {})) args.push('--env', envWord(name, value));
   if (CONFIG_ONLY.some((key) => runtime[key] !== undefined)) complete = false;
   return { args, complete };
 }

@@ -105,6 +105,25 @@ describe('fc-sim test: per function and trigger, with the command that reruns ex
     expect(readdirSync(failures)).toEqual([expect.stringMatching(/^oss-no-unhandled-error-\w+\.json$/)]);
     const afterSaving = await runCli([...argv(command), '--failures', failures], { cwd: project });
     expect(shrunkEvent(afterSaving)).toBe(shrunkEvent(found));
+    // The saved event alone, with the function's settings from the project.
+    const eventCommand = printed(saving, 'this event');
+    expect(eventCommand).toMatch(/^npx fc-sim replay \S+oss-no-unhandled-error-\w+\.json --function uploads$/);
+    const event = await runCli(argv(eventCommand), { cwd: project });
+    expect(event.status).toBe(1);
+    expect(event.stdout).toContain('no-unhandled-error: unhandled error URIError: URI malformed');
+  });
+
+  it('fuzz --function: the printed commands name the function, and reproduce it', async () => {
+    const found = await runCli(['fuzz', 'oss', '--function', 'uploads', '--env', 'STAGE=test', '--runs', '50', '--seed', '5', '--failures', failures], {
+      cwd: project,
+    });
+    expect(found.status).toBe(1);
+    const command = printed(found, 'this run');
+    expect(command).toMatch(/^npx fc-sim fuzz oss --function uploads --env STAGE=test --seed 5 --path \S+$/);
+    expect(shrunkEvent(await runCli([...argv(command), '--no-save'], { cwd: project }))).toBe(shrunkEvent(found));
+    const event = await runCli(argv(printed(found, 'this event')), { cwd: project });
+    expect(event.status).toBe(1);
+    expect(event.stdout).toContain('URIError: URI malformed');
   });
 
   it('a saved failure is replayed into its own function and trigger only', async () => {
@@ -113,7 +132,7 @@ describe('fc-sim test: per function and trigger, with the command that reruns ex
     // uploads fails first on its saved event; docs, whose events are docs/ keys only, never sees it.
     expect(run.stdout).toMatch(/✗ uploads ← new-upload \(oss\):\n {4}fc-sim: the handler failed "no-unhandled-error" on a saved oss event/);
     expect(run.stdout).toMatch(/✓ docs ← new-doc \(oss\): 30 events passed/);
-    expect(readdirSync(failures)).toHaveLength(1);
+    expect(readdirSync(failures)).toHaveLength(2);
   });
 
   it('--path names one event of one trigger: with --seed and one <function>/<trigger>', async () => {

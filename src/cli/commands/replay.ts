@@ -33,6 +33,8 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
     return replayAgainstTarget(events, remoteTargetFrom(options, io), options, io, checks);
   }
   refuseRemoteFlags(options);
+  // --function: the project's function with its settings, as fuzz and test ran it (the commands they print name it).
+  const named = options.function === undefined ? undefined : (await import('../project-target.js')).projectFunctionFrom(options, io);
   const out = options.out === undefined ? undefined : openOut(options.out, io);
   const report = options.json ? io.stderr : io.stdout;
   let count = 0;
@@ -45,10 +47,11 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
       count += 1;
       // The platform the event was saved with, unless a flag, FC_SIM_PLATFORM or --config names one.
       const configKey = platform ?? '';
-      if (!configs.has(configKey)) configs.set(configKey, functionConfigFrom(options, io, platform ? { platform } : {}));
+      if (!configs.has(configKey)) configs.set(configKey, named?.config ?? functionConfigFrom(options, io, platform ? { platform } : {}));
       const { handler, ...runtime } = configs.get(configKey)!;
       const key = `${delivery} ${runtime.platform ?? 'fc3'}`;
-      if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { delivery }, { runtime, ...(checks ? { checks } : {}) }));
+      const target = named ? { target: named.instance() } : {};
+      if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { delivery }, { runtime, ...(checks ? { checks } : {}), ...target }));
       const { invocation, failure } = await runners.get(key)!.run(event);
       if (failure) failed += 1;
       if (out || options.json) {
