@@ -207,7 +207,9 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
       .option('--port <n>', 'the port (default 9000; 0 picks a free one)', integer('--port', 0))
       .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
-      .option('--no-watch', 'do not reload code when it changes'),
+      .option('--no-watch', 'do not reload code when it changes')
+      .option('--layer <arn=dir>', "a local folder for a layer the functions use (FC's /opt); repeatable", (value: string, previous: string[] = []) => [...previous, value])
+      .option('--nas <mountDir=dir>', 'a local folder for a NAS mount path the functions use; repeatable', (value: string, previous: string[] = []) => [...previous, value]),
   ).action(async (options) => {
     const { serveCommand } = await import('./commands/serve.js');
     finish(await serveCommand(options, io));

@@ -151,7 +151,14 @@ export function projectInstance(
   const config = projectFunctionConfig(fn, overrides, folders, warn);
   if (isCustomRuntime(fn.runtime) && fn.customRuntimeConfig) {
     const { command, args, port } = fn.customRuntimeConfig;
-    return new CustomRuntimeProcess({ config, command, args, port, extraPath: (config.layerDirs ?? []).map((dir) => join(dir, 'bin')) });
+    return new CustomRuntimeProcess({
+      config,
+      command,
+      args,
+      port,
+      extraPath: (config.layerDirs ?? []).map((dir) => join(dir, 'bin')),
+      ...(fn.instanceConcurrency === undefined ? {} : { concurrency: fn.instanceConcurrency }),
+    });
   }
   return new FunctionInstance(config);
 }

@@ -40,6 +40,8 @@ export interface CustomRuntimeProcessSpec {
   port: number;
   /** Folders added to PATH after the host's (a layer's `bin`, as FC's /opt/bin). */
   extraPath?: string[];
+  /** Requests the server takes at once (instanceConcurrency, default 1); beyond 1, logs written meanwhile are shared out as they come. */
+  concurrency?: number;
 }
 
 /** FC gives a custom runtime's server 120 s to listen (runtime.md §5: "HTTP server fails to start within 120s"). */
@@ -89,6 +91,8 @@ interface Running {
 export class CustomRuntimeProcess implements Instance {
   readonly config: FunctionConfig;
   private running: Promise<Running> | undefined;
+  /** The server once it listens. */
+  private current: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** Said once per instance: the server listens on its declared port instead of FC_CUSTOM_LISTEN_PORT. */
   private warnedPort = false;
@@ -98,6 +102,7 @@ export class CustomRuntimeProcess implements Instance {
   }
 
   invoke(event: Uint8Array, options: InvokeOptions = {}): Promise<Invocation> {
+    if ((this.spec.concurrency ?? 1) > 1) return this.invokeNow(event, options);
     const run = this.queue.then(() => {
       options.signal?.throwIfAborted();
       return this.invokeNow(event, options);
@@ -187,13 +192,12 @@ export class CustomRuntimeProcess implements Instance {
       { retry: { retries: 0 }, connections: 1, requestTimeoutMs: 86_400_000 },
     );
     const running: Running = { child, target, lines, exited, port };
+    this.current = running;
     // A server that dies between invocations is replaced by the next one.
     void exited.then(() => {
-      if (this.running)
-        void this.running.then(
-          (current) => current === running && (this.running = undefined),
-          () => undefined,
-        );
+      if (this.current !== running) return;
+      this.current = undefined;
+      this.running = undefined;
     });
     return running;
   }
@@ -223,7 +227,8 @@ export class CustomRuntimeProcess implements Instance {
       if (!(error instanceof StartFailure)) throw error;
       return this.failed(requestId, { errorMessage: error.message, errorType: 'CustomRuntimeStartError', cause: 'load' }, error.lines, warnings, 0);
     }
-    running.lines.length = 0;
+    // Output between invocations (a timer of the server's) belongs to none of them.
+    if ((this.spec.concurrency ?? 1) === 1) running.lines.length = 0;
     const started = performance.now();
     const abort = new AbortController();
     // FC's timeout covers the initializer and the invocation; each has its own in FC, the larger bounds both here.

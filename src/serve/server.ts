@@ -8,13 +8,15 @@ import { buildFc2HttpRequest, buildHttpEvent } from '../triggers/http/build.js';
 import { codeFolderProblem } from '../project/code-location.js';
 import { runnableRuntime } from '../project/function-runtime.js';
 import type { Project } from '../project/model.js';
+import type { LocalFolders } from '../project/project-instance.js';
 import type { AccessKey } from '../remote/credentials.js';
 import { accessKeyFromEnv } from '../remote/credentials.js';
 import { newRequestId } from '../runtime/context.js';
 import type { Invocation } from '../runtime/invocation.js';
 import { summaryLine } from '../runtime/invocation.js';
 import { checkAuth } from './auth.js';
-import { InstancePool } from './instances.js';
+import type { Scaling } from './instances.js';
+import { InstancePool, PoolFull } from './instances.js';
 import { NonceLedger } from './nonces.js';
 import { checkRequestHead, clientIp, readBody, RequestRefused, requestParams } from './request.js';
 import type { ResponsePlan } from './response.js';
@@ -49,6 +51,10 @@ export interface ServeOptions {
   watch?: boolean | WatchOptions;
   /** Verify `function` auth signatures with this key; null: accept any well-formed signature. Default: ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET when set. */
   accessKey?: AccessKey | null;
+  /** Local folders for the functions' layers and NAS mounts (`localFolders`); default: none. */
+  folders?: LocalFolders;
+  /** How far one function scales: instances and waiting requests (default 4 instances, 64 waiting). */
+  scaling?: Scaling;
 }
 
 /**
@@ -107,9 +113,14 @@ export async function startServer(project: Project, options: ServeOptions = {}):
   const log = options.log ?? defaultLog;
   const table = buildRouteTable(project);
   const accessKey = options.accessKey === undefined ? accessKeyFromEnv() : (options.accessKey ?? undefined);
-  const pool = new InstancePool((key, preStop) => {
-    for (const line of preStop?.logs ?? []) log(`[${key}] ${line}`);
-  });
+  const pool = new InstancePool(
+    (key, preStop) => {
+      for (const line of preStop?.logs ?? []) log(`[${key}] ${line}`);
+    },
+    options.folders,
+    (message) => log(`fc-sim: warning: ${message}`),
+    options.scaling,
+  );
   const warnedAuth = new Set<string>();
   const nonces = new NonceLedger();
 
@@ -127,20 +138,32 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     signal: AbortSignal,
   ): Promise<ResponsePlan> => {
     const { fn } = served;
-    if (!runnableRuntime(fn.runtime))
-      return fcErrorResponse(500, 'InvalidRuntime', `runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20)`, requestId);
+    const runnable = runnableRuntime(fn.runtime) || (/^custom(\.|$)/.test(fn.runtime) && fn.customRuntimeConfig);
+    if (!runnable)
+      return fcErrorResponse(
+        500,
+        'InvalidRuntime',
+        fn.runtime === 'custom-container'
+          ? 'a custom container runs its image, which fc-sim does not: run it yourself and use fc-sim --target custom-runtime --url http://127.0.0.1:9000'
+          : `runtime ${fn.runtime} is not one fc-sim runs (nodejs12, 14, 16, 18, 20, custom runtimes)`,
+        requestId,
+      );
     const missingCode = codeFolderProblem(fn);
     // FC answers a function whose handler module cannot be loaded with an unhandled error; the other functions go on.
     if (missingCode) return missingCodeResponse(missingCode, requestId);
     const params = requestParams(request, { ...parts, accountId: DEFAULT_ACCOUNT_ID, region: fn.region ?? DEFAULT_REGION, time: new Date() });
-    const instance = pool.get(served.key, fn);
     let invocation: Invocation;
-    if (fn.platform === 'fc3') {
-      const event = buildHttpEvent(params);
-      event.requestContext.requestId = requestId;
-      invocation = await instance.invoke(Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' }, signal });
-    } else {
-      invocation = await instance.invoke(parts.body, { requestId, http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) }, signal });
+    try {
+      if (fn.platform === 'fc3') {
+        const event = buildHttpEvent(params);
+        event.requestContext.requestId = requestId;
+        invocation = await pool.invoke(served.key, fn, Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' }, signal });
+      } else {
+        invocation = await pool.invoke(served.key, fn, parts.body, { requestId, http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) }, signal });
+      }
+    } catch (error) {
+      if (error instanceof PoolFull) return fcErrorResponse(429, 'ResourceThrottled', error.message, requestId);
+      throw error;
     }
     const plan = invocationResponse(invocation);
     logInvocation(served, invocation, plan.warnings);

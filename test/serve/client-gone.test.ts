@@ -24,7 +24,8 @@ exports.handler = async (event) => {
 describe('serve: a client gone before its turn', () => {
   it('its queued request is dropped; the requests around it run', async () => {
     const project = inlineProject({ 'index.js': code }, [{ name: 'queue', handler: 'index.handler', runtime: 'nodejs18', timeout: 20 }]);
-    const running = await serve(project);
+    // One instance at most: the request waits for it (with more, serve would start another for it).
+    const running = await serve(project, { scaling: { maxInstances: 1, maxWaiting: 64 } });
     const base = `${running.url}/2023-03-30/functions/queue`;
     const calls = () => (existsSync(join(project.root, 'calls.log')) ? readFileSync(join(project.root, 'calls.log'), 'utf8') : '');
 

@@ -3,6 +3,7 @@ import { FcSimError } from '../../errors.js';
 import { onPlatform } from '../../project/function-runtime.js';
 import { loadProject } from '../../project/load.js';
 import type { Project } from '../../project/model.js';
+import { folderPairs, localFolders } from '../../project/project-instance.js';
 import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX } from '../../serve/routes.js';
 import { accessKeyFromEnv } from '../../remote/credentials.js';
 import type { RunningServer } from '../../serve/server.js';
@@ -21,6 +22,9 @@ export interface ServeCommandOptions extends Pick<FunctionFlags, 'platform' | 'f
   port?: number;
   host?: string;
   watch?: boolean;
+  /** --layer <arn>=<dir>, --nas <mountDir>=<dir>: local folders for the functions' layers and NAS mounts. */
+  layer?: string[];
+  nas?: string[];
 }
 
 /** What `fc-sim serve` prints on standard output once it listens: every URL it answers. */
@@ -52,7 +56,7 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
 }
 
 /** How long `serve` waits, once told to stop, for in-flight requests and PreStop hooks: fc-sim exits within a second. */
-const STOP_WAIT_MS = 700;
+const STOP_WAIT_MS = 400;
 
 /** `fc-sim serve`: serves until SIGINT, SIGTERM or SIGHUP, then stops the instances and the server. */
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
@@ -69,6 +73,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       watch: options.watch !== false,
       log: (line) => void io.stderr.write(`${line}\n`),
       accessKey: accessKeyFromEnv(io.env) ?? null,
+      folders: localFolders(project, { layers: folderPairs('--layer', options.layer), nas: folderPairs('--nas', options.nas) }, io.cwd),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
