@@ -4,6 +4,7 @@ import { startsLikeCborMap } from '../io/cbor.js';
 import { PAYLOAD_LIMITS } from '../runtime/limits.js';
 import type { Platform } from '../runtime/runtimes.js';
 import { detectSchema } from '../schema/detect.js';
+import type { SavedFailure } from '../testing/failures.js';
 import { isSavedFailure, parseFailureFile } from '../testing/failures.js';
 import type { Delivery } from '../triggers/delivery.js';
 import { deliver, deliveryOfSchema } from '../triggers/delivery.js';
@@ -36,6 +37,8 @@ export interface LoadedEvent {
   event: unknown;
   delivery: Delivery;
   platform?: Platform;
+  /** A saved failure's check and test: a failure of the test's own property is judged only by that test. */
+  saved?: Pick<SavedFailure, 'check' | 'corpus' | 'replay'>;
 }
 
 function jsonOf(input: InputEvent): { value: unknown } | undefined {
@@ -54,7 +57,14 @@ function savedFailure(input: InputEvent, value: unknown): LoadedEvent | undefine
   if (!isSavedFailure(saved)) return undefined;
   // Files saved before fc-sim recorded the platform: FC 2.0 for FC 2.0 requests.
   const platform = saved.platform ?? (saved.delivery === 'fc2-http' ? 'fc2' : undefined);
-  return { label: input.label, event: saved.event, delivery: saved.delivery, ...(platform ? { platform } : {}) };
+  const { check, corpus, replay } = saved;
+  return {
+    label: input.label,
+    event: saved.event,
+    delivery: saved.delivery,
+    ...(platform ? { platform } : {}),
+    saved: { check, ...(corpus ? { corpus } : {}), ...(replay ? { replay } : {}) },
+  };
 }
 
 /**

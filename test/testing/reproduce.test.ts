@@ -3,23 +3,17 @@
  * command, before and after the failure was saved; saved failures stay in their test's corpus; a damaged corpus
  * file and a function that cannot start are errors, reported once.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FcSimError } from '../../src/errors.js';
 import type { CheckHandlerOptions } from '../../src/testing/index.js';
 import { checkHandler, ContractFailure } from '../../src/testing/index.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir as makeTempDir } from '../helpers/temp-dir.js';
 
 const runtime = { codeDir: 'fixtures/handlers' };
-const made: string[] = [];
-const tempDir = () => {
-  made.push(mkdtempSync(join(tmpdir(), 'fc-sim-reproduce-')));
-  return made.at(-1)!;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = () => makeTempDir('fc-sim-reproduce-');
 
 async function failure(options: CheckHandlerOptions): Promise<ContractFailure> {
   const error = await checkHandler(options).then(
@@ -81,6 +75,30 @@ describe('checkHandler reports that reproduce', () => {
     );
     expect(error).toBeInstanceOf(FcSimError);
     expect(error).toMatchObject({ code: 'E_INVALID_PARAMS', message: expect.stringContaining('seed 1, path 0:999:999: no event at this path') });
+  });
+});
+
+describe('a failure of the test’s own property', () => {
+  it('fc-sim replay names the test that judges it, never a pass', async () => {
+    const dir = tempDir();
+    const found = await failure({
+      handler: 'echo.handler',
+      trigger: 'timer',
+      runtime,
+      runs: 50,
+      seed: 3,
+      failuresDir: dir,
+      property: (event) => (event as { payload: string }).payload.length < 3,
+    });
+    // Only the test runs its property: no fc-sim command for the event, the vitest command instead.
+    expect(found.message).not.toContain('this event:');
+    expect(found.message).toContain("  this test:  npx vitest run test/testing/reproduce.test.ts -t 'a failure of the test’s own property fc-sim replay names");
+    const replayed = await runCli(['replay', found.report.savedTo!, '--handler', 'echo.handler', '--code-dir', 'fixtures/handlers']);
+    expect(replayed.status).toBe(1);
+    expect(replayed.stdout).toContain(
+      'property: it failed the property of test "a failure of the test’s own property > fc-sim replay names the test that judges it, never a pass" (test/testing/reproduce.test.ts), which only that test runs; the built-in checks passed. Rerun it: npx vitest run test/testing/reproduce.test.ts',
+    );
+    expect(replayed.stdout).toContain('0 passed, 1 failed');
   });
 });
 

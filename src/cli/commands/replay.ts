@@ -1,4 +1,6 @@
 import { FcSimError } from '../../errors.js';
+import type { CheckFailure } from '../../testing/checks.js';
+import { vitestCommand } from '../../testing/replay-command.js';
 import { ContractRunner } from '../../testing/runner.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { checksFromFlag } from '../check-flag.js';
@@ -18,6 +20,21 @@ async function* loadedEvents(paths: readonly string[], options: FunctionFlags, i
     yield loadedEvent(input);
   }
   if (count === 0) throw new FcSimError('E_USAGE', `no events in ${paths.join(', ')}`, 'failures are saved in fixtures/failures/ by default');
+}
+
+/**
+ * A saved failure of a test's own property, which fc-sim cannot run: the command that reruns the test (vitest's, or
+ * the one the failure was saved with). Never a pass: what decided the failure was not checked.
+ */
+function propertyFailure(saved: NonNullable<LoadedEvent['saved']>): CheckFailure {
+  const test = saved.corpus?.vitest;
+  const rerun = test ? vitestCommand(test) : saved.replay;
+  return {
+    check: 'property',
+    message: `it failed the property of ${test ? `test "${test.name}" (${test.file})` : 'the test that saved it'}, which only that test runs; the built-in checks passed${
+      rerun ? `. Rerun it: ${rerun}` : ''
+    }`,
+  };
 }
 
 /**
@@ -43,7 +60,7 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
   const runners = new Map<string, ContractRunner>();
   const configs = new Map<string, ReturnType<typeof functionConfigFrom>>();
   try {
-    for await (const { label, event, delivery, platform } of events) {
+    for await (const { label, event, delivery, platform, saved } of events) {
       count += 1;
       // The platform the event was saved with, unless a flag, FC_SIM_PLATFORM or --config names one.
       const configKey = platform ?? '';
@@ -52,7 +69,9 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
       const key = `${delivery} ${runtime.platform ?? 'fc3'}`;
       const target = named ? { target: named.instance() } : {};
       if (!runners.has(key)) runners.set(key, new ContractRunner(handler, { delivery }, { runtime, ...(checks ? { checks } : {}), ...target }));
-      const { invocation, failure } = await runners.get(key)!.run(event);
+      const { invocation, failure: judged } = await runners.get(key)!.run(event);
+      // A failure of a test's own property: the built-in checks cannot clear it, only its test can.
+      const failure = judged ?? (saved?.check === 'property' ? propertyFailure(saved) : undefined);
       if (failure) failed += 1;
       if (out || options.json) {
         const line = `${localRecordLine(count, label, invocation, failure, io)}\n`;
