@@ -151,14 +151,17 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       fix: 'move to nodejs18 or nodejs20',
       location: at,
     });
-  } else if (!isRuntimeName(fn.runtime)) {
+  } else if (!isRuntimeName(fn.runtime) && !(fn.customRuntimeConfig && /^custom(\.|$)/.test(fn.runtime))) {
+    // A custom runtime's server fc-sim starts itself (its customRuntimeConfig, or ./bootstrap): nothing to say.
     const known = OTHER_FC_RUNTIMES.test(fn.runtime);
     findings.push({
       rule: 'runtime-known',
       severity: known ? 'warning' : 'error',
       message: known ? `${label}: runtime ${fn.runtime} is an FC runtime fc-sim does not run` : `${label}: unknown runtime "${fn.runtime}"`,
       fix: known
-        ? 'fc-sim runs nodejs12–nodejs20; test this function with --url against a deployed copy'
+        ? fn.runtime === 'custom-container'
+          ? 'run the image yourself and send it the events: --target custom-runtime --url http://127.0.0.1:9000'
+          : 'fc-sim runs nodejs12–nodejs20 and custom runtimes; test this function with --url against a deployed copy'
         : 'use one of FC’s runtimes, e.g. nodejs20, nodejs18, nodejs16',
       location: at,
     });
