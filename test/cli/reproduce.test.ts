@@ -135,8 +135,20 @@ describe('fc-sim test: per function and trigger, with the command that reruns ex
     expect(readdirSync(failures)).toHaveLength(2);
   });
 
+  it('a function that cannot start fails its trigger once as a setup error, nothing shrunk or saved', async () => {
+    const dir = tempDir('fc-sim-reproduce-setup-');
+    const run = await runCli(['test', 'typo', '--runs', '20', '--failures', dir], { cwd: project });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      "✗ typo ← hourly (timer):\n    setup error: the function cannot start: the handler cannot be loaded: HandlerNotFound: Handler 'upload' is missing",
+    );
+    expect(run.stdout).not.toContain('Event (shrunk)');
+    expect(run.stdout).toContain('outcomes: unhandled-error ×2\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('--path names one event of one trigger: with --seed and one <function>/<trigger>', async () => {
-    const many = await runCli(['test', '--seed', '5', '--path', '0:1'], { cwd: project });
+    const many = await runCli(['test', 'uploads', 'docs', '--seed', '5', '--path', '0:1'], { cwd: project });
     expect(many.status).toBe(2);
     expect(many.stderr).toContain("--path: names one event of one trigger's run, but 2 triggers are selected");
     const unseeded = await runCli(['test', 'uploads/new-upload', '--path', '0:1'], { cwd: project });
