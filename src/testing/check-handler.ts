@@ -9,10 +9,11 @@ import type { FailureCorpus, SavedFailure } from './failures.js';
 import { inDomain, readSavedFailures, saveFailure } from './failures.js';
 import type { FailureReport } from './report.js';
 import { formatReport } from './report.js';
-import { checkFlags, commandLine, corpusOf, functionFlags } from './replay-command.js';
+import { checkFlags, commandLine, corpusOf, functionFlags, isSecretName } from './replay-command.js';
 import type { CheckOptions, EventOutcome } from './runner.js';
 import { ContractRunner } from './runner.js';
 import type { EventSource } from './triggers.js';
+import type { TypedEventSource } from './typed-source.js';
 import { prepareSource, sourceOnPlatform, sourcePlatform } from './triggers.js';
 
 /**
@@ -34,43 +35,58 @@ import { prepareSource, sourceOnPlatform, sourcePlatform } from './triggers.js';
  * ```
  * @see README.md#property-based-contract-tests
  */
-export type CheckHandlerOptions<E = unknown> = CheckOptions<E> &
-  EventSource & {
-    handler: Handler;
-    /** How many events (default 100). */
-    runs?: number;
-    /** Replay a run: the seed (and path) a failure report gives. */
-    seed?: number;
-    path?: string;
-    /** The function's configuration (runtime, timeout, memorySize, initializer, …). */
-    runtime?: RuntimeOptions;
-    /** Where failures are saved and replayed from first (default fixtures/failures); false: neither. */
-    failuresDir?: string | false;
-    /** How the replay command names the handler, for handler functions (e.g. `src/index.handler`). */
-    replayHandler?: string;
-    /** Send the events to this instance instead of a new local one (a deployed function: fc-sim's remote targets). */
-    target?: Instance;
-    /**
-     * How replay commands name the function, in place of the flags made from `handler` and `runtime` (a remote
-     * target's `--url https://…`; the CLI's flags with its `--config`).
-     */
-    replayArgs?: string;
-    /**
-     * The test this run is: its failures are saved for it, and only its saved failures are replayed (a failure of a
-     * test narrowed to `uploads/` keys never reaches another test). Default: the vitest test running checkHandler,
-     * else the handler with the trigger or kind and its constraints.
-     */
-    corpus?: string;
-    /** The command that reruns a run, printed in reports (`fc-sim test` gives `npx fc-sim test <function>/<trigger> --seed S --path P`). */
-    rerun?: (seed: number, path: string) => string;
-    /** Called after each run (the CLI's progress line). */
-    onRun?: (runs: number) => void;
-    /**
-     * Masks secrets in what is saved to `failuresDir` (the CLI passes the redactor of its output). A remote
-     * `target`'s own credentials and signed Authorization values are masked in any case.
-     */
-    redact?: (text: string) => string;
-  };
+export type CheckHandlerOptions<E = unknown> = CheckOptions<E> & EventSource & CheckHandlerSettings;
+
+/** What {@link checkHandler} takes besides the source and the checks: the handler, its configuration, the run. */
+type CheckHandlerSettings = {
+  handler: Handler;
+  /** How many events (default 100). */
+  runs?: number;
+  /** Replay a run: the seed (and path) a failure report gives. */
+  seed?: number;
+  path?: string;
+  /** The function's configuration (runtime, timeout, memorySize, initializer, …). */
+  runtime?: RuntimeOptions;
+  /** Where failures are saved and replayed from first (default fixtures/failures); false: neither. */
+  failuresDir?: string | false;
+  /** How the replay command names the handler, for handler functions (e.g. `src/index.handler`). */
+  replayHandler?: string;
+  /** Send the events to this instance instead of a new local one (a deployed function: fc-sim's remote targets). */
+  target?: Instance;
+  /**
+   * How replay commands name the function, in place of the flags made from `handler` and `runtime` (a remote
+   * target's `--url https://…`; the CLI's flags with its `--config`).
+   */
+  replayArgs?: string;
+  /**
+   * The test this run is: its failures are saved for it, and only its saved failures are replayed (a failure of a
+   * test narrowed to `uploads/` keys never reaches another test). Default: the vitest test running checkHandler,
+   * else the handler with the trigger or kind and its constraints.
+   */
+  corpus?: string;
+  /** The command that reruns a run, printed in reports (`fc-sim test` gives `npx fc-sim test <function>/<trigger> --seed S --path P`). */
+  rerun?: (seed: number, path: string) => string;
+  /** Called after each run (the CLI's progress line). */
+  onRun?: (runs: number) => void;
+  /**
+   * Masks secrets in what is saved to `failuresDir` (the CLI passes the redactor of its output). A remote
+   * `target`'s own credentials and signed Authorization values are masked in any case.
+   */
+  redact?: (text: string) => string;
+};
+
+/**
+ * {@link CheckHandlerOptions} with the property's event inferred from the source ({@link TypedEventSource}): what
+ * `checkHandler` takes when the trigger or kind is written in the code.
+ *
+ * @example
+ * ```ts
+ * const options: TypedCheckHandlerOptions = { handler: 'index.handler', trigger: 'timer', property: (event) => event.triggerTime.length > 0 };
+ * await checkHandler(options);
+ * ```
+ * @see README.md#typed-handlers-and-properties
+ */
+export type TypedCheckHandlerOptions<E = unknown> = Omit<CheckOptions<E>, 'property'> & TypedEventSource<E> & CheckHandlerSettings;
 
 /**
  * What a passing {@link checkHandler} did: the events run, the saved failures replayed first, and the seed.
@@ -170,6 +186,8 @@ async function confirmedSetupError<E>(runner: ContractRunner<E>, event: E, outco
 /** Options as a `checkHandler({ … })` call, when they can be written out (a handler string, a trigger or kind, JSON constraints). */
 function snippetOf(options: CheckHandlerOptions<unknown>, runtime: object, seed: number, path: string): string | undefined {
   if (typeof options.handler !== 'string' || 'arbitrary' in options || options.property || options.target) return undefined;
+  // A secret in the function's environment is not written into a report.
+  if (Object.keys(options.runtime?.environment ?? {}).some(isSecretName)) return undefined;
   const source =
     'kind' in options
       ? { kind: options.kind, ...(options.fc2 ? { fc2: true } : {}) }
@@ -201,7 +219,9 @@ function snippetOf(options: CheckHandlerOptions<unknown>, runtime: object, seed:
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  * @see README.md#property-based-contract-tests
  */
-export async function checkHandler<E = unknown>(options: CheckHandlerOptions<E>): Promise<CheckSummary> {
+export async function checkHandler<E = unknown>(typed: TypedCheckHandlerOptions<E>): Promise<CheckSummary> {
+  // Typed, each source's property takes its own events; inside, an event is whatever the source draws.
+  const options = typed as CheckHandlerOptions<E>;
   if (options.path !== undefined && !FAST_CHECK_PATH.test(options.path)) {
     throw new FcSimError(
       'E_INVALID_PARAMS',

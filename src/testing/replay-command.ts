@@ -12,6 +12,9 @@ export function shellWord(value: string): string {
 /** Environment variable names whose values are secrets: a command names them, the shell supplies the value. */
 const SECRET_NAME = /secret|token|password|passwd|credential|private|access_?key|api_?key/i;
 
+/** Whether an environment variable's name says its value is a secret (printed commands leave it to the shell). */
+export const isSecretName = (name: string): boolean => SECRET_NAME.test(name);
+
 /** `--env`'s value in a printed command: `NAME=value`, or `NAME=$NAME` for a secret (the shell supplies it). */
 export function envWord(name: string, value: string): string {
   return SECRET_NAME.test(name) ? `${name}=$${name}` : `${name}=${value}`;
