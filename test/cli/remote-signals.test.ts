@@ -5,19 +5,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTimerEvent } from '../../src/index.js';
 import { spawnCli } from '../helpers/spawn-cli.js';
 import type { TestServer } from '../remote/helpers/servers.js';
 import { startServer } from '../remote/helpers/servers.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+/** What one test made (its server, its folders), undone when that test ends: the tests run concurrently. */
+type Cleanups = Array<() => unknown>;
 
 /** A deployed function that answers each request after 50 ms. */
-async function slowTarget(): Promise<TestServer> {
+async function slowTarget(cleanups: Cleanups): Promise<TestServer> {
   const target = await startServer(async (_request, response) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     response.end('ok');
@@ -26,7 +24,7 @@ async function slowTarget(): Promise<TestServer> {
   return target;
 }
 
-function tempDir(): string {
+function tempDir(cleanups: Cleanups): string {
   const dir = mkdtempSync(join(tmpdir(), 'fc-sim-remote-signals-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
@@ -67,19 +65,27 @@ function expectEveryRecord(run: { status: number | null; stdout: string; stderr:
 }
 
 describe('SIGTERM during a remote load run', () => {
-  it.concurrent('replay --url: every record in --out, the summary, exit 143', async () => {
-    const target = await slowTarget();
-    const dir = tempDir();
+  it.concurrent('replay --url: every record in --out, the summary, exit 143', async ({ onTestFinished }) => {
+    const cleanups: Cleanups = [];
+    onTestFinished(async () => {
+      for (const cleanup of cleanups) await cleanup();
+    });
+    const target = await slowTarget(cleanups);
+    const dir = tempDir(cleanups);
     for (let index = 0; index < 40; index += 1)
       writeFileSync(join(dir, `e${String(index).padStart(2, '0')}.json`), JSON.stringify(buildTimerEvent({ payload: String(index) })));
-    const out = join(tempDir(), 'results.ndjson');
+    const out = join(tempDir(cleanups), 'results.ndjson');
     const run = await terminatedAfterFour(['replay', dir, '--url', target.origin, '--concurrency', '2', '--out', out], target);
     expectEveryRecord(run, out, 40);
   });
 
-  it.concurrent('<kind> --url --count: the same', async () => {
-    const target = await slowTarget();
-    const out = join(tempDir(), 'results.ndjson');
+  it.concurrent('<kind> --url --count: the same', async ({ onTestFinished }) => {
+    const cleanups: Cleanups = [];
+    onTestFinished(async () => {
+      for (const cleanup of cleanups) await cleanup();
+    });
+    const target = await slowTarget(cleanups);
+    const out = join(tempDir(cleanups), 'results.ndjson');
     const run = await terminatedAfterFour(['timer', '--url', target.origin, '--count', '30', '--concurrency', '2', '--out', out], target);
     expectEveryRecord(run, out, 30);
   });
