@@ -77,6 +77,12 @@ describe('custom runtimes without Docker', () => {
     expect(user.stdout).toContain('{"id":"7","body":"x"}');
   });
 
+  it('is fuzzed: fc-sim fuzz http --function', async () => {
+    const run = await runCli(['fuzz', 'http', '--function', 'web', '--runs', '5', '--no-save'], { cwd: project });
+    expect(run.stdout).toMatch(/✓ index\.handler: 5 http events passed/);
+    expect(run.status).toBe(0);
+  });
+
   it('is tested by fc-sim test: its HTTP statuses counted', async () => {
     const run = await runCli(['test', 'web', '--runs', '6'], { cwd: project });
     expect(run.stdout).toMatch(/✓ web ← http \(http\): 6 events passed/);

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CustomRuntimeProcess } from '../../src/runtime/custom-runtime-process.js';
+
+const codeDir = resolve('fixtures/projects/functions-by-name/server');
+const instances: CustomRuntimeProcess[] = [];
+afterEach(async () => {
+  await Promise.all(instances.splice(0).map((instance) => instance.dispose()));
+});
+
+function start(config: ConstructorParameters<typeof CustomRuntimeProcess>[0]['config']): CustomRuntimeProcess {
+  const instance = new CustomRuntimeProcess({ config, command: ['node'], args: ['index.js'], port: 9000 });
+  instances.push(instance);
+  return instance;
+}
+
+describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () => {
+  it('runs /initialize once, /pre-freeze after each invocation on FC 2.0, /pre-stop when it goes; warm in between', async () => {
+    const instance = start({ handler: 'index.handler', codeDir, platform: 'fc2', initializer: 'index.init', preFreeze: 'index.freeze', preStop: 'index.stop' });
+    const first = await instance.invoke(Buffer.from('a'));
+    expect(first.status).toBe('success');
+    expect(first.logs).toEqual(expect.arrayContaining(['hook /initialize', 'event of 1 bytes', 'hook /pre-freeze']));
+    const second = await instance.invoke(Buffer.from('bb'));
+    expect(JSON.parse(second.body.toString())).toMatchObject({ invocations: 2, event: 'bb' });
+    expect(second.logs).not.toContain('hook /initialize');
+    const preStop = await instances.pop()!.dispose();
+    expect(preStop?.status).toBe('success');
+    expect(preStop?.logs).toContain('hook /pre-stop');
+  });
+
+  it('ends the server at the timeout with FC’s error; the next invocation starts a new one', async () => {
+    const instance = start({ handler: 'index.handler', codeDir, timeout: 1 });
+    const timedOut = await instance.invoke(Buffer.from('hang'));
+    expect(timedOut.status).toBe('unhandled-error');
+    expect(timedOut.error?.errorMessage).toMatch(/^Function timed out after 1 seconds/);
+    const next = await instance.invoke(Buffer.from('x'));
+    expect(JSON.parse(next.body.toString())).toMatchObject({ invocations: 1 });
+  });
+});
