@@ -103,7 +103,7 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
   }
   addTargetOptions(command);
   const collect = (value: string, previous: string[] = []) => [...previous, value];
-  command.option('--function <name>', "a function of the project (s.yaml, template.yml): its handler, code folder, runtime and settings; flags override them");
+  command.option('--function <name>', 'a function of the project (s.yaml, template.yml): its handler, code folder, runtime and settings; flags override them');
   // sls's --project is the log project: there the project is the current folder's.
   const ownsProject = !command.options.some((option) => option.long === '--project');
   if (ownsProject) {

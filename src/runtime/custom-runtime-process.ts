@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
-import { join, sep } from 'node:path';
+import { delimiter, join, sep } from 'node:path';
 import { CustomRuntimeTarget } from '../remote/custom-runtime.js';
 import { remoteInvocation } from '../remote/outcome.js';
 import { errorBody } from './invocation.js';
@@ -113,7 +113,7 @@ export class CustomRuntimeProcess implements Instance {
 
   private environment(port: number): NodeJS.ProcessEnv {
     const { config } = this;
-    const path = [process.env.PATH, config.codeDir, join(config.codeDir, 'bin'), ...(this.spec.extraPath ?? [])].filter(Boolean).join(':');
+    const path = [process.env.PATH, config.codeDir, join(config.codeDir, 'bin'), ...(this.spec.extraPath ?? [])].filter(Boolean).join(delimiter);
     return {
       PATH: path,
       HOME: process.env.HOME,
