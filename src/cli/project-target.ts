@@ -5,7 +5,10 @@ import type { ProjectFunction } from '../project/model.js';
 import { folderPairs, localFolders, projectFunctionConfig, projectInstance } from '../project/project-instance.js';
 import { findFunction } from '../project/select.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
+import type { InvokeOptions } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
+import { buildKind, deliveryOfKind, findKind } from '../triggers/basics.js';
+import { deliver } from '../triggers/delivery.js';
 import type { FunctionFlags } from './function-options.js';
 import { functionConfigFrom, platformFlag } from './function-options.js';
 import type { CommandIo } from './io.js';
@@ -28,6 +31,19 @@ function namedFunction(flags: FunctionFlags, io: CommandIo): { project: ReturnTy
 /** The platform of the `--function` the flags name: what an HTTP kind builds its request for. */
 export function namedFunctionPlatform(flags: FunctionFlags, io: CommandIo): FunctionConfig['platform'] {
   return namedFunction(flags, io).fn.platform;
+}
+
+/**
+ * What `fc-sim invoke <function>` sends when no --event is given: for a function with an HTTP trigger, `GET /` as its
+ * platform calls it (an FC 3.0 HTTP event, an FC 2.0 request); for any other, `{}` (as `sam local invoke` does).
+ */
+export function defaultEventOf(flags: FunctionFlags, io: CommandIo): { bytes: Buffer; http?: InvokeOptions['http']; description: string } {
+  const { fn } = namedFunction(flags, io);
+  if (!fn.triggers.some((trigger) => trigger.type === 'http')) return { bytes: Buffer.from('{}'), description: '{}' };
+  const kind = findKind('http:get')!;
+  const fc2 = (platformFlag(flags) ?? fn.platform) === 'fc2';
+  const { bytes, options } = deliver(buildKind(kind, { path: '/' }, { fc2 }), deliveryOfKind(kind, { fc2 }));
+  return { bytes, ...(options.http ? { http: options.http } : {}), description: `GET / (its HTTP trigger's ${fc2 ? 'FC 2.0 request' : 'FC 3.0 event'})` };
 }
 
 /**

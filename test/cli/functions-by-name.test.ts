@@ -69,6 +69,13 @@ describe('custom runtimes without Docker', () => {
     expect(run.stderr).toMatch(/FC Invoke Start RequestId: \S+/);
   });
 
+  it('sends an HTTP function GET / when invoked without --event', async () => {
+    const run = await runCli(['invoke', 'web'], { cwd: project });
+    expect(run.stderr).toContain("no --event: the function gets GET / (its HTTP trigger's FC 3.0 event)");
+    expect(run.stdout).toContain('hello from web');
+    expect(run.status).toBe(0);
+  });
+
   it('forwards HTTP requests to the server: fc-sim http:get --function', async () => {
     const run = await runCli(['http:get', '--function', 'web', '--path', '/'], { cwd: project });
     expect(run.status).toBe(0);

@@ -69,9 +69,11 @@ export async function invokeCommand(options: InvokeCommandOptions, io: CommandIo
   if (options.event === undefined) {
     if (options.function === undefined)
       throw new FcSimError('E_USAGE', "required option '--event <file>' not specified", 'e.g. --event event.json, or - for standard input');
-    // As `sam local invoke` without -e: the function runs, with an empty JSON object.
-    io.stderr.write('fc-sim: no --event: the function gets {}\n');
-    return runInvocations([{ bytes: Buffer.from('{}') }], options, io);
+    // As `sam local invoke` without -e: `{}`; an HTTP function gets `GET /`.
+    const { defaultEventOf } = await import('../project-target.js');
+    const { description, ...event } = defaultEventOf(options, io);
+    io.stderr.write(`fc-sim: no --event: the function gets ${description}\n`);
+    return runInvocations([event], options, io);
   }
   const events = invokeEvents(options.event, options, io);
   const first = await events.next();
