@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { machine } from './lib/machine.mjs';
 import { markdown, unmeasured, writeResults } from './lib/report.mjs';
 
-const SUITES = ['generation', 'validation', 'invocation', 'cold-start', 'property', 'cli', 'remote'];
+const SUITES = ['generation', 'validation', 'invocation', 'cold-start', 'property', 'cli', 'remote', 'streaming'];
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !SUITES.includes(name));

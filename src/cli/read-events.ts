@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { InputEvent } from '../io/event-input.js';
 import { readEventInputs } from '../io/event-input.js';
 import { startsLikeCborMap } from '../io/cbor.js';
@@ -19,7 +20,7 @@ export type { InputEvent } from '../io/event-input.js';
  */
 export function readEvents(
   paths: readonly string[],
-  flags: { invocationType?: string | undefined },
+  flags: { invocationType?: string | undefined; out?: string | undefined },
   io: Pick<CliIo, 'cwd' | 'stdin'>,
 ): AsyncGenerator<InputEvent> {
   const type = flags.invocationType === 'async' ? 'async' : 'sync';
@@ -28,6 +29,8 @@ export function readEvents(
     stdin: io.stdin,
     limit: PAYLOAD_LIMITS[type],
     limitName: `the ${type} invocation payload limit`,
+    // The run's own records, when --out writes them into a folder being replayed.
+    ...(flags.out === undefined ? {} : { exclude: [resolve(io.cwd, flags.out)] }),
   });
 }
 
@@ -39,6 +42,8 @@ export interface LoadedEvent {
   platform?: Platform;
   /** A saved failure's check and test: a failure of the test's own property is judged only by that test. */
   saved?: Pick<SavedFailure, 'check' | 'corpus' | 'replay'>;
+  /** The bytes as read, when they are what FC delivers (a plain JSON event): sent as they are, not written again. */
+  bytes?: Buffer;
 }
 
 function jsonOf(input: InputEvent): { value: unknown } | undefined {
@@ -78,12 +83,14 @@ export function loadedEvent(input: InputEvent): LoadedEvent {
   const saved = savedFailure(input, json.value);
   if (saved) return saved;
   const delivery = deliveryOfSchema(detectSchema(json.value)?.schema);
-  return { label: input.label, event: json.value, delivery, ...(delivery === 'fc2-http' ? { platform: 'fc2' as const } : {}) };
+  // An FC 2.0 request is delivered as its body, a Tablestore event as CBOR: the others as the bytes read.
+  const asRead = delivery !== 'fc2-http' && delivery !== 'cbor' ? { bytes: input.bytes } : {};
+  return { label: input.label, event: json.value, delivery, ...asRead, ...(delivery === 'fc2-http' ? { platform: 'fc2' as const } : {}) };
 }
 
 /** A loaded event as the runtime takes it: the bytes FC delivers and, for HTTP, how the handler is called. */
 export function preparedOf(loaded: LoadedEvent): PreparedEvent & { label: string } {
-  const { bytes, options } = deliver(loaded.event, loaded.delivery);
+  const { bytes, options } = deliver(loaded.bytes ?? loaded.event, loaded.delivery);
   return { label: loaded.label, bytes, ...(options.http ? { http: options.http } : {}) };
 }
 

@@ -26,6 +26,8 @@ export interface EventInputOptions {
   limit: number;
   /** What the limit is, for the message: `a sync invocation's payload limit`. */
   limitName: string;
+  /** Files a folder does not contribute (absolute paths): the run's own `--out` file, written while the folder is read. */
+  exclude?: readonly string[];
 }
 
 /** File names a folder contributes: events as fc-sim prints and saves them. */
@@ -166,7 +168,7 @@ async function* eventsOf(chunks: AsyncIterable<Buffer | string>, source: string,
 }
 
 /** The files named: a folder stands for its event files (sorted by name), a file for itself. */
-async function expand(paths: readonly string[], cwd: string): Promise<Array<{ given: string; path: string }>> {
+async function expand(paths: readonly string[], cwd: string, exclude: readonly string[] = []): Promise<Array<{ given: string; path: string }>> {
   const files: Array<{ given: string; path: string }> = [];
   for (const given of paths) {
     if (given === '-') {
@@ -179,7 +181,7 @@ async function expand(paths: readonly string[], cwd: string): Promise<Array<{ gi
       const names = (await readdir(path)).filter((name) => EVENT_FILE.test(name)).sort();
       if (names.length === 0)
         throw new FcSimError('E_USAGE', `no JSON files in ${given} (event files: .json, .ndjson, .jsonl, .cbor)`, 'name event files, or a folder of them');
-      for (const name of names) files.push({ given: join(given, name), path: join(path, name) });
+      for (const name of names) if (!exclude.includes(join(path, name))) files.push({ given: join(given, name), path: join(path, name) });
     } else {
       files.push({ given, path });
     }
@@ -228,7 +230,7 @@ async function* one(bytes: Buffer): AsyncGenerator<Buffer> {
  * FcSimError naming it. Small files are read several at once, ahead of the event in use.
  */
 export async function* readEventInputs(paths: readonly string[], options: EventInputOptions): AsyncGenerator<InputEvent> {
-  const files = await expand(paths, options.cwd);
+  const files = await expand(paths, options.cwd, options.exclude);
   const ahead: Array<Promise<Buffer | undefined>> = [];
   const start = (index: number) => {
     const file = files[index];
