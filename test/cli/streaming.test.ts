@@ -106,6 +106,29 @@ describe('N events in, N outcomes out', () => {
   });
 });
 
+describe('fuzz --json', () => {
+  it("prints the run's outcome as one JSON line, passed or failed", async () => {
+    const passed = await runCli(['fuzz', 'timer', '--handler', 'echo.handler', ...handlers, '--runs', '5', '--seed', '1', '--no-save', '--json']);
+    expect(passed.status).toBe(0);
+    expect(JSON.parse(passed.stdout)).toMatchObject({ passed: true, source: 'timer', runs: 5, seed: 1 });
+    const failed = await runCli([
+      'fuzz',
+      'timer',
+      '--handler',
+      'planted/timer-json-payload.handler',
+      ...handlers,
+      '--runs',
+      '50',
+      '--seed',
+      '1',
+      '--no-save',
+      '--json',
+    ]);
+    expect(failed.status).toBe(1);
+    expect(JSON.parse(failed.stdout)).toMatchObject({ passed: false, check: 'no-unhandled-error', seed: 1, invocation: { status: expect.any(String) } });
+  });
+});
+
 describe('--count streams', () => {
   it('--count 100000000 | head -1: the first event at once, then a quiet exit when the pipe closes (EPIPE)', async () => {
     const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/bin.js'), 'oss:put', '--count', '100000000', '--seed', '1'], {

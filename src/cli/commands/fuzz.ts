@@ -1,12 +1,13 @@
 import { FcSimError } from '../../errors.js';
 import { findKind, sourceNames } from '../../triggers/registry.js';
 import { checkHandler, ContractFailure, FAST_CHECK_PATH } from '../../testing/check-handler.js';
-import type { EventSource } from '../../testing/triggers.js';
+import type { TypedEventSource } from '../../testing/typed-source.js';
 import { checksFromFlag } from '../check-flag.js';
 import type { FunctionFlags } from '../function-options.js';
 import { functionConfigFrom } from '../function-options.js';
 import type { CliOutput, CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
+import { invocationRecord } from '../print-invocation.js';
 import { checkOutputFolder } from '../output-paths.js';
 import { sourceCorpusKey } from '../../testing/replay-command.js';
 import { replayArgsOf } from '../replay-args.js';
@@ -24,9 +25,10 @@ export interface FuzzCommandOptions extends FunctionFlags {
  * A trigger (`oss`, or a variant such as `fc2-http`) or a kind; `timer` is both, and means the trigger. HTTP events
  * follow the function's platform (checkHandler: `--fc2` makes `http` and `http:get` FC 2.0 requests).
  */
-function sourceOf(target: string): EventSource {
-  if (sourceNames.includes(target)) return { trigger: target } as EventSource;
-  if (findKind(target)) return { kind: target };
+function sourceOf(target: string): TypedEventSource {
+  // A name read at run time, with no property of the user's to type: any source's type will do.
+  if (sourceNames.includes(target)) return { trigger: target } as TypedEventSource;
+  if (findKind(target)) return { kind: target } as TypedEventSource;
   throw new FcSimError('E_USAGE', `unknown trigger or kind "${target}"`, `use a trigger (${sourceNames.join(', ')}) or a kind (fc-sim list)`);
 }
 
@@ -122,12 +124,20 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
     });
     bar.done();
     const replayed = summary.replayed > 0 ? ` (after replaying ${summary.replayed} saved failure${summary.replayed === 1 ? '' : 's'})` : '';
-    io.stdout.write(`✓ ${handler}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
+    if (options.json) {
+      // fuzz stops at the first failure and shrinks it: its outcome is the run's, one JSON line.
+      const line = { passed: true, handler, source: target, runs: summary.runs, seed: summary.seed, replayed: summary.replayed };
+      io.stdout.write(`${JSON.stringify(line)}\n`);
+    } else io.stdout.write(`✓ ${handler}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
     return 0;
   } catch (error) {
     bar.done();
     if (!(error instanceof ContractFailure)) throw error;
-    io.stdout.write(`${error.message}\n`);
+    if (options.json) {
+      const { failure, event, invocation, runs, shrinks, seed, path, savedTo, rerun } = error.report;
+      const line = { passed: false, handler, source: target, check: failure.check, message: failure.message, runs, shrinks, seed, path, event, savedTo, rerun };
+      io.stdout.write(`${io.redactor.redact(JSON.stringify({ ...line, invocation: invocationRecord(invocation) }))}\n`);
+    } else io.stdout.write(`${error.message}\n`);
     return 1;
   }
 }
