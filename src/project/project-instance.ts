@@ -157,6 +157,7 @@ export function projectInstance(
       args,
       port,
       extraPath: (config.layerDirs ?? []).map((dir) => join(dir, 'bin')),
+      optDirs: [...(config.layerDirs ?? [])].reverse(),
       ...(fn.instanceConcurrency === undefined ? {} : { concurrency: fn.instanceConcurrency }),
     });
   }

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
 import { delimiter, join, sep } from 'node:path';
@@ -40,6 +41,8 @@ export interface CustomRuntimeProcessSpec {
   port: number;
   /** Folders added to PATH after the host's (a layer's `bin`, as FC's /opt/bin). */
   extraPath?: string[];
+  /** The layers' local folders, latest first: a command or argument under FC's `/opt/` is looked up in them. */
+  optDirs?: string[];
   /** Requests the server takes at once (instanceConcurrency, default 1); beyond 1, logs written meanwhile are shared out as they come. */
   concurrency?: number;
 }
@@ -78,6 +81,8 @@ interface Running {
   lines: string[];
   exited: Promise<string>;
   port: number;
+  /** When the server last wrote (performance.now()). */
+  lastOutput: number;
 }
 
 /**
@@ -137,12 +142,25 @@ export class CustomRuntimeProcess implements Instance {
     };
   }
 
+  /**
+   * A path as FC's instance has it, here: `/code/…` in the code folder, `/opt/…` in the first layer folder that has
+   * it (a command such as `/opt/nodejs20/bin/node` from FC's Node.js layer); anything else as written.
+   */
+  private local(part: string): string {
+    if (part === '/code' || part.startsWith('/code/')) return join(this.config.codeDir, part.slice('/code'.length));
+    if (!part.startsWith('/opt/')) return part;
+    const found = (this.spec.optDirs ?? []).map((dir) => join(dir, part.slice('/opt/'.length))).find((path) => existsSync(path));
+    return found ?? part;
+  }
+
   /** Starts the server and waits until it listens: on the port FC tells it, or on the one it declares (a hard-coded 9000). */
   private async start(warnings: string[]): Promise<Running> {
     const port = await freePort();
     const declaredFree = !(await accepts(this.spec.port));
-    const [command, ...commandArgs] = this.spec.command.length > 0 ? this.spec.command : [join(this.config.codeDir, 'bootstrap')];
-    const child = spawn(command!, [...commandArgs, ...this.spec.args], {
+    const [command, ...commandArgs] = (this.spec.command.length > 0 ? this.spec.command : [join(this.config.codeDir, 'bootstrap')]).map((part) =>
+      this.local(part),
+    );
+    const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part))], {
       cwd: this.config.codeDir,
       env: this.environment(port),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -151,12 +169,17 @@ export class CustomRuntimeProcess implements Instance {
     trackGroup(child);
     const lines: string[] = [];
     const take = (chunk: Buffer) => {
+      if (this.current?.child === child) this.current.lastOutput = performance.now();
       for (const line of chunk.toString().split(/\r?\n/)) if (line !== '') lines.push(line);
     };
     child.stdout!.on('data', take);
     child.stderr!.on('data', take);
     const exited = new Promise<string>((resolve) => {
-      child.once('error', (error) => resolve(`cannot start ${command}: ${error.message}`));
+      child.once('error', (error) =>
+        resolve(
+          `cannot start ${command}: ${error.message}${command!.startsWith('/opt/') ? ` (FC's layers are in /opt: map the layer that has it with --layer <arn>=<dir>)` : ''}`,
+        ),
+      );
       child.once('exit', (code, signal) => resolve(`exited${signal ? ` on ${signal}` : ` with code ${code}`}`));
     });
     let gone: string | undefined;
@@ -191,7 +214,7 @@ export class CustomRuntimeProcess implements Instance {
       { url: `http://127.0.0.1:${port}`, config: this.config },
       { retry: { retries: 0 }, connections: 1, requestTimeoutMs: 86_400_000 },
     );
-    const running: Running = { child, target, lines, exited, port };
+    const running: Running = { child, target, lines, exited, port, lastOutput: performance.now() };
     this.current = running;
     // A server that dies between invocations is replaced by the next one.
     void exited.then(() => {
@@ -241,6 +264,7 @@ export class CustomRuntimeProcess implements Instance {
     ]);
     clearTimeout(timer);
     const durationMs = performance.now() - started;
+    if (ended.how === 'answered') await this.quiet(running);
     const logs = running.lines.splice(0);
     if (ended.how === 'answered') {
       const { invocation } = ended.result;
@@ -255,6 +279,16 @@ export class CustomRuntimeProcess implements Instance {
     return this.failed(requestId, error, logs, warnings, durationMs);
   }
 
+  /**
+   * Waits for what the server wrote before it answered: its pipes may deliver after the answer. Until it has been
+   * quiet for 5 ms, at most 50 ms.
+   */
+  private async quiet(running: Running): Promise<void> {
+    const deadline = performance.now() + 50;
+    do await new Promise((resolve) => setTimeout(resolve, 2));
+    while (performance.now() - running.lastOutput < 5 && performance.now() < deadline);
+  }
+
   /** FC 2.0 calls `GET /pre-freeze` after each invocation when a PreFreeze hook is configured (runtime.md §5). */
   private async preFreeze(running: Running, requestId: string, invocation: Invocation): Promise<void> {
     const signal = AbortSignal.timeout(HOOK_TIMEOUT_SECONDS * 1000);
@@ -262,6 +296,7 @@ export class CustomRuntimeProcess implements Instance {
       headers: { 'x-fc-request-id': requestId, 'x-fc-control-path': '/pre-freeze', 'x-fc-function-name': this.config.functionName },
       signal,
     }).catch((error: Error) => error);
+    await this.quiet(running);
     invocation.logs.push(...running.lines.splice(0));
     if (answer instanceof Error) invocation.warnings.push(`PreFreeze (GET /pre-freeze) failed: ${answer.message}`);
     else if (answer.status !== 200) invocation.warnings.push(`PreFreeze (GET /pre-freeze) answered ${answer.status}`);
@@ -294,6 +329,7 @@ export class CustomRuntimeProcess implements Instance {
     }
     running.lines.length = 0;
     const preStop = await running.target.dispose();
+    await this.quiet(running);
     if (preStop) preStop.logs = [...running.lines.splice(0), ...preStop.logs];
     await endGroupOf(running.child);
     return preStop;

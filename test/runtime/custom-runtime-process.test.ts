@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CustomRuntimeProcess } from '../../src/runtime/custom-runtime-process.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const codeDir = resolve('fixtures/projects/functions-by-name/server');
 const instances: CustomRuntimeProcess[] = [];
@@ -35,5 +37,22 @@ describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () =
     expect(timedOut.error?.errorMessage).toMatch(/^Function timed out after 1 seconds/);
     const next = await instance.invoke(Buffer.from('x'));
     expect(JSON.parse(next.body.toString())).toMatchObject({ invocations: 1 });
+  });
+
+  it("finds FC's /code/ in the code folder and /opt/ in the layers' folders: a command from a layer, an argument in the code", async () => {
+    const layer = tempDir('fc-sim-layer-');
+    mkdirSync(join(layer, 'bin'));
+    writeFileSync(join(layer, 'bin', 'run'), '#!/bin/sh\nexec node "$@"\n');
+    chmodSync(join(layer, 'bin', 'run'), 0o755);
+    const instance = new CustomRuntimeProcess({
+      config: { handler: 'index.handler', codeDir },
+      command: ['/opt/bin/run'],
+      args: ['/code/index.js'],
+      port: 9000,
+      optDirs: [layer],
+    });
+    instances.push(instance);
+    const result = await instance.invoke(Buffer.from('x'));
+    expect(JSON.parse(result.body.toString())).toMatchObject({ invocations: 1, event: 'x' });
   });
 });
