@@ -56,6 +56,19 @@ export type {
   EventBridgeTriggerConfig,
   SchemaTypes,
 } from './types/generated.js';
+// The functions FC's Node.js runtimes call, and the context (with its logger), request and response they pass.
+export type {
+  FcLogger,
+  FcCallback,
+  Fc2HandlerContext,
+  Fc3HandlerContext,
+  Fc2EventHandler,
+  Fc3EventHandler,
+  Fc2HttpHandler,
+  Fc2HttpHandlerRequest,
+  Fc2HttpResponse,
+  Fc3HttpHandler,
+} from './types/handlers.js';
 
 // Events as FC sends them, built from the parameters that vary; the rest is derived coherently.
 export { buildOssEvent, ossEventDefaults } from './triggers/oss/build.js';

@@ -16,6 +16,14 @@ describe('the root entry (fc-sim)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('exports the handler types: event and HTTP handlers of FC 2.0 and 3.0, their contexts with the logger', () => {
+    const handlerTypes = [...readFileSync('src/types/handlers.ts', 'utf8').matchAll(/^export (?:interface|type) (\w+)/gm)].map((match) => match[1]!);
+    expect(handlerTypes).toEqual(
+      expect.arrayContaining(['FcLogger', 'Fc2HandlerContext', 'Fc3HandlerContext', 'Fc2EventHandler', 'Fc3EventHandler', 'Fc2HttpHandler', 'Fc3HttpHandler']),
+    );
+    expect(handlerTypes.filter((name) => !new RegExp(`\\b${name}\\b`).test(indexText))).toEqual([]);
+  });
+
   it('keeps signing, statistics, redaction and the instance classes internal: one way to create an instance', () => {
     const internals = [
       'signFc2',

@@ -35,7 +35,10 @@ import { prepareSource, sourceOnPlatform, sourcePlatform } from './triggers.js';
  * ```
  * @see README.md#property-based-contract-tests
  */
-export type CheckHandlerOptions<E = unknown> = CheckOptions<E> & EventSource & CheckHandlerSettings;
+export type CheckHandlerOptions<E = unknown> = Omit<CheckOptions<E>, 'property'> & TypedEventSource<E> & CheckHandlerSettings;
+
+/** The options as checkHandler reads them: any source, its property taking what the source draws. */
+type SourceOptions<E> = CheckOptions<E> & EventSource & CheckHandlerSettings;
 
 /** What {@link checkHandler} takes besides the source and the checks: the handler, its configuration, the run. */
 type CheckHandlerSettings = {
@@ -74,19 +77,6 @@ type CheckHandlerSettings = {
    */
   redact?: (text: string) => string;
 };
-
-/**
- * {@link CheckHandlerOptions} with the property's event inferred from the source ({@link TypedEventSource}): what
- * `checkHandler` takes when the trigger or kind is written in the code.
- *
- * @example
- * ```ts
- * const options: TypedCheckHandlerOptions = { handler: 'index.handler', trigger: 'timer', property: (event) => event.triggerTime.length > 0 };
- * await checkHandler(options);
- * ```
- * @see README.md#typed-handlers-and-properties
- */
-export type TypedCheckHandlerOptions<E = unknown> = Omit<CheckOptions<E>, 'property'> & TypedEventSource<E> & CheckHandlerSettings;
 
 /**
  * What a passing {@link checkHandler} did: the events run, the saved failures replayed first, and the seed.
@@ -184,7 +174,7 @@ async function confirmedSetupError<E>(runner: ContractRunner<E>, event: E, outco
 }
 
 /** Options as a `checkHandler({ … })` call, when they can be written out (a handler string, a trigger or kind, JSON constraints). */
-function snippetOf(options: CheckHandlerOptions<unknown>, runtime: object, seed: number, path: string): string | undefined {
+function snippetOf(options: SourceOptions<unknown>, runtime: object, seed: number, path: string): string | undefined {
   if (typeof options.handler !== 'string' || 'arbitrary' in options || options.property || options.target) return undefined;
   // A secret in the function's environment is not written into a report.
   if (Object.keys(options.runtime?.environment ?? {}).some(isSecretName)) return undefined;
@@ -219,9 +209,9 @@ function snippetOf(options: CheckHandlerOptions<unknown>, runtime: object, seed:
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  * @see README.md#property-based-contract-tests
  */
-export async function checkHandler<E = unknown>(typed: TypedCheckHandlerOptions<E>): Promise<CheckSummary> {
+export async function checkHandler<E = unknown>(typed: CheckHandlerOptions<E>): Promise<CheckSummary> {
   // Typed, each source's property takes its own events; inside, an event is whatever the source draws.
-  const options = typed as CheckHandlerOptions<E>;
+  const options = typed as SourceOptions<E>;
   if (options.path !== undefined && !FAST_CHECK_PATH.test(options.path)) {
     throw new FcSimError(
       'E_INVALID_PARAMS',
@@ -260,7 +250,7 @@ export async function checkHandler<E = unknown>(typed: TypedCheckHandlerOptions<
           : flat
             ? `npx fc-sim fuzz ${sourceName} ${functionArgs} --seed ${found.seed} --path ${found.path}`
             : undefined;
-    const snippet = found.path === '' ? undefined : snippetOf(options as CheckHandlerOptions<unknown>, runtime, found.seed, found.path);
+    const snippet = found.path === '' ? undefined : snippetOf(options as SourceOptions<unknown>, runtime, found.seed, found.path);
     return {
       ...found,
       source: source.label,

@@ -11,6 +11,8 @@ export { prepareSource } from './triggers.js';
 export { deliver } from '../triggers/delivery.js';
 export type { Delivery } from '../triggers/delivery.js';
 export type { EventSource, TriggerName, PreparedSource } from './triggers.js';
+export type { TypedEventSource } from './typed-source.js';
+export { eventArbitrary } from './event-arbitrary.js';
 export { saveFailure, savedEvents, readSavedFailures, isSavedFailure } from './failures.js';
 export type { SavedFailure, FailureCorpus } from './failures.js';
 export type { FailureReport } from './report.js';

@@ -85,7 +85,7 @@ describe('checkHandler finds planted bugs and shrinks them', () => {
       runs: 300,
       replayHandler: 'src/index.handler',
       property: (event, result) => {
-        const key = (event as { events: [{ oss: { object: { key: string } } }] }).events[0].oss.object.key;
+        const key = event.events[0]!.oss.object.key;
         if (result.body.toString() !== key) throw new Error(`renamed ${key} to ${result.body.toString()}`);
       },
     });

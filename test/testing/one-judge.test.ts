@@ -56,7 +56,7 @@ function eventFile(): string {
 /** How the paths name the function: CLI flags, and checkHandler's options (`target` or `handler` + `runtime`). */
 interface Target {
   args: string[];
-  library: Omit<CheckHandlerOptions, 'trigger' | 'handler'> & { handler?: CheckHandlerOptions['handler'] };
+  library: Partial<Pick<CheckHandlerOptions, 'handler' | 'target' | 'runtime'>>;
 }
 
 /** The verdict of every path on timer events. */
