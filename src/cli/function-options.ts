@@ -35,6 +35,9 @@ export interface FunctionFlags extends TargetFlags {
   check?: string[];
   /** --node <path>: a Node.js binary to run the instance on. */
   node?: string;
+  /** --inspect[=host:port], --inspect-brk[=host:port]: the instance's process under Node's inspector. */
+  inspect?: string | true;
+  inspectBrk?: string | true;
   /** false with --no-builtin-modules. */
   builtinModules?: boolean;
   /** --function <name> (invoke's argument too): the project function whose settings the events run with. */
@@ -118,6 +121,11 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
     .option('--code-dir <dir>', 'the code folder (FC’s /code; default: the current folder)')
     .option('--runtime <runtime>', `${runtimeNames.join(', ')} (default nodejs20), each on its own Node.js version`)
     .option('--node <path>', 'run on this Node.js binary instead of the runtime’s own version (FC_SIM_NODE_<major> does the same)')
+    .option(
+      '--inspect [host:port]',
+      'run the function under Node’s inspector for a debugger to attach (default 127.0.0.1:9229; port 0: a free one); its timeout is not enforced',
+    )
+    .option('--inspect-brk [host:port]', 'as --inspect, stopped before the handler’s module loads until a debugger attaches')
     .option('--no-builtin-modules', 'leave FC’s preinstalled modules (raw-body, ali-oss, …) off NODE_PATH, to check that the code bundles what it needs')
     .option('--timeout <seconds>', 'function timeout, 1–86400 (default 3)', timeoutValue('--timeout'))
     .option('--memory <mb>', 'memory size in MB, 128–32768 in steps of 64 (default 512)', memoryValue('--memory'))
@@ -180,6 +188,29 @@ function checkCodeDir(codeDir: string, from: string): void {
   if (!isFolder) throw new FcSimError('E_USAGE', `${from}: ${codeDir}: is a file, not a folder`, 'name the folder with the function’s code (FC’s /code)');
 }
 
+/** Node's inspector default address, as `node --inspect` has it. */
+const DEFAULT_INSPECT_ADDRESS = '127.0.0.1:9229';
+
+/** --inspect / --inspect-brk as the runtime takes them: the URL to attach to and the timeout's absence said on stderr. */
+function inspectFrom(flags: FunctionFlags, io: CliIo): FunctionConfig['inspect'] {
+  if (flags.inspect !== undefined && flags.inspectBrk !== undefined) {
+    throw new FcSimError('E_USAGE', '--inspect and --inspect-brk: one or the other', 'use --inspect-brk to stop before the handler loads');
+  }
+  const given = flags.inspectBrk ?? flags.inspect;
+  if (given === undefined) return undefined;
+  const flag = flags.inspectBrk !== undefined ? '--inspect-brk' : '--inspect';
+  const address = given === true ? DEFAULT_INSPECT_ADDRESS : given;
+  if (!/^(?:(?:[\w.-]+|\[[\da-fA-F:]+\]):)?\d{1,5}$/.test(address)) {
+    throw new FcSimError('E_USAGE', `${flag}: expected host:port or a port, got "${address}"`, `e.g. ${flag}=127.0.0.1:9229 (port 0: a free one)`);
+  }
+  io.stderr.write(`fc-sim: ${flag}: the function's timeout is not enforced while a debugger may hold it at a breakpoint\n`);
+  return {
+    address,
+    break: flags.inspectBrk !== undefined,
+    onListening: (url) => io.stderr.write(`fc-sim: debugger listening on ${url} (attach to ${new URL(url).host}; VS Code: README.md#debug-a-handler)\n`),
+  };
+}
+
 /**
  * The function configuration: flags, then FC_SIM_* environment variables, then --config, then what the event implies
  * (an FC 2.0 request: the fc2 platform), then defaults; the code folder is the working folder unless one of them
@@ -206,6 +237,7 @@ export function functionConfigFrom(
       preFreeze: flags.preFreeze,
       functionName: flags.functionName,
       environment: flags.env === undefined ? undefined : { ...file.environment, ...flags.env },
+      inspect: inspectFrom(flags, io),
     }).filter(([, value]) => value !== undefined),
   );
   const config = { codeDir: io.cwd, ...eventDefaults, ...file, ...settingsFromEnvironment(io.env, io.cwd), ...fromFlags } as Partial<FunctionConfig>;

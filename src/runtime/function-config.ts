@@ -71,6 +71,13 @@ export interface FunctionConfig {
    * `nodejs/node_modules` and `nodejs/node<major>/node_modules` on NODE_PATH, `bin` on PATH, `lib` on LD_LIBRARY_PATH).
    */
   layerDirs?: string[];
+  /**
+   * Runs the instance's process under Node's inspector, for a debugger to attach (VS Code: README.md#debug-a-handler).
+   * `address` is `host:port` (port 0: a free one), `break` stops before the handler's module loads, `onListening`
+   * receives the `ws://` URL the process prints. The function's timeout is not enforced then: a debugger paused at a
+   * breakpoint would otherwise see its instance killed.
+   */
+  inspect?: { address: string; break?: boolean; onListening?: (url: string) => void };
 }
 
 export const FAKE_CREDENTIALS: Credentials = {

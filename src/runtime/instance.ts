@@ -173,7 +173,7 @@ export class FunctionInstance extends LifecycleInstance {
       cwd: this.config.codeDir,
       env: instanceEnvironment(this.config, this.traits, randomUUID(), node),
       // FC's bootstrap: a heap of 90% of the memory size, larger HTTP headers, gc exposed.
-      execArgv: [`--max-old-space-size=${Math.floor(memory * 0.9)}`, '--max-http-header-size=16384', '--expose-gc'],
+      execArgv: [`--max-old-space-size=${Math.floor(memory * 0.9)}`, '--max-http-header-size=16384', '--expose-gc', ...inspectorFlags(this.config)],
       serialization: wire,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Its own process group, ended as one: fc-sim's signals and exit end what the handler spawned too.
@@ -187,7 +187,7 @@ export class FunctionInstance extends LifecycleInstance {
       for (const line of chunk.toString().split(/\r?\n/)) if (line !== '') this.pending.logs.push(line);
     };
     child.stdout!.on('data', lines);
-    child.stderr!.on('data', lines);
+    child.stderr!.on('data', this.config.inspect ? inspectorLines(this.config.inspect, lines) : lines);
     child.on('message', (received: unknown) => {
       const message = fromWire<FromInstance>(wire, received);
       if (message.type === 'ready') markReady();
@@ -279,7 +279,10 @@ export class FunctionInstance extends LifecycleInstance {
     const id = this.nextId++;
     const started = performance.now();
     return new Promise((resolve) => {
+      // Under a debugger the timeout is not enforced: a breakpoint would otherwise end the instance being debugged.
+      const enforced = !this.config.inspect;
       const timer = setTimeout(() => {
+        if (!enforced) return;
         this.maxRssBytes = Math.max(this.maxRssBytes, peakRssBytes(child.pid));
         end({ how: 'timeout', error: timeoutError(timeoutSeconds, this.maxRssBytes), maxRssBytes: this.maxRssBytes });
         this.stop();
@@ -351,4 +354,26 @@ export class FunctionInstance extends LifecycleInstance {
       echoError: end.how === 'answered' && this.traits.legacyAgent,
     });
   }
+}
+
+/** Node's inspector flag for the instance's process, when the function is debugged. */
+function inspectorFlags(config: FunctionConfig): string[] {
+  if (!config.inspect) return [];
+  return [`--inspect${config.inspect.break ? '-brk' : ''}=${config.inspect.address}`];
+}
+
+/**
+ * The process's stderr under the inspector: Node's own lines (`Debugger listening on ws://…`, the help link,
+ * `Debugger attached.`) are fc-sim's to show, not the function's logs; the URL goes to `onListening`.
+ */
+function inspectorLines(inspect: NonNullable<FunctionConfig['inspect']>, logs: (chunk: Buffer) => void): (chunk: Buffer) => void {
+  return (chunk) => {
+    const kept: string[] = [];
+    for (const line of chunk.toString().split(/\r?\n/)) {
+      const listening = /^Debugger listening on (ws:\/\/\S+)/.exec(line);
+      if (listening) inspect.onListening?.(listening[1]!);
+      else if (!/^(Debugger attached\.|Waiting for the debugger to disconnect\.\.\.|For help, see: https:\/\/nodejs\.org\S*)$/.test(line)) kept.push(line);
+    }
+    if (kept.some((line) => line !== '')) logs(Buffer.from(kept.join('\n')));
+  };
 }
