@@ -8,6 +8,7 @@ import { runnableRuntime } from '../runtime/node/deprecated-runtimes.js';
 import { isPlatform, platformNames, runtimeNames } from '../runtime/runtimes.js';
 import type { CliIo } from './io.js';
 import { CHECK_FLAG } from './check-flag.js';
+import { refuseTypeScriptHandler } from './typescript-handler.js';
 import { memoryValue, readConfigFile, settingsFromEnvironment, timeoutValue } from './function-settings.js';
 import type { TargetFlags } from './target-options.js';
 import { addTargetOptions, hasTarget } from './target-options.js';
@@ -252,6 +253,7 @@ export function functionConfigFrom(
           ? `"codeDir" in --config ${flags.config}`
           : 'the current folder',
   );
+  refuseTypeScriptHandler(config.handler, config.codeDir!, fromFlags.handler ? '--handler' : 'handler');
   if (config.runtime !== undefined) {
     const runtime = runnableRuntime(config.runtime);
     if (!runtime) throw new FcSimError('E_USAGE', `unknown runtime "${config.runtime}"`, `use one of: ${runtimeNames.join(', ')}`);
