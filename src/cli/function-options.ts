@@ -193,7 +193,7 @@ function checkCodeDir(codeDir: string, from: string): void {
 const DEFAULT_INSPECT_ADDRESS = '127.0.0.1:9229';
 
 /** --inspect / --inspect-brk as the runtime takes them: the URL to attach to and the timeout's absence said on stderr. */
-function inspectFrom(flags: FunctionFlags, io: CliIo): FunctionConfig['inspect'] {
+export function inspectFrom(flags: Pick<FunctionFlags, 'inspect' | 'inspectBrk'>, io: CliIo): FunctionConfig['inspect'] {
   if (flags.inspect !== undefined && flags.inspectBrk !== undefined) {
     throw new FcSimError('E_USAGE', '--inspect and --inspect-brk: one or the other', 'use --inspect-brk to stop before the handler loads');
   }

@@ -113,7 +113,7 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
     program
       .command('invoke')
       .description('invoke a handler (or a function of the project, by name) with an event file (its bytes as they are), locally, as FC would')
-      .argument('[function]', "a function of the project (s.yaml, template.yml), run with its settings: same as --function")
+      .argument('[function]', 'a function of the project (s.yaml, template.yml), run with its settings: same as --function')
       .option(
         '--event <file>',
         'the events: a file (its bytes as they are), an NDJSON file (one event a line), a folder of them, a saved failure, or - for standard input',
@@ -208,8 +208,16 @@ function buildProgram(io: CommandIo, finish: Finish): Command {
       .option('--port <n>', 'the port (default 9000; 0 picks a free one)', integer('--port', 0))
       .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
       .option('--no-watch', 'do not reload code when it changes')
-      .option('--layer <arn=dir>', "a local folder for a layer the functions use (FC's /opt); repeatable", (value: string, previous: string[] = []) => [...previous, value])
-      .option('--nas <mountDir=dir>', 'a local folder for a NAS mount path the functions use; repeatable', (value: string, previous: string[] = []) => [...previous, value]),
+      .option('--inspect [host:port]', "each function instance's process under Node's inspector (port 0: a free one each); timeouts not enforced")
+      .option('--inspect-brk [host:port]', 'as --inspect, each instance stopped before its handler loads until a debugger attaches')
+      .option('--layer <arn=dir>', "a local folder for a layer the functions use (FC's /opt); repeatable", (value: string, previous: string[] = []) => [
+        ...previous,
+        value,
+      ])
+      .option('--nas <mountDir=dir>', 'a local folder for a NAS mount path the functions use; repeatable', (value: string, previous: string[] = []) => [
+        ...previous,
+        value,
+      ]),
   ).action(async (options) => {
     const { serveCommand } = await import('./commands/serve.js');
     finish(await serveCommand(options, io));

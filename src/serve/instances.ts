@@ -1,3 +1,4 @@
+import type { FunctionConfig } from '../runtime/function-config.js';
 import type { LocalFolders } from '../project/project-instance.js';
 import { projectInstance } from '../project/project-instance.js';
 import type { ProjectFunction } from '../project/model.js';
@@ -69,6 +70,8 @@ export class InstancePool {
     private readonly folders: LocalFolders = { layers: {}, nas: {} },
     private readonly warn: (message: string) => void = () => undefined,
     private readonly scaling: Scaling = SCALING,
+    /** Node's inspector on every instance started (`fc-sim serve --inspect`). */
+    private readonly inspect?: FunctionConfig['inspect'],
   ) {}
 
   /** Requests one instance takes at once. */
@@ -106,7 +109,7 @@ export class InstancePool {
       }
       if (entry.slots.length < this.scaling.maxInstances) {
         // Throws (E_CONFIG) for a function fc-sim cannot run: the server answers it with FC's error.
-        const slot = { instance: projectInstance(entry.fn, {}, this.folders, this.slotsWarn(key, entry)), busy: 1 };
+        const slot = { instance: projectInstance(entry.fn, this.inspect ? { inspect: this.inspect } : {}, this.folders, this.slotsWarn(key, entry)), busy: 1 };
         entry.slots.push(slot);
         return { entry, slot };
       }

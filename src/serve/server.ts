@@ -1,3 +1,4 @@
+import type { FunctionConfig } from '../runtime/function-config.js';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -55,6 +56,11 @@ export interface ServeOptions {
   folders?: LocalFolders;
   /** How far one function scales: instances and waiting requests (default 4 instances, 64 waiting). */
   scaling?: Scaling;
+  /**
+   * Every instance's process under Node's inspector (see FunctionConfig's `inspect`); its timeout is not enforced.
+   * Instances of one address share its port: the first holds it, so give port 0 to debug several.
+   */
+  inspect?: FunctionConfig['inspect'];
 }
 
 /**
@@ -120,6 +126,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     options.folders,
     (message) => log(`fc-sim: warning: ${message}`),
     options.scaling,
+    options.inspect,
   );
   const warnedAuth = new Set<string>();
   const nonces = new NonceLedger();

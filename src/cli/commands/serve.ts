@@ -10,12 +10,12 @@ import type { RunningServer } from '../../serve/server.js';
 import { startServer } from '../../serve/server.js';
 import { endAllGroups } from '../../runtime/process-group.js';
 import type { FunctionFlags } from '../function-options.js';
-import { platformFlag } from '../function-options.js';
+import { inspectFrom, platformFlag } from '../function-options.js';
 import type { CliIo } from '../io.js';
 import { onStopSignal } from '../signals.js';
 import { table } from '../table.js';
 
-export interface ServeCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'> {
+export interface ServeCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3' | 'inspect' | 'inspectBrk'> {
   project?: string;
   /** The project file in the folder, as `s -t` takes it. */
   template?: string;
@@ -74,6 +74,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
       log: (line) => void io.stderr.write(`${line}\n`),
       accessKey: accessKeyFromEnv(io.env) ?? null,
       folders: localFolders(project, { layers: folderPairs('--layer', options.layer), nas: folderPairs('--nas', options.nas) }, io.cwd),
+      inspect: inspectFrom(options, io),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
