@@ -37,6 +37,20 @@ describe('run(argv, io)', () => {
     expect(process.exitCode).toBe(before);
   });
 
+  it('lists every kind in --help, and gives a kind its flags when it runs or its help is asked for', async () => {
+    const overview = await runCli(['--help']);
+    for (const kind of ['oss:put', 'timer', 'kafka', 'eventbridge:custom']) expect(overview.stdout).toContain(kind);
+    for (const argv of [
+      ['help', 'cdn:logfile'],
+      ['cdn:logfile', '--help'],
+    ]) {
+      const help = await runCli(argv);
+      expect(help.stdout, argv.join(' ')).toContain('--domain <domain>');
+      expect(help.stdout, argv.join(' ')).toContain('--handler');
+    }
+    expect(JSON.parse((await runCli(['cdn:logfile', '--domain', 'cdn.example.com'])).stdout).events[0].resource.domain).toBe('cdn.example.com');
+  });
+
   it('treats any error that is not an FcSimError as a bug: its stack, a line asking to report it, exit 70', async () => {
     let stderr = '';
     const status = await run(['list'], {
