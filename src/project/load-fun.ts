@@ -126,10 +126,16 @@ function funFunction(service: string, name: string, resource: Json, document: Do
     preStop: isObject(lifecycle.PreStop) ? stringOrUndefined(lifecycle.PreStop.Handler) : undefined,
     preFreeze: isObject(lifecycle.PreFreeze) ? stringOrUndefined(lifecycle.PreFreeze.Handler) : undefined,
     environment: stringMap(properties.EnvironmentVariables),
-    ...instanceSettings('fun', properties, objectIn(objectIn(objectIn(document.Resources)[service]).Properties), {
-      path: `${path}.Properties`,
-      servicePath: `Resources.${service}.Properties`,
-    }, context),
+    ...instanceSettings(
+      'fun',
+      properties,
+      objectIn(objectIn(objectIn(document.Resources)[service]).Properties),
+      {
+        path: `${path}.Properties`,
+        servicePath: `Resources.${service}.Properties`,
+      },
+      context,
+    ),
     triggers,
     location: { file: context.file, path },
   };
