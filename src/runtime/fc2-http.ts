@@ -83,6 +83,7 @@ export function fc2Response(answer: (answer: HttpAnswer) => void, fail: (error: 
       delete headers[name];
     },
     // Not Object.hasOwn: this runs in the instance's process, on Node 12 too (tsconfig.child.json).
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn does not exist on Node 12 and 14
     hasHeader: (name: string) => Object.prototype.hasOwnProperty.call(headers, name),
     send(body: unknown) {
       if (sent) throw new Error('can not send multi times');
