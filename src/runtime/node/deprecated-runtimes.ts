@@ -1,6 +1,6 @@
 import type { RuntimeName } from '../runtimes.js';
 import { isRuntimeName } from '../runtimes.js';
-import { notice } from './node-choice.js';
+import { notice } from './notices.js';
 
 /**
  * Runtimes FC has deprecated but Fun's templates still name (`runtime: nodejs8`, `nodejs10`). fc-sim runs them as

@@ -5,6 +5,7 @@ import { BUILTIN_MODULES, moduleName, provisionBuiltinModules } from './builtin-
 import { NodeUnavailable, provisionNode } from './node-binary.js';
 import { FcSimError } from '../../errors.js';
 import { majorOf, nodeVersionOf } from './node-versions.js';
+import { takeNotices } from './notices.js';
 
 /** How an instance's process is started: which Node.js, and the preinstalled modules' folder for NODE_PATH. */
 export interface NodeChoice {
@@ -46,12 +47,6 @@ function binaryVersion(path: string, origin: string): string {
 }
 
 const said = new Set<string>();
-const notices: string[] = [];
-
-/** A warning for the run's next instance start to carry (said once, like the rest). */
-export function notice(warning: string): void {
-  notices.push(warning);
-}
 
 /** Warnings not yet said in this process (a run says each difference once, however many instances it starts). */
 function once(warnings: string[]): string[] {
@@ -132,5 +127,5 @@ export async function chooseNode(request: NodeRequest): Promise<NodeChoice> {
       );
     }
   }
-  return { ...choice, warnings: once([...notices.splice(0), ...choice.warnings]) };
+  return { ...choice, warnings: once([...takeNotices(), ...choice.warnings]) };
 }
