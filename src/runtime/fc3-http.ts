@@ -4,9 +4,11 @@ import { isReservedResponseHeader } from './reserved-headers.js';
 
 /**
  * The HTTP response FC 3.0 sends for what a handler returned to an HTTP trigger event: the returned
- * `{statusCode, headers, isBase64Encoded, body}`, body decoded when base64. FC's handling of a value that is not
- * such an object is not documented (the doc section could not be read): fc-sim answers 200 with the raw result
- * as body, as FC is understood to, and adds a warning that names what does not conform.
+ * `{statusCode, headers, isBase64Encoded, body}`, body decoded when base64. A result that is no such object (text,
+ * an object without `statusCode`) is answered 200 with the raw result as body, with a warning: FC's doc section on
+ * it could not be read (runtime.md §5, UNVERIFIED), but devsapp's fc3 end-to-end projects (trigger/http, jwt,
+ * command-api) return text or the event and run on FC, so it is no failure. A result that has a `statusCode` but
+ * is not a valid response (`"201"` as a string) is one: what FC makes of it is unknown, and it is a mistake.
  */
 export function attachFc3HttpResponse(invocation: Invocation): void {
   if (invocation.status !== 'success') return;
@@ -23,7 +25,18 @@ export function attachFc3HttpResponse(invocation: Invocation): void {
     return;
   }
   const { problems } = read;
-  invocation.httpResponseProblem = `the handler's result is not an FC 3.0 HTTP response ({statusCode, headers?, isBase64Encoded?, body?}): ${problems}. FC is understood to answer 200 with the raw result as body; return {statusCode: 200, body: "…"} to say what you mean.`;
-  invocation.warnings.push(invocation.httpResponseProblem);
+  const warning = `the handler's result is not an FC 3.0 HTTP response ({statusCode, headers?, isBase64Encoded?, body?}): ${problems}. FC answers 200 with the raw result as body; return {statusCode: 200, body: "…"} to say what you mean.`;
+  if (meantAsResponse(invocation.body)) invocation.httpResponseProblem = warning;
+  invocation.warnings.push(warning);
   invocation.http = { statusCode: 200, headers: {}, body: invocation.body };
+}
+
+/** Whether a result is a JSON object with a `statusCode`: one written as an HTTP response, right or wrong. */
+function meantAsResponse(body: Buffer): boolean {
+  try {
+    const value: unknown = JSON.parse(body.toString());
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'statusCode' in value;
+  } catch {
+    return false;
+  }
 }

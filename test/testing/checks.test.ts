@@ -23,11 +23,18 @@ describe('checks read structured fields', () => {
     expect(singleInvocationFailure('no-unhandled-error', invocation, 'event')).toMatchObject({ check: 'no-unhandled-error' });
   });
 
-  it('http-response: a result that is not an FC 3.0 HTTP response, whatever the warnings say', async () => {
-    const plain = await invoke(async () => 'just text', {}, { http: { kind: 'fc3-http' } });
-    expect(singleInvocationFailure('http-response', plain, 'fc3-http')).toMatchObject({
+  it('http-response: a result written as an FC 3.0 HTTP response that is not a valid one, whatever the warnings say', async () => {
+    const wrongStatus = await invoke(async () => ({ statusCode: '201', body: 'x' }), {}, { http: { kind: 'fc3-http' } });
+    expect(singleInvocationFailure('http-response', wrongStatus, 'fc3-http')).toMatchObject({
       message: expect.stringMatching(/^the handler's result is not an FC 3.0 HTTP response/),
     });
+    // Text, or an object without statusCode, FC answers 200 with it as body (devsapp's fc3 e2e projects do it): a warning only.
+    for (const result of ['just text', { received: true }]) {
+      const plain = await invoke(async () => result, {}, { http: { kind: 'fc3-http' } });
+      expect(plain.warnings[0]).toMatch(/^the handler's result is not an FC 3.0 HTTP response/);
+      expect(plain.http?.statusCode).toBe(200);
+      expect(singleInvocationFailure('http-response', plain, 'fc3-http')).toBeUndefined();
+    }
     const answered = await invoke(async () => ({ statusCode: 200, body: 'ok' }), {}, { http: { kind: 'fc3-http' } });
     answered.warnings.push("the handler's result is not an FC 3.0 HTTP response (a warning of someone else's)");
     expect(singleInvocationFailure('http-response', answered, 'fc3-http')).toBeUndefined();
