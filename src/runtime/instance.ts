@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { FcSimError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
 import { contextData } from './context.js';
@@ -84,6 +85,23 @@ function peakRssBytes(pid: number | undefined): number {
 }
 
 /** The child build (CommonJS ES2019, tsconfig.child.json): it runs on each runtime's own Node.js, down to 12. */
+/**
+ * FC's /code is a folder: a missing one (`./dist` before a build) or a file is a mistake in the configuration, said
+ * as such rather than as the spawn's ENOENT.
+ */
+function assertCodeFolder(codeDir: string): void {
+  let what = 'no such folder';
+  try {
+    if (statSync(codeDir).isDirectory()) return;
+    what = 'a file, not a folder';
+  } catch {}
+  throw new FcSimError(
+    'E_USAGE',
+    `codeDir ${codeDir}: ${what}`,
+    "point codeDir at the folder with the function's code (FC's /code), built first if it is built",
+  );
+}
+
 const BOOTSTRAP = join(packageRoot, 'dist', 'child', 'runtime', 'child', 'bootstrap.js');
 
 /** Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. */
@@ -162,6 +180,7 @@ export class FunctionInstance extends LifecycleInstance {
   private overMemory: ChildProcess | undefined;
 
   private start(node: NodeChoice): ChildProcess {
+    assertCodeFolder(this.config.codeDir);
     let markReady!: () => void;
     this.ready = new Promise((resolve) => (markReady = resolve));
     const memory = this.config.memorySize;

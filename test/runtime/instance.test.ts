@@ -86,6 +86,17 @@ describe('invocation: event, callback, async results', () => {
 });
 
 describe('errors', () => {
+  it('refuses a code folder that is missing or a file, naming it, before starting a process', async () => {
+    await expect(invoke('index.handler', '', { codeDir: 'fixtures/no-such-folder' })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: expect.stringMatching(/^codeDir \/.*fixtures\/no-such-folder: no such folder$/),
+    });
+    await expect(invoke('echo.handler', '', { codeDir: 'fixtures/handlers/echo.js' })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: expect.stringMatching(/echo\.js: a file, not a folder$/),
+    });
+  });
+
   it.each<[RuntimeName, string]>([
     ['nodejs16', 'FunctionUnhandledError: Error'],
     ['nodejs20', 'Error'],
