@@ -1,9 +1,9 @@
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { assertCodeFolder } from './code-location.js';
-import { isRuntimeName } from '../runtime/runtimes.js';
+import { runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.js';
 import type { Project, ProjectFunction } from './model.js';
-import type { Platform, RuntimeName } from '../runtime/runtimes.js';
+import type { Platform } from '../runtime/runtimes.js';
 
 /** What a project function's instances start with; FC's defaults (`functionConfig`) fill the rest. */
 export type ProjectRuntimeConfig = Partial<FunctionConfig> &
@@ -16,7 +16,8 @@ export type ProjectRuntimeConfig = Partial<FunctionConfig> &
  * runtime is not one fc-sim runs; an E_PROJECT error naming the field when the code folder does not exist.
  */
 export function runtimeConfigOf(fn: ProjectFunction): ProjectRuntimeConfig | undefined {
-  const runtime = runnableRuntime(fn.runtime);
+  // FC's retired nodejs6/8/10 run as nodejs12 (lint warns that they are deprecated).
+  const runtime = runtimeRunAs(fn.runtime);
   if (runtime === undefined) return undefined;
   // Before any process starts in it: a missing folder is the project's mistake, named where it is set.
   assertCodeFolder(fn);
@@ -40,15 +41,6 @@ export function runtimeConfigOf(fn: ProjectFunction): ProjectRuntimeConfig | und
     ...(fn.logConfig?.project === undefined ? {} : { logProject: fn.logConfig.project }),
     ...(fn.logConfig?.logstore === undefined ? {} : { logStore: fn.logConfig.logstore }),
   };
-}
-
-/**
- * The runtime fc-sim runs a project function on: its own, or nodejs12 for FC's retired nodejs6/8/10 (the oldest
- * fc-sim has, with the same callback-only agent; lint warns that they are deprecated). Undefined for other languages.
- */
-export function runnableRuntime(name: string): RuntimeName | undefined {
-  if (isRuntimeName(name)) return name;
-  return /^nodejs(6|8|10)$/.test(name) ? 'nodejs12' : undefined;
 }
 
 /** The project with every function on `platform` (`fc-sim test|serve --platform`); as it is when none is given. */

@@ -4,7 +4,7 @@ import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
 import { codeFolderProblem } from './code-location.js';
-import { runnableRuntime } from './function-runtime.js';
+import { isDeprecatedRuntimeName, runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFormat, ProjectFunction, ProjectTrigger } from './model.js';
 
@@ -59,13 +59,6 @@ const TRIGGER_SCHEMAS: Readonly<Record<string, string | undefined>> = {
   ...OTHER_TRIGGER_SCHEMAS,
 };
 
-/**
- * Node.js runtimes FC has retired for new functions but still runs for existing ones (every Node.js example of
- * funcraft uses nodejs6/8): a warning. fc-sim runs them on nodejs12, the oldest it has, with the same agent rules.
- * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/product-overview/runtime-support-policy
- */
-const DEPRECATED_NODE_RUNTIMES = /^nodejs(6|8|10)$/;
-
 /** FC runtimes fc-sim does not run (it runs Node.js): known, so a warning, not an error. */
 const OTHER_FC_RUNTIMES = /^(python[23](\.\d+)?|java(8|11|17)|go1|php7\.2|dotnetcore[23]\.1|custom(\.debian1[01])?|custom-container)$/;
 
@@ -83,7 +76,7 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
     findings.push({
       rule: 'code-folder',
       // fc-sim needs the code only of the functions it runs; another language's build output is the build's business.
-      severity: runnableRuntime(fn.runtime) ? 'error' : 'warning',
+      severity: runtimeRunAs(fn.runtime) ? 'error' : 'warning',
       message: `${label}: ${codeProblem.slice(codeProblem.indexOf(': ') + 2)}`,
       fix: 'build the code first (a codeUri: ./dist needs the build), or point the code path at the folder holding the handler',
       location: fn.codeField ? { file: fn.location.file, path: fn.codeField } : at,
@@ -143,7 +136,9 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       location: at,
     });
   }
-  if (DEPRECATED_NODE_RUNTIMES.test(fn.runtime)) {
+  // FC has retired them for new functions but still runs existing ones (every Node.js example of funcraft uses
+  // nodejs6/8): a warning (runtime-support-policy).
+  if (isDeprecatedRuntimeName(fn.runtime)) {
     findings.push({
       rule: 'runtime-known',
       severity: 'warning',

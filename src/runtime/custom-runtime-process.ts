@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
-import { delimiter, join, sep } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { CustomRuntimeTarget } from '../remote/custom-runtime.js';
 import { remoteInvocation } from '../remote/outcome.js';
 import { errorBody } from './invocation.js';
@@ -11,6 +11,7 @@ import { newRequestId } from './context.js';
 import type { FcErrorBody } from './fc-errors.js';
 import { processExitedError, timeoutError } from './fc-errors.js';
 import type { FunctionConfig } from './function-config.js';
+import { functionEnvironment } from './function-environment.js';
 import { functionConfig } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
 import type { Instance } from './invoke.js';
@@ -126,19 +127,8 @@ export class CustomRuntimeProcess implements Instance {
       ...config.environment,
       FC_CUSTOM_LISTEN_PORT: String(port),
       FC_SERVER_PORT: String(port),
-      FC_FUNC_CODE_PATH: `${config.codeDir}${sep}`,
-      FC_FUNCTION_HANDLER: config.handler,
-      FC_FUNCTION_MEMORY_SIZE: String(config.memorySize),
-      FC_FUNCTION_NAME: config.functionName,
-      FC_REGION: config.region,
-      FC_ACCOUNT_ID: config.accountId,
-      FC_QUALIFIER: config.qualifier,
-      FC_INSTANCE_ID: randomUUID(),
-      ...(config.platform === 'fc2' ? { FC_SERVICE_NAME: config.serviceName } : {}),
+      ...functionEnvironment(config, randomUUID()),
       ...(config.initializer ? { FC_INITIALIZER_HANDLER: config.initializer, FC_INITIALIZATION_TIMEOUT: String(config.initializationTimeout) } : {}),
-      ALIBABA_CLOUD_ACCESS_KEY_ID: config.credentials.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: config.credentials.accessKeySecret,
-      ALIBABA_CLOUD_SECURITY_TOKEN: config.credentials.securityToken,
     };
   }
 

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { FcSimError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
@@ -11,6 +11,7 @@ import type { FcErrorBody } from './fc-errors.js';
 import { processExitedError, timeoutError } from './fc-errors.js';
 import type { FunctionConfig } from './function-config.js';
 import { functionConfig } from './function-config.js';
+import { functionEnvironment } from './function-environment.js';
 import type { Invocation } from './invocation.js';
 import { completedInvocation } from './invocation.js';
 import type { HookName } from './lifecycle.js';
@@ -106,26 +107,15 @@ const BOOTSTRAP = join(packageRoot, 'dist', 'child', 'runtime', 'child', 'bootst
 
 /** Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. */
 function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, instanceId: string, node: NodeChoice): NodeJS.ProcessEnv {
+  const launch = launchEnvironment(node);
   return {
     PATH: process.env.PATH,
     LANG: 'C.UTF-8',
-    ...launchEnvironment(node),
-    ...layerEnvironment(config.layerDirs ?? [], config.runtime, launchEnvironment(node).NODE_PATH),
+    ...launch,
+    ...layerEnvironment(config.layerDirs ?? [], config.runtime, launch.NODE_PATH),
     ...config.environment,
-    // With FC's trailing slash (`/code/`): code that appends 'config.json' to it finds the file.
-    FC_FUNC_CODE_PATH: `${config.codeDir}${sep}`,
-    FC_FUNCTION_HANDLER: config.handler,
-    FC_FUNCTION_MEMORY_SIZE: String(config.memorySize),
-    FC_FUNCTION_NAME: config.functionName,
-    FC_REGION: config.region,
-    FC_ACCOUNT_ID: config.accountId,
-    FC_QUALIFIER: config.qualifier,
-    FC_INSTANCE_ID: instanceId,
+    ...functionEnvironment(config, instanceId),
     FC_RUNTIME_VERSION: traits.name,
-    ...(traits.platform === 'fc2' ? { FC_SERVICE_NAME: config.serviceName } : {}),
-    ALIBABA_CLOUD_ACCESS_KEY_ID: config.credentials.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: config.credentials.accessKeySecret,
-    ALIBABA_CLOUD_SECURITY_TOKEN: config.credentials.securityToken,
   };
 }
 

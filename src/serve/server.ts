@@ -7,7 +7,7 @@ import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../triggers/_shared/common.j
 import type { HttpMethod } from '../triggers/http/build.js';
 import { buildFc2HttpRequest, buildHttpEvent } from '../triggers/http/build.js';
 import { codeFolderProblem } from '../project/code-location.js';
-import { runnableRuntime } from '../project/function-runtime.js';
+import { runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
 import type { Project } from '../project/model.js';
 import type { LocalFolders } from '../project/project-instance.js';
 import type { AccessKey } from '../remote/credentials.js';
@@ -145,7 +145,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     signal: AbortSignal,
   ): Promise<ResponsePlan> => {
     const { fn } = served;
-    const runnable = runnableRuntime(fn.runtime) || (/^custom(\.|$)/.test(fn.runtime) && fn.customRuntimeConfig);
+    const runnable = runtimeRunAs(fn.runtime) || (/^custom(\.|$)/.test(fn.runtime) && fn.customRuntimeConfig);
     if (!runnable)
       return fcErrorResponse(
         500,

@@ -30,14 +30,20 @@ export function isDeprecatedRuntimeName(name: string): name is DeprecatedRuntime
 export const DEPRECATED_RUNS_AS: RuntimeName = 'nodejs12';
 
 /**
- * The runtime fc-sim runs for a runtime name of a function: itself, nodejs12 for a deprecated one (with one warning
- * in this run's first invocation), undefined for a name that is no Node.js runtime of FC's.
+ * The runtime fc-sim runs for a runtime name of a function: itself, nodejs12 for a deprecated one, undefined for a
+ * name that is no Node.js runtime of FC's (another language, a custom runtime).
  */
-export function runnableRuntime(name: string): RuntimeName | undefined {
+export function runtimeRunAs(name: string): RuntimeName | undefined {
   if (isRuntimeName(name)) return name;
-  if (!isDeprecatedRuntimeName(name)) return undefined;
-  notice(
-    `${name} is deprecated in FC; fc-sim runs it as ${DEPRECATED_RUNS_AS}, the oldest runtime it has. Set runtime: nodejs16 or later to test what FC runs today.`,
-  );
-  return DEPRECATED_RUNS_AS;
+  return isDeprecatedRuntimeName(name) ? DEPRECATED_RUNS_AS : undefined;
+}
+
+/** {@link runtimeRunAs} for a runtime a flag or setting names, with one warning in this run's first invocation when it is a deprecated one. */
+export function runnableRuntime(name: string): RuntimeName | undefined {
+  const runtime = runtimeRunAs(name);
+  if (runtime !== undefined && runtime !== name)
+    notice(
+      `${name} is deprecated in FC; fc-sim runs it as ${DEPRECATED_RUNS_AS}, the oldest runtime it has. Set runtime: nodejs16 or later to test what FC runs today.`,
+    );
+  return runtime;
 }

@@ -7,7 +7,7 @@ import type { CdnEventParams } from './build.js';
 import { cdnProject } from './project.js';
 
 /**
- * CDN events: refresh, prefetch and block tasks, log files, and domain changes, `{events: [record]}`.
+ * {@link cdnBasics}, with the generator and the project rules (filter, `fc-sim ls`, lint).
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/cdn-event-trigger
  */
 export const cdn: TriggerModule<'cdn', CdnEventParams, CdnEvent, CdnEventConstraints> = {

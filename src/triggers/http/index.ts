@@ -7,8 +7,7 @@ import type { HttpRequestParams } from './build.js';
 import { httpProject } from './project.js';
 
 /**
- * HTTP trigger: on FC 3.0 the handler gets an event (`{version, rawPath, headers, requestContext, body, …}`) and
- * answers `{statusCode, headers, body}`; on FC 2.0 it is called `(request, response, context)`.
+ * {@link httpBasics}, with the generator and the project rules (filter, `fc-sim ls`, lint).
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/http-triggers-overview
  */
 export const http: TriggerModule<'http', HttpRequestParams, HttpTriggerEvent | Fc2HttpRequest, HttpRequestConstraints> = {

@@ -6,8 +6,7 @@ import { mnsBasics } from './basics.js';
 import type { MnsEventParams, MnsTopicEvent } from './build.js';
 
 /**
- * MNS topic: a message pushed by a topic subscription, JSON format (an object) or STREAM (the raw body, or
- * `{body, attrs}` with message attributes).
+ * {@link mnsBasics}, with the generator and the project rules (filter, `fc-sim ls`, lint).
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/mns-topic-trigger
  */
 export const mns: TriggerModule<'mns', MnsEventParams, MnsTopicEvent, MnsEventConstraints> = {

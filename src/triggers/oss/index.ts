@@ -7,7 +7,7 @@ import type { OssEventParams } from './build.js';
 import { ossProject } from './project.js';
 
 /**
- * OSS: object events of a bucket, `{events: [record]}`.
+ * {@link ossBasics}, with the generator and the project rules (filter, `fc-sim ls`, lint).
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/oss-trigger
  */
 export const oss: TriggerModule<'oss', OssEventParams, OssEvent, OssEventConstraints> = {

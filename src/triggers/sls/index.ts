@@ -8,7 +8,7 @@ import { slsBasics } from './basics.js';
 import type { SlsEventParams } from './build.js';
 
 /**
- * SLS (Log Service): the cursors of new log groups in one shard of a logstore, and the job's functionParameter.
+ * {@link slsBasics}, with the generator and the project rules (filter, `fc-sim ls`, lint).
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/configure-a-log-service-trigger
  */
 export const sls: TriggerModule<'sls', SlsEventParams, SlsEvent, SlsEventConstraints> = {

@@ -7,8 +7,7 @@ import type { TablestoreEventParams } from './build.js';
 import { tablestoreProject } from './project.js';
 
 /**
- * Tablestore (OTS): the changes of a table's stream, delivered as CBOR (`{Version: "Sync-v1", Records}`); fc-sim
- * shows the decoded event as JSON with `{$int64}`, `{$base64}` and `{$double}` marks and hands the handler the bytes.
+ * {@link tablestoreBasics}, with the generator and the project rules (filter, `fc-sim ls`, lint).
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/tablestore-trigger
  */
 export const tablestore: TriggerModule<'tablestore', TablestoreEventParams, TablestoreEvent, TablestoreEventConstraints> = {

@@ -14,7 +14,7 @@ import type { TimerEventParams } from './build.js';
 const SAMPLE_EXPRESSIONS = ['0 0 4 * * *', 'CRON_TZ=Asia/Shanghai 0 30 9 ? * MON-FRI', '0 */5 * * * *', '0 0 0 1 JAN,JUL ?', '@every 90m'];
 
 /**
- * Timer: `{triggerTime, triggerName, payload}` at each firing of an FC cron expression.
+ * {@link timerBasics}, with the generator and the project rules (filter, `fc-sim ls`, lint).
  * @see https://help.aliyun.com/zh/functioncompute/fc-3-0/user-guide/timer-trigger-overview
  */
 export const timer: TriggerModule<'timer', TimerEventParams, TimerEvent, TimerEventConstraints> = {
