@@ -15,6 +15,11 @@ export const CHILD_OUT = join(packageRoot, 'dist', 'child');
 /** tsc's record of the last child build, for incremental rebuilds. */
 export const CHILD_BUILD_INFO = join(packageRoot, 'node_modules/.cache/fc-sim/child.tsbuildinfo');
 
+/** A compiled child script as Node 12 can load it: built-in modules required without the `node:` prefix. */
+export function finishChildScript(script: string): string {
+  return script.replace(/require\("node:([a-z_/]+)"\)/g, 'require("$1")');
+}
+
 function scripts(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
@@ -34,7 +39,7 @@ export function buildChild(): { status: number | null; output: string } {
   writeFileSync(join(CHILD_OUT, 'package.json'), '{ "type": "commonjs" }\n');
   for (const file of scripts(CHILD_OUT)) {
     const text = readFileSync(file, 'utf8');
-    const plain = text.replace(/require\("node:([a-z_/]+)"\)/g, 'require("$1")');
+    const plain = finishChildScript(text);
     if (plain !== text) writeFileSync(file, plain);
   }
   return { status: tsc.status, output: `${tsc.stdout}${tsc.stderr}` };

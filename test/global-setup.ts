@@ -1,15 +1,16 @@
 /**
  * Tests never run a stale build: the runtime's child processes start dist/src/runtime/child/bootstrap.js, and the
- * bin smoke tests dist/src/cli/bin.js. Before any test runs, dist/ is rebuilt when an output is missing or older
- * than its source; when every output is fresh (after `npm ci`'s prepare build, or a previous run) this costs a
- * few hundred stat calls.
+ * bin smoke tests dist/src/cli/bin.js. Before any test runs, each source newer than its output is transpiled into
+ * dist/ (scripts/transpile.ts: tsc's output without its type-check, tens of milliseconds after an edit instead of
+ * ~12 s); when every output is fresh this costs a few hundred stat calls. Types are `npm test`'s tsc's job.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { buildChild, CHILD_BUILD_INFO, CHILD_OUT } from '../scripts/build-child.js';
+import { buildChild, CHILD_OUT, finishChildScript } from '../scripts/build-child.js';
+import { transpiler, transpileWithNewImports } from '../scripts/transpile.js';
 import { packageRoot } from '../src/package-root.js';
 import { NodeUnavailable } from '../src/runtime/node/node-binary.js';
 import { installRuntime } from '../src/runtime/node/runtime-cache.js';
@@ -27,28 +28,13 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-/** The first source whose compiled file is missing or older than it, or undefined when dist/ is up to date. */
-export function staleSource(root = packageRoot): string | undefined {
-  for (const source of SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)))) {
-    const output = join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js');
-    if (!existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs) return relative(root, source);
-  }
-  return undefined;
-}
+const isOlder = (output: string, source: string) => !existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs;
 
-/** tsc's record of the last build, so that a rebuild after an edit compiles what changed (seconds, not half a minute). */
-const BUILD_INFO = join(packageRoot, 'node_modules/.cache/fc-sim/build.tsbuildinfo');
-
-function build(): { status: number | null; output: string } {
-  const tsc = spawnSync(
-    process.execPath,
-    [join(packageRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', BUILD_INFO],
-    {
-      cwd: packageRoot,
-      encoding: 'utf8',
-    },
-  );
-  return { status: tsc.status, output: `${tsc.stdout}${tsc.stderr}` };
+/** The sources (relative to `root`) whose compiled file is missing or older than them; empty when dist/ is up to date. */
+export function staleSources(root = packageRoot): string[] {
+  return SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)))
+    .filter((source) => isOlder(join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js'), source))
+    .map((source) => relative(root, source));
 }
 
 /** Held while building, so that two test runs in one checkout do not write dist/ at the same time. */
@@ -75,62 +61,55 @@ async function whileLocked(work: () => void): Promise<void> {
   }
 }
 
+const CHILD_BOOTSTRAP = join(CHILD_OUT, 'runtime', 'child', 'bootstrap.js');
+const childSourceOf = (output: string) => join(packageRoot, 'src', relative(CHILD_OUT, output)).replace(/\.js$/, '.ts');
+
 /**
- * The first source of the child build (dist/child/, for the runtimes' own Node.js) that is newer than its output, or
- * undefined; the child's bootstrap missing counts as stale. A file newly imported by the child is seen through the
- * importing file, which changed.
+ * The sources of the child build (dist/child/, for the runtimes' own Node.js) newer than their output; a file newly
+ * imported by the child is found through the importing file, which changed.
  */
-export function staleChildSource(root = packageRoot): string | undefined {
-  const out = join(root, 'dist', 'child');
-  const bootstrap = join(out, 'runtime', 'child', 'bootstrap.js');
-  if (!existsSync(bootstrap)) return 'src/runtime/child/bootstrap.ts';
+export function staleChildSources(): string[] {
   const outputs = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? outputs(join(folder, entry.name)) : entry.name.endsWith('.js') ? [join(folder, entry.name)] : [],
     );
-  for (const output of outputs(out)) {
-    const source = join(root, 'src', relative(out, output)).replace(/\.js$/, '.ts');
-    if (existsSync(source) && statSync(output).mtimeMs < statSync(source).mtimeMs) return relative(root, source);
-  }
-  return undefined;
+  return outputs(CHILD_OUT)
+    .map((output) => ({ output, source: childSourceOf(output) }))
+    .filter(({ output, source }) => existsSync(source) && isOlder(output, source))
+    .map(({ source }) => relative(packageRoot, source));
 }
 
-function buildChildWhenStale(): void {
-  const stale = staleChildSource();
-  if (stale === undefined) return;
-  process.stderr.write(`global setup: dist/child/ is older than ${stale}: building (tsc -p tsconfig.child.json)\n`);
-  let tsc = buildChild();
-  if (staleChildSource() !== undefined) {
-    rmSync(CHILD_BUILD_INFO, { force: true });
-    tsc = buildChild();
+/** A first build (no dist/ yet) is tsc's, declarations included; later ones transpile what changed. */
+function buildWhatIsStale(): void {
+  if (!existsSync(CHILD_BOOTSTRAP)) {
+    process.stderr.write('global setup: no dist/child/: building (tsc -p tsconfig.child.json)\n');
+    buildChild();
+  } else {
+    const stale = staleChildSources();
+    if (stale.length > 0) {
+      process.stderr.write(`global setup: transpiling ${stale.length} changed file(s) into dist/child/ (${stale[0]}…)\n`);
+      transpileWithNewImports(transpiler('tsconfig.child.json', finishChildScript), stale, childSourceOf);
+    }
   }
-  const stillStale = staleChildSource();
-  if (stillStale !== undefined) throw new Error(`global setup: tsc -p tsconfig.child.json left ${CHILD_OUT} older than ${stillStale}:\n${tsc.output}`);
-  if (tsc.status !== 0) process.stderr.write(`global setup: child built with type errors:\n${tsc.output.split('\n').slice(0, 10).join('\n')}\n`);
+  const bin = join(packageRoot, 'dist/src/cli/bin.js');
+  if (!existsSync(bin)) {
+    process.stderr.write('global setup: no dist/src/: building (tsc -p tsconfig.build.json)\n');
+    spawnSync(process.execPath, [join(packageRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: packageRoot, stdio: 'inherit' });
+  }
+  const stale = staleSources();
+  if (stale.length > 0) {
+    process.stderr.write(`global setup: transpiling ${stale.length} changed file(s) into dist/ (${stale[0]}…)\n`);
+    const build = transpiler('tsconfig.build.json');
+    for (const source of stale) build.emit(source);
+  }
+  // npx runs the bin file itself; `npm run build` sets its mode the same way.
+  chmodSync(bin, 0o755);
 }
 
 async function buildWhenStale(): Promise<void> {
-  if (staleSource() === undefined && staleChildSource() === undefined) return;
-  await whileLocked(() => {
-    buildChildWhenStale();
-    // Checked again under the lock: the run that held it may have built already.
-    const stale = staleSource();
-    if (stale === undefined) return;
-    process.stderr.write(`global setup: dist/ is older than ${stale}: building (tsc -p tsconfig.build.json)\n`);
-    let tsc = build();
-    if (staleSource() !== undefined) {
-      // Outputs deleted or touched behind tsc's back: its record says they are up to date, so build everything.
-      rmSync(BUILD_INFO, { force: true });
-      tsc = build();
-    }
-    // npx runs the bin file itself; `npm run build` sets its mode the same way.
-    chmodSync(join(packageRoot, 'dist/src/cli/bin.js'), 0o755);
-    const stillStale = staleSource();
-    if (stillStale !== undefined) throw new Error(`global setup: tsc -p tsconfig.build.json left dist/ older than ${stillStale}:\n${tsc.output}`);
-    // tsc emits despite type errors, as vitest runs code despite them; `npm test` and `npm run typecheck` report them.
-    if (tsc.status !== 0)
-      process.stderr.write(`global setup: built with type errors (npm run typecheck lists them):\n${tsc.output.split('\n').slice(0, 10).join('\n')}\n`);
-  });
+  if (existsSync(CHILD_BOOTSTRAP) && staleSources().length === 0 && staleChildSources().length === 0) return;
+  // Checked again under the lock: the run that held it may have built already.
+  await whileLocked(buildWhatIsStale);
 }
 
 /**

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { afterEach, describe, expect, it } from 'vitest';
+import { finishChildScript } from '../../scripts/build-child.js';
+import type { Transpiler } from '../../scripts/transpile.js';
+import { transpiler, transpileWithNewImports } from '../../scripts/transpile.js';
+import { packageRoot } from '../../src/package-root.js';
+
+/** What tsc itself emits for `rootNames` and what they import, under `tsconfig`'s settings: output file → text. */
+function tscEmit(tsconfig: string, rootNames?: string[]): Map<string, string> {
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(packageRoot, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!parsed) throw new Error(tsconfig);
+  const options = { ...parsed.options, noEmit: false, declaration: false };
+  const program = ts.createProgram({ rootNames: rootNames?.map((root) => join(packageRoot, root)) ?? parsed.fileNames, options });
+  const emitted = new Map<string, string>();
+  program.emit(undefined, (file, text) => emitted.set(file, text));
+  return emitted;
+}
+
+function expectSameAsTsc(build: Transpiler, emitted: Map<string, string>, sources: string[], finish = (script: string) => script): void {
+  expect(sources.length).toBeGreaterThan(3);
+  for (const source of sources) {
+    const { script, map } = build.transpile(source);
+    const output = build.outputOf(source);
+    expect(script, source).toBe(finish(emitted.get(output) ?? `(tsc emitted no ${output})`));
+    expect(map, source).toBe(emitted.get(`${output}.map`));
+  }
+}
+
+/** The project's sources among what a program emitted (`src/x.ts` for `…/x.js`). */
+const sourcesOf = (emitted: Map<string, string>, outDir: string, sourceDir: string) =>
+  [...emitted.keys()]
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => relative(packageRoot, join(sourceDir, relative(outDir, file)).replace(/\.js$/, '.ts')));
+
+describe('the test loop transpiler', () => {
+  it("emits tsc's ES module output and source maps, byte for byte, for the package build", () => {
+    // Roots chosen for the forms transpiling alone can get wrong: type-only imports and re-exports, classes, enums.
+    const emitted = tscEmit('tsconfig.build.json', ['src/errors.ts', 'src/runtime/fc-errors.ts', 'src/types/handlers.ts', 'src/project/model.ts']);
+    expectSameAsTsc(transpiler('tsconfig.build.json'), emitted, sourcesOf(emitted, join(packageRoot, 'dist'), packageRoot));
+  });
+
+  it("emits tsc's CommonJS ES2019 output for the child, with the child build's Node 12 requires", () => {
+    const emitted = tscEmit('tsconfig.child.json');
+    const build = transpiler('tsconfig.child.json', finishChildScript);
+    expectSameAsTsc(build, emitted, sourcesOf(emitted, join(packageRoot, 'dist', 'child'), join(packageRoot, 'src')), finishChildScript);
+    expect(build.transpile('src/runtime/child/bootstrap.ts').script).not.toMatch(/require\("node:/);
+  });
+});
+
+describe('transpileWithNewImports', () => {
+  let folder: string | undefined;
+  afterEach(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('also builds a module an edited file newly requires, and not one already built', () => {
+    folder = mkdtempSync(join(tmpdir(), 'fc-sim-transpile-'));
+    const out = join(folder, 'out');
+    const src = join(folder, 'src');
+    const sources: Record<string, string> = {
+      'a.ts': 'require("./b"); require("./c.js"); require("node:fs");',
+      'b.ts': 'require("./d");',
+      'c.ts': '',
+      'd.ts': '',
+    };
+    const emitted: string[] = [];
+    // A stand-in build that copies the source's text, so that its requires are the source's.
+    const build: Transpiler = {
+      outputOf: (source) => join(out, relative(src, source)).replace(/\.ts$/, '.js'),
+      transpile: (source) => ({ script: readFileSync(source, 'utf8'), map: undefined }),
+      emit(source) {
+        emitted.push(relative(src, source));
+        const output = this.outputOf(source);
+        writeFileSync(output, this.transpile(source).script);
+        return output;
+      },
+    };
+    ts.sys.createDirectory(src);
+    ts.sys.createDirectory(out);
+    for (const [name, text] of Object.entries(sources)) writeFileSync(join(src, name), text);
+    writeFileSync(join(out, 'c.js'), '');
+
+    transpileWithNewImports(build, [join(src, 'a.ts')], (output) => join(src, relative(out, output)).replace(/\.js$/, '.ts'));
+
+    expect(emitted).toEqual(['a.ts', 'b.ts', 'd.ts']);
+    expect(existsSync(join(out, 'd.js'))).toBe(true);
+  });
+});
