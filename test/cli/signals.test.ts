@@ -1,7 +1,7 @@
 /**
  * Stopping fc-sim with a signal sent to its process only (as `kill`, `timeout` and CI cancellation do; not to its
  * group as a terminal's Ctrl-C does): every command that runs a handler exits within a second with the signal's status,
- * and neither the instance, busy in an endless loop, nor the process its handler spawned survives (checked in /proc).
+ * and neither the instance, blocked for good (its event loop never runs again), nor the process its handler spawned survives (checked in /proc).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
