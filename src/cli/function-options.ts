@@ -8,7 +8,7 @@ import { runnableRuntime } from '../runtime/node/deprecated-runtimes.js';
 import { isPlatform, platformNames, runtimeNames } from '../runtime/runtimes.js';
 import type { CliIo } from './io.js';
 import { CHECK_FLAG } from './check-flag.js';
-import { refuseTypeScriptHandler } from './typescript-handler.js';
+import { checkTypeScriptHandler } from './typescript-handler.js';
 import { memoryValue, readConfigFile, settingsFromEnvironment, timeoutValue } from './function-settings.js';
 import type { TargetFlags } from './target-options.js';
 import { addTargetOptions, hasTarget } from './target-options.js';
@@ -46,6 +46,8 @@ export interface FunctionFlags extends TargetFlags {
   /** The project folder or file of --function: `--project`, except on sls kinds (whose --project is the log project). */
   functionProject?: string;
   template?: string;
+  /** `--env <name>` (no `=`) with --function: an environment of the project's env.yaml. */
+  environment?: string;
   /** --layer <arn>=<dir>, --nas <mountDir>=<dir>: local folders for a project function's layers and NAS mounts. */
   layer?: string[];
   nas?: string[];
@@ -106,6 +108,15 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
     });
   }
   addTargetOptions(command);
+  command.hook('preAction', (self) => {
+    const flags = self.opts<FunctionFlags>();
+    if (flags.environment !== undefined && flags.function === undefined && !(self.name() === 'invoke' && self.args.length > 0))
+      throw new FcSimError(
+        'E_USAGE',
+        `--env ${flags.environment}: an environment of the project's env.yaml, for a function of the project`,
+        'add --function <name>, or give a variable as --env NAME=value',
+      );
+  });
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   command.option('--function <name>', 'a function of the project (s.yaml, template.yml): its handler, code folder, runtime and settings; flags override them');
   // sls's --project is the log project: there the project is the current folder's.
@@ -134,7 +145,22 @@ export function addFunctionOptions(command: Command, handlerRequired: boolean): 
     .option('--pre-stop <handler>', 'PreStop hook, run when the instance stops')
     .option('--pre-freeze <handler>', 'PreFreeze hook (FC 2.0 runtimes), run after each invocation')
     .option('--function-name <name>', 'function name in the context')
-    .option('--env <NAME=value>', 'environment variable of the function; repeatable', envPair)
+    .option(
+      '--env <NAME=value|name>',
+      "environment variable of the function, repeatable; with --function, a bare name is an environment of the project's env.yaml (as s --env)",
+      (value: string, previous?: Record<string, string>) => {
+        if (value.includes('=')) return envPair(value, previous);
+        const earlier = command.getOptionValue('environment') as string | undefined;
+        if (earlier !== undefined && earlier !== value)
+          throw new FcSimError(
+            'E_USAGE',
+            `--env ${earlier} --env ${value}: two environments named`,
+            'name one environment of env.yaml (NAME=value pairs are variables)',
+          );
+        command.setOptionValue('environment', value);
+        return previous;
+      },
+    )
     .option('--config <file>', 'JSON file with the function configuration (handler, codeDir, runtime, timeout, memorySize, environment, …)')
     .option('--invocation-type <type>', 'sync (32 MB payloads) or async (128 KB, as event triggers invoke)')
     .option('--json', 'print each invocation as a JSON line (result, error, logs, timings)')
@@ -253,7 +279,6 @@ export function functionConfigFrom(
           ? `"codeDir" in --config ${flags.config}`
           : 'the current folder',
   );
-  refuseTypeScriptHandler(config.handler, config.codeDir!, fromFlags.handler ? '--handler' : 'handler');
   if (config.runtime !== undefined) {
     const runtime = runnableRuntime(config.runtime);
     if (!runtime) throw new FcSimError('E_USAGE', `unknown runtime "${config.runtime}"`, `use one of: ${runtimeNames.join(', ')}`);
@@ -265,5 +290,6 @@ export function functionConfigFrom(
   if (flags.invocationType !== undefined && flags.invocationType !== 'sync' && flags.invocationType !== 'async') {
     throw new FcSimError('E_USAGE', `--invocation-type: expected sync or async, got "${flags.invocationType}"`);
   }
+  checkTypeScriptHandler({ ...config, handler: config.handler, codeDir: config.codeDir! }, fromFlags.handler ? '--handler' : 'handler', io);
   return config as Partial<FunctionConfig> & Pick<FunctionConfig, 'handler'>;
 }

@@ -1,29 +1,27 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { FcSimError } from '../errors.js';
-import { parseHandlerName } from '../runtime/handler-path.js';
-
-/** What FC's Node.js runtimes load (`.js`; `.mjs`, `.cjs` on nodejs18+), and the TypeScript files that stand in their place. */
-const JAVASCRIPT = ['.js', '.mjs', '.cjs'];
-const TYPESCRIPT = ['.ts', '.mts', '.cts'];
+import type { FunctionConfig } from '../runtime/function-config.js';
+import { majorOf, NODE_VERSIONS, nodeVersionOf } from '../runtime/node/node-versions.js';
+import type { RuntimeName } from '../runtime/runtimes.js';
+import { announce, requireTsx, tooOldForTsx, tsxNeedsNewerNode, tsxNotice, typescriptHandlers } from '../runtime/typescript-handler.js';
+import type { CliIo } from './io.js';
 
 /**
  * A handler string that names TypeScript source (`src/oss.handler` where only `src/oss.ts` exists): FC runs
- * JavaScript only, so this is a usage error that says to build first, rather than the function's
- * `Module 'src/oss.js' is missing`. Nothing to say when a JavaScript file is there or no TypeScript one is.
+ * JavaScript only, so without the project's tsx this is a usage error that says to build first or install tsx. With
+ * tsx, the instance runs it through tsx (runtime/typescript-handler.ts) and this prints one notice that FC still needs
+ * the build; a runtime whose Node.js tsx cannot run on is refused here, before its Node.js is provisioned.
  */
-export function refuseTypeScriptHandler(handler: string, codeDir: string, flag: string): void {
-  const dot = handler.lastIndexOf('.');
-  // An invalid handler name is the function's error (InvalidHandlerName), as FC reports it.
-  if (dot <= 0 || dot === handler.length - 1) return;
-  const { module } = parseHandlerName(handler);
-  const base = resolve(codeDir, module);
-  if (JAVASCRIPT.some((extension) => existsSync(base + extension))) return;
-  const source = TYPESCRIPT.find((extension) => existsSync(base + extension));
-  if (!source) return;
-  throw new FcSimError(
-    'E_USAGE',
-    `${flag} ${handler}: ${module}${source} is TypeScript and FC's Node.js runtimes load JavaScript (${module}.js)`,
-    `build it first (npx tsc) and point ${flag} (and --code-dir) at the compiled JavaScript, as FC runs it`,
-  );
+export function checkTypeScriptHandler(config: Partial<FunctionConfig> & Pick<FunctionConfig, 'handler' | 'codeDir'>, flag: string, io: CliIo): void {
+  const typescript = typescriptHandlers(config)[0];
+  if (!typescript) return;
+  const loader = requireTsx(typescript, config.codeDir, typescript.handler === config.handler ? flag : 'handler', io.cwd);
+  const runtime: RuntimeName = config.runtime ?? 'nodejs20';
+  const wanted = NODE_VERSIONS[runtime];
+  const major = 'exact' in wanted ? majorOf(wanted.exact) : wanted.major;
+  // Another Node.js named (--node, FC_SIM_NODE_<major>): the instance checks the version it runs.
+  const named = config.nodePath !== undefined || io.env[`FC_SIM_NODE_${major}`] !== undefined;
+  const version = nodeVersionOf(runtime);
+  if (!named && tooOldForTsx(version)) throw tsxNeedsNewerNode(runtime, version, typescript.source);
+  const notice = tsxNotice(typescript.source, loader);
+  announce(notice);
+  io.stderr.write(`fc-sim: ${notice}\n`);
 }

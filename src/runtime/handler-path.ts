@@ -53,14 +53,17 @@ function packageType(file: string, codeDir: string): 'commonjs' | 'module' {
 /**
  * The file a handler's module names. nodejs ≤ 16 look only for `<module>.js` and load it as CommonJS; nodejs 18/20
  * also take `.mjs` and `.cjs`. FC does not document the order when several exist: `.js` first, then `.mjs`, `.cjs`.
+ * With `typescript` (the process runs tsx's loader), TypeScript files come after them: `.ts` as `.js`, `.mts` as
+ * `.mjs`, `.cts` as `.cjs`.
  */
-export function resolveHandlerModule(codeDir: string, name: HandlerName, traits: RuntimeTraits): ResolvedModule {
+export function resolveHandlerModule(codeDir: string, name: HandlerName, traits: RuntimeTraits, typescript = false): ResolvedModule {
   const base = resolve(codeDir, name.module);
-  const candidates = traits.esm ? ['.js', '.mjs', '.cjs'] : ['.js'];
+  const javascript = traits.esm ? ['.js', '.mjs', '.cjs'] : ['.js'];
+  const candidates = typescript ? [...javascript, ...javascript.map((extension) => extension.replace('j', 't'))] : javascript;
   for (const extension of candidates) {
     const file = base + extension;
     if (!existsSync(file)) continue;
-    const format = extension === '.mjs' ? 'module' : extension === '.cjs' ? 'commonjs' : packageType(file, resolve(codeDir));
+    const format = /^\.m[jt]s$/.test(extension) ? 'module' : /^\.c[jt]s$/.test(extension) ? 'commonjs' : packageType(file, resolve(codeDir));
     return { file, format };
   }
   throw new HandlerLoadError({ errorMessage: `Module '${base}.js' is missing.`, errorType: 'ImportModuleError' });

@@ -28,6 +28,7 @@ import { layerEnvironment } from './layers.js';
 import type { NodeChoice } from './node/node-choice.js';
 import { chooseNode } from './node/node-choice.js';
 import { majorOf } from './node/node-versions.js';
+import { announce, requireTsx, tsxFlags, tsxNotice, typescriptHandlers } from './typescript-handler.js';
 import type { WireFormat } from './wire.js';
 import { fromWire, toWire } from './wire.js';
 
@@ -168,6 +169,8 @@ export class FunctionInstance extends LifecycleInstance {
   private wire: WireFormat = 'advanced';
   /** The process killed for passing the memory size: its exit is FC's out-of-memory end. */
   private overMemory: ChildProcess | undefined;
+  /** Node's flags that register the project's tsx, when a handler string names TypeScript source. */
+  private tsx: string[] = [];
 
   private start(node: NodeChoice): ChildProcess {
     assertCodeFolder(this.config.codeDir);
@@ -182,7 +185,13 @@ export class FunctionInstance extends LifecycleInstance {
       cwd: this.config.codeDir,
       env: instanceEnvironment(this.config, this.traits, randomUUID(), node),
       // FC's bootstrap: a heap of 90% of the memory size, larger HTTP headers, gc exposed.
-      execArgv: [`--max-old-space-size=${Math.floor(memory * 0.9)}`, '--max-http-header-size=16384', '--expose-gc', ...inspectorFlags(this.config)],
+      execArgv: [
+        `--max-old-space-size=${Math.floor(memory * 0.9)}`,
+        '--max-http-header-size=16384',
+        '--expose-gc',
+        ...this.tsx,
+        ...inspectorFlags(this.config),
+      ],
       serialization: wire,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Its own process group, ended as one: fc-sim's signals and exit end what the handler spawned too.
@@ -214,7 +223,7 @@ export class FunctionInstance extends LifecycleInstance {
           maxRssBytes: this.maxRssBytes,
         });
     });
-    child.send(toWire(wire, { type: 'start', traits: this.traits, codeDir: this.config.codeDir } satisfies ToInstance));
+    child.send(toWire(wire, { type: 'start', traits: this.traits, codeDir: this.config.codeDir, typescript: this.tsx.length > 0 } satisfies ToInstance));
     this.child = child;
     return child;
   }
@@ -258,12 +267,23 @@ export class FunctionInstance extends LifecycleInstance {
     child.kill('SIGKILL');
   }
 
-  /** The Node.js of this instance, chosen and provisioned at its first start; what differs from FC goes to `warnings`. */
+  /**
+   * The Node.js of this instance, chosen and provisioned at its first start; what differs from FC goes to `warnings`.
+   * A handler string naming TypeScript source runs through the project's tsx (refused, before any download, when the
+   * project has none), on a Node.js tsx runs on.
+   */
   private async chooseNode(warnings: string[]): Promise<NodeChoice> {
     if (!this.node) {
       const { runtime, nodePath, builtinModules } = this.config;
+      const typescript = typescriptHandlers(this.config)[0];
+      const loader = typescript && requireTsx(typescript, this.config.codeDir, 'handler');
       this.node = chooseNode({ runtime, nodePath, builtinModules }).then((node) => {
         warnings.push(...node.warnings);
+        if (typescript && loader) {
+          this.tsx = tsxFlags(loader, node.version, runtime, typescript.source);
+          const notice = tsxNotice(typescript.source, loader);
+          if (announce(notice)) warnings.push(notice);
+        }
         return node;
       });
     }

@@ -5,7 +5,8 @@ import type { HandlerOutcome } from './run-handler.js';
 
 /** What the parent tells an instance's process. */
 export type ToInstance =
-  | { type: 'start'; traits: RuntimeTraits; codeDir: string }
+  /** `typescript`: the process runs tsx's loader, and handler modules may be TypeScript files. */
+  | { type: 'start'; traits: RuntimeTraits; codeDir: string; typescript?: boolean }
   /**
    * Calls `handler` (a handler string) with the event bytes and the context; for a lifecycle hook with the context
    * alone; with `http`, as an FC 2.0 HTTP handler with the request (the event bytes are its body).

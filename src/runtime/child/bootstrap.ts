@@ -20,6 +20,8 @@ import { importModule } from './import-module.js';
 
 let traits: RuntimeTraits;
 let codeDir: string;
+/** The process runs tsx's loader: handler modules may be TypeScript. */
+let typescript = false;
 /** The call whose logs console output belongs to (one at a time, as FC runs one request per instance). */
 let current: { id: number; requestId: string } | undefined;
 const loaded = new Map<string, AnyFunction>();
@@ -74,7 +76,7 @@ async function load(handler: string): Promise<AnyFunction> {
   const cached = loaded.get(handler);
   if (cached) return cached;
   const name = parseHandlerName(handler);
-  const module = resolveHandlerModule(codeDir, name, traits);
+  const module = resolveHandlerModule(codeDir, name, traits, typescript);
   let exports: Record<string, unknown>;
   if (module.format === 'module' && !traits.esm) {
     // nodejs ≤ 16 require() every handler; Node 20 would load the ES module anyway, FC's old runtimes cannot.
@@ -122,6 +124,7 @@ process.on('message', (received: unknown) => {
   const message = fromWire<ToInstance>(wire, received);
   if (message.type === 'start') {
     ({ traits, codeDir } = message);
+    typescript = message.typescript === true;
     confineToCodeRoot(codeDir);
     if (traits.rejectionWarns && Number(process.versions.node.split('.')[0]) >= 15) process.on('unhandledRejection', warnOfRejection);
     send({ type: 'ready' });
