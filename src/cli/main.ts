@@ -170,6 +170,7 @@ function buildProgram(io: CommandIo, finish: Finish, argv: readonly string[]): C
     .description("list the project's functions and triggers (s.yaml or template.yml in the current folder)")
     .option('--project <path>', 'the project folder or file (default: the current folder)')
     .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+    .option('--env <name>', "an environment of the project's env.yaml, applied as s --env applies it")
     .option('--json', 'print the project model as JSON')
     .action(async (options) => {
       const { lsCommand } = await import('./commands/project.js');
@@ -181,6 +182,7 @@ function buildProgram(io: CommandIo, finish: Finish, argv: readonly string[]): C
     .description("check the project against FC's documented rules, saying how to fix each finding")
     .option('--project <path>', 'the project folder or file (default: the current folder)')
     .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+    .option('--env <name>', "an environment of the project's env.yaml, applied as s --env applies it")
     .option('--json', 'print the findings as JSON')
     .action(async (options) => {
       const { lintCommand } = await import('./commands/project.js');
@@ -195,6 +197,7 @@ function buildProgram(io: CommandIo, finish: Finish, argv: readonly string[]): C
       .argument('[selectors...]', '<function> (all its triggers) or <function>/<trigger>; FC 2.0 functions also as <service>/<function> (default: all)')
       .option('--project <path>', 'the project folder or file (default: the current folder)')
       .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+      .option('--env <name>', "an environment of the project's env.yaml, applied as s --env applies it")
       .option('--runs <n>', 'events per trigger (default 100)', integer('--runs', 1))
       .option('--seed <n>', 'the seed, to replay a run', integer('--seed', -Infinity))
       .option('--path <path>', 'with --seed and one <function>/<trigger>: the path a failure report gives, to replay that exact event')
@@ -213,6 +216,7 @@ function buildProgram(io: CommandIo, finish: Finish, argv: readonly string[]): C
       .description("serve the project's functions with HTTP triggers on a local HTTP server (FC 2.0 proxy paths, FC 3.0 function paths, custom-domain routes)")
       .option('--project <path>', 'the project folder or file (default: the current folder)')
       .option('-t, --template <file>', 'the project file in that folder, as s -t takes it (e.g. s_en.yaml)')
+      .option('--env <name>', "an environment of the project's env.yaml, applied as s --env applies it")
       .option('--port <n>', 'the port (default 9000; 0 picks a free one)', integer('--port', 0))
       .option('--host <address>', 'the address to listen on (default 127.0.0.1)')
       .option('--no-watch', 'do not reload code when it changes')

@@ -22,7 +22,12 @@ const PROJECT_OWNED: ReadonlyArray<[keyof FunctionFlags, string]> = [
 
 function namedFunction(flags: FunctionFlags, io: CommandIo): { project: ReturnType<typeof loadProject>; fn: ProjectFunction } {
   const project = onPlatform(
-    loadProject(flags.functionProject ?? '.', { cwd: io.cwd, env: io.env, ...(flags.template === undefined ? {} : { template: flags.template }) }),
+    loadProject(flags.functionProject ?? '.', {
+      cwd: io.cwd,
+      env: io.env,
+      ...(flags.template === undefined ? {} : { template: flags.template }),
+      ...(flags.environment === undefined ? {} : { environment: flags.environment }),
+    }),
     platformFlag(flags),
   );
   return { project, fn: findFunction(project, flags.function!) };

@@ -39,6 +39,7 @@ function namedFunctionWords(flags: FunctionFlags): string[] {
     flags.function!,
     ...given('--project', flags.functionProject),
     ...given('--template', flags.template),
+    ...given('--env', flags.environment),
     ...(flags.layer ?? []).flatMap((pair) => ['--layer', pair]),
     ...(flags.nas ?? []).flatMap((pair) => ['--nas', pair]),
     ...given('--runtime', flags.runtime),

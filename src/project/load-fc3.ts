@@ -3,6 +3,7 @@ import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger } from './model.js';
 import { instanceSettings } from './instance-settings.js';
+import { mergeLikeServerlessDevs } from './merge.js';
 import { apiTriggerConfig } from './trigger-config.js';
 import { listSetting, methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
@@ -28,16 +29,14 @@ function routesOf(domain: Json, at: string, defaultFunction: string | undefined,
   return routes.flatMap((route, index) => (isObject(route) ? [routeOf(route, `${at}.routeConfig.routes[${index}]`, defaultFunction, context)] : []));
 }
 
-/** `extend: {name}` takes the named entry of the top-level `template:` under the resource's props (parse-spec `ParseContent`). */
+/**
+ * `extend: {name, ignore}` takes the named entry of the top-level `template:`, less the `ignore`d keys, under the
+ * resource's props (parse-spec `ParseContent.getSteps`: `omit(template, extend.ignore)`, then extend2).
+ */
 function propsOf(entry: Json, document: Document): Json {
   const template = isObject(entry.extend) && isObject(document.template) ? objectIn(document.template[String(entry.extend.name)]) : {};
-  return deepMerge(template, objectIn(entry.props));
-}
-
-function deepMerge(base: Json, over: Json): Json {
-  const result: Json = { ...base };
-  for (const [key, value] of Object.entries(over)) result[key] = isObject(value) && isObject(result[key]) ? deepMerge(result[key], value) : value;
-  return result;
+  const ignored = isObject(entry.extend) && Array.isArray(entry.extend.ignore) ? entry.extend.ignore.map(String) : [];
+  return mergeLikeServerlessDevs(Object.fromEntries(Object.entries(template).filter(([key]) => !ignored.includes(key))), objectIn(entry.props)) as Json;
 }
 
 /**

@@ -10,6 +10,9 @@ import { DEFAULT_ACCOUNT_ID } from '../triggers/_shared/common.js';
 import { environmentWithDotenv } from './dotenv.js';
 import { fillInitPlaceholders } from './init-template.js';
 import { resolveVariables } from './variables.js';
+import { applyEnvironment, chooseEnvironment } from './environments.js';
+import { extendedFile } from './extend.js';
+import { mergeLikeServerlessDevs } from './merge.js';
 
 /**
  * The project files fc-sim looks for in a folder, in this order.
@@ -98,7 +101,7 @@ function readDocument(file: string): Document {
 }
 
 function formatOf(document: Document, file: string): ProjectFormat {
-  if ('ROSTemplateFormatVersion' in document || String(document.Transform ?? '').startsWith('Aliyun::Serverless')) return 'fun';
+  if (isFunTemplate(document)) return 'fun';
   if (String(document.edition ?? '').startsWith('3')) return 'fc3';
   if ('services' in document) return 'fc';
   throw new FcSimError(
@@ -114,6 +117,8 @@ export interface LoadProjectOptions {
   env?: NodeJS.ProcessEnv;
   /** The project file inside the folder, as `s -t` takes it (default: the first of {@link PROJECT_FILES}). */
   template?: string;
+  /** A Serverless Devs environment of the project's env.yaml, as `s --env` takes it (default: the one `s env default` set). */
+  environment?: string;
 }
 
 /** The code folders whose `.env` `s` loads before the project file's own (fc3 resources with a `code` string). */
@@ -141,22 +146,59 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
   const file = findProjectFile(path, options.cwd ?? process.cwd(), options.template);
   const root = dirname(file);
   const problems: ProjectProblem[] = [];
-  const document = fillInitPlaceholders(readDocument(file), root, file, problems);
-  const format = formatOf(document, file);
-  const env = format === 'fun' ? (options.env ?? process.env) : environmentWithDotenv(options.env ?? process.env, [...codeFolders(document, root), root]);
-  const resolved = resolveVariables({
-    document,
-    env,
-    root,
-    accountId: DEFAULT_ACCOUNT_ID,
-    unresolved: (reference, at, reason) =>
-      problems.push({ kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: { file, path: at } }),
-    // One note per stand-in (an ARN template repeats config('AccountID') in every trigger), at its first place.
-    note: (message, at) => {
-      if (!problems.some((problem) => problem.kind === 'note' && problem.message === message))
-        problems.push({ kind: 'note', message, location: { file, path: at } });
-    },
-  }) as Document;
+  const own = readDocument(file);
+  // Fun has no `extend:`; Serverless Devs' s.yaml does.
+  const base = isFunTemplate(own) ? undefined : extendedFile(own, file, readDocument, problems);
+  const filled = fillInitPlaceholders(own, root, file, problems);
+  const baseFilled = base && { file: base.file, document: fillInitPlaceholders(base.document, dirname(base.file), base.file, problems) };
+  // parse-spec takes `edition` from the extending file, else from its base.
+  const format = formatOf(baseFilled ? mergeLikeServerlessDevs(baseFilled.document, filled) : filled, file);
+  if (options.environment !== undefined && format !== 'fc3')
+    throw new FcSimError(
+      'E_USAGE',
+      `--env ${options.environment}: ${file} is ${format === 'fun' ? 'a Fun template' : 'an edition 1.0.0 s.yaml'}; environments (env.yaml) are Serverless Devs 3.x's, for edition 3.0.0 projects`,
+      'drop --env',
+    );
+  const merged = baseFilled ? mergeLikeServerlessDevs(baseFilled.document, filled) : filled;
+  const env = format === 'fun' ? (options.env ?? process.env) : environmentWithDotenv(options.env ?? process.env, [...codeFolders(merged, root), root]);
+  const resolve = (document: Document, at: string, report: boolean, names?: Record<string, unknown>) =>
+    resolveVariables({
+      document,
+      env,
+      root: dirname(at),
+      accountId: DEFAULT_ACCOUNT_ID,
+      ...(names === undefined ? {} : { names }),
+      // Passes before the last leave what they cannot resolve for the last to resolve or report.
+      unresolved: report
+        ? (reference, where, reason) =>
+            problems.push({ kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: { file, path: where } })
+        : () => {},
+      // One note per stand-in (an ARN template repeats config('AccountID') in every trigger), at its first place.
+      note: (message, where) => {
+        if (!problems.some((problem) => problem.kind === 'note' && problem.message === message))
+          problems.push({ kind: 'note', message, location: { file, path: where } });
+      },
+    }) as Document;
+  let document = merged;
+  if (baseFilled && format === 'fc3') {
+    // parse-spec doExtend: the top-level keys but resources merged (the extending file's over its base's), then the
+    // base's and this file's resources each resolved with them, then this file's merged over its base's. (Edition
+    // 1.0.0: the whole documents merged, as docs/en/extend.md shows it; parse-spec 3.x skips extend for 1.0.0.)
+    const { resources: _baseResources, ...baseRest } = baseFilled.document;
+    const { resources: _ownResources, ...ownRest } = filled;
+    const rest = mergeLikeServerlessDevs(baseRest, ownRest);
+    document = mergeLikeServerlessDevs(resolve({ ...baseFilled.document, ...rest }, baseFilled.file, false), resolve({ ...filled, ...rest }, file, false));
+  }
+  if (format === 'fc3') {
+    const chosen = chooseEnvironment({ document, file, name: options.environment, extended: base !== undefined, env, read: readDocument, problems });
+    if (chosen) {
+      const componentName = (component: unknown) => String(resolve({ vars: document.vars, component }, file, false).component ?? '');
+      document = applyEnvironment(document, chosen.environment, (value, names) => resolve(value, file, false, names), componentName);
+      if (options.environment !== undefined)
+        problems.push({ kind: 'note', message: `environment ${chosen.environment.name} of ${chosen.file} applied`, location: { file, path: 'env' } });
+    }
+  }
+  const resolved = resolve(document, file, true);
   const others = format === 'fun' ? [] : otherTemplates(file);
   if (others.length > 0 && options.template === undefined)
     problems.push({ kind: 'note', message: `read ${basename(file)}; ${others.join(', ')} beside it: pick one with -t FILE`, location: { file, path: '' } });
@@ -164,6 +206,10 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
   const loaded =
     format === 'fun' ? loadFunTemplate(resolved, context) : format === 'fc' ? loadFcTemplate(resolved, context) : loadFc3Template(resolved, context);
   return { format, file, root, functions: loaded.functions, customDomains: mergedDomains(loaded.customDomains), problems };
+}
+
+function isFunTemplate(document: Document): boolean {
+  return 'ROSTemplateFormatVersion' in document || String(document.Transform ?? '').startsWith('Aliyun::Serverless');
 }
 
 /** Resources that each name the same domain deploy routes onto one domain: served and listed as one. */

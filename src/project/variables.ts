@@ -27,6 +27,11 @@ export interface VariableContext {
   unresolved: (reference: string, path: string, reason: string) => void;
   /** Called for a reference resolved to a stand-in value (`config('AccountID')`). */
   note: (message: string, path: string) => void;
+  /**
+   * Names that stand for given values, looked up before any other: env.yaml's overlays are resolved with `source`
+   * (the resource's props), `project` and `this` (the environment), parse-spec `ParseContent.getEnvMagic`.
+   */
+  names?: Readonly<Record<string, unknown>>;
 }
 
 /** As the parser matches them: the shortest text between `${` and the next `}`. */
@@ -293,6 +298,12 @@ class Resolver {
   /** A dotted name: `vars.*`, `resources.x.props.*`, `this.*`, `env.X`, edition 1.0.0's `x.props.*`. */
   private lookup(path: Segment[], segments: Segment[]): unknown {
     const [head, ...rest] = path as [string, ...Segment[]];
+    const names = this.context.names;
+    if (names !== undefined && Object.hasOwn(names, head))
+      return rest.reduce<unknown>(
+        (value, segment) => (typeof value === 'object' && value !== null ? (value as Record<Segment, unknown>)[segment] : undefined),
+        names[head],
+      );
     if (head === 'env' && rest.length === 1) return this.context.env[String(rest[0])];
     if (head === 'vars') return this.at(['vars', ...rest]);
     if (head === 'this') {

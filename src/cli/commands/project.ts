@@ -10,6 +10,8 @@ export interface ProjectOptions {
   project?: string;
   /** The project file in the folder, as `s -t` takes it. */
   template?: string;
+  /** `--env <name>`: an environment of the project's env.yaml. */
+  env?: string;
   json?: boolean;
 }
 
@@ -20,7 +22,7 @@ function describeTrigger(trigger: ProjectTrigger): string {
 
 /** `fc-sim ls`: the project's functions and their triggers. */
 export async function lsCommand(options: ProjectOptions, io: CliIo): Promise<number> {
-  const project = loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template });
+  const project = loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template, environment: options.env });
   if (options.json) {
     io.stdout.write(`${JSON.stringify(project, null, 2)}\n`);
     return 0;
@@ -67,7 +69,7 @@ function formatName(project: Project): string {
 
 /** `fc-sim lint`: FC's documented rules; exit 1 when a rule is broken (warnings alone exit 0). */
 export async function lintCommand(options: ProjectOptions, io: CliIo): Promise<number> {
-  const project = loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template });
+  const project = loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template, environment: options.env });
   const findings = lintProject(project);
   if (options.json) io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else {

@@ -19,6 +19,8 @@ export interface ServeCommandOptions extends Pick<FunctionFlags, 'platform' | 'f
   project?: string;
   /** The project file in the folder, as `s -t` takes it. */
   template?: string;
+  /** `--env <name>`: an environment of the project's env.yaml. */
+  env?: string;
   port?: number;
   host?: string;
   watch?: boolean;
@@ -60,8 +62,12 @@ const STOP_WAIT_MS = 400;
 
 /** `fc-sim serve`: serves until SIGINT, SIGTERM or SIGHUP, then stops the instances and the server. */
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
-  const project = onPlatform(loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template }), platformFlag(options));
-  for (const problem of project.problems) io.stderr.write(`fc-sim: warning: ${problem.location.path}: ${problem.message}\n`);
+  const project = onPlatform(
+    loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template, environment: options.env }),
+    platformFlag(options),
+  );
+  for (const problem of project.problems)
+    io.stderr.write(`fc-sim: ${problem.kind === 'note' ? 'note' : 'warning'}: ${problem.location.path}: ${problem.message}\n`);
   const port = options.port ?? 9000;
   if (port > 65535) throw new FcSimError('E_USAGE', `--port: ${port} is not a port (0 to 65535)`);
   const host = options.host ?? '127.0.0.1';

@@ -19,6 +19,8 @@ export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc
   project?: string;
   /** The project file in the folder, as `s -t` takes it. */
   template?: string;
+  /** `--env <name>`: an environment of the project's env.yaml. */
+  env?: string;
   runs?: number;
   seed?: number;
   junit?: string;
@@ -37,6 +39,7 @@ function projectWords(options: TestCommandOptions): string[] {
   return [
     ...(options.project === undefined ? [] : ['--project', options.project]),
     ...(options.template === undefined ? [] : ['--template', options.template]),
+    ...(options.env === undefined ? [] : ['--env', options.env]),
     ...(platform === undefined ? [] : ['--platform', platform]),
   ];
 }
@@ -113,7 +116,10 @@ export async function testCommand(selectors: readonly string[], options: TestCom
   io.guard();
   if (options.junit) checkOutputFile('--junit', options.junit, pathIn(io, options.junit));
   if (options.failures) checkOutputFolder('--failures', options.failures, pathIn(io, options.failures));
-  const project = onPlatform(loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template }), platformFlag(options));
+  const project = onPlatform(
+    loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template, environment: options.env }),
+    platformFlag(options),
+  );
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const selected = selectTriggers(project, selectors);
   const only = shard ? shardOf(selected, shard) : selected;
