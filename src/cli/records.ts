@@ -51,11 +51,22 @@ export async function writeInTurn(output: CliOutput | WriteStream, text: string 
   });
 }
 
-/** One line of `--json` and `--out` for a local invocation: the event, the verdict, then the invocation. Credentials redacted. */
-export function localRecordLine(index: number, label: string, invocation: Invocation, failure: CheckFailure | undefined, io: CommandIo): string {
+/**
+ * One line of `--json` and `--out` for a local invocation: the event, the verdict, then the invocation. Credentials
+ * redacted. `about` says more of the event (fuzz: the phase of the run it belongs to).
+ */
+export function localRecordLine(
+  index: number,
+  label: string,
+  invocation: Invocation,
+  failure: CheckFailure | undefined,
+  io: CommandIo,
+  about: Record<string, string> = {},
+): string {
   const value = {
     index,
     event: label,
+    ...about,
     passed: failure === undefined,
     ...(failure ? { check: failure.check, message: failure.message } : {}),
     ...invocationRecord(invocation),

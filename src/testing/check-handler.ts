@@ -5,6 +5,7 @@ import { isRemoteInstance } from '../remote/remote-instance.js';
 import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
 import type { CheckFailure } from './checks.js';
 import type { Invocation } from '../runtime/invocation.js';
+import type { InvocationType } from '../runtime/limits.js';
 import type { FailureCorpus, SavedFailure } from './failures.js';
 import { inDomain, readSavedFailures, saveFailure } from './failures.js';
 import type { FailureReport } from './report.js';
@@ -71,6 +72,17 @@ type CheckHandlerSettings = {
   rerun?: (seed: number, path: string) => string;
   /** Called after each run (the CLI's progress line). */
   onRun?: (runs: number) => void;
+  /**
+   * Called with every event's outcome as it comes (the CLI's `--json` lines): the saved failures replayed first
+   * (`saved`, labelled with their file), the drawn events (`drawn`), the shrinking's tries (`shrinking`) and the
+   * minimal event run once more (`confirming`). `index` counts them all from 1.
+   */
+  onEvent?: (record: { index: number; phase: 'saved' | 'drawn' | 'shrinking' | 'confirming'; label: string; outcome: EventOutcome }) => void;
+  /**
+   * `async`: the events are asynchronous invocations, as event triggers invoke (FC accepts 128 KB then, not 32 MB);
+   * default: synchronous, as an event's trigger-less invoke is.
+   */
+  invocationType?: InvocationType;
   /**
    * Masks secrets in what is saved to `failuresDir` (the CLI passes the redactor of its output). A remote
    * `target`'s own credentials and signed Authorization values are masked in any case.
@@ -263,10 +275,16 @@ export async function checkHandler<E = unknown>(typed: CheckHandlerOptions<E>): 
     };
   };
 
+  let events = 0;
+  const ran = (phase: 'saved' | 'drawn' | 'shrinking' | 'confirming', label: string, outcome: EventOutcome) => {
+    events += 1;
+    options.onEvent?.({ index: events, phase, label, outcome });
+  };
   try {
     for (const [index, { file, failure }] of saved.entries()) {
       const event = failure.event as E;
       const outcome = await runner.run(event);
+      ran('saved', shownPath(file), outcome);
       options.onRun?.(index + 1);
       const setup = await confirmedSetupError(runner, event, outcome);
       if (setup) throw setup;
@@ -294,6 +312,8 @@ export async function checkHandler<E = unknown>(typed: CheckHandlerOptions<E>): 
       if (setup) return false;
       const outcome = await runner.run(event);
       runs += 1;
+      // After the first failure, fast-check runs smaller events to shrink it.
+      ran(lastFailure ? 'shrinking' : 'drawn', `#${runs}`, outcome);
       options.onRun?.(saved.length + runs);
       if (!outcome.failure) return true;
       setup = await confirmedSetupError(runner, event, outcome);
@@ -322,6 +342,7 @@ export async function checkHandler<E = unknown>(typed: CheckHandlerOptions<E>): 
     const event = details.counterexample![0];
     // Run the minimal event once more: its logs and error belong to the report, and a pass means flakiness.
     const again = await runner.run(event);
+    ran('confirming', 'shrunk', again);
     const found = lastFailure!;
     const failureReport = report({
       failure: again.failure ?? found.outcome.failure,

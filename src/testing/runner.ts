@@ -2,6 +2,7 @@ import { FcSimError } from '../errors.js';
 import type { Handler, Instance, RuntimeOptions } from '../runtime/invoke.js';
 import { createInstance } from '../runtime/invoke.js';
 import type { Invocation } from '../runtime/invocation.js';
+import type { InvocationType } from '../runtime/limits.js';
 import type { CheckFailure, CheckName, Property } from './checks.js';
 import { deliveryTo, enabledChecks, judge } from './judge.js';
 import { deliver } from '../triggers/delivery.js';
@@ -66,7 +67,8 @@ export class ContractRunner<E = unknown> {
     handler: Handler,
     private readonly source: Pick<PreparedSource, 'delivery'>,
     /** `target`: an instance to deliver to instead of a new local one (a remote target); disposed with the runner. */
-    private readonly options: CheckOptions<E> & { runtime?: RuntimeOptions; target?: Instance } = {},
+    /** `invocationType`: how each event is invoked (default sync; `async` as event triggers invoke, 128 KB at most). */
+    private readonly options: CheckOptions<E> & { runtime?: RuntimeOptions; target?: Instance; invocationType?: InvocationType } = {},
   ) {
     // FC 2.0 HTTP requests are for a function on FC 2.0, unless the runtime options name its platform.
     const implied = source.delivery === 'fc2-http' ? { platform: 'fc2' as const } : {};
@@ -76,7 +78,8 @@ export class ContractRunner<E = unknown> {
 
   async run(event: E): Promise<EventOutcome> {
     const { bytes, options } = deliver(event, this.source.delivery);
-    const send = deliveryTo(this.instance, bytes, options);
+    const invocationType = this.options.invocationType;
+    const send = deliveryTo(this.instance, bytes, invocationType ? { ...options, invocationType } : options);
     const delivered = await send();
     const failure = await judge(event, delivered, { checks: this.checks, delivery: this.source.delivery, property: this.options.property, deliverAgain: send });
     return failure ? { invocation: delivered.invocation, failure } : { invocation: delivered.invocation };

@@ -1,5 +1,6 @@
 import { FcSimError } from '../../errors.js';
 import { findKind, sourceNames } from '../../triggers/registry.js';
+import type { CheckHandlerOptions } from '../../testing/check-handler.js';
 import { checkHandler, ContractFailure, FAST_CHECK_PATH } from '../../testing/check-handler.js';
 import type { TypedEventSource } from '../../testing/typed-source.js';
 import { checksFromFlag } from '../check-flag.js';
@@ -8,10 +9,14 @@ import { functionConfigFrom } from '../function-options.js';
 import type { CliOutput, CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
 import { invocationRecord } from '../print-invocation.js';
+import { localRecordLine } from '../records.js';
 import { checkOutputFolder } from '../output-paths.js';
 import { sourceCorpusKey } from '../../testing/replay-command.js';
 import { replayArgsOf } from '../replay-args.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
+
+/** One event of the run, as checkHandler reports it. */
+type FuzzEvent = Parameters<NonNullable<CheckHandlerOptions['onEvent']>>[0];
 
 export interface FuzzCommandOptions extends FunctionFlags {
   runs?: number;
@@ -68,7 +73,7 @@ function refuseIdleFlags(options: FuzzCommandOptions): void {
   if (options.out !== undefined && !hasTarget(options)) {
     throw new FcSimError(
       'E_USAGE',
-      '--out: not with fuzz: fuzz stops at the first failure and reports it shrunk (--json prints its outcome as a JSON line)',
+      '--out: not with fuzz: fuzz stops at the first failure and reports it shrunk (--json prints a JSON line per event, then its outcome)',
       'to keep a record per event: fc-sim <kind> --count 1000 --handler … --out results.ndjson',
     );
   }
@@ -116,6 +121,14 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
       ...(options.path === undefined ? {} : { path: options.path }),
       failuresDir,
       onRun: bar.tick,
+      // --json: one line per event as it runs, as replay and `<kind> --count` print them; the run's outcome last.
+      ...(options.json
+        ? {
+            onEvent: ({ index, phase, label, outcome }: FuzzEvent) =>
+              io.stdout.write(`${localRecordLine(index, label, outcome.invocation, outcome.failure, io, { phase })}\n`),
+          }
+        : {}),
+      ...(options.invocationType ? { invocationType: options.invocationType } : {}),
       redact: (text) => io.redactor.redact(text),
       replayArgs: replayArgsOf(options, config, checks, io, remote !== undefined),
       // This handler's failures on this trigger or kind, whatever test or command runs it.
@@ -125,7 +138,7 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
     bar.done();
     const replayed = summary.replayed > 0 ? ` (after replaying ${summary.replayed} saved failure${summary.replayed === 1 ? '' : 's'})` : '';
     if (options.json) {
-      // fuzz stops at the first failure and shrinks it: its outcome is the run's, one JSON line.
+      // fuzz stops at the first failure and shrinks it: its outcome is the run's, the last JSON line.
       const line = { passed: true, handler, source: target, runs: summary.runs, seed: summary.seed, replayed: summary.replayed };
       io.stdout.write(`${JSON.stringify(line)}\n`);
     } else io.stdout.write(`✓ ${handler}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
