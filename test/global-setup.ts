@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { buildChild, CHILD_OUT, finishChildScript } from '../scripts/build-child.js';
+import { bundleCli, CLI_BUNDLE } from '../scripts/bundle-cli.js';
 import { transpiler, transpileWithNewImports } from '../scripts/transpile.js';
 import { packageRoot } from '../src/package-root.js';
 import { NodeUnavailable } from '../src/runtime/node/node-binary.js';
@@ -37,10 +38,20 @@ export function staleSources(root = packageRoot): string[] {
     .map((source) => relative(root, source));
 }
 
+/** True when the CLI's bundle (which the spawned bin runs) is missing or older than a compiled file of dist/. */
+function bundleIsStale(root = packageRoot): boolean {
+  const bundle = statSync(CLI_BUNDLE, { throwIfNoEntry: false });
+  if (bundle === undefined) return true;
+  return SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))).some((source) => {
+    const output = statSync(join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js'), { throwIfNoEntry: false });
+    return output !== undefined && output.mtimeMs > bundle.mtimeMs;
+  });
+}
+
 /** Held while building, so that two test runs in one checkout do not write dist/ at the same time. */
 const LOCK = join(packageRoot, 'node_modules/.cache/fc-sim/build.lock');
 
-async function whileLocked(work: () => void): Promise<void> {
+async function whileLocked(work: () => Promise<void>): Promise<void> {
   mkdirSync(dirname(LOCK), { recursive: true });
   for (;;) {
     try {
@@ -55,7 +66,7 @@ async function whileLocked(work: () => void): Promise<void> {
     await setTimeout(200);
   }
   try {
-    work();
+    await work();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
@@ -80,7 +91,7 @@ export function staleChildSources(): string[] {
 }
 
 /** A first build (no dist/ yet) is tsc's, declarations included; later ones transpile what changed. */
-function buildWhatIsStale(): void {
+async function buildWhatIsStale(): Promise<void> {
   if (!existsSync(CHILD_BOOTSTRAP)) {
     process.stderr.write('global setup: no dist/child/: building (tsc -p tsconfig.child.json)\n');
     buildChild();
@@ -104,10 +115,14 @@ function buildWhatIsStale(): void {
   }
   // npx runs the bin file itself; `npm run build` sets its mode the same way.
   chmodSync(bin, 0o755);
+  if (bundleIsStale()) {
+    process.stderr.write('global setup: bundling the CLI (dist/cli/fc-sim.cjs)\n');
+    await bundleCli();
+  }
 }
 
 async function buildWhenStale(): Promise<void> {
-  if (existsSync(CHILD_BOOTSTRAP) && staleSources().length === 0 && staleChildSources().length === 0) return;
+  if (existsSync(CHILD_BOOTSTRAP) && staleSources().length === 0 && staleChildSources().length === 0 && !bundleIsStale()) return;
   // Checked again under the lock: the run that held it may have built already.
   await whileLocked(buildWhatIsStale);
 }

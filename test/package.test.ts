@@ -26,6 +26,10 @@ describe('the package', () => {
     expect(readFileSync(join(packageRoot, 'LICENSE'), 'utf8')).toMatch(new RegExp(`^${manifest.license} License`));
   });
 
+  it('ships the CLI bundle the bin runs (without it the bin imports ~120 modules: twice the start-up)', () => {
+    expect(shipped('dist/cli/fc-sim.cjs')).toBe(true);
+  });
+
   it('ships source maps that carry their TypeScript, since src/ does not ship', () => {
     expect(shipped('src/index.ts')).toBe(false);
     const maps = readdirSync(join(packageRoot, 'dist', 'src', 'testing')).filter((file) => file.endsWith('.js.map'));

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { run } from './main.js';
-import { exitOnStopSignals } from './signals.js';
+import { loadCli } from './load-cli.js';
 
 // `fc-sim oss:put --count 1000 | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -8,5 +7,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+const { run, exitOnStopSignals } = await loadCli();
 exitOnStopSignals();
 process.exitCode = await run(process.argv.slice(2));
