@@ -1,5 +1,6 @@
 // CLI start-up: `fc-sim oss:put` (parse the flags, build the event, validate it, print it) as a person waits for
-// it, next to starting Node.js itself.
+// it, next to starting Node.js itself. The unmeasured first spawn of each case writes the bin's code cache for that
+// kind of run, as a user's first run does.
 import { cliPath, root } from '../lib/dist.mjs';
 import { medianWallMs } from '../lib/processes.mjs';
 import { row } from '../lib/report.mjs';
@@ -35,6 +36,7 @@ export async function run() {
       unit: 'ms',
       reference: node,
       ratioLabel: '`node -e 0`',
+      target: { text: '≤ 2× `node -e 0`', met: ms.random <= 2 * ms.node },
     }),
   ];
 }

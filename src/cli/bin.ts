@@ -7,6 +7,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const { run, exitOnStopSignals } = await loadCli();
+const argv = process.argv.slice(2);
+const { run, exitOnStopSignals } = await loadCli(argv);
 exitOnStopSignals();
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await run(argv);

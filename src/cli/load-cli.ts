@@ -35,17 +35,33 @@ function readIfThere(path: string): Buffer | undefined {
   }
 }
 
-/** Written once, when the process ends (it then holds every function this run compiled); a failure costs only speed. */
-function saveCodeCache(script: Script, path: string): void {
+/**
+ * What decides which of the CLI's code a run compiles: the command and the flags that load more of it. A cache holds
+ * what the runs that wrote it compiled, so it is written again by the first run of each new kind (V8 adds what this
+ * run compiled to what the cache gave it).
+ */
+function runKind(argv: readonly string[]): string {
+  const command = argv.find((arg) => !arg.startsWith('-')) ?? '';
+  return [command, ...['--random', '--count', '--url', '--handler', '--json'].filter((flag) => argv.includes(flag))].join(' ');
+}
+
+/** The kinds of run a cache holds the code of, one per line beside it. */
+function readKinds(path: string): string[] {
+  return readIfThere(`${path}.runs`)?.toString('utf8').split('\n').filter(Boolean) ?? [];
+}
+
+/** Writes the cache when the process ends, then holding every function this run compiled; a failure costs only speed. */
+function saveCodeCache(script: Script, path: string, kinds: string[]): void {
   process.once('exit', () => {
     try {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(`${path}.${process.pid}`, script.createCachedData());
       renameSync(`${path}.${process.pid}`, path);
+      writeFileSync(`${path}.runs`, `${kinds.join('\n')}\n`);
       // The caches of earlier builds on this Node.js are of no more use.
       const folder = dirname(path);
       for (const name of readdirSync(folder)) {
-        if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && join(folder, name) !== path) rmSync(join(folder, name), { force: true });
+        if (name.startsWith(CACHE_PREFIX) && !join(folder, name).startsWith(path)) rmSync(join(folder, name), { force: true });
       }
     } catch {
       // A read-only or full cache folder: the next run compiles again.
@@ -54,10 +70,10 @@ function saveCodeCache(script: Script, path: string): void {
 }
 
 /**
- * The CLI from the bundle, compiled with V8's code cache (saved after the first run): start-up without loading and
+ * The CLI from the bundle, compiled with V8's code cache (saved by the first run of each kind): start-up without loading and
  * compiling ~120 modules. Without a bundle (a checkout built by tsc alone) the CLI's modules are imported as they are.
  */
-export async function loadCli(): Promise<Cli> {
+export async function loadCli(argv: readonly string[]): Promise<Cli> {
   const bundle = statSync(BUNDLE, { throwIfNoEntry: false });
   if (bundle === undefined) {
     const [{ run }, { exitOnStopSignals }] = await Promise.all([import('./main.js'), import('./signals.js')]);
@@ -70,7 +86,12 @@ export async function loadCli(): Promise<Cli> {
     cachedData,
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cachedData === undefined || script.cachedDataRejected) saveCodeCache(script, cachePath);
+  const kind = runKind(argv);
+  if (cachedData === undefined || script.cachedDataRejected) saveCodeCache(script, cachePath, [kind]);
+  else {
+    const kinds = readKinds(cachePath);
+    if (!kinds.includes(kind)) saveCodeCache(script, cachePath, [...kinds, kind]);
+  }
   const module = { exports: {} as Cli };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));

@@ -2,7 +2,7 @@
  * The bin runs the CLI's bundle (dist/cli/fc-sim.cjs, fresh: test/global-setup.ts bundles it) compiled with V8's code
  * cache, which it saves after its first run on this Node.js and reuses after.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,10 @@ describe('the bin’s code cache', () => {
   const cache = mkdtempSync(join(tmpdir(), 'fc-sim-code-cache-'));
   afterAll(() => rmSync(cache, { recursive: true, force: true }));
   const env = { FC_SIM_CACHE_DIR: cache };
-  const cacheFiles = () => readdirSync(join(cache, 'code-cache')).map((name) => join(cache, 'code-cache', name));
+  const cacheFiles = () =>
+    readdirSync(join(cache, 'code-cache'))
+      .filter((name) => name.endsWith('.bin'))
+      .map((name) => join(cache, 'code-cache', name));
   const drawn = ['oss:put', '--random', '--seed', '7'];
 
   it('is saved by the first run, reused by the next, and a damaged one is replaced, with the same output each time', async () => {
@@ -34,6 +37,20 @@ describe('the bin’s code cache', () => {
     expect(third).toMatchObject({ status: 0, stdout: first.stdout });
     expect(cacheFiles()).toEqual([file]);
     expect(statSync(file!).size).toBeGreaterThan(10_000);
+  });
+
+  it('is written again by the first run of each new kind, which adds the code it compiled', async () => {
+    const [file] = cacheFiles();
+    const before = statSync(file!);
+    expect(readFileSync(`${file}.runs`, 'utf8')).toBe('oss:put --random\n');
+    expect((await spawnCli(['oss:put'], { env })).status).toBe(0);
+    expect(readFileSync(`${file}.runs`, 'utf8')).toBe('oss:put --random\noss:put\n');
+    const after = statSync(file!);
+    expect(after.mtimeMs).toBeGreaterThan(before.mtimeMs);
+    // The code of both runs: at least what the first one saved.
+    expect(after.size).toBeGreaterThanOrEqual(before.size);
+    expect((await spawnCli(['oss:put'], { env })).status).toBe(0);
+    expect(statSync(file!).mtimeMs).toBe(after.mtimeMs);
   });
 
   it('replaces the cache of an earlier build on this Node.js and keeps those of other versions', async () => {
