@@ -29,7 +29,7 @@ export function onStopSignal(stop: (signal: StopSignal) => void): () => void {
 }
 
 /** Ends every instance's process group (SIGTERM, SIGKILL after a short grace), then exits with the signal's status. */
-async function exitNow(signal: StopSignal): Promise<never> {
+export async function exitNow(signal: StopSignal): Promise<never> {
   await endAllGroups();
   process.exit(signalExitStatus(signal));
 }

@@ -14,6 +14,7 @@ import { pathIn } from '../io.js';
 import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
 import { FAST_CHECK_PATH } from '../../testing/check-handler.js';
 import { commandLine } from '../../testing/replay-command.js';
+import { junitOnStop } from '../test-interrupt.js';
 
 export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'> {
   project?: string;
@@ -128,6 +129,19 @@ export async function testCommand(selectors: readonly string[], options: TestCom
   const scope =
     selectors.length > 0 || shard ? `; running ${pairs} trigger${pairs === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` : '';
   io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions${scope}\n`);
+  // Written at the end, or on a stop signal with what ran by then.
+  const writeJunit = (results: TriggerResult[]) => {
+    if (!options.junit) return;
+    try {
+      // Through the same redactor as stdout: a report committed or uploaded by CI must not carry a secret.
+      writeFileSync(pathIn(io, options.junit), io.redactor.redact(junitXml(projectName(project), results)));
+    } catch (error) {
+      throw new FcSimError('E_WRITE', `--junit ${options.junit}: cannot write: ${(error as Error).message}`);
+    }
+    io.stdout.write(`JUnit XML written to ${options.junit}\n`);
+  };
+  const finished: TriggerResult[] = [];
+  const stop = options.junit ? junitOnStop(only, finished, writeJunit, (text) => io.stderr.write(text)) : undefined;
   const results = await testProject(project, {
     only,
     ...(options.runs === undefined ? {} : { runs: options.runs }),
@@ -136,8 +150,12 @@ export async function testCommand(selectors: readonly string[], options: TestCom
     ...(options.failures === undefined ? {} : { failuresDir: pathIn(io, options.failures) }),
     rerun: rerunCommand(options),
     replayArgs: (fn) => commandLine(['--function', fn, ...projectWords(options)]),
-    onResult: (result) => io.stdout.write(line(result)),
-  });
+    onResult: (result) => {
+      finished.push(result);
+      stop?.resultCame();
+      io.stdout.write(line(result));
+    },
+  }).finally(() => stop?.stopListening());
   const count = (outcome: TriggerResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
   io.stdout.write(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped\n`);
   const nothingRan = count('passed') + count('failed') === 0;
@@ -148,14 +166,6 @@ export async function testCommand(selectors: readonly string[], options: TestCom
       }\n`,
     );
   }
-  if (options.junit) {
-    try {
-      // Through the same redactor as stdout: a report committed or uploaded by CI must not carry a secret.
-      writeFileSync(pathIn(io, options.junit), io.redactor.redact(junitXml(projectName(project), results)));
-    } catch (error) {
-      throw new FcSimError('E_WRITE', `--junit ${options.junit}: cannot write: ${(error as Error).message}`);
-    }
-    io.stdout.write(`JUnit XML written to ${options.junit}\n`);
-  }
+  writeJunit(results);
   return count('failed') > 0 || (nothingRan && !options.passWithNoTests) ? 1 : 0;
 }
