@@ -1,18 +1,29 @@
 import fc from 'fast-check';
+import { patternParts, patternString } from './pattern-string.js';
 
 const compiled = new Map<string, fc.Arbitrary<string>>();
 
+/** The longest string the parts allow. */
+const longest = (parts: NonNullable<ReturnType<typeof patternParts>>) =>
+  parts.reduce((total, part) => total + ('text' in part ? [...part.text].length : part.max), 0);
+
 /**
- * `fc.stringMatching`, compiled once per pattern: fast-check turns a regular expression into a tree of arbitraries,
- * which takes ~15 ms for `^dts[a-z0-9]{9}$`, more than drawing hundreds of values from it. Generators built per call
- * (per trigger config, per constraint) would pay that at every call; module constants would pay it at import, even
- * in a CLI run that draws nothing.
+ * Strings matching a pattern, compiled once per pattern. Patterns of characters, classes and quantifiers alone (bucket
+ * names, `x-oss-meta-…` keys) are drawn character by character from the random source (pattern-string.ts: several
+ * times faster, on every event); the others go to `fc.stringMatching`, whose regular expression → arbitraries tree
+ * takes ~15 ms to build for `^dts[a-z0-9]{9}$`, more than drawing hundreds of values from it: generators built per call
+ * (per trigger config, per constraint) would pay that at every call, and module constants at import, even in a CLI
+ * run that draws nothing.
  */
 export function matching(pattern: RegExp, maxLength?: number): fc.Arbitrary<string> {
   const key = `${pattern.flags}/${pattern.source}/${maxLength ?? ''}`;
   const cached = compiled.get(key);
   if (cached) return cached;
-  const arbitrary = fc.stringMatching(pattern, maxLength === undefined ? {} : { maxLength });
+  const parts = patternParts(pattern);
+  const arbitrary =
+    parts && (maxLength === undefined || longest(parts) <= maxLength)
+      ? patternString(parts)
+      : fc.stringMatching(pattern, maxLength === undefined ? {} : { maxLength });
   compiled.set(key, arbitrary);
   return arbitrary;
 }
