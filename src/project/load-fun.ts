@@ -53,9 +53,12 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
       }
     } else if (resource.Type === 'Aliyun::Serverless::CustomDomain') {
       const properties = objectIn(resource.Properties);
-      const routes = isObject(properties.RouteConfig) && objectIn(properties.RouteConfig.Routes);
+      const routes = isObject(properties.RouteConfig) && objectIn(properties.RouteConfig.Routes ?? properties.RouteConfig.routes);
+      // The domain is Properties.DomainName, else the logical id; `Auto` is a temporary domain (funcraft deploy-by-tpl.js
+      // processTemporaryDomainIfNecessary), fc-sim's `auto`.
+      const domainName = stringOrUndefined(properties.DomainName);
       customDomains.push({
-        domainName: name,
+        domainName: domainName === undefined ? name : domainName === 'Auto' ? 'auto' : domainName,
         protocol: stringOrUndefined(properties.Protocol) ?? 'HTTP',
         routes: Object.entries(routes).flatMap(([path, route]) =>
           isObject(route)

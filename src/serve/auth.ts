@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { acs3CanonicalRequest, acs3Signature, acs3StringToSign, sha256Hex } from '../remote/acs3-signature.js';
 import type { AccessKey } from '../remote/credentials.js';
 import { decodedPath, FC2_API_VERSION, fc2ContentMd5, fc2Signature, fc2StringToSign } from '../remote/fc2-signature.js';
+import { checkJwt } from './jwt.js';
 import type { NonceLedger } from './nonces.js';
 import type { AuthType } from './routes.js';
 
@@ -24,8 +25,8 @@ import type { AuthType } from './routes.js';
  *   would; ACS3's `x-acs-signature-nonce` exists to stop replays (V3 signature doc): a nonce already accepted within
  *   the window is refused (with `nonces`). A request without a nonce (FC's HTTP-trigger doc requires only
  *   `x-acs-date` and Authorization) can be replayed within the window.
- * - `jwt`: a bearer token (`Authorization: Bearer <header>.<payload>.<signature>`), never verified (fc-sim has no
- *   key set): accepted with a warning when well-formed.
+ * - `jwt`: a token where the trigger's `authConfig.tokenLookup` says (default `Authorization: Bearer <jwt>`), on
+ *   the paths its white/black lists leave protected, never verified (src/serve/jwt.ts).
  *
  * Refusals are FC's: 403 with `{"ErrorCode", "ErrorMessage"}` for a missing or wrong signature (runtime.md §6.1:
  * invalid or missing Authorization → 403), 401 for a missing or malformed JWT.
@@ -47,7 +48,6 @@ export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 const FC2_AUTHORIZATION = /^FC ([^:\s]+):(\S+)$/;
 const ACS3_AUTHORIZATION = /^ACS3-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]*),\s*Signature=([0-9a-fA-F]+)$/;
-const JWT_AUTHORIZATION = /^Bearer\s+([\w-]+)\.([\w-]+)\.([\w-]*)$/;
 
 const refuse = (statusCode: number, errorCode: string, message: string): AuthOutcome => ({ ok: false, statusCode, errorCode, message });
 
@@ -163,16 +163,15 @@ export interface AuthSettings {
   /** The ACS3 nonces accepted so far (one ledger per server); undefined: replays are not looked for. */
   nonces?: NonceLedger;
   now?: number;
+  /** authType jwt: the trigger's `authConfig`, and the path the function sees (decoded), which its path lists name. */
+  jwt?: { authConfig: unknown; functionPath: string };
 }
 
 export function checkAuth(request: AuthRequest, settings: AuthSettings): AuthOutcome {
   if (settings.authType === 'anonymous') return { ok: true };
+  if (settings.authType === 'jwt')
+    return checkJwt({ ...request, functionPath: settings.jwt?.functionPath ?? decodedPath(request.pathname) }, settings.jwt?.authConfig);
   const authorization = single(request.headers.authorization)?.trim();
-  if (settings.authType === 'jwt') {
-    if (!authorization) return refuse(401, 'Unauthorized', 'this HTTP trigger has authType jwt: send Authorization: Bearer <token>');
-    if (!JWT_AUTHORIZATION.test(authorization)) return refuse(401, 'InvalidToken', 'Authorization must be "Bearer <header>.<payload>.<signature>" (a JWT)');
-    return { ok: true, warning: 'a JWT is accepted without verifying it: fc-sim has no key set to check it against' };
-  }
   if (!authorization) {
     const scheme = settings.platform === 'fc2' ? 'FC <AccessKeyId>:<signature>' : 'ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…';
     return refuse(

@@ -16,8 +16,8 @@ import type { CustomDomainRoute, Project, ProjectFunction, ProjectTrigger } from
  *   of every domain (the first domain wins where two route the same path). An exact path (`/a`) wins over a
  *   wildcard; among wildcards (`/a/*` matches `/a` and everything under `/a/`) the longest wins; `/*` matches all.
  *
- * Only functions with an HTTP trigger are served. Allowed methods: the trigger's (and, on a route with its own
- * methods, only those of both).
+ * Only functions with an HTTP trigger are served, and FC 3.0 functions a custom domain routes to (see
+ * {@link domainOnly}). Allowed methods: the trigger's (and, on a route with its own methods, only those of both).
  */
 export const FC2_PROXY_PREFIX = '/2016-08-15/proxy/';
 export const FC3_FUNCTIONS_PREFIX = '/2023-03-30/functions/';
@@ -78,13 +78,34 @@ function authTypeOf(trigger: ProjectTrigger): AuthType {
   return value === 'function' || value === 'jwt' ? value : 'anonymous';
 }
 
+/**
+ * The HTTP trigger a function's local URL stands for: the one on LATEST (no qualifier, or `LATEST`), since the local
+ * code is what LATEST runs; another qualifier's trigger (devsapp/fc3's e2e trigger/http project puts an authType
+ * function trigger on alias `test` first, its anonymous one on LATEST) only when it is the function's only one.
+ */
+function httpTriggerOf(fn: ProjectFunction): ProjectTrigger | undefined {
+  const triggers = fn.triggers.filter((candidate) => isHttpTriggerType(candidate.type));
+  return triggers.find((trigger) => trigger.qualifier === undefined || trigger.qualifier.toUpperCase() === 'LATEST') ?? triggers[0];
+}
+
 function served(fn: ProjectFunction): ServedFunction | undefined {
-  const trigger = fn.triggers.find((candidate) => isHttpTriggerType(candidate.type));
+  const trigger = httpTriggerOf(fn);
   if (!trigger) return undefined;
   const basePath = fn.service
     ? `${FC2_PROXY_PREFIX}${encodeSegment(fn.service)}/${encodeSegment(fn.name)}/`
     : `${FC3_FUNCTIONS_PREFIX}${encodeSegment(fn.name)}/`;
   return { fn, key: functionKey(fn), trigger, methods: allowedMethods(trigger.config), authType: authTypeOf(trigger), basePath };
+}
+
+/**
+ * An FC 3.0 function without an HTTP trigger that a custom domain routes to: FC 3.0 routes a domain to any function
+ * (its custom-domain guide asks for "a function or an application", where FC 2.0's says requests from a custom domain
+ * "can only trigger HTTP functions"; devsapp/start-fc's fc-custom-domain template routes `/a` to a function with no
+ * trigger). It gets the HTTP trigger's event, with no trigger auth to pass; it has no trigger URL of its own.
+ */
+function domainOnly(fn: ProjectFunction): ServedFunction {
+  const trigger: ProjectTrigger = { name: 'custom-domain', type: 'http', config: { authType: 'anonymous' }, location: fn.location };
+  return { fn, key: functionKey(fn), trigger, methods: allowedMethods(trigger.config), authType: 'anonymous', basePath: '' };
 }
 
 function routeMethods(route: CustomDomainRoute, target: ServedFunction | undefined): ServedMethod[] | undefined {
@@ -100,14 +121,19 @@ export function buildRouteTable(project: Project): RouteTable {
     const entry = served(fn);
     if (entry) functions.push(entry);
   }
-  const unserved = project.functions.filter((fn) => !fn.triggers.some((trigger) => isHttpTriggerType(trigger.type))).map(functionKey);
-  if (unserved.length > 0) notes.push(`not served (no HTTP trigger): ${unserved.join(', ')}`);
   const routes: DomainRoute[] = [];
+  const byDomainOnly = new Map<ProjectFunction, ServedFunction>();
   for (const domain of project.customDomains) {
     for (const route of domain.routes) {
-      const target = functions.find((entry) => entry.fn.name === route.functionName && (route.service === undefined || entry.fn.service === route.service));
+      const named = (fn: ProjectFunction) => fn.name === route.functionName && (route.service === undefined || fn.service === route.service);
+      let target = functions.find((entry) => named(entry.fn));
+      const routed = target ? undefined : project.functions.find((fn) => named(fn) && fn.platform === 'fc3');
+      if (routed) {
+        target = byDomainOnly.get(routed) ?? domainOnly(routed);
+        byDomainOnly.set(routed, target);
+      }
       if (!target) {
-        const exists = project.functions.some((fn) => fn.name === route.functionName && (route.service === undefined || fn.service === route.service));
+        const exists = project.functions.some(named);
         notes.push(
           `custom domain ${domain.domainName} ${route.path}: ${route.service ? `${route.service}/` : ''}${route.functionName} ${exists ? 'has no HTTP trigger' : 'is not a function of the project'}; requests there get 404`,
         );
@@ -121,6 +147,8 @@ export function buildRouteTable(project: Project): RouteTable {
       });
     }
   }
+  const unserved = project.functions.filter((fn) => !fn.triggers.some((trigger) => isHttpTriggerType(trigger.type)) && !byDomainOnly.has(fn)).map(functionKey);
+  if (unserved.length > 0) notes.unshift(`not served (no HTTP trigger): ${unserved.join(', ')}`);
   return { functions, routes, notes };
 }
 

@@ -12,6 +12,7 @@ import type { Project } from '../project/model.js';
 import type { LocalFolders } from '../project/project-instance.js';
 import type { AccessKey } from '../remote/credentials.js';
 import { accessKeyFromEnv } from '../remote/credentials.js';
+import { decodedPath } from '../remote/fc2-signature.js';
 import { newRequestId } from '../runtime/context.js';
 import type { Invocation } from '../runtime/invocation.js';
 import { summaryLine } from '../runtime/invocation.js';
@@ -207,7 +208,13 @@ export async function startServer(project: Project, options: ServeOptions = {}):
         const method = request.method as ServedMethod;
         const auth = checkAuth(
           { method, pathname, query: [...new URLSearchParams(search)], headers: request.headers, body },
-          { authType: match.served.authType, platform: match.served.fn.service ? 'fc2' : 'fc3', accessKey, nonces },
+          {
+            authType: match.served.authType,
+            platform: match.served.fn.service ? 'fc2' : 'fc3',
+            accessKey,
+            nonces,
+            jwt: { authConfig: match.served.trigger.config.authConfig, functionPath: decodedPath(match.functionPath) },
+          },
         );
         if (!auth.ok) plan = fcErrorResponse(auth.statusCode, auth.errorCode, auth.message, requestId);
         else {
@@ -251,11 +258,12 @@ export async function startServer(project: Project, options: ServeOptions = {}):
 
   let watcher: CodeWatcher | undefined;
   if (options.watch !== false) {
-    const dirs = [...new Set(table.functions.map((entry) => entry.fn.codeDir))];
+    const watched = [...table.functions, ...table.routes.flatMap((route) => (route.target && !table.functions.includes(route.target) ? [route.target] : []))];
+    const dirs = [...new Set(watched.map((entry) => entry.fn.codeDir))];
     watcher = watchCode(
       dirs,
       (dir, file) => {
-        const keys = table.functions.filter((entry) => entry.fn.codeDir === dir).map((entry) => entry.key);
+        const keys = [...new Set(watched.filter((entry) => entry.fn.codeDir === dir).map((entry) => entry.key))];
         for (const key of keys) void pool.reload(key);
         const where = relative(project.root, dir) || '.';
         log(`fc-sim: ${file ? `${where}/${file}` : where} changed: reloaded ${keys.join(', ')} (the next request starts a new instance)`);

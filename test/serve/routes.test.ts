@@ -73,10 +73,35 @@ describe('custom-domain routes', () => {
     expect(match.kind === 'function' && match.methods).toEqual(['POST']);
   });
 
-  it('notes routes to functions without an HTTP trigger, which answer 404', () => {
-    expect(table.notes).toContainEqual(expect.stringContaining('/t/*: timer has no HTTP trigger'));
-    expect(table.notes).toContainEqual('not served (no HTTP trigger): timer');
-    expect(target(matchRoute(table, '/t/1'))).toEqual(['FunctionNotFound']);
+  it('FC 3.0: routes to a function without an HTTP trigger too (no trigger URL of its own); FC 2.0: 404, noted', () => {
+    expect(target(matchRoute(table, '/t/1'))).toEqual(['timer', '/t/1']);
+    expect(table.notes).toEqual([]);
+    expect(target(matchRoute(table, '/2023-03-30/functions/timer/'))).toEqual(['FunctionNotFound']);
+    const fc2 = buildRouteTable({
+      ...project,
+      format: 'fc',
+      functions: [fn('job', { service: 'svc', http: false })],
+      customDomains: [{ domainName: 'auto', protocol: 'HTTP', location, routes: [{ path: '/j/*', functionName: 'job', service: 'svc' }] }],
+    });
+    expect(fc2.notes).toEqual(['not served (no HTTP trigger): svc/job', 'custom domain auto /j/*: svc/job has no HTTP trigger; requests there get 404']);
+    expect(target(matchRoute(fc2, '/j/1'))).toEqual(['FunctionNotFound']);
+  });
+
+  it("a function's URL stands for its LATEST HTTP trigger, whatever the order (devsapp/fc3 e2e trigger/http)", () => {
+    const trigger = (name: string, authType: string, qualifier?: string) => ({
+      name,
+      type: 'http',
+      config: { authType, methods: ['GET'] },
+      location,
+      ...(qualifier ? { qualifier } : {}),
+    });
+    const two = fn('two', { triggers: [trigger('t2', 'function', 'test'), trigger('t', 'anonymous')] });
+    const only = fn('only', { triggers: [trigger('t2', 'function', 'test')] });
+    const served = buildRouteTable({ ...project, functions: [two, only], customDomains: [] }).functions;
+    expect(served.map((entry) => [entry.key, entry.trigger.name, entry.authType])).toEqual([
+      ['two', 't', 'anonymous'],
+      ['only', 't2', 'function'],
+    ]);
   });
 });
 

@@ -34,8 +34,9 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
   const { url, routes } = running;
   const file = relative(cwd, project.file) || project.file;
   let text = `fc-sim serve: ${file} on ${url}\n`;
-  if (routes.functions.length === 0) text += '  no function has an HTTP trigger: nothing to serve\n';
-  else {
+  if (routes.functions.length === 0) {
+    if (!routes.routes.some((route) => route.target)) text += '  no function has an HTTP trigger: nothing to serve\n';
+  } else {
     text += `\nfunctions (FC 2.0: ${FC2_PROXY_PREFIX}<service>/<function>/<path>; FC 3.0: ${FC3_FUNCTIONS_PREFIX}<function>/<path>; the function sees /<path>)\n`;
     text += table(
       routes.functions.map((entry) => [entry.key, entry.fn.runtime, entry.methods.join(','), entry.authType, `${url}${entry.basePath}`]),

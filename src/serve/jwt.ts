@@ -1,0 +1,106 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Where an HTTP trigger with authType jwt reads the token: `tokenLookup` entries. */
+interface TokenPlace {
+  position: 'header' | 'query' | 'cookie' | 'form';
+  name: string;
+  prefix: string;
+}
+
+/** A request as the JWT check reads it. */
+export interface JwtRequest {
+  headers: IncomingHttpHeaders;
+  query: ReadonlyArray<readonly [string, string]>;
+  body: Buffer;
+  /** The path the function sees, decoded (what the path lists name). */
+  functionPath: string;
+}
+
+export type JwtOutcome = { ok: true; warning?: string } | { ok: false; statusCode: number; errorCode: string; message: string };
+
+/** FC decodes trigger configs with Go's case-insensitive JSON: `blackList` is `blacklist` (devsapp/fc3's e2e jwt project writes it so). */
+function field(config: Record<string, unknown>, name: string): unknown {
+  const key = Object.keys(config).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : config[key];
+}
+
+const paths = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+
+/** A path list entry: the exact path, or `/prefix/*` for everything under it. */
+function listed(list: readonly string[], path: string): boolean {
+  return list.some((entry) => (entry.endsWith('/*') ? path === entry.slice(0, -2) || path.startsWith(entry.slice(0, -1)) : path === entry));
+}
+
+/**
+ * `tokenLookup` as devsapp/fc3 writes it (`src/interface/trigger.ts` `convertIHttpTriggerConfig`): a list of
+ * `{readPosition, parameterName, prefix}` or the API's text `header:Authorization:Bearer ,query:token`. Without one,
+ * `Authorization: Bearer <token>`.
+ */
+function tokenPlaces(value: unknown): TokenPlace[] {
+  const entries: Array<{ readPosition?: unknown; parameterName?: unknown; prefix?: unknown }> = Array.isArray(value)
+    ? value.map((item) => (typeof item === 'object' && item !== null ? item : {}))
+    : typeof value === 'string' && value !== ''
+      ? value.split(',').map((text) => {
+          const [readPosition, parameterName, ...prefix] = text.split(':');
+          return { readPosition, parameterName, prefix: prefix.join(':') };
+        })
+      : [];
+  const places = entries.flatMap((entry): TokenPlace[] => {
+    const position = String(entry.readPosition ?? '').toLowerCase();
+    if (position !== 'header' && position !== 'query' && position !== 'cookie' && position !== 'form') return [];
+    return [{ position, name: String(entry.parameterName ?? ''), prefix: typeof entry.prefix === 'string' ? entry.prefix : '' }];
+  });
+  return places.length > 0 ? places : [{ position: 'header', name: 'Authorization', prefix: 'Bearer ' }];
+}
+
+function cookies(header: string | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const pair of (header ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0) found.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  return found;
+}
+
+function tokenAt(place: TokenPlace, request: JwtRequest): string | undefined {
+  const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  let raw: string | undefined;
+  if (place.position === 'header') raw = single(request.headers[place.name.toLowerCase()]);
+  else if (place.position === 'query') raw = request.query.find(([name]) => name === place.name)?.[1];
+  else if (place.position === 'cookie') raw = cookies(single(request.headers.cookie)).get(place.name);
+  else if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+    raw = new URLSearchParams(request.body.toString('utf8')).get(place.name) ?? undefined;
+  if (raw === undefined || raw === '') return undefined;
+  if (place.prefix === '') return raw.trim();
+  return raw.startsWith(place.prefix) ? raw.slice(place.prefix.length).trim() : undefined;
+}
+
+const describe = (place: TokenPlace) => `${place.position} ${place.name}${place.prefix ? ` (after "${place.prefix}")` : ''}`;
+
+const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/**
+ * An HTTP trigger with authType jwt, as FC checks it before the function runs ("Configure JWT authentication for an
+ * HTTP trigger"): the token is read where `authConfig.tokenLookup` says (header, query, cookie, form); paths on
+ * `whitelist` need no token, and with a `blacklist` only the paths on it need one (the console's path lists: exact
+ * paths, or `/prefix/*`). The signature is never verified: fc-sim has no private key to issue tokens that would pass,
+ * so a well-formed token is accepted with a warning. Claims are not passed on (claimPassBy).
+ */
+export function checkJwt(request: JwtRequest, authConfig: unknown): JwtOutcome {
+  const config = typeof authConfig === 'object' && authConfig !== null ? (authConfig as Record<string, unknown>) : {};
+  const whitelist = paths(field(config, 'whitelist'));
+  const blacklist = paths(field(config, 'blacklist'));
+  if (listed(whitelist, request.functionPath)) return { ok: true };
+  if (blacklist.length > 0 && !listed(blacklist, request.functionPath)) return { ok: true };
+  const places = tokenPlaces(field(config, 'tokenLookup'));
+  const token = places.map((place) => tokenAt(place, request)).find((value) => value !== undefined);
+  if (token === undefined)
+    return {
+      ok: false,
+      statusCode: 401,
+      errorCode: 'Unauthorized',
+      message: `this HTTP trigger has authType jwt: send the token in ${places.map(describe).join(', or ')}`,
+    };
+  if (!JWT.test(token)) return { ok: false, statusCode: 401, errorCode: 'InvalidToken', message: 'the token is not a JWT (<header>.<payload>.<signature>)' };
+  return { ok: true, warning: 'a JWT is accepted without verifying it: fc-sim has no key set to check it against' };
+}
