@@ -98,6 +98,7 @@ function defaultEnvironment(query: EnvironmentQuery): { environment: Environment
     return undefined;
   }
   const project = query.env.ALIYUN_DEVS_REMOTE_PROJECT_NAME || query.document.name;
+  if (typeof project !== 'string' || project === '') return undefined;
   const entry = Array.isArray(entries) ? entries.find((item) => isMapping(item) && item.project === project) : undefined;
   const name = isMapping(entry) && typeof entry.default === 'string' && entry.default !== '' ? entry.default : undefined;
   if (name === undefined) return undefined;
