@@ -110,10 +110,13 @@ describe('N events in, N outcomes out', () => {
 });
 
 describe('fuzz --json', () => {
-  it("prints the run's outcome as one JSON line, passed or failed", async () => {
+  // One line per event run comes first (test/cli/fuzz-json.test.ts); the run's outcome is the last line.
+  const last = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as unknown;
+  it("prints the run's outcome as its last JSON line, passed or failed", async () => {
     const passed = await runCli(['fuzz', 'timer', '--handler', 'echo.handler', ...handlers, '--runs', '5', '--seed', '1', '--no-save', '--json']);
     expect(passed.status).toBe(0);
-    expect(JSON.parse(passed.stdout)).toMatchObject({ passed: true, source: 'timer', runs: 5, seed: 1 });
+    expect(passed.stdout.trim().split('\n')).toHaveLength(6);
+    expect(last(passed.stdout)).toMatchObject({ passed: true, source: 'timer', runs: 5, seed: 1 });
     const failed = await runCli([
       'fuzz',
       'timer',
@@ -128,7 +131,7 @@ describe('fuzz --json', () => {
       '--json',
     ]);
     expect(failed.status).toBe(1);
-    expect(JSON.parse(failed.stdout)).toMatchObject({ passed: false, check: 'no-unhandled-error', seed: 1, invocation: { status: expect.any(String) } });
+    expect(last(failed.stdout)).toMatchObject({ passed: false, check: 'no-unhandled-error', seed: 1, invocation: { status: expect.any(String) } });
   });
 });
 
