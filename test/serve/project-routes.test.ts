@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.js';
-import { checkJwt } from '../../src/serve/jwt.js';
 import { cleanUp, serve, tempDir } from './helpers.js';
 
 afterEach(cleanUp);
@@ -26,17 +25,6 @@ describe('serve: what public projects expect (fixtures/projects/serve-routes)', 
     );
     expect(await text('/2023-03-30/functions/guarded/private/x', { headers: { authentication: 'Bearer aaa.bbb.ccc' } })).toBe('200 GET /private/x');
     expect(await text('/2023-03-30/functions/guarded/private/x?token=aaa.bbb.ccc')).toBe('200 GET /private/x');
-  });
-
-  it('JWT: a whitelist frees its paths, cookies and forms carry tokens, the default is Authorization: Bearer', () => {
-    const request = (headers: Record<string, string>, functionPath = '/x', body = '') => ({ headers, query: [], body: Buffer.from(body), functionPath });
-    expect(checkJwt(request({}, '/login'), { whitelist: ['/login'] })).toEqual({ ok: true });
-    expect(checkJwt(request({}, '/other'), { whitelist: ['/login'] })).toMatchObject({ ok: false, statusCode: 401 });
-    expect(checkJwt(request({ authorization: 'Bearer a.b.c' }), {})).toMatchObject({ ok: true, warning: expect.stringContaining('JWT') });
-    expect(checkJwt(request({ authorization: 'Bearer nope' }), {})).toMatchObject({ ok: false, errorCode: 'InvalidToken' });
-    expect(checkJwt(request({ cookie: 'a=1; jwt=a.b.c' }), { tokenLookup: 'cookie:jwt' })).toMatchObject({ ok: true });
-    const form = request({ 'content-type': 'application/x-www-form-urlencoded' }, '/x', 'id=a.b.c');
-    expect(checkJwt(form, { tokenLookup: [{ readPosition: 'form', parameterName: 'id' }] })).toMatchObject({ ok: true });
   });
 
   it('a Fun custom domain is its DomainName (Auto: a temporary domain), else its logical id', () => {
