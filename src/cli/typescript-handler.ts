@@ -1,7 +1,7 @@
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { majorOf, NODE_VERSIONS, nodeVersionOf } from '../runtime/node/node-versions.js';
 import type { RuntimeName } from '../runtime/runtimes.js';
-import { announce, requireTsx, tooOldForTsx, tsxNeedsNewerNode, tsxNotice, typescriptHandlers } from '../runtime/typescript-handler.js';
+import { announce, requireTsx, resolveTsx, tooOldForTsx, tsxNeedsNewerNode, tsxNotice, typescriptHandlers } from '../runtime/typescript-handler.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -21,7 +21,26 @@ export function checkTypeScriptHandler(config: Partial<FunctionConfig> & Pick<Fu
   const named = config.nodePath !== undefined || io.env[`FC_SIM_NODE_${major}`] !== undefined;
   const version = nodeVersionOf(runtime);
   if (!named && tooOldForTsx(version)) throw tsxNeedsNewerNode(runtime, version, typescript.source);
-  const notice = tsxNotice(typescript.source, loader);
+  sayTsxNotice(tsxNotice(typescript.source, loader), io);
+}
+
+/** Said by the CLI on every run (its output is the user's), and so not again by the instances of this process. */
+function sayTsxNotice(notice: string, io: CliIo): void {
   announce(notice);
   io.stderr.write(`fc-sim: ${notice}\n`);
+}
+
+/**
+ * `fc-sim test`: the notice for each project function whose handler runs through the project's tsx. Without tsx,
+ * nothing here: the function's instance refuses it, and the run says so (exit 2).
+ */
+export function noteTypeScriptFunctions(
+  functions: readonly Pick<FunctionConfig, 'handler' | 'codeDir' | 'initializer' | 'preStop' | 'preFreeze'>[],
+  io: CliIo,
+): void {
+  for (const fn of functions) {
+    const typescript = typescriptHandlers(fn)[0];
+    const loader = typescript && resolveTsx(fn.codeDir, io.cwd);
+    if (typescript && loader) sayTsxNotice(tsxNotice(typescript.source, loader), io);
+  }
 }

@@ -25,6 +25,9 @@ describe('a TypeScript handler string, the project without tsx', () => {
     expect(result.stderr).toMatch(/--handler src\/oss\.handler: src\/oss\.ts is TypeScript and FC's Node\.js runtimes load JavaScript \(src\/oss\.js\)/);
     expect(result.stderr).toMatch(/build it first \(npx tsc\).*or install tsx \(npm i -D tsx\)/);
     expect(result.stderr).not.toMatch(/ImportModuleError|\n\s+at /);
+    const tested = await runCli(['test', 'uploads/uploads', '--runs', '1'], { cwd: project });
+    expect(tested.status).toBe(2);
+    expect(tested.stderr).toMatch(/handler src\/oss\.handler: src\/oss\.ts is TypeScript.*\n.*or install tsx \(npm i -D tsx\)/);
   });
 
   it('is refused by the library too, before any instance starts', async () => {
@@ -72,6 +75,7 @@ describe('a TypeScript handler string, the project with tsx', () => {
     const tested = await runCli(['test', 'uploads/uploads', '--runs', '3'], { cwd: project });
     expect(tested.stderr + tested.stdout).not.toMatch(/ImportModuleError/);
     expect(tested.status).toBe(0);
+    expect(tested.stderr.match(NOTICE)).toHaveLength(1);
     const server = await startServer(loadProject(project), { port: 0, host: '127.0.0.1', watch: false, accessKey: null, log: () => undefined });
     try {
       const response = await fetch(`${server.url}/2023-03-30/functions/web/hello`);

@@ -15,6 +15,7 @@ import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
 import { FAST_CHECK_PATH } from '../../testing/check-handler.js';
 import { commandLine } from '../../testing/replay-command.js';
 import { junitOnStop } from '../test-interrupt.js';
+import { noteTypeScriptFunctions } from '../typescript-handler.js';
 
 export interface TestCommandOptions extends Pick<FunctionFlags, 'platform' | 'fc2' | 'fc3'> {
   project?: string;
@@ -140,6 +141,10 @@ export async function testCommand(selectors: readonly string[], options: TestCom
     }
     io.stdout.write(`JUnit XML written to ${options.junit}\n`);
   };
+  noteTypeScriptFunctions(
+    only.map(({ fn }) => fn),
+    io,
+  );
   const finished: TriggerResult[] = [];
   const stop = options.junit ? junitOnStop(only, finished, writeJunit, (text) => io.stderr.write(text)) : undefined;
   const results = await testProject(project, {
