@@ -1,56 +1,24 @@
 import type fc from 'fast-check';
+import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
 
-/** Values drawn ahead of the one in use: enough to keep the consumer busy, few enough to keep memory flat. */
-const AHEAD = 256;
+/** fast-check's reading of a seed (QualifiedParameters' readSeed): an integer as is, a fraction folded into 32 bits. */
+function seed32(seed: number): number {
+  const integer = seed | 0;
+  return seed === integer ? integer : integer ^ ((seed - integer) * 0x1_0000_0000);
+}
 
 /**
- * The values `fc.sample(arbitrary, { seed, numRuns: count })` returns, in the same order, drawn as they are used:
- * fast-check's runner draws them (fc.check of a property that hands each value over and waits while the consumer is
- * behind), so that `--count 100000000` holds a few hundred events, not all of them, and stops when the consumer stops.
+ * The values `fc.sample(arbitrary, { seed, numRuns: count })` returns, in the same order, each drawn when the consumer
+ * asks for it: `--count 100000000` holds one event at a time and stops when the consumer stops. It walks the random
+ * stream as fast-check's sampler does (its default generator, xorshift128plus from pure-rand, jumped before every
+ * run, each run drawn with the bias of its index through a property), without the promise per value that running a
+ * property with fc.check would cost; test/cli/draw-events.test.ts holds it to fc.sample.
  */
-export async function* drawEvents<T>(check: typeof fc, arbitrary: fc.Arbitrary<T>, seed: number, count: number): AsyncGenerator<T> {
-  const drawn: T[] = [];
-  let stopped = false;
-  let finished = false;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  let resume: (() => void) | undefined;
-  const property = check.asyncProperty(arbitrary, async (value) => {
-    if (stopped) return false;
-    drawn.push(value);
-    wake?.();
-    if (drawn.length >= AHEAD) await new Promise<void>((resolve) => (resume = resolve));
-    return !stopped;
-  });
-  // endOnFailure: a stop is reported as a failure, which must not be shrunk.
-  const running = check.check(property, { seed, numRuns: count, endOnFailure: true }).then(
-    (details) => {
-      if (details.failed && !stopped) failure = 'errorInstance' in details ? details.errorInstance : new Error('fast-check stopped drawing events');
-    },
-    (error: unknown) => (failure = error),
-  );
-  void running.finally(() => {
-    finished = true;
-    wake?.();
-  });
-  try {
-    for (;;) {
-      if (drawn.length > 0) {
-        const batch = drawn.splice(0);
-        const waiting = resume;
-        resume = undefined;
-        waiting?.();
-        yield* batch;
-        continue;
-      }
-      if (finished) break;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-    if (failure !== undefined) throw failure;
-  } finally {
-    stopped = true;
-    resume?.();
-    await running;
+export function* drawEvents<T>(check: typeof fc, arbitrary: fc.Arbitrary<T>, seed: number, count: number): Generator<T> {
+  const property = check.property(arbitrary, (_value: T) => true);
+  const random = xorshift128plus(seed32(seed));
+  for (let run = 0; run < count; run++) {
+    random.jump();
+    yield property.generate(new check.Random(random), run).value_[0];
   }
 }

@@ -116,7 +116,7 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     refuseFunctionFlags(options, `fc-sim ${kind.name} without them prints the event and`);
     refuseRemoteFlags(options);
   }
-  let built: AsyncIterable<unknown> | unknown[];
+  let built: Iterable<unknown>;
   if (random) {
     // This trigger's module alone: the generators and project rules of the others stay unloaded.
     const [{ default: fc }, module, { drawEvents }] = await Promise.all([
@@ -130,8 +130,9 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
   } else {
     built = [buildKind(kind, params, { fc2 })];
   }
-  async function* finished(): AsyncGenerator<unknown> {
-    for await (const event of built) {
+  // Synchronous: a promise per event would cost more than printing it; waits happen per written batch.
+  function* finished(): Generator<unknown> {
+    for (const event of built) {
       checked(kind, event, 'flags', io);
       if (!options.set?.length) {
         yield event;
@@ -147,7 +148,7 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     const region = typeof params.region === 'string' ? { region: params.region } : {};
     const accountId = typeof params.accountId === 'string' ? { accountId: params.accountId } : {};
     async function* prepared(): AsyncGenerator<PreparedEvent> {
-      for await (const event of finished()) yield prepare(kind, event, params, fc2);
+      for (const event of finished()) yield prepare(kind, event, params, fc2);
     }
     return runInvocations(prepared(), options, io, { ...region, ...accountId });
   }
@@ -163,7 +164,7 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     // Let the stream report a closed pipe (EPIPE: bin.ts ends the run quietly) before drawing more.
     await new Promise((resolve) => setImmediate(resolve));
   };
-  for await (const event of finished()) {
+  for (const event of finished()) {
     const text = delivery ? deliver(event, delivery).bytes : render(event, count > 1);
     pending.push(text);
     pendingBytes += text.length;
