@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { alphanumeric, multiByteText } from './text.js';
+import { charString } from './pattern-string.js';
+import { ALPHANUMERIC, multiByteText } from './text.js';
 
 /** Characters that URLs reserve or that encoders disagree on (`+` as space, `%` itself, `!'()*`). */
 const RESERVED = [...`!#$&'()*+,:;=?@[]%~`];
 
-const plain = fc.string({ unit: alphanumeric, minLength: 1, maxLength: 10 });
+// Drawn character by character from the random source: a path has several segments, an event a path.
+const plain = charString(ALPHANUMERIC, 1, 10);
 
 /**
  * One segment of a path or object key (never contains "/"), simplest first: plain ASCII, then with spaces,
@@ -16,7 +18,7 @@ export function pathSegment(): fc.Arbitrary<string> {
     { weight: 5, arbitrary: plain },
     { weight: 1, arbitrary: fc.tuple(plain, plain).map(([a, b]) => `${a} ${b}`) },
     { weight: 2, arbitrary: multiByteText(8) },
-    { weight: 1, arbitrary: fc.tuple(plain, fc.constantFrom(...RESERVED), fc.string({ unit: alphanumeric, maxLength: 4 })).map((parts) => parts.join('')) },
+    { weight: 1, arbitrary: fc.tuple(plain, fc.constantFrom(...RESERVED), charString(ALPHANUMERIC, 0, 4)).map((parts) => parts.join('')) },
   );
 }
 

@@ -10,8 +10,11 @@ const accented = fc.constantFrom('é', 'ü', 'ñ', 'ß', 'ø', 'å', 'ç', 'ł')
 /** One character that takes 2, 3 or 4 bytes in UTF-8. */
 export const multiByteChar: fc.Arbitrary<string> = fc.oneof(cjk, accented, emoji);
 
-/** A lower-case ASCII letter or digit: what the simplest generated names are made of. */
-export const alphanumeric: fc.Arbitrary<string> = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789');
+/** Lower-case ASCII letters and digits: what the simplest generated names are made of. */
+export const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A lower-case ASCII letter or digit. */
+export const alphanumeric: fc.Arbitrary<string> = fc.constantFrom(...ALPHANUMERIC);
 
 /** Text mixing ASCII letters, spaces and multi-byte characters, with at least one multi-byte character. */
 export function multiByteText(maxLength: number): fc.Arbitrary<string> {

@@ -33,7 +33,8 @@ export function utcSeconds(date: Date): string {
 
 /** `2025-03-10T06:45:43.000Z`: whole seconds padded to milliseconds, as OSS eventTime is. */
 export function utcSecondsWithMillis(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, '.000Z');
+  // toISOString always ends in .sssZ.
+  return `${date.toISOString().slice(0, -4)}000Z`;
 }
 
 /** `2025-03-10T14:45:43+08:00`: the China Standard Time form of CDN eventTime, whole seconds. */

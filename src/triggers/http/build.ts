@@ -117,10 +117,10 @@ function fc3Headers(headers: HttpRequestParams['headers']): Record<string, strin
  * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
  */
 export function encodePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
+  // Each segment encoded, the slashes kept: a "%2F" in the encoded path can only be a slash ("%" itself is "%25").
+  return encodeURIComponent(path)
+    .replaceAll('%2F', '/')
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function queryString(query: HttpRequestParams['query']): string {

@@ -42,16 +42,24 @@ export interface OssEventConstraints extends Partial<OssEventParams> {
   withObjectMeta?: boolean;
 }
 
+/** Drawn for an event without objectMeta (the other draws are its userMeta, or undefined for none). */
+const NO_OBJECT_META = false;
+
 /** OSS limits object keys to 1023 bytes of UTF-8. */
 const MAX_KEY_BYTES = 1023;
 /** OSS's largest object: 10,000 multipart parts of 5 GiB, 48.8 TiB (a safe integer). */
 const MAX_OBJECT_SIZE = 10_000 * 5 * 2 ** 30;
 
 const KEY_FORMS: Readonly<Record<OssKeyEncoding, (name: string) => string>> = { raw: (name) => name, url: encodePath };
+/** The most bytes one UTF-16 unit takes in each form: 3 in UTF-8 (a BMP character), 9 percent-encoded (%XX%XX%XX). */
+const MAX_UNIT_BYTES: Readonly<Record<OssKeyEncoding, number>> = { raw: 3, url: 9 };
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** The longest start of `text`, cut between code points, whose event form takes at most `budget` bytes. */
-function fitBytes(text: string, budget: number, charBytes: (char: string) => number): string {
+function fitBytes(text: string, budget: number, encoding: OssKeyEncoding): string {
+  // Most keys are far within the limit: no need to count them character by character.
+  if (text.length * MAX_UNIT_BYTES[encoding] <= budget) return text;
+  const charBytes = keyCharBytes[encoding];
   let used = 0;
   let end = 0;
   for (const char of text) {
@@ -100,7 +108,7 @@ function objectKey(prefix: string, suffix: string, encodings: readonly OssKeyEnc
   }
   return fc.tuple(fc.constantFrom(...encodings), keyBody()).map(([encoding, body]) => {
     const form = KEY_FORMS[encoding];
-    const name = prefix + fitBytes(body, budgets[encoding], keyCharBytes[encoding]) + suffix;
+    const name = prefix + fitBytes(body, budgets[encoding], encoding) + suffix;
     return { key: form(name), name };
   });
 }
@@ -145,46 +153,49 @@ function deltaSizeFor(eventName: OssEventName, size: number, previousSize: numbe
 export function ossEvent(constraints: OssEventConstraints = {}): fc.Arbitrary<OssEvent> {
   const { eventNames, keyPrefix = '', keySuffix = '', keyEncoding = 'both', withObjectMeta, ...fixed } = constraints;
   const pinned = definedOnly(fixed);
+  const userMeta = fc.option(arbitraryAt('oss', '/events/0/oss/object/objectMeta/userMeta') as fc.Arbitrary<Record<string, string>>, { nil: undefined });
+  // No objectMeta (NO_OBJECT_META), or objectMeta with or without userMeta: userMeta is drawn only when it is used.
+  const withoutMeta = fc.constant(NO_OBJECT_META);
+  const objectMeta = withObjectMeta === undefined ? fc.oneof(withoutMeta, userMeta) : withObjectMeta ? userMeta : withoutMeta;
+  // A tuple, not a record: no object of the drawn fields to build per event before the event itself.
   return fc
-    .record({
-      eventName: fixedOr(fixed.eventName, narrowed(eventNames, arbitraryAt('oss', '/events/0/eventName') as fc.Arbitrary<OssEventName>)),
-      bucket: fixedOr(fixed.bucket, arbitraryAt('oss', '/events/0/oss/bucket/name') as fc.Arbitrary<string>),
-      key:
-        fixed.key === undefined
-          ? objectKey(keyPrefix, keySuffix, keyEncoding === 'both' ? ['raw', 'url'] : [keyEncoding])
-          : fc.constant({ key: fixed.key, name: fixed.key }),
-      size: fixedOr(fixed.size, objectSize()),
+    .tuple(
+      fixedOr(fixed.eventName, narrowed(eventNames, arbitraryAt('oss', '/events/0/eventName') as fc.Arbitrary<OssEventName>)),
+      fixedOr(fixed.bucket, arbitraryAt('oss', '/events/0/oss/bucket/name') as fc.Arbitrary<string>),
+      fixed.key === undefined
+        ? objectKey(keyPrefix, keySuffix, keyEncoding === 'both' ? ['raw', 'url'] : [keyEncoding])
+        : fc.constant({ key: fixed.key, name: fixed.key }),
+      fixedOr(fixed.size, objectSize()),
       // Some uploads overwrite an object or append to one.
-      previousSize: sometimes(objectSize(), 3),
-      region: fixedOr(fixed.region, regionId()),
-      accountId: fixedOr(fixed.accountId, accountId()),
+      sometimes(objectSize(), 3),
+      fixedOr(fixed.region, regionId()),
+      fixedOr(fixed.accountId, accountId()),
       // Mostly the owner; sometimes a RAM user or another account with access.
-      principalId: fixedOr(fixed.principalId, sometimes(accountId(), 4)),
-      time: fixedOr(fixed.time, instant('second')),
-      sourceIp: fixedOr(fixed.sourceIp, fc.ipV4()),
-      objectMeta: fc.constantFrom(...(withObjectMeta === undefined ? [false, true] : [withObjectMeta])),
-      userMeta: fc.option(arbitraryAt('oss', '/events/0/oss/object/objectMeta/userMeta') as fc.Arbitrary<Record<string, string>>, { nil: undefined }),
-      fcVersion: fixedOr(fixed.fcVersion, fc.constantFrom(3 as const, 2 as const)),
-    })
-    .map((drawn) => {
-      const { key, previousSize, objectMeta, userMeta } = drawn;
+      fixedOr(fixed.principalId, sometimes(accountId(), 4)),
+      fixedOr(fixed.time, instant('second')),
+      fixedOr(fixed.sourceIp, fc.ipV4()),
+      objectMeta,
+      fixedOr(fixed.fcVersion, fc.constantFrom(3 as const, 2 as const)),
+    )
+    .map(([eventName, bucket, key, drawnSize, previousSize, region, owner, principalId, time, sourceIp, meta, fcVersion]) => {
       // A key ending in "/" is a folder marker, an empty object.
-      const size = fixed.size ?? (key.name.endsWith('/') ? 0 : drawn.size);
+      const size = fixed.size ?? (key.name.endsWith('/') ? 0 : drawnSize);
+      const hasMeta = meta !== NO_OBJECT_META;
       return buildOssEvent({
-        eventName: drawn.eventName,
-        bucket: drawn.bucket,
-        region: drawn.region,
-        accountId: drawn.accountId,
-        principalId: drawn.principalId,
-        time: drawn.time,
-        sourceIp: drawn.sourceIp,
-        fcVersion: drawn.fcVersion,
+        eventName,
+        bucket,
+        region,
+        accountId: owner,
+        principalId,
+        time,
+        sourceIp,
+        fcVersion,
         key: key.key,
         size,
-        deltaSize: deltaSizeFor(drawn.eventName, size, previousSize),
+        deltaSize: deltaSizeFor(eventName, size, previousSize),
         // undefined (not absent) overrides the builder's default mimeType: no objectMeta.
-        mimeType: objectMeta ? mimeTypeOf(key.name) : undefined,
-        userMeta: objectMeta ? userMeta : undefined,
+        mimeType: hasMeta ? mimeTypeOf(key.name) : undefined,
+        userMeta: hasMeta ? meta : undefined,
         ...pinned,
       });
     });

@@ -97,30 +97,31 @@ export function buildOssEvent(overrides: Partial<OssEventParams> = {}): OssEvent
   const p = withDefaults(ossEventDefaults, overrides);
   const time = toDate(p.time);
   const deltaSize = p.deltaSize ?? defaultDeltaSize(p.eventName, p.size);
-  const objectMeta =
-    p.mimeType === undefined && p.userMeta === undefined
-      ? undefined
-      : { ...(p.mimeType === undefined ? {} : { mimeType: p.mimeType }), ...(p.userMeta === undefined ? {} : { userMeta: p.userMeta }) };
+  // Optional fields set after the literal, in the order the literal would spread them: no throwaway objects per event.
+  let objectMeta: NonNullable<OssEventRecord['oss']['object']['objectMeta']> | undefined;
+  if (p.mimeType !== undefined || p.userMeta !== undefined) {
+    objectMeta = {};
+    if (p.mimeType !== undefined) objectMeta.mimeType = p.mimeType;
+    if (p.userMeta !== undefined) objectMeta.userMeta = p.userMeta;
+  }
+  const bucket: OssEventRecord['oss']['bucket'] = { arn: `acs:oss:${p.region}:${p.accountId}:${p.bucket}`, name: p.bucket, ownerIdentity: p.accountId };
+  if (p.fcVersion === 2) bucket.virtualBucket = '';
+  const object: OssEventRecord['oss']['object'] = {
+    deltaSize,
+    eTag: p.eTag ?? md5Hex(`${p.bucket}/${p.key}#${p.size}`).toUpperCase(),
+    key: p.key,
+    size: p.size,
+  };
+  if (objectMeta) object.objectMeta = objectMeta;
+  if (p.eventName === 'ObjectCreated:AppendObject') object.position = p.position ?? Math.max(0, p.size - deltaSize);
   const record: OssEventRecord = {
     eventName: p.eventName,
     eventSource: 'acs:oss',
     eventTime: utcSecondsWithMillis(time),
     eventVersion: '1.0',
     oss: {
-      bucket: {
-        arn: `acs:oss:${p.region}:${p.accountId}:${p.bucket}`,
-        name: p.bucket,
-        ownerIdentity: p.accountId,
-        ...(p.fcVersion === 2 ? { virtualBucket: '' } : {}),
-      },
-      object: {
-        deltaSize,
-        eTag: p.eTag ?? md5Hex(`${p.bucket}/${p.key}#${p.size}`).toUpperCase(),
-        key: p.key,
-        size: p.size,
-        ...(objectMeta ? { objectMeta } : {}),
-        ...(p.eventName === 'ObjectCreated:AppendObject' ? { position: p.position ?? Math.max(0, p.size - deltaSize) } : {}),
-      },
+      bucket,
+      object,
       ossSchemaVersion: '1.0',
       ruleId: p.ruleId ?? derivedHex(40, 'oss-rule', p.region, p.bucket),
     },
