@@ -1,3 +1,4 @@
+import { readAhead } from '../io/read-ahead.js';
 import type { LoadEvent, LoadOptions, LoadRecord, LoadSummary } from '../remote/load-run.js';
 import { runLoad, DEFAULT_CONCURRENCY } from '../remote/load-run.js';
 import { progressBar } from '../remote/progress.js';
@@ -13,6 +14,10 @@ import { closeOut, openOut } from './records.js';
 import type { PreparedEvent } from './run-invocations.js';
 import type { StopSignal } from './signals.js';
 import { onStopSignal, signalExitStatus } from './signals.js';
+
+/** Events read ahead of the requests at most, and their bytes (memory stays bounded whatever the inputs' size). */
+const READ_AHEAD_EVENTS = 256;
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 /** Failures listed one by one before the summary; the rest are in --out. */
 const SHOWN_FAILURES = 20;
@@ -134,5 +139,7 @@ export async function replayAgainstTarget(
   async function* events(): AsyncGenerator<LoadEvent> {
     for await (const event of loaded) yield preparedOf(event);
   }
-  return runRemoteLoad(events(), target, flags, io, checks);
+  // Files are read (and parsed) while the requests of those read before are on their way, not between them.
+  const ahead = readAhead(events(), { items: READ_AHEAD_EVENTS, bytes: READ_AHEAD_BYTES, sizeOf: (event) => event.bytes.length });
+  return runRemoteLoad(ahead, target, flags, io, checks);
 }

@@ -69,100 +69,129 @@ function parsed(line: Buffer): { value: unknown } | undefined {
 }
 
 /**
- * The events of one input, streamed. A file whose first line is a JSON value and which has another line after it is
- * NDJSON (one event per line, each at most the limit); anything else is one event, the whole file as it is (pretty
- * JSON, a one-line JSON file, a raw MNS STREAM body, CBOR), at most the limit. Either way nothing is read beyond the
- * limit + 1 byte of one event: a larger event is refused, not held.
+ * Splits one input into its events as its bytes come, chunk by chunk. A file whose first line is a JSON value and
+ * which has another line after it is NDJSON (one event per line, each at most the limit); anything else is one
+ * event, the whole file as it is (pretty JSON, a one-line JSON file, a raw MNS STREAM body, CBOR), at most the limit.
+ * Either way nothing is read beyond the limit + 1 byte of one event: a larger event is refused, not held.
  */
-async function* eventsOf(chunks: AsyncIterable<Buffer | string>, source: string, options: EventInputOptions, binary: boolean): AsyncGenerator<InputEvent> {
-  const { limit } = options;
+class EventSplitter {
   // Until the input shows it is NDJSON, every byte is kept: it may be one event, delivered as it is.
-  let mode = (binary ? 'whole' : 'detect') as 'detect' | 'whole' | 'lines';
-  let whole: Buffer[] = [];
-  let wholeBytes = 0;
-  let carry: Buffer[] = [];
-  let carryBytes = 0;
-  let lineNumber = 0;
-  let first: { line: number; bytes: Buffer; json: { value: unknown } } | undefined;
+  private mode: 'detect' | 'whole' | 'lines';
+  private whole: Buffer[] = [];
+  private wholeBytes = 0;
+  private carry: Buffer[] = [];
+  private carryBytes = 0;
+  private lineNumber = 0;
+  private first: { line: number; bytes: Buffer; json: { value: unknown } } | undefined;
 
-  function* onLine(raw: Buffer): Generator<InputEvent> {
-    lineNumber += 1;
+  constructor(
+    private readonly source: string,
+    private readonly options: EventInputOptions,
+    binary: boolean,
+  ) {
+    this.mode = binary ? 'whole' : 'detect';
+  }
+
+  private *onLine(raw: Buffer): Generator<InputEvent> {
+    this.lineNumber += 1;
     const line = withoutCr(raw);
     if (isBlank(line)) return;
-    if (mode === 'lines') {
+    if (this.mode === 'lines') {
       const json = parsed(line);
       if (!json) {
         throw new FcSimError(
           'E_NOT_JSON',
-          `${source}:${lineNumber}: not valid JSON (an NDJSON input has one JSON value per line)`,
+          `${this.source}:${this.lineNumber}: not valid JSON (an NDJSON input has one JSON value per line)`,
           'fix that line, or give a pretty-printed event its own file',
         );
       }
-      yield { label: `${source}:${lineNumber}`, bytes: line, json };
+      yield { label: `${this.source}:${this.lineNumber}`, bytes: line, json };
       return;
     }
-    if (first === undefined) {
+    if (this.first === undefined) {
       const json = parsed(line);
-      if (json) first = { line: lineNumber, bytes: line, json };
-      else mode = 'whole';
+      if (json) this.first = { line: this.lineNumber, bytes: line, json };
+      else this.mode = 'whole';
       return;
     }
-    lineNumber -= 1;
-    yield* becomeLines();
-    yield* onLine(raw);
+    this.lineNumber -= 1;
+    yield* this.becomeLines();
+    yield* this.onLine(raw);
   }
 
   /** A second value after the first line: NDJSON. The bytes kept for a whole-file event are not needed any more. */
-  function* becomeLines(): Generator<InputEvent> {
-    mode = 'lines';
-    whole = [];
-    wholeBytes = 0;
-    if (first) yield { label: `${source}:${first.line}`, bytes: first.bytes, json: first.json };
+  private *becomeLines(): Generator<InputEvent> {
+    this.mode = 'lines';
+    this.whole = [];
+    this.wholeBytes = 0;
+    if (this.first) yield { label: `${this.source}:${this.first.line}`, bytes: this.first.bytes, json: this.first.json };
   }
 
-  // The mode changes inside onLine: read it afresh after each line (TypeScript would keep an earlier narrowing).
-  const now = (): typeof mode => mode;
-
-  for await (const read of chunks) {
-    // Standard input in tests (Readable.from) may give strings.
-    const chunk = typeof read === 'string' ? Buffer.from(read) : read;
-    if (now() !== 'lines') {
-      whole.push(chunk);
-      wholeBytes += chunk.length;
+  /** The events that end in this chunk. */
+  *push(chunk: Buffer): Generator<InputEvent> {
+    const { limit } = this.options;
+    if (this.mode !== 'lines') {
+      this.whole.push(chunk);
+      this.wholeBytes += chunk.length;
     }
-    if (now() !== 'whole') {
+    if (this.mode !== 'whole') {
       let start = 0;
       for (;;) {
         const end = chunk.indexOf(NEWLINE, start);
         if (end === -1) {
           if (start < chunk.length) {
-            carry.push(chunk.subarray(start));
-            carryBytes += chunk.length - start;
+            this.carry.push(chunk.subarray(start));
+            this.carryBytes += chunk.length - start;
           }
           break;
         }
         const piece = chunk.subarray(start, end);
-        const line = carry.length === 0 ? piece : Buffer.concat([...carry, piece]);
-        carry = [];
-        carryBytes = 0;
+        const line = this.carry.length === 0 ? piece : Buffer.concat([...this.carry, piece]);
+        this.carry = [];
+        this.carryBytes = 0;
         start = end + 1;
-        if (line.length > limit + 1) throw tooLarge(now() === 'lines' || first ? `${source}:${lineNumber + 1}` : source, options);
-        yield* onLine(line);
-        if (now() === 'whole') break;
+        if (line.length > limit + 1) throw this.tooLarge(this.mode === 'lines' || this.first ? `${this.source}:${this.lineNumber + 1}` : this.source);
+        yield* this.onLine(line);
+        // The mode changes inside onLine: TypeScript would keep the narrowing of the loop's start.
+        if ((this.mode as string) === 'whole') break;
       }
       // More than blanks after a first line that is a JSON value: NDJSON, before that second line has ended.
-      if (now() === 'detect' && first && carry.some((piece) => !isBlank(piece))) yield* becomeLines();
-      if (now() === 'lines' && carryBytes > limit + 1) throw tooLarge(`${source}:${lineNumber + 1}`, options);
+      if (this.mode === 'detect' && this.first && this.carry.some((piece) => !isBlank(piece))) yield* this.becomeLines();
+      if (this.mode === 'lines' && this.carryBytes > limit + 1) throw this.tooLarge(`${this.source}:${this.lineNumber + 1}`);
     }
-    if (now() !== 'lines' && wholeBytes > limit) throw tooLarge(source, options);
+    if (this.mode !== 'lines' && this.wholeBytes > limit) throw this.tooLarge(this.source);
   }
-  if (now() !== 'whole' && carryBytes > 0) {
-    yield* onLine(Buffer.concat(carry));
-    if (now() === 'lines') return;
+
+  /** The events the end of the input completes: its last line, or the whole input as one event. */
+  *end(): Generator<InputEvent> {
+    if (this.mode !== 'whole' && this.carryBytes > 0) {
+      yield* this.onLine(this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry));
+      if ((this.mode as string) === 'lines') return;
+    }
+    if (this.mode === 'lines') return;
+    // One chunk (a small file read at once) is the event's bytes as they are; pieces are joined.
+    const bytes = this.whole.length === 1 ? this.whole[0]! : Buffer.concat(this.whole);
+    yield { label: this.source, bytes, ...(this.mode === 'detect' && this.first ? { json: this.first.json } : {}) };
   }
-  if (now() === 'lines') return;
-  const bytes = Buffer.concat(whole);
-  yield { label: source, bytes, ...(now() === 'detect' && first ? { json: first.json } : {}) };
+
+  private tooLarge(where: string): FcSimError {
+    return tooLarge(where, this.options);
+  }
+}
+
+/** The events of one input, streamed (see {@link EventSplitter}). */
+async function* eventsOf(chunks: AsyncIterable<Buffer | string>, source: string, options: EventInputOptions, binary: boolean): AsyncGenerator<InputEvent> {
+  const splitter = new EventSplitter(source, options, binary);
+  // Standard input in tests (Readable.from) may give strings.
+  for await (const read of chunks) yield* splitter.push(typeof read === 'string' ? Buffer.from(read) : read);
+  yield* splitter.end();
+}
+
+/** The events of a file read at once: the same splitting, without a stream's asynchronous steps per file. */
+function* eventsOfBytes(bytes: Buffer, source: string, options: EventInputOptions, binary: boolean): Generator<InputEvent> {
+  const splitter = new EventSplitter(source, options, binary);
+  yield* splitter.push(bytes);
+  yield* splitter.end();
 }
 
 /** The files named: a folder stands for its event files (sorted by name), a file for itself. */
@@ -227,10 +256,6 @@ async function* chunksOf(path: string, given: string, limit: number): AsyncGener
   }
 }
 
-async function* one(bytes: Buffer): AsyncGenerator<Buffer> {
-  yield bytes;
-}
-
 /**
  * Every event of the inputs, in order and streamed: JSON files (one event each, bytes as they are), NDJSON files and
  * streams (one event per line), folders of them, `-` for standard input. Each event is read up to the limit + 1
@@ -245,7 +270,7 @@ export async function* readEventInputs(paths: readonly string[], options: EventI
     if (file.given === '-') {
       yield* eventsOf(options.stdin as AsyncIterable<Buffer>, '<stdin>', options, false);
     } else if (small !== undefined) {
-      yield* eventsOf(one(small), file.given, options, binary);
+      yield* eventsOfBytes(small, file.given, options, binary);
     } else {
       yield* eventsOf(chunksOf(file.path, file.given, options.limit), file.given, options, binary);
     }

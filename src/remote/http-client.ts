@@ -1,7 +1,8 @@
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
 import type { Dispatcher } from 'undici';
-import { errors, Pool, util } from 'undici';
 import type { HeaderMap } from './headers.js';
 import { headerValue } from './headers.js';
 import type { AttemptProblem, RetryPolicy } from './retry.js';
@@ -65,6 +66,14 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
  */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+// The pool, its errors and its header parser from their own modules: undici's index also loads fetch, WebSocket,
+// the cache, mock and proxy agents, which no request here uses and which cost a CLI run ~100-200 ms of start-up.
+// (undici has no "exports" map; test/remote/http-client.test.ts checks these are the index's own.)
+const require = createRequire(import.meta.url);
+const Pool = require('undici/lib/dispatcher/pool.js') as typeof Undici.Pool;
+const errors = require('undici/lib/core/errors.js') as typeof Undici.errors;
+const util = require('undici/lib/core/util.js') as typeof Undici.util;
+
 /** Errors that mean no connection was made: the request never left. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
 /** Errors of fc-sim's own making (an invalid header in an event, …): sending again changes nothing. */
@@ -90,7 +99,7 @@ export class HttpClient {
   readonly requestTimeoutMs: number;
   readonly retry: RetryPolicy;
   readonly maxBodyBytes: number;
-  private readonly pool: Pool;
+  private readonly pool: Undici.Pool;
 
   constructor(origin: string, options: TransportOptions = {}) {
     this.origin = origin;

@@ -1,7 +1,7 @@
 import { FcSimError } from '../../errors.js';
 import type { CheckFailure } from '../../testing/checks.js';
 import { vitestCommand } from '../../testing/replay-command.js';
-import { ContractRunner } from '../../testing/runner.js';
+import type { ContractRunner } from '../../testing/runner.js';
 import { summaryLine } from '../../runtime/invocation.js';
 import { checksFromFlag } from '../check-flag.js';
 import type { FunctionFlags } from '../function-options.js';
@@ -46,10 +46,12 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
   const events = loadedEvents(paths, options, io);
   if (hasTarget(options)) {
     // A deployed function: a load run (concurrency, retries, summary, --out), judged the same way.
-    const [{ remoteTargetFrom }, { replayAgainstTarget }] = await Promise.all([import('../create-target.js'), import('../remote-load.js')]);
+    const [{ remoteTargetFrom }, { replayAgainstTarget }] = await Promise.all([import('../remote-target.js'), import('../remote-load.js')]);
     return replayAgainstTarget(events, remoteTargetFrom(options, io), options, io, checks);
   }
   refuseRemoteFlags(options);
+  // Loaded here: the local runtime is no part of a remote replay's start-up.
+  const { ContractRunner } = await import('../../testing/runner.js');
   // --function: the project's function with its settings, as fuzz and test ran it (the commands they print name it).
   const named = options.function === undefined ? undefined : (await import('../project-target.js')).projectFunctionFrom(options, io);
   const out = options.out === undefined ? undefined : openOut(options.out, io);
