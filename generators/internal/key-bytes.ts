@@ -16,18 +16,14 @@ const isUnreserved = (code: number) =>
   code === 0x7e;
 
 /**
- * `Buffer.byteLength(encodePath(char))` for one character (one code point), without building the string: `/` stays,
- * unreserved ASCII is one byte, anything else is `%XX` per UTF-8 byte. A lone surrogate goes through encodePath,
- * which throws as before.
+ * `Buffer.byteLength(encodePath(char))` for one code point, without building the string: `/` stays, unreserved ASCII
+ * is one byte, anything else is `%XX` per UTF-8 byte. A lone surrogate goes through encodePath, which throws as before.
  */
-function urlCharBytes(char: string): number {
-  const code = char.codePointAt(0)!;
+function urlCodePointBytes(code: number): number {
   if (code === 0x2f || isUnreserved(code)) return 1;
-  if (code >= 0xd800 && code <= 0xdfff) return Buffer.byteLength(encodePath(char), 'utf8');
+  if (code >= 0xd800 && code <= 0xdfff) return Buffer.byteLength(encodePath(String.fromCharCode(code)), 'utf8');
   return 3 * utf8CodePointBytes(code);
 }
 
-const rawCharBytes = (char: string) => utf8CodePointBytes(char.codePointAt(0)!);
-
-/** Bytes one character of an object key takes in the event, by how the key appears there. */
-export const keyCharBytes: Readonly<Record<'raw' | 'url', (char: string) => number>> = { raw: rawCharBytes, url: urlCharBytes };
+/** Bytes one code point of an object key takes in the event, by how the key appears there. */
+export const keyCodePointBytes: Readonly<Record<'raw' | 'url', (code: number) => number>> = { raw: utf8CodePointBytes, url: urlCodePointBytes };

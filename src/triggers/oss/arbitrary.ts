@@ -5,7 +5,7 @@ import type { OssEventName, OssEventParams } from './build.js';
 import { buildOssEvent } from './build.js';
 import type { OssEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed, sometimes } from '../../../generators/internal/params.js';
-import { keyCharBytes } from '../../../generators/internal/key-bytes.js';
+import { keyCodePointBytes } from '../../../generators/internal/key-bytes.js';
 import { EXTENSIONS, pathSegment } from '../../../generators/internal/paths.js';
 import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
 import { instant } from '../../../generators/internal/time.js';
@@ -59,13 +59,14 @@ const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 function fitBytes(text: string, budget: number, encoding: OssKeyEncoding): string {
   // Most keys are far within the limit: no need to count them character by character.
   if (text.length * MAX_UNIT_BYTES[encoding] <= budget) return text;
-  const charBytes = keyCharBytes[encoding];
+  const codePointBytes = keyCodePointBytes[encoding];
   let used = 0;
   let end = 0;
-  for (const char of text) {
-    used += charBytes(char);
+  while (end < text.length) {
+    const code = text.codePointAt(end)!;
+    used += codePointBytes(code);
     if (used > budget) break;
-    end += char.length;
+    end += code > 0xffff ? 2 : 1;
   }
   return text.slice(0, end);
 }
