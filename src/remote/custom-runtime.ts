@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import type { FunctionConfig } from '../runtime/function-config.js';
-import type { InvokeOptions } from '../runtime/instance.js';
+import type { InvokeOptions, StreamSink } from '../runtime/instance.js';
 import type { Invocation } from '../runtime/invocation.js';
 import type { HeaderMap } from './headers.js';
 import { headerValue, joinPath, queryText } from './headers.js';
-import type { HttpAnswer, TransportOptions } from './http-client.js';
+import type { HttpAnswer, HttpFailure, TransportOptions } from './http-client.js';
 import { HttpClient } from './http-client.js';
 import { requestFromEvent } from './http-request.js';
 import type { RemoteResult } from './outcome.js';
-import { errorFromBody, httpResponse, remoteInvocation, resultOf } from './outcome.js';
+import { errorFromBody, failedResult, httpResponse, remoteInvocation, resultOf } from './outcome.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
 /**
@@ -100,6 +102,7 @@ export class CustomRuntimeTarget extends RemoteInstanceBase {
     if (forwarded) {
       const path = `${joinPath(this.base.pathname, forwarded.path)}${queryText(forwarded.query)}`;
       const headers = { ...forwarded.headers, ...this.fcHeaders(requestId, '/http-invoke', options.retryCount) };
+      if (options.stream) return this.sendStreaming({ method: forwarded.method, path, headers, body: forwarded.body }, requestId, options.stream, signal);
       const exchange = await this.client.exchange(() => ({ method: forwarded.method, path, headers, body: forwarded.body }), signal);
       // An HTTP function's response is the HTTP response, whatever its status.
       return resultOf(exchange, requestId, (answer, latencyMs) =>
@@ -116,6 +119,56 @@ export class CustomRuntimeTarget extends RemoteInstanceBase {
     const headers = { 'content-type': 'application/octet-stream', ...this.fcHeaders(requestId, '/invoke', options.retryCount) };
     const exchange = await this.client.exchange(() => ({ method: 'POST', path: joinPath(this.base.pathname, '/invoke'), headers, body: bytes }), signal);
     return resultOf(exchange, requestId, (answer, latencyMs) => this.answered(answer, requestId, latencyMs));
+  }
+
+  /**
+   * An HTTP function's request whose answer may stream: a `text/event-stream` answer goes to `sink` as it arrives
+   * (an MCP or SSE server never ends its answer, and its first event must reach the client at once, as through FC's
+   * HTTP trigger); any other answer is read whole, as `send` reads it. Sent once, on a connection of its own.
+   */
+  private async sendStreaming(
+    outgoing: { method: string; path: string; headers: HeaderMap; body: Buffer | undefined },
+    requestId: string,
+    sink: StreamSink,
+    signal: AbortSignal | undefined,
+  ): Promise<RemoteResult> {
+    const started = performance.now();
+    let answer: IncomingMessage;
+    try {
+      answer = await new Promise<IncomingMessage>((resolve, reject) => {
+        const request = httpRequest(new URL(outgoing.path, this.base.origin), { method: outgoing.method, headers: outgoing.headers, signal }, resolve);
+        request.once('error', reject);
+        request.end(outgoing.body);
+      });
+    } catch (error) {
+      const failure: HttpFailure = { reason: signal?.aborted ? 'interrupted' : 'connection', message: (error as Error).message };
+      return failedResult(requestId, failure, 1, performance.now() - started);
+    }
+    const statusCode = answer.statusCode ?? 502;
+    const memorySizeMb = this.spec.config.memorySize;
+    if (!String(answer.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of answer) chunks.push(chunk as Buffer);
+      const latencyMs = performance.now() - started;
+      const whole: HttpAnswer = { statusCode, headers: answer.headers, body: Buffer.concat(chunks) };
+      return resultOf({ answer: whole, attempts: 1, latencyMs }, requestId, (read, ms) =>
+        remoteInvocation({ requestId, status: 'success', body: read.body, http: httpResponse(read), durationMs: ms, memorySizeMb }),
+      );
+    }
+    const headers = Object.fromEntries(Object.entries(answer.headers).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
+    await sink(statusCode, headers, answer);
+    answer.destroy();
+    const latencyMs = performance.now() - started;
+    const empty = Buffer.alloc(0);
+    const invocation = remoteInvocation({
+      requestId,
+      status: 'success',
+      body: empty,
+      http: httpResponse({ statusCode, headers: answer.headers, body: empty }),
+      durationMs: latencyMs,
+      memorySizeMb,
+    });
+    return { invocation, outcome: 'success', attempts: 1, latencyMs, statusCode };
   }
 
   /** success or failure by `x-fc-status`, else the status code: 2xx succeeds; 404 (or any other) is a function error. */

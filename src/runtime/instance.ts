@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -60,7 +61,15 @@ export interface InvokeOptions {
    * `apigw`: the event is an API Gateway call, and API Gateway makes the result the HTTP response.
    */
   http?: { kind: 'fc3-http' } | { kind: 'fc2-http'; request: Fc2HttpRequest } | { kind: 'apigw' };
+  /**
+   * With `http`: where an answer that streams (a custom runtime's `text/event-stream`, as FC passes server-sent events
+   * through as they come) is written as it arrives; the invocation then carries its status and headers, no body.
+   */
+  stream?: StreamSink;
 }
+
+/** Writes a streamed HTTP answer on (`serve`'s response): resolves when the body has been passed on, or the reader left. */
+export type StreamSink = (statusCode: number, headers: Record<string, string | string[]>, body: Readable) => Promise<void>;
 
 /** How one call into the process ended, platform failures included. */
 type CallEnd = { how: 'answered'; outcome: HandlerOutcome; maxRssBytes: number } | { how: 'timeout' | 'exited'; error: FcErrorBody; maxRssBytes: number };

@@ -14,6 +14,8 @@ import type { AccessKey } from '../remote/credentials.js';
 import { accessKeyFromEnv } from '../remote/credentials.js';
 import { decodedPath } from '../remote/fc2-signature.js';
 import { newRequestId } from '../runtime/context.js';
+import type { StreamSink } from '../runtime/instance.js';
+import { isReservedResponseHeader } from '../runtime/reserved-headers.js';
 import type { Invocation } from '../runtime/invocation.js';
 import { summaryLine } from '../runtime/invocation.js';
 import { checkAuth } from './auth.js';
@@ -28,6 +30,8 @@ import { buildRouteTable, matchRoute } from './routes.js';
 import type { CodeWatcher, WatchOptions } from './watcher.js';
 import { watchCode } from './watcher.js';
 
+/** Headers of one connection, not of the answer: a streamed answer travels on the client's own connection. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 /**
  * `fc-sim serve`: one local HTTP server for a project's functions with HTTP triggers (URL scheme: routes.ts; auth:
  * auth.ts; request limits: request.ts; responses and function errors: response.ts). Each function runs in one warm
@@ -144,6 +148,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     parts: { method: HttpMethod; functionPath: string; search: string; body: Buffer },
     requestId: string,
     signal: AbortSignal,
+    stream: StreamSink,
   ): Promise<ResponsePlan> => {
     const { fn } = served;
     const runnable = runtimeRunAs(fn.runtime) || (/^custom(\.|$)/.test(fn.runtime) && fn.customRuntimeConfig);
@@ -165,9 +170,14 @@ export async function startServer(project: Project, options: ServeOptions = {}):
       if (fn.platform === 'fc3') {
         const event = buildHttpEvent(params);
         event.requestContext.requestId = requestId;
-        invocation = await pool.invoke(served.key, fn, Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' }, signal });
+        invocation = await pool.invoke(served.key, fn, Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' }, signal, stream });
       } else {
-        invocation = await pool.invoke(served.key, fn, parts.body, { requestId, http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) }, signal });
+        invocation = await pool.invoke(served.key, fn, parts.body, {
+          requestId,
+          http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) },
+          signal,
+          stream,
+        });
       }
     } catch (error) {
       if (error instanceof PoolFull) return fcErrorResponse(429, 'ResourceThrottled', error.message, requestId);
@@ -195,6 +205,28 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     });
     let plan: ResponsePlan;
     let bodyRead = false;
+    // An answer the function streams (a custom runtime's text/event-stream) is written on as it comes, as FC passes it.
+    let streamed = 0;
+    const stream: StreamSink = async (statusCode, headers, body) => {
+      for (const [name, value] of Object.entries(headers))
+        if (!isReservedResponseHeader(name) && !HOP_BY_HOP.has(name.toLowerCase())) response.setHeader(name, value);
+      response.setHeader('x-fc-request-id', requestId);
+      response.writeHead(statusCode);
+      // A client that leaves ends the stream: the server's side is closed too, as FC closes it.
+      const leave = () => body.destroy();
+      response.once('close', leave);
+      try {
+        for await (const chunk of body) {
+          response.write(chunk);
+          streamed += (chunk as Buffer).length;
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+      } finally {
+        response.off('close', leave);
+      }
+      response.end();
+    };
     try {
       checkRequestHead(request);
       if (match.kind === 'not-found') plan = fcErrorResponse(404, match.errorCode, match.message, requestId);
@@ -222,7 +254,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
             warnedAuth.add(match.served.key);
             log(`[${match.served.key}] warning: ${auth.warning}`);
           }
-          plan = await invokeFunction(match.served, request, { method, functionPath: match.functionPath, search, body }, requestId, gone.signal);
+          plan = await invokeFunction(match.served, request, { method, functionPath: match.functionPath, search, body }, requestId, gone.signal, stream);
         }
       }
     } catch (error) {
@@ -237,10 +269,18 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     }
     // A body left unread (refused, or not needed for the answer): the connection does not carry another request.
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    const target = served ? `${served.key} via ${match.kind === 'function' ? match.via : '-'}` : '-';
+    if (response.headersSent) {
+      if (!response.writableEnded) response.end();
+      const ms = (performance.now() - started).toFixed(1);
+      log(
+        `${new Date().toISOString()} ${clientIp(request)} "${request.method} ${url}" ${response.statusCode} ${streamed} ${ms}ms ${target} ${requestId} (streamed)`,
+      );
+      return;
+    }
     if (!bodyRead && hasBody) response.setHeader('connection', 'close');
     const sent = sendResponse(response, plan, requestId);
     const ms = (performance.now() - started).toFixed(1);
-    const target = served ? `${served.key} via ${match.kind === 'function' ? match.via : '-'}` : '-';
     log(`${new Date().toISOString()} ${clientIp(request)} "${request.method} ${url}" ${sent.statusCode} ${sent.body.length} ${ms}ms ${target} ${requestId}`);
   };
 
