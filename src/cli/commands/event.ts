@@ -12,6 +12,7 @@ import { chosenPlatform, platformFlag, refuseFunctionFlags } from '../function-o
 import type { CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 import type { PreparedEvent } from '../run-invocations.js';
+import { OutputBatch } from '../output-batch.js';
 import { writeInTurn } from '../records.js';
 
 export interface EventCommandOptions extends FunctionFlags {
@@ -95,9 +96,6 @@ function render(event: unknown, ndjson: boolean): string {
   return ndjson ? `${JSON.stringify(event)}\n` : `${JSON.stringify(event, null, 2)}\n`;
 }
 
-/** Output gathered up to this size before it is written: few writes, and a pipe's reader sets the pace. */
-const BATCH_BYTES = 64 * 1024;
-
 /**
  * `fc-sim <kind>`: prints the kind's event, or events drawn from its generator, or runs them against a function.
  * `--count N` streams: each event is drawn, checked, printed (or run) and dropped, so that memory stays flat whatever
@@ -154,23 +152,16 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
   }
   // One CBOR value per event: with --count, a CBOR sequence (RFC 8742), as decodeAllSync reads it.
   const delivery = options.cbor ? deliveryOfKind(kind) : undefined;
-  let pending: Array<string | Buffer> = [];
-  let pendingBytes = 0;
+  const batch = new OutputBatch();
   const flush = async () => {
-    const chunk = delivery ? Buffer.concat(pending as Buffer[]) : pending.join('');
-    pending = [];
-    pendingBytes = 0;
-    await writeInTurn(io.stdout, chunk);
+    await writeInTurn(io.stdout, batch.take());
     // Let the stream report a closed pipe (EPIPE: bin.ts ends the run quietly) before drawing more.
     await new Promise((resolve) => setImmediate(resolve));
   };
   for (const event of finished()) {
-    const text = delivery ? deliver(event, delivery).bytes : render(event, count > 1);
-    pending.push(text);
-    pendingBytes += text.length;
-    if (pendingBytes >= BATCH_BYTES) await flush();
+    if (batch.add(delivery ? deliver(event, delivery).bytes : render(event, count > 1))) await flush();
   }
-  if (pending.length > 0) await flush();
+  if (!batch.isEmpty) await flush();
   return 0;
 }
 
