@@ -48,9 +48,11 @@ class PatternStringArbitrary extends fc.Arbitrary<string> {
     // Biased runs (one in biasFactor) keep repeats near their shortest, as fast-check's biased lengths do.
     const short = biasFactor !== undefined && random.nextInt(1, biasFactor) === 1;
     const drawn: (string | number[])[] = [];
+    let text = '';
     for (const part of this.parts) {
       if (typeof part === 'string') {
         drawn.push(part);
+        text += part;
         continue;
       }
       const length = random.nextInt(part.min, short ? Math.min(part.drawnMax, part.min + 2) : part.drawnMax);
@@ -58,11 +60,13 @@ class PatternStringArbitrary extends fc.Arbitrary<string> {
       const { ranges } = part;
       for (let i = 0; i < length; i++) {
         const [from, to] = ranges.length === 1 ? ranges[0]! : ranges[random.nextInt(0, ranges.length - 1)]!;
-        codes.push(from === to ? from : random.nextInt(from, to));
+        const code = from === to ? from : random.nextInt(from, to);
+        codes.push(code);
+        text += String.fromCodePoint(code);
       }
       drawn.push(codes);
     }
-    return new fc.Value(render(drawn), drawn);
+    return new fc.Value(text, drawn);
   }
 
   canShrinkWithoutContext(value: unknown): value is string {

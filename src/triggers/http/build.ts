@@ -107,6 +107,9 @@ function fc3Headers(headers: HttpRequestParams['headers']): Record<string, strin
   return Object.fromEntries(Object.entries(joined).map(([name, all]) => [name, all.join(',')]));
 }
 
+/** What encodeURIComponent leaves and clients escape in paths too. */
+const SUB_DELIMITERS = /[!'()*]/;
+
 /**
  * Percent-encodes a decoded path the way clients send it: every segment encoded, the slashes kept.
  *
@@ -118,9 +121,8 @@ function fc3Headers(headers: HttpRequestParams['headers']): Record<string, strin
  */
 export function encodePath(path: string): string {
   // Each segment encoded, the slashes kept: a "%2F" in the encoded path can only be a slash ("%" itself is "%25").
-  return encodeURIComponent(path)
-    .replaceAll('%2F', '/')
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(path).split('%2F').join('/');
+  return SUB_DELIMITERS.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
 
 export function queryString(query: HttpRequestParams['query']): string {
