@@ -8,8 +8,8 @@ import { formatSummary } from '../remote/summary.js';
 import type { FunctionFlags } from './function-options.js';
 import type { CommandIo } from './io.js';
 import { invocationRecord } from './print-invocation.js';
-import type { LoadedEvent } from './read-events.js';
-import { preparedOf } from './read-events.js';
+import type { InputEvent } from './read-events.js';
+import { loadedEvent, preparedOf } from './read-events.js';
 import { closeOut, openOut } from './records.js';
 import type { PreparedEvent } from './run-invocations.js';
 import type { StopSignal } from './signals.js';
@@ -128,16 +128,25 @@ export function numberedEvents(events: readonly PreparedEvent[] | AsyncIterable<
   })();
 }
 
-/** `fc-sim replay <files> --url …`: saved events (failures, plain event files, NDJSON lines) to a remote target, read as they are sent. */
+/**
+ * `fc-sim replay <files> --url …`: saved events (failures, plain event files, NDJSON lines) to a remote target, each
+ * as replay judges it (loadedEvent), read ahead of the requests. No events at all: `noEvents()`'s error.
+ */
 export async function replayAgainstTarget(
-  loaded: AsyncIterable<LoadedEvent>,
+  inputs: AsyncIterable<InputEvent>,
+  noEvents: () => Error,
   target: RemoteInstance,
   flags: FunctionFlags,
   io: CommandIo,
   checks?: LoadOptions['checks'],
 ): Promise<number> {
   async function* events(): AsyncGenerator<LoadEvent> {
-    for await (const event of loaded) yield preparedOf(event);
+    let count = 0;
+    for await (const input of inputs) {
+      count += 1;
+      yield preparedOf(loadedEvent(input));
+    }
+    if (count === 0) throw noEvents();
   }
   // Files are read (and parsed) while the requests of those read before are on their way, not between them.
   const ahead = readAhead(events(), { items: READ_AHEAD_EVENTS, bytes: READ_AHEAD_BYTES, sizeOf: (event) => event.bytes.length });

@@ -44,6 +44,9 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
   readonly description: string;
   private readonly base: URL;
   private readonly client: HttpClient;
+  /** The URL's own query, and its path with it: what a plain event is POSTed to (computed once, not per request). */
+  private readonly baseQuery: Array<[string, string]>;
+  private readonly basePath: string;
 
   constructor(
     private readonly spec: HttpTriggerSpec,
@@ -63,19 +66,22 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
       .add(decodeURIComponent(this.base.password) || undefined);
     this.client = new HttpClient(this.base.origin, transport);
     this.description = `HTTP trigger ${this.base.origin}${this.base.pathname}`;
+    this.baseQuery = [...this.base.searchParams];
+    this.basePath = `${this.base.pathname}${queryText(this.baseQuery)}`;
   }
 
   async send(event: Uint8Array, options: InvokeOptions = {}, signal?: AbortSignal): Promise<RemoteResult> {
-    const bytes = Buffer.from(event);
+    // The event's own bytes, not a copy: nothing here writes to them.
+    const bytes = Buffer.isBuffer(event) ? event : Buffer.from(event.buffer, event.byteOffset, event.byteLength);
     const fromEvent = requestFromEvent(bytes, options.http);
-    const baseQuery = [...this.base.searchParams];
     const method = fromEvent?.method ?? 'POST';
     const path = fromEvent ? joinPath(this.base.pathname, fromEvent.path) : this.base.pathname;
-    const query: Array<[string, string]> = [...baseQuery, ...(fromEvent?.query ?? [])];
+    const query: Array<[string, string]> = fromEvent ? [...this.baseQuery, ...fromEvent.query] : this.baseQuery;
+    const target = fromEvent ? `${path}${queryText(query)}` : this.basePath;
     const body = fromEvent?.body ?? bytes;
     const headers = fromEvent?.headers ?? { 'content-type': eventContentType(bytes) };
     const build = (): HttpRequest => {
-      const request = { method, path: `${path}${queryText(query)}`, headers: { ...headers }, body };
+      const request = { method, path: target, headers: { ...headers }, body };
       if (this.spec.sign && this.spec.credentials) {
         const signable = { method, host: this.base.host, pathname: path, query, headers: request.headers, body };
         if (this.spec.sign === 'fc2') signFc2(signable, this.spec.credentials);

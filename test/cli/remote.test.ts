@@ -128,6 +128,16 @@ describe('fc-sim against a deployed function', () => {
     expect(lines.filter((line) => line.outcome === 'success')).toHaveLength(Number(done));
   });
 
+  it('replay --url: a missing file among the inputs is a usage error naming it (exit 2)', async () => {
+    const target = await echo();
+    const dir = tempDir('fc-sim-remote-');
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(buildTimerEvent()));
+    const missing = await runCli(['replay', join(dir, 'one.json'), join(dir, 'missing.json'), '--url', target.origin]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`${join(dir, 'missing.json')}: no such file`);
+    expect(target.received).toBeLessThanOrEqual(1);
+  });
+
   it('custom runtime: initialize once, then POST /invoke per event', async () => {
     const paths: string[] = [];
     const target = await server((request, response) => {

@@ -87,6 +87,19 @@ describe('HTTP trigger target', () => {
     expect(Buffer.from(request.body, 'base64').toString()).toBe('hello');
   });
 
+  it("POSTs a plain event to the URL's path and query, its bytes as given (a view into a larger buffer too)", async () => {
+    const target = new HttpTriggerTarget({ url: `${server.origin}/base?key=k%20v` });
+    const backing = Buffer.from('xx{"a":1}yy');
+    const event = new Uint8Array(backing.buffer, backing.byteOffset + 2, 7);
+    const seen = [echoed((await target.invoke(event)).body), echoed((await target.invoke(Buffer.from('not json'))).body)];
+    await target.dispose();
+    expect(seen.map(({ url, headers }) => [url, headers['content-type']])).toEqual([
+      ['/base?key=k%20v', 'application/json'],
+      ['/base?key=k%20v', 'application/octet-stream'],
+    ]);
+    expect(Buffer.from(seen[0]!.body, 'base64').toString()).toBe('{"a":1}');
+  });
+
   it('sends an FC 2.0 request with repeated query values and a binary body intact', async () => {
     const target = new HttpTriggerTarget({ url: `${server.origin}/base?key=k` });
     const body = Buffer.from([0xff, 0x00, 0xfe]);

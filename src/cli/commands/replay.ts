@@ -19,7 +19,11 @@ async function* loadedEvents(paths: readonly string[], options: FunctionFlags, i
     count += 1;
     yield loadedEvent(input);
   }
-  if (count === 0) throw new FcSimError('E_USAGE', `no events in ${paths.join(', ')}`, 'failures are saved in fixtures/failures/ by default');
+  if (count === 0) throw noEventsError(paths);
+}
+
+function noEventsError(paths: readonly string[]): FcSimError {
+  return new FcSimError('E_USAGE', `no events in ${paths.join(', ')}`, 'failures are saved in fixtures/failures/ by default');
 }
 
 /**
@@ -43,12 +47,13 @@ function propertyFailure(saved: NonNullable<LoadedEvent['saved']>): CheckFailure
  */
 export async function replayCommand(paths: string[], options: FunctionFlags, io: CommandIo): Promise<number> {
   const checks = checksFromFlag(options.check);
-  const events = loadedEvents(paths, options, io);
   if (hasTarget(options)) {
     // A deployed function: a load run (concurrency, retries, summary, --out), judged the same way.
     const [{ remoteTargetFrom }, { replayAgainstTarget }] = await Promise.all([import('../remote-target.js'), import('../remote-load.js')]);
-    return replayAgainstTarget(events, remoteTargetFrom(options, io), options, io, checks);
+    const target = remoteTargetFrom(options, io);
+    return replayAgainstTarget(readEvents(paths, options, io), () => noEventsError(paths), target, options, io, checks);
   }
+  const events = loadedEvents(paths, options, io);
   refuseRemoteFlags(options);
   // Loaded here: the local runtime is no part of a remote replay's start-up.
   const { ContractRunner } = await import('../../testing/runner.js');
