@@ -26,8 +26,18 @@ import { targetKind } from './target-options.js';
  * process only, before its first connection compiles llhttp; the library leaves V8's flags alone.
  */
 function baselineWasmOnly(): void {
-  setFlagsFromString('--liftoff-only');
+  if (baselineOnly) return;
+  baselineOnly = true;
+  setFlagsFromString('--no-wasm-tier-up');
+  setFlagsFromString('--no-wasm-dynamic-tiering');
+  // V8's code cache records the flags it was made under, and the bin writes the CLI's cache at exit: set back first,
+  // or every later run would reject that cache and compile the CLI again (test/cli/remote-target.test.ts).
+  process.prependOnceListener('exit', () => {
+    setFlagsFromString('--wasm-tier-up');
+    setFlagsFromString('--wasm-dynamic-tiering');
+  });
 }
+let baselineOnly = false;
 
 const usage = (message: string, hint?: string) => new FcSimError('E_USAGE', message, hint);
 
