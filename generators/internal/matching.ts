@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import type { PatternPart } from './pattern-string.js';
 import { patternParts, patternString } from './pattern-string.js';
 
 const compiled = new Map<string, fc.Arbitrary<string>>();
 
 /** The longest string the parts allow. */
-const longest = (parts: NonNullable<ReturnType<typeof patternParts>>) =>
-  parts.reduce((total, part) => total + ('text' in part ? [...part.text].length : part.max), 0);
+const longest = (parts: readonly PatternPart[]): number =>
+  parts.reduce((total, part) => total + ('text' in part ? [...part.text].length : 'group' in part ? part.max * longest(part.group) : part.max), 0);
 
 /**
  * `fc.stringMatching` without stack traces while it compiles: it refuses its dangerous strings against each character

@@ -3,8 +3,11 @@ import fc from 'fast-check';
 /** Code point ranges, inclusive: a character class is drawn range first (each equally likely), then within it. */
 type Ranges = readonly (readonly [from: number, to: number])[];
 
-/** A stretch of a pattern: fixed text, or `min`–`max` characters of a class. */
-export type PatternPart = { readonly text: string } | { readonly ranges: Ranges; readonly min: number; readonly max: number };
+/** A stretch of a pattern: fixed text, `min`–`max` characters of a class, or `min`–`max` times a group of parts. */
+export type PatternPart =
+  | { readonly text: string }
+  | { readonly ranges: Ranges; readonly min: number; readonly max: number }
+  | { readonly group: readonly PatternPart[]; readonly min: number; readonly max: number };
 
 interface Repeat {
   readonly ranges: Ranges;
@@ -13,8 +16,20 @@ interface Repeat {
   readonly drawnMax: number;
 }
 
-/** What a drawn string is made of, part by part (the code points of each repeat): what shrinking works on. */
-type Drawn = readonly (string | readonly number[])[];
+interface Group {
+  readonly group: readonly Part[];
+  readonly min: number;
+  readonly drawnMax: number;
+}
+
+type Part = string | Repeat | Group;
+
+/**
+ * What a drawn string is made of, part by part: the text, the code points of a repeat, the drawn parts of each time
+ * a group came. What shrinking works on.
+ */
+type Drawn = readonly DrawnPart[];
+type DrawnPart = string | readonly number[] | readonly Drawn[];
 
 const DIGITS: Ranges = [[0x30, 0x39]];
 const WORD: Ranges = [
@@ -24,41 +39,109 @@ const WORD: Ranges = [
   [0x5f, 0x5f],
 ];
 
-function render(drawn: Drawn): string {
+/** fast-check's default size ("small"): at most 2 × min + 10 items drawn, within the pattern's max. */
+const drawnMax = (min: number, max: number) => Math.min(max, 2 * min + 10);
+
+function compiled(part: PatternPart): Part {
+  if ('text' in part) return part.text;
+  if ('group' in part) return { group: part.group.map(compiled), min: part.min, drawnMax: drawnMax(part.min, part.max) };
+  return { ranges: part.ranges, min: part.min, drawnMax: drawnMax(part.min, part.max) };
+}
+
+function render(parts: readonly Part[], drawn: Drawn): string {
   let text = '';
-  for (const part of drawn) text += typeof part === 'string' ? part : String.fromCodePoint(...part);
+  drawn.forEach((value, index) => {
+    const part = parts[index]!;
+    if (typeof part === 'string') text += part;
+    else if ('ranges' in part) text += String.fromCodePoint(...(value as readonly number[]));
+    else for (const times of value as readonly Drawn[]) text += render(part.group, times);
+  });
   return text;
 }
 
+/** `items` without the one at `at`, or with `replacement` there. */
+function replaced<T>(items: readonly T[], at: number, ...replacement: T[]): T[] {
+  return [...items.slice(0, at), ...replacement, ...items.slice(at + 1)];
+}
+
+/** Fewer items: down to `min`, halfway there, one less, then each one left out (the last one was "one less"). */
+function* fewer<T>(items: readonly T[], min: number): Generator<T[]> {
+  if (items.length <= min) return;
+  for (const length of new Set([min, min + Math.floor((items.length - min) / 2), items.length - 1])) yield items.slice(0, length);
+  for (let at = 0; at < items.length - 1; at++) yield replaced(items, at);
+}
+
+/** Smaller draws of a sequence of parts: each repeat or group with fewer items first, then simpler items. */
+function* smaller(parts: readonly Part[], drawn: Drawn): Generator<Drawn> {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (typeof part !== 'string') for (const items of fewer(drawn[index] as readonly unknown[], part.min)) yield replaced(drawn, index, items as DrawnPart);
+  }
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (typeof part === 'string') continue;
+    if ('ranges' in part) {
+      const codes = drawn[index] as readonly number[];
+      for (let at = 0; at < codes.length; at++) {
+        const code = codes[at]!;
+        // The class's first character, else the first of the code's own range ('0' for a digit of [a-z0-9]).
+        for (const simpler of new Set([part.ranges[0]![0], part.ranges.find(([from, to]) => code >= from && code <= to)?.[0] ?? code])) {
+          if (simpler !== code) yield replaced(drawn, index, replaced(codes, at, simpler));
+        }
+      }
+    } else {
+      const times = drawn[index] as readonly Drawn[];
+      for (let at = 0; at < times.length; at++)
+        for (const simpler of smaller(part.group, times[at]!)) yield replaced(drawn, index, replaced(times, at, simpler));
+    }
+  }
+}
+
 /**
- * Strings of a sequence of fixed text and character-class repeats, drawn straight from the random source: one or two
- * integers per character, where `fc.stringMatching` builds a value tree of several arbitraries per character (a
- * tenth of the cost for a bucket name). Shrinks like it: shorter repeats (cut, or a character left out), then each
- * character towards its class's first.
+ * Strings of a sequence of fixed text, character-class repeats and repeated groups, drawn straight from the random
+ * source: one or two integers per character, where `fc.stringMatching` builds a value tree of several arbitraries per
+ * character (a tenth of the cost for a bucket name). Shrinks like it: fewer characters and group repeats (cut, or one
+ * left out), then each character towards its class's first or its range's first.
  */
 class PatternStringArbitrary extends fc.Arbitrary<string> {
-  private readonly parts: readonly (string | Repeat)[];
+  private readonly parts: readonly Part[];
 
   constructor(parts: readonly PatternPart[]) {
     super();
-    this.parts = parts.map((part) => ('text' in part ? part.text : { ranges: part.ranges, min: part.min, drawnMax: Math.min(part.max, 2 * part.min + 10) }));
+    this.parts = parts.map(compiled);
   }
 
   generate(random: fc.Random, biasFactor: number | undefined): fc.Value<string> {
     // Biased runs (one in biasFactor) keep repeats near their shortest, as fast-check's biased lengths do.
     const short = biasFactor !== undefined && random.nextInt(1, biasFactor) === 1;
-    const drawn: (string | number[])[] = [];
+    const drawn: DrawnPart[] = [];
+    const text = this.draw(this.parts, random, short, drawn);
+    return new fc.Value(text, drawn);
+  }
+
+  /** Draws each part into `drawn`; returns the text. */
+  private draw(parts: readonly Part[], random: fc.Random, short: boolean, drawn: DrawnPart[]): string {
     let text = '';
-    for (const part of this.parts) {
+    for (const part of parts) {
       if (typeof part === 'string') {
         drawn.push(part);
         text += part;
         continue;
       }
-      const length = random.nextInt(part.min, short ? Math.min(part.drawnMax, part.min + 2) : part.drawnMax);
+      const count = random.nextInt(part.min, short ? Math.min(part.drawnMax, part.min + 2) : part.drawnMax);
+      if ('group' in part) {
+        const times: Drawn[] = [];
+        for (let i = 0; i < count; i++) {
+          const once: DrawnPart[] = [];
+          text += this.draw(part.group, random, short, once);
+          times.push(once);
+        }
+        drawn.push(times);
+        continue;
+      }
       const codes: number[] = [];
       const { ranges } = part;
-      for (let i = 0; i < length; i++) {
+      for (let i = 0; i < count; i++) {
         const [from, to] = ranges.length === 1 ? ranges[0]! : ranges[random.nextInt(0, ranges.length - 1)]!;
         const code = from === to ? from : random.nextInt(from, to);
         codes.push(code);
@@ -66,7 +149,7 @@ class PatternStringArbitrary extends fc.Arbitrary<string> {
       }
       drawn.push(codes);
     }
-    return new fc.Value(text, drawn);
+    return text;
   }
 
   canShrinkWithoutContext(value: unknown): value is string {
@@ -76,32 +159,7 @@ class PatternStringArbitrary extends fc.Arbitrary<string> {
 
   shrink(_value: string, context: unknown): fc.Stream<fc.Value<string>> {
     if (!Array.isArray(context)) return fc.Stream.nil();
-    return fc.stream(this.smaller(context as Drawn));
-  }
-
-  private *smaller(drawn: Drawn): Generator<fc.Value<string>> {
-    const withPart = (index: number, codes: readonly number[]) => {
-      const next = drawn.slice();
-      next[index] = codes;
-      return new fc.Value(render(next), next);
-    };
-    for (let index = 0; index < drawn.length; index++) {
-      const codes = drawn[index];
-      const part = this.parts[index];
-      if (typeof codes === 'string' || typeof part === 'string' || part === undefined || codes === undefined) continue;
-      const lengths = new Set([part.min, part.min + Math.floor((codes.length - part.min) / 2), codes.length - 1]);
-      for (const length of lengths) if (length >= part.min && length < codes.length) yield withPart(index, codes.slice(0, length));
-      if (codes.length > part.min) for (let at = 0; at < codes.length - 1; at++) yield withPart(index, [...codes.slice(0, at), ...codes.slice(at + 1)]);
-    }
-    for (let index = 0; index < drawn.length; index++) {
-      const codes = drawn[index];
-      const part = this.parts[index];
-      if (typeof codes === 'string' || typeof part === 'string' || part === undefined || codes === undefined) continue;
-      const first = part.ranges[0]![0];
-      for (let at = 0; at < codes.length; at++) {
-        if (codes[at] !== first) yield withPart(index, [...codes.slice(0, at), first, ...codes.slice(at + 1)]);
-      }
-    }
+    return fc.stream(smaller(this.parts, context as Drawn)).map((drawn) => new fc.Value(render(this.parts, drawn), drawn));
   }
 }
 
@@ -179,33 +237,65 @@ function quantifier(source: string, at: number): { min: number; max: number; end
   return max < min ? undefined : { min, max, end: at + match[0].length };
 }
 
-/**
- * The parts of an anchored pattern made only of characters, escapes, positive classes and quantifiers
- * (`^x-oss-meta-[a-z0-9-]+$`), or `undefined` for anything else (groups, alternatives, `.`, negated classes): those
- * are left to `fc.stringMatching`.
- */
-export function patternParts(pattern: RegExp): PatternPart[] | undefined {
-  const { source } = pattern;
-  if (pattern.flags.replace('u', '') !== '' || !source.startsWith('^') || !source.endsWith('$') || source.endsWith('\\$')) return undefined;
-  const body = source.slice(1, -1);
+/** Where the group opened at `at` closes (classes and escapes skipped), or -1. */
+function groupEnd(source: string, at: number): number {
+  let depth = 0;
+  for (let index = at; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\') index++;
+    else if (char === '[') {
+      while (index < source.length && source[index] !== ']') index += source[index] === '\\' ? 2 : 1;
+    } else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return index;
+  }
+  return -1;
+}
+
+/** The parts of a sequence (no alternatives), or `undefined` when it holds anything else. */
+function sequenceParts(body: string): PatternPart[] | undefined {
   const parts: PatternPart[] = [];
+  const addText = (text: string) => {
+    const last = parts.at(-1);
+    if (last && 'text' in last) parts[parts.length - 1] = { text: last.text + text };
+    else parts.push({ text });
+  };
   let at = 0;
   while (at < body.length) {
+    if (body[at] === '(') {
+      const end = groupEnd(body, at);
+      if (end < 0) return undefined;
+      const inner = sequenceParts(body.slice(body.startsWith('(?:', at) ? at + 3 : at + 1, end));
+      const times = quantifier(body, end + 1);
+      if (!inner || !times) return undefined;
+      at = times.end;
+      if (times.min !== 1 || times.max !== 1) parts.push({ group: inner, min: times.min, max: times.max });
+      else
+        for (const part of inner)
+          if ('text' in part) addText(part.text);
+          else parts.push(part);
+      continue;
+    }
     const atom = body[at] === '[' ? classRanges(body, at) : atomRanges(body, at);
     if (!atom) return undefined;
     const times = quantifier(body, atom.end);
     if (!times) return undefined;
     at = times.end;
     const [first] = atom.ranges;
-    const fixed = atom.ranges.length === 1 && first![0] === first![1] && times.min === times.max;
-    const last = parts.at(-1);
-    if (fixed) {
-      const text = String.fromCodePoint(first![0]).repeat(times.min);
-      if (last && 'text' in last) parts[parts.length - 1] = { text: last.text + text };
-      else parts.push({ text });
-    } else parts.push({ ranges: atom.ranges, min: times.min, max: times.max });
+    if (atom.ranges.length === 1 && first![0] === first![1] && times.min === times.max) addText(String.fromCodePoint(first![0]).repeat(times.min));
+    else parts.push({ ranges: atom.ranges, min: times.min, max: times.max });
   }
   return parts;
+}
+
+/**
+ * The parts of an anchored pattern made only of characters, escapes, positive classes, groups and quantifiers
+ * (`^x-oss-meta-[a-z0-9-]+$`, `^[a-z]{2,}(-[a-z0-9]+)+$`), or `undefined` for anything else (alternatives, `.`,
+ * negated classes, `\s`): those are left to `fc.stringMatching`.
+ */
+export function patternParts(pattern: RegExp): PatternPart[] | undefined {
+  const { source } = pattern;
+  if (pattern.flags.replace('u', '') !== '' || !source.startsWith('^') || !source.endsWith('$') || source.endsWith('\\$')) return undefined;
+  return sequenceParts(source.slice(1, -1));
 }
 
 /** Strings of parts from {@link patternParts}. */
