@@ -120,7 +120,13 @@ function objectSize(): fc.Arbitrary<number> {
     { withCrossShrink: true },
     { weight: 1, arbitrary: fc.constant(0) },
     { weight: 6, arbitrary: fc.integer({ min: 1, max: 10 * 2 ** 20 }) },
-    { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: BigInt(MAX_OBJECT_SIZE) }).map(Number) },
+    // Past 32 bits: whole GiBs and the bytes past them (a bigint would cost several times two integers).
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 0, max: MAX_OBJECT_SIZE / 2 ** 30 }), fc.integer({ min: 0, max: 2 ** 30 - 1 }))
+        .map(([gib, bytes]) => Math.min(gib * 2 ** 30 + bytes, MAX_OBJECT_SIZE)),
+    },
   );
 }
 
