@@ -27,7 +27,7 @@ describe('checkHandler finds planted bugs and shrinks them', () => {
   it('a timer job that parses its payload as JSON: shrunk to the empty payload', async () => {
     const { report } = await failure({ handler: 'planted/timer-json-payload.handler', trigger: 'timer', runs: 200 });
     expect(report.failure.check).toBe('no-unhandled-error');
-    expect(report.event).toEqual({ triggerTime: '2000-01-01T00:00:00Z', triggerName: 'a', payload: '' });
+    expect(report.event).toEqual({ triggerTime: '2000-01-01T00:00:00Z', triggerName: 'A', payload: '' });
     expect(report.invocation.error).toMatchObject({ errorType: 'UserCodeSyntaxError', errorMessage: 'Unexpected end of JSON input' });
   });
 

@@ -36,7 +36,9 @@ const uploads: CheckHandlerOptions = {
   trigger: 'oss',
   constraints: { keyPrefix: 'uploads/' },
   runtime,
-  runs: 300,
+  // About one drawn event in 170 has an undecodable key: 1,000 runs find one whatever the generator's stream for a
+  // seed (300 found it only by the seed's luck, lost when the generators' streams changed).
+  runs: 1000,
   seed: 11,
 };
 
