@@ -212,8 +212,8 @@ describe.concurrent('limits: the instance dies, the next invocation gets a fresh
     expect(dying.starts).toBe(starts + 1);
   }
 
-  it('kills an infinite loop at the timeout', async ({ expect, onTestFinished }) => {
-    const looping = own(onTestFinished, 'infinite-loop.handler');
+  it('kills a handler that never yields (an endless loop) at the timeout', async ({ expect, onTestFinished }) => {
+    const looping = own(onTestFinished, 'never-yields.handler');
     const result = await looping.invoke(Buffer.alloc(0));
     // The invocation's own duration: the cold start, which a loaded machine stretches, does not count against it.
     // libuv schedules timers from its cached loop time, so one may fire up to a millisecond before performance.now says.
