@@ -5,7 +5,7 @@
  * compiled from a cache skips both. Lazy imports stay lazy: the bundler wraps each in a function run on first use.
  * Run by `npm run build` after tsc, and by the test setup when dist/ changed.
  */
-import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -44,12 +44,6 @@ export async function bundleCli(): Promise<void> {
   await bundle.close();
   // A bin started meanwhile reads the old bundle or the new one, never half of one.
   renameSync(partial, CLI_BUNDLE);
-}
-
-/** True when the bundle is missing or older than the compiled file `output`. */
-export function bundleOlderThan(output: string): boolean {
-  const bundle = statSync(CLI_BUNDLE, { throwIfNoEntry: false });
-  return bundle === undefined || bundle.mtimeMs < statSync(output).mtimeMs;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await bundleCli();

@@ -16,8 +16,8 @@ export interface Transpiler {
   outputOf(source: string): string;
   /** A source's script, and its source map when the tsconfig asks for maps. */
   transpile(source: string): { script: string; map: string | undefined };
-  /** Writes a source's `.js` (and `.js.map` when the tsconfig asks for maps); returns the output file. */
-  emit(source: string): string;
+  /** Writes a source's `.js` (and `.js.map` when the tsconfig asks for maps); returns the file and its script. */
+  emit(source: string): { output: string; script: string };
 }
 
 function compilerOptions(tsconfig: string): ts.CompilerOptions {
@@ -65,14 +65,14 @@ export function transpiler(tsconfig: string, finish: (script: string) => string 
       mkdirSync(dirname(output), { recursive: true });
       writeFileSync(output, script);
       if (map !== undefined) writeFileSync(`${output}.map`, map);
-      return output;
+      return { output, script };
     },
   };
 }
 
-/** The relative modules a CommonJS script requires (`require("./wire")`), as files beside it. */
-function relativeRequires(output: string): string[] {
-  return [...readFileSync(output, 'utf8').matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map((match) => {
+/** The relative modules a CommonJS script (written to `output`) requires (`require("./wire")`), as files beside it. */
+function relativeRequires(script: string, output: string): string[] {
+  return [...script.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map((match) => {
     const target = resolve(dirname(output), match[1]!);
     return target.endsWith('.js') ? target : `${target}.js`;
   });
@@ -80,17 +80,14 @@ function relativeRequires(output: string): string[] {
 
 /**
  * Transpiles `sources`, and for a CommonJS build (the child) also each relative module they require that has no
- * output yet: a file newly imported by an edited one. Returns the outputs written.
+ * output yet: a file newly imported by an edited one.
  */
-export function transpileWithNewImports(build: Transpiler, sources: string[], sourceOf: (output: string) => string): string[] {
-  const written: string[] = [];
+export function transpileWithNewImports(build: Transpiler, sources: string[], sourceOf: (output: string) => string): void {
   const queue = [...sources];
   for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
-    const output = build.emit(source);
-    written.push(output);
-    for (const required of relativeRequires(output)) {
+    const { output, script } = build.emit(source);
+    for (const required of relativeRequires(script, output)) {
       if (!existsSync(required) && existsSync(sourceOf(required))) queue.push(sourceOf(required));
     }
   }
-  return written;
 }

@@ -31,21 +31,26 @@ function sourceFiles(folder: string): string[] {
 
 const isOlder = (output: string, source: string) => !existsSync(output) || statSync(output).mtimeMs < statSync(source).mtimeMs;
 
+/** Each source tsconfig.build.json compiles and its `.js` in dist/ (absolute paths). */
+function compiledFiles(root: string): { source: string; output: string }[] {
+  return SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))).map((source) => ({
+    source,
+    output: join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js'),
+  }));
+}
+
 /** The sources (relative to `root`) whose compiled file is missing or older than them; empty when dist/ is up to date. */
 export function staleSources(root = packageRoot): string[] {
-  return SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)))
-    .filter((source) => isOlder(join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js'), source))
-    .map((source) => relative(root, source));
+  return compiledFiles(root)
+    .filter(({ source, output }) => isOlder(output, source))
+    .map(({ source }) => relative(root, source));
 }
 
 /** True when the CLI's bundle (which the spawned bin runs) is missing or older than a compiled file of dist/. */
 function bundleIsStale(root = packageRoot): boolean {
   const bundle = statSync(CLI_BUNDLE, { throwIfNoEntry: false });
   if (bundle === undefined) return true;
-  return SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))).some((source) => {
-    const output = statSync(join(root, 'dist', relative(root, source)).replace(/\.ts$/, '.js'), { throwIfNoEntry: false });
-    return output !== undefined && output.mtimeMs > bundle.mtimeMs;
-  });
+  return compiledFiles(root).some(({ output }) => (statSync(output, { throwIfNoEntry: false })?.mtimeMs ?? 0) > bundle.mtimeMs);
 }
 
 /** Held while building, so that two test runs in one checkout do not write dist/ at the same time. */

@@ -1,16 +1,8 @@
 import type { TriggerResult } from '../project/project-test.js';
+import { plannedCases } from '../project/project-test.js';
 import type { SelectedFunction } from '../project/select.js';
-import { functionLabel } from '../project/select.js';
 import type { StopSignal } from './signals.js';
 import { exitNow, onStopSignal } from './signals.js';
-
-/** The cases a run of `only` reports, in testProject's order: a function without triggers is one skipped case. */
-function plannedCases(only: readonly SelectedFunction[]): Pick<TriggerResult, 'function' | 'trigger' | 'type'>[] {
-  return only.flatMap(({ fn, triggers }) => [
-    ...(fn.triggers.length === 0 ? [{ function: functionLabel(fn), trigger: '-', type: '-' }] : []),
-    ...triggers.map((trigger) => ({ function: functionLabel(fn), trigger: trigger.name, type: trigger.type })),
-  ]);
-}
 
 /**
  * The results of a run stopped by `signal` after `done`: those, then every planned case that did not end, skipped
@@ -25,8 +17,8 @@ export function interruptedResults(
   const rest = plannedCases(only)
     .slice(done.length)
     .map(
-      (planned, at): TriggerResult => ({
-        ...planned,
+      ({ reported }, at): TriggerResult => ({
+        ...reported,
         outcome: 'skipped',
         detail: at === 0 ? `interrupted by ${signal} while running: not finished` : `not run: the run was interrupted by ${signal}`,
         runs: 0,

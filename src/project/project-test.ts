@@ -185,6 +185,22 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
   }
 }
 
+/** One test case of a run: a trigger of a function, or a function without triggers (reported as skipped). */
+export interface PlannedCase {
+  fn: ProjectFunction;
+  trigger: ProjectTrigger | undefined;
+  /** How its result names it. */
+  reported: Pick<TriggerResult, 'function' | 'trigger' | 'type'>;
+}
+
+/** The cases a run of `only` reports, in the order it runs them. */
+export function plannedCases(only: readonly SelectedFunction[]): PlannedCase[] {
+  return only.flatMap(({ fn, triggers }) => [
+    ...(fn.triggers.length === 0 ? [{ fn, trigger: undefined, reported: { function: label(fn), trigger: '-', type: '-' } }] : []),
+    ...triggers.map((trigger) => ({ fn, trigger, reported: { function: label(fn), trigger: trigger.name, type: trigger.type } })),
+  ]);
+}
+
 /**
  * The contract checks for every function and trigger of a project, with events that match each trigger's config
  * (names, filters, formats, methods, schedules), on each function's own settings (runtime, timeout, memory,
@@ -200,17 +216,12 @@ async function testTrigger(fn: ProjectFunction, trigger: ProjectTrigger, options
  */
 export async function testProject(project: Project, options: ProjectTestOptions = {}): Promise<TriggerResult[]> {
   const results: TriggerResult[] = [];
-  for (const { fn, triggers } of options.only ?? selectTriggers(project, [])) {
-    if (fn.triggers.length === 0) {
-      const result: TriggerResult = { function: label(fn), trigger: '-', type: '-', outcome: 'skipped', detail: 'no triggers', runs: 0, durationMs: 0 };
-      results.push(result);
-      options.onResult?.(result);
-    }
-    for (const trigger of triggers) {
-      const result = await testTrigger(fn, trigger, options);
-      results.push(result);
-      options.onResult?.(result);
-    }
+  for (const planned of plannedCases(options.only ?? selectTriggers(project, []))) {
+    const result: TriggerResult = planned.trigger
+      ? await testTrigger(planned.fn, planned.trigger, options)
+      : { ...planned.reported, outcome: 'skipped', detail: 'no triggers', runs: 0, durationMs: 0 };
+    results.push(result);
+    options.onResult?.(result);
   }
   return results;
 }

@@ -95,7 +95,6 @@ function peakRssBytes(pid: number | undefined): number {
   }
 }
 
-/** The child build (CommonJS ES2019, tsconfig.child.json): it runs on each runtime's own Node.js, down to 12. */
 /**
  * FC's /code is a folder: a missing one (`./dist` before a build) or a file is a mistake in the configuration, said
  * as such rather than as the spawn's ENOENT.
@@ -113,6 +112,7 @@ function assertCodeFolder(codeDir: string): void {
   );
 }
 
+/** The child build (CommonJS ES2019, tsconfig.child.json): it runs on each runtime's own Node.js, down to 12. */
 const BOOTSTRAP = join(packageRoot, 'dist', 'child', 'runtime', 'child', 'bootstrap.js');
 
 /** Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. */
@@ -317,14 +317,14 @@ export class FunctionInstance extends LifecycleInstance {
     const id = this.nextId++;
     const started = performance.now();
     return new Promise((resolve) => {
-      // Under a debugger the timeout is not enforced: a breakpoint would otherwise end the instance being debugged.
-      const enforced = !this.config.inspect;
-      const timer = setTimeout(() => {
-        if (!enforced) return;
-        this.maxRssBytes = Math.max(this.maxRssBytes, peakRssBytes(child.pid));
-        end({ how: 'timeout', error: timeoutError(timeoutSeconds, this.maxRssBytes), maxRssBytes: this.maxRssBytes });
-        this.stop();
-      }, timeoutSeconds * 1000);
+      // Under a debugger no timeout is set: a breakpoint would otherwise end the instance being debugged.
+      const timer = this.config.inspect
+        ? undefined
+        : setTimeout(() => {
+            this.maxRssBytes = Math.max(this.maxRssBytes, peakRssBytes(child.pid));
+            end({ how: 'timeout', error: timeoutError(timeoutSeconds, this.maxRssBytes), maxRssBytes: this.maxRssBytes });
+            this.stop();
+          }, timeoutSeconds * 1000);
       const stopWatching = watchMemory(child.pid, this.memoryLimitBytes, (rss) => {
         this.maxRssBytes = Math.max(this.maxRssBytes, rss);
         this.killOverMemory(child);

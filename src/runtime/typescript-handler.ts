@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FcSimError } from '../errors.js';
 import type { FunctionConfig } from './function-config.js';
+import { parseHandlerName } from './handler-path.js';
 import { majorOf } from './node/node-versions.js';
 
 /** What FC's Node.js runtimes load (`.js`; `.mjs`, `.cjs` on nodejs18+), and the TypeScript files that stand in their place. */
@@ -18,7 +19,7 @@ export function typescriptSourceOf(handler: string, codeDir: string): string | u
   const dot = handler.lastIndexOf('.');
   // An invalid handler name is the function's error (InvalidHandlerName), as FC reports it.
   if (dot <= 0 || dot === handler.length - 1) return undefined;
-  const module = handler.slice(0, dot);
+  const { module } = parseHandlerName(handler);
   const base = resolve(codeDir, module);
   if (JAVASCRIPT.some((extension) => existsSync(base + extension))) return undefined;
   const source = TYPESCRIPT_EXTENSIONS.find((extension) => existsSync(base + extension));
@@ -75,8 +76,8 @@ const TSX_MIN_MAJOR = 18;
  * `--loader`, as tsx documents (https://tsx.is/dev-api/node-cli). Throws when the Node.js is older than tsx runs on.
  */
 export function tsxFlags(loader: string, nodeVersion: string, runtime: string, source: string): string[] {
+  if (tooOldForTsx(nodeVersion)) throw tsxNeedsNewerNode(runtime, nodeVersion, source);
   const [major = 0, minor = 0] = nodeVersion.replace(/^v/, '').split('.').map(Number);
-  if (major < TSX_MIN_MAJOR) throw tsxNeedsNewerNode(runtime, nodeVersion, source);
   const hasImport = major > 20 || (major === 20 && minor >= 6) || (major === 18 && minor >= 19);
   return [hasImport ? '--import' : '--loader', pathToFileURL(loader).href];
 }

@@ -88,8 +88,9 @@ describe('transpileWithNewImports', () => {
       emit(source) {
         emitted.push(relative(src, source));
         const output = this.outputOf(source);
-        writeFileSync(output, this.transpile(source).script);
-        return output;
+        const { script } = this.transpile(source);
+        writeFileSync(output, script);
+        return { output, script };
       },
     };
     ts.sys.createDirectory(src);
