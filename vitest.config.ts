@@ -17,11 +17,12 @@ export default defineConfig({
     // Builds dist/ when a source is newer: the runtime's child processes and the bin smoke tests run it.
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
-    // Threads, not forks: the same tests took 82 s instead of 106 s here (a worker thread starts and imports faster than
-    // a process); handlers still run in their own processes, and signal tests spawn the bin. Three workers on the 2-core
-    // machines: many tests wait on real timeouts, servers and child processes, and a third worker fills those waits
-    // (the whole suite in 56–59 s instead of 65 s with two).
-    pool: 'threads',
+    // Forks, not threads: a spawn copies the page tables of the whole process, and with threads (isolate off) one
+    // process grew to 1.5 GB, so each of the ~370 handler starts cost the test process 35-80 ms of CPU in fork() alone
+    // (12.8 CPU-s in all). Forks keep each worker's process small: the suite in 49-54 s and 91-100 CPU-s instead of
+    // 64-80 s and 140 CPU-s. Three workers on the 2-core machines: many tests wait on real timeouts, servers and child
+    // processes, and a third worker fills those waits (two: 56 s, four: 57 s).
+    pool: 'forks',
     maxWorkers: 3,
     // A worker imports src/ once, not once per test file: the full suite took 114 CPU-seconds instead of 154, with the
     // same results. Tests restore what they change (env, servers, instances); the CLI runs in-process leave nothing.
