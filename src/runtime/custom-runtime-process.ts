@@ -296,6 +296,8 @@ export class CustomRuntimeProcess implements Instance {
   private stop(): void {
     const current = this.running;
     this.running = undefined;
+    // Forgotten at once: when this server's exit comes, a replacement may be starting, and that one must stay tracked.
+    this.current = undefined;
     void current?.then(
       (running) => {
         void running.target.destroy();

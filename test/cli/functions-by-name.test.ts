@@ -64,7 +64,7 @@ describe('custom runtimes without Docker', () => {
   it('starts the declared command in the code folder and speaks FC’s protocol: /invoke, its output as the logs', async () => {
     const run = await runCli(['invoke', 'web', '--event', '-'], { cwd: project, input: 'ping' });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ invocations: 1, memory: '512', event: 'ping' });
+    expect(JSON.parse(run.stdout)).toEqual({ invocations: 1, memory: '512', event: 'ping', pid: expect.any(Number) });
     expect(run.stderr).toContain('event of 4 bytes');
     expect(run.stderr).toMatch(/FC Invoke Start RequestId: \S+/);
   });

@@ -10,6 +10,15 @@ afterEach(async () => {
   await Promise.all(instances.splice(0).map((instance) => instance.dispose()));
 });
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function start(config: ConstructorParameters<typeof CustomRuntimeProcess>[0]['config']): CustomRuntimeProcess {
   const instance = new CustomRuntimeProcess({ config, command: ['node'], args: ['index.js'], port: 9000 });
   instances.push(instance);
@@ -36,7 +45,11 @@ describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () =
     expect(timedOut.status).toBe('unhandled-error');
     expect(timedOut.error?.errorMessage).toMatch(/^Function timed out after 1 seconds/);
     const next = await instance.invoke(Buffer.from('x'));
-    expect(JSON.parse(next.body.toString())).toMatchObject({ invocations: 1 });
+    const { invocations, pid } = JSON.parse(next.body.toString());
+    expect(invocations).toBe(1);
+    // The old server's exit, which comes while the new one starts, must not make the instance forget the new one.
+    await instances.pop()!.dispose();
+    expect(alive(pid)).toBe(false);
   });
 
   it("finds FC's /code/ in the code folder and /opt/ in the layers' folders: a command from a layer, an argument in the code", async () => {
