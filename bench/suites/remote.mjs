@@ -108,6 +108,8 @@ export async function run() {
     const ndjsonArgs = [cliPath, 'replay', '--url', url, '--concurrency', String(CONCURRENCY), ndjson];
     // One event: the CLI's start-up and exit around a single request.
     const oneArgs = [cliPath, 'replay', '--url', url, join(folder, '00000.json')];
+    // No fc-sim at all: undici alone from a fresh process, what the CLI's rate can at most approach.
+    const undiciArgs = [join(fixturesDir, 'undici-loop.mjs'), url, String(CLI_FILES), String(CONCURRENCY), join(folder, '00000.json')];
     // The first runs write the CLI's code cache.
     for (const args of [cliArgs, ndjsonArgs, oneArgs]) await nodeWallMs(args, { cwd: root });
     const cliMs = [];
@@ -115,6 +117,7 @@ export async function run() {
     const versionMs = [];
     const oneMs = [];
     const nodeMs = [];
+    const undiciMs = [];
     // Interleaved with autocannon's rounds too: the machine's load moves between the engine's rounds and these.
     for (let round = 0; round < ROUNDS; round++) {
       cliMs.push(await nodeWallMs(cliArgs, { cwd: root }));
@@ -122,11 +125,13 @@ export async function run() {
       versionMs.push(await nodeWallMs([cliPath, '--version'], { cwd: root }));
       oneMs.push(await nodeWallMs(oneArgs, { cwd: root }));
       nodeMs.push(await nodeWallMs(['-e', '0'], { cwd: root }));
+      undiciMs.push(await nodeWallMs(undiciArgs, { cwd: root }));
       cannonRates.push(await cannon());
     }
     const cannonRate = median(cannonRates);
     const cliRate = (CLI_FILES / median(cliMs)) * 1000;
     const ndjsonRate = (CLI_FILES / median(ndjsonMs)) * 1000;
+    const undiciRate = (CLI_FILES / median(undiciMs)) * 1000;
     // Start-up is in both: the CLI's own, `fc-sim --version`, is what reading and sending add to.
     const steadyRate = (CLI_FILES / Math.max(1, median(cliMs) - median(versionMs))) * 1000;
     const reference = {
@@ -169,6 +174,14 @@ export async function run() {
         reference,
         ratioLabel: "autocannon's rate",
         target: { text: '≥ 0.5× autocannon', met: ndjsonRate >= 0.5 * cannonRate },
+      }),
+      row({
+        section: SECTION,
+        name: `no fc-sim: a fresh \`node\` sending the same ${CLI_FILES} requests through undici alone, process start to exit`,
+        value: undiciRate,
+        unit: 'req/s',
+        reference,
+        ratioLabel: "autocannon's rate",
       }),
       row({
         section: SECTION,
