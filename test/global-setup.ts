@@ -46,6 +46,26 @@ export function staleSources(root = packageRoot): string[] {
     .map(({ source }) => relative(root, source));
 }
 
+/** What tsc writes for one source, besides its `.js`. */
+const OUTPUT_SUFFIXES = ['.js', '.js.map', '.d.ts', '.d.ts.map'];
+
+/**
+ * Outputs in dist/ whose source is gone (a file moved or deleted): a test or the bundle could still import them and
+ * pass where a clean checkout fails. Absolute paths.
+ */
+export function orphanOutputs(root = packageRoot): string[] {
+  const walk = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)]));
+  return SOURCE_FOLDERS.flatMap((folder) => {
+    const out = join(root, 'dist', folder);
+    if (!existsSync(out)) return [];
+    return walk(out).filter((output) => {
+      const suffix = OUTPUT_SUFFIXES.find((ending) => output.endsWith(ending));
+      return suffix !== undefined && !existsSync(join(root, relative(join(root, 'dist'), output.slice(0, -suffix.length) + '.ts')));
+    });
+  });
+}
+
 /** True when the CLI's bundle (which the spawned bin runs) is missing or older than a compiled file of dist/. */
 function bundleIsStale(root = packageRoot): boolean {
   const bundle = statSync(CLI_BUNDLE, { throwIfNoEntry: false });
@@ -112,6 +132,11 @@ async function buildWhatIsStale(): Promise<void> {
     process.stderr.write('global setup: no dist/src/: building (tsc -p tsconfig.build.json)\n');
     spawnSync(process.execPath, [join(packageRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: packageRoot, stdio: 'inherit' });
   }
+  const orphans = orphanOutputs();
+  if (orphans.length > 0) {
+    process.stderr.write(`global setup: removing ${orphans.length} output(s) of deleted sources (${relative(packageRoot, orphans[0]!)}…)\n`);
+    for (const orphan of orphans) rmSync(orphan);
+  }
   const stale = staleSources();
   if (stale.length > 0) {
     process.stderr.write(`global setup: transpiling ${stale.length} changed file(s) into dist/ (${stale[0]}…)\n`);
@@ -127,7 +152,8 @@ async function buildWhatIsStale(): Promise<void> {
 }
 
 async function buildWhenStale(): Promise<void> {
-  if (existsSync(CHILD_BOOTSTRAP) && staleSources().length === 0 && staleChildSources().length === 0 && !bundleIsStale()) return;
+  if (existsSync(CHILD_BOOTSTRAP) && staleSources().length === 0 && staleChildSources().length === 0 && orphanOutputs().length === 0 && !bundleIsStale())
+    return;
   // Checked again under the lock: the run that held it may have built already.
   await whileLocked(buildWhatIsStale);
 }
