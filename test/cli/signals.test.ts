@@ -15,6 +15,12 @@ import { spawnCli } from '../helpers/spawn-cli.js';
 const INSTANCE_TMPDIR = '/tmp';
 
 const PROJECT = 'fixtures/projects/spinning-app';
+/**
+ * fc-sim stops within a second (12–230 ms measured on a quiet machine); five runs at once on a loaded 2-core machine
+ * once took longer. The bound keeps room for that and still fails the stop that waits for the handler's 60 s timeout.
+ */
+const STOP_BOUND_MS = 5_000;
+
 const HANDLER = ['--handler', 'index.handler', '--code-dir', `${PROJECT}/code`, '--runtime', 'nodejs18', '--timeout', '60'];
 
 interface Stopped {
@@ -62,7 +68,7 @@ async function stopWhileSpinning(args: string[], signal: NodeJS.Signals, onSpinn
 
 async function expectStopped({ run, pids, stoppedMs }: Stopped, signal: NodeJS.Signals): Promise<void> {
   expect(run.status, run.stderr).toBe(128 + constants.signals[signal]);
-  expect(stoppedMs).toBeLessThan(1000);
+  expect(stoppedMs).toBeLessThan(STOP_BOUND_MS);
   await waitGone([pids.instance, pids.spawned]);
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
@@ -91,7 +97,7 @@ describe('fc-sim stopped by a signal to its process', { timeout: 45_000 }, () =>
       request = fetch(`${url}/2023-03-30/functions/spin/`).catch((error: unknown) => error);
     });
     expect(stopped.run.status, stopped.run.stderr).toBe(0);
-    expect(stopped.stoppedMs).toBeLessThan(1000);
+    expect(stopped.stoppedMs).toBeLessThan(STOP_BOUND_MS);
     expect(stopped.run.stderr).toMatch(/SIGTERM: stopping/);
     await waitGone([stopped.pids.instance, stopped.pids.spawned]);
     await request;
