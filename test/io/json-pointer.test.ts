@@ -22,7 +22,8 @@ describe('--set paths', () => {
     const run = await runCli(['oss:put', '--set', '/events/999999999/region=x']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('index 999999999 is past the end of /events');
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Refused before any work: a sparse array of a billion items took minutes; the bound leaves room for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('the length and - append; leading zeros, signs and exponents are not indexes', () => {
