@@ -12,8 +12,11 @@ import { packageRoot } from '../src/package-root.js';
 /** Where the child's compiled files go: `src/<path>.ts` becomes `dist/child/<path>.js`. */
 export const CHILD_OUT = join(packageRoot, 'dist', 'child');
 
-/** tsc's record of the last child build, for incremental rebuilds. */
-export const CHILD_BUILD_INFO = join(packageRoot, 'node_modules/.cache/fc-sim/child.tsbuildinfo');
+/**
+ * tsc's record of the last child build, for incremental rebuilds: in dist/ with the output it describes, so that a
+ * removed dist/ (npm run build starts with none) is built again, not taken for up to date.
+ */
+export const CHILD_BUILD_INFO = join(packageRoot, 'dist', 'child.tsbuildinfo');
 
 /** A compiled child script as Node 12 can load it: built-in modules required without the `node:` prefix. */
 export function finishChildScript(script: string): string {

@@ -1,17 +1,13 @@
-import { FcSimError } from '../../errors.js';
 import { deliver } from '../../triggers/delivery.js';
 import type { EventKind } from '../../triggers/basics.js';
-import { buildKind, deliveryOfKind, schemaOfKind, triggerBasics } from '../../triggers/basics.js';
+import { buildKind, deliveryOfKind, triggerBasics } from '../../triggers/basics.js';
 import type { FlagSpec } from '../../triggers/types.js';
-import { setAtPath } from '../../io/json-pointer.js';
-import type { ValidationIssue } from '../../schema/issues.js';
-import { formatIssue } from '../../schema/issues.js';
-import { validate } from '../../schema/validate.js';
 import type { FunctionFlags } from '../function-options.js';
 import { chosenPlatform, platformFlag, refuseFunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 import type { PreparedEvent } from '../run-invocations.js';
+import { finishedEvent, renderEvent } from '../event-output.js';
 import { OutputBatch } from '../output-batch.js';
 import { writeInTurn } from '../records.js';
 
@@ -40,60 +36,6 @@ function flagParams(kind: EventKind, options: EventCommandOptions): Record<strin
     if (value !== undefined) params[spec.param] = value;
   }
   return module.adjustParams ? module.adjustParams(params) : params;
-}
-
-/** `--set pointer=value`: the value is JSON when it parses as JSON, else the text itself. */
-function applySets(event: unknown, sets: readonly string[]): unknown {
-  let result = event;
-  for (const assignment of sets) {
-    const at = assignment.indexOf('=');
-    if (at <= 0)
-      throw new FcSimError(
-        'E_USAGE',
-        `--set: expected path=value, got ${JSON.stringify(assignment)}`,
-        'e.g. --set /events/0/oss/object/size=0 or --set events.0.region=cn-shanghai',
-      );
-    const raw = assignment.slice(at + 1);
-    let value: unknown = raw;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      // Not JSON: the text itself, so that --set key=photo.jpg needs no JSON quoting.
-    }
-    result = setAtPath(result, assignment.slice(0, at), value);
-  }
-  return result;
-}
-
-/** Names the flag behind a schema issue, when one sets that part of the event. */
-function flagFor(kind: EventKind, issue: ValidationIssue): string | undefined {
-  const spec = triggerBasics(kind.trigger).flags.find((flag) => flag.pointers.some((pointer) => issue.pointer.startsWith(pointer)));
-  return spec ? spec.flags.split(' ')[0] : undefined;
-}
-
-function checked(kind: EventKind, event: unknown, stage: 'flags' | 'set', io: CommandIo): void {
-  const schema = schemaOfKind(kind, event);
-  if (!schema) return;
-  const { issues } = validate(schema, event);
-  if (issues.length === 0) return;
-  const lines = issues.map((issue) => {
-    const flag = flagFor(kind, issue);
-    return `  ${flag ? `${flag}: ` : ''}${formatIssue(issue).replace(/\n/g, '\n  ')}`;
-  });
-  if (stage === 'flags') {
-    throw new FcSimError(
-      'E_USAGE',
-      `these values make an event FC would not send:\n${lines.join('\n')}`,
-      'change the flags above; --set changes any field without this check',
-    );
-  }
-  io.stderr.write(`fc-sim: warning: after --set the event is not a valid ${schema} event (printed anyway):\n${lines.join('\n')}\n`);
-}
-
-function render(event: unknown, ndjson: boolean): string {
-  // A STREAM-format MNS event without attributes is the raw message body: printed as is, one JSON string in NDJSON.
-  if (typeof event === 'string' && !ndjson) return event.endsWith('\n') ? event : `${event}\n`;
-  return ndjson ? `${JSON.stringify(event)}\n` : `${JSON.stringify(event, null, 2)}\n`;
 }
 
 /**
@@ -130,15 +72,10 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
   }
   // Synchronous: a promise per event would cost more than printing it; waits happen per written batch.
   function* finished(): Generator<unknown> {
-    for (const event of built) {
-      checked(kind, event, 'flags', io);
-      if (!options.set?.length) {
-        yield event;
-        continue;
-      }
-      const set = applySets(event, options.set);
-      checked(kind, set, 'set', io);
-      yield set;
+    for (const drawn of built) {
+      const { event, warning } = finishedEvent(kind, drawn, options.set);
+      if (warning) io.stderr.write(warning);
+      yield event;
     }
   }
   if (runs) {
@@ -159,7 +96,7 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
     await new Promise((resolve) => setImmediate(resolve));
   };
   for (const event of finished()) {
-    if (batch.add(delivery ? deliver(event, delivery).bytes : render(event, count > 1))) await flush();
+    if (batch.add(delivery ? deliver(event, delivery).bytes : renderEvent(event, count > 1))) await flush();
   }
   if (!batch.isEmpty) await flush();
   return 0;
