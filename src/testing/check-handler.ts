@@ -250,7 +250,7 @@ export async function checkHandler<E = unknown>(typed: CheckHandlerOptions<E>): 
   const seed = options.seed ?? Date.now() ^ (Math.random() * 0x100000000);
   const runner = new ContractRunner<E>(options.handler, source, { ...options, runtime });
 
-  const functionArgs = options.replayArgs ?? (typeof options.handler === 'string' ? replayArgsOf(options.handler, runtime, options.checks) : undefined);
+  const functionArgs = options.replayArgs ?? (typeof options.handler === 'string' ? replayArgsOf(options.handler, runtime, options.checks, options.invocationType) : undefined);
   const report = (found: Omit<FailureReport, 'source' | 'platform' | 'replayHandler'>): FailureReport => {
     const flat = !narrowed && !('arbitrary' in options) && functionArgs !== undefined;
     const sourceName = 'kind' in options ? options.kind : source.label;
@@ -395,7 +395,14 @@ function shownPath(file: string): string {
 }
 
 /** The flags of a handler string's run, when every setting has one (else no command reproduces it). */
-function replayArgsOf(handler: string, runtime: CheckHandlerOptions['runtime'] & object, checks: CheckHandlerOptions['checks']): string | undefined {
+function replayArgsOf(
+  handler: string,
+  runtime: CheckHandlerOptions['runtime'] & object,
+  checks: CheckHandlerOptions['checks'],
+  invocationType: InvocationType | undefined,
+): string | undefined {
   const { args, complete } = functionFlags(handler, runtime);
-  return complete ? commandLine([...args, ...checkFlags(checks)]) : undefined;
+  // An async invocation has other limits (128 KB) than the default sync one: the replay invokes the same way.
+  const invocation = invocationType === undefined || invocationType === 'sync' ? [] : ['--invocation-type', invocationType];
+  return complete ? commandLine([...args, ...invocation, ...checkFlags(checks)]) : undefined;
 }

@@ -71,6 +71,26 @@ describe('checkHandler reports that reproduce', () => {
     expect(readdirSync(dir)).toHaveLength(1);
   });
 
+  it('an async invocation is replayed async: pasted, the event over 128 KB is refused again (sync takes it)', async () => {
+    const found = await failure({
+      handler: 'echo.handler',
+      trigger: 'timer',
+      constraints: { payload: 'x'.repeat(200_000) },
+      runtime,
+      invocationType: 'async',
+      runs: 1,
+      failuresDir: tempDir(),
+    });
+    const [, command] = /^ {2}this event: npx fc-sim (.*)$/m.exec(found.message) ?? [];
+    expect(command).toContain('--invocation-type async');
+    const pasted = await runCli(command!.split(' '));
+    // Refused as FC refuses it, before any invocation: the input is past the async payload limit.
+    expect(pasted.status).toBe(2);
+    expect(pasted.stderr).toContain('larger than 131072 bytes, the async invocation payload limit');
+    const sync = await runCli(command!.replace(' --invocation-type async', '').split(' '));
+    expect(sync.status).toBe(0);
+  });
+
   it('a path from another run is an error that says so, not fast-check’s "Unable to replay"', async () => {
     const error = await checkHandler({ handler: 'echo.handler', trigger: 'timer', runtime, seed: 1, path: '0:999:999', failuresDir: false }).catch(
       (thrown: unknown) => thrown,
