@@ -121,7 +121,7 @@ const SUB_DELIMITERS = /[!'()*]/;
  */
 export function encodePath(path: string): string {
   // Each segment encoded, the slashes kept: a "%2F" in the encoded path can only be a slash ("%" itself is "%25").
-  const encoded = encodeURIComponent(path).split('%2F').join('/');
+  const encoded = encodeURIComponent(path).replaceAll('%2F', '/');
   return SUB_DELIMITERS.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
 
