@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { InputEvent } from '../io/event-input.js';
-import { readEventInputs } from '../io/event-input.js';
+import type { EventInputOptions, InputEvent } from '../io/event-input.js';
+import { readEventBatches, readEventInputs } from '../io/event-input.js';
 import { startsLikeCborMap } from '../io/cbor.js';
 import { PAYLOAD_LIMITS } from '../runtime/limits.js';
 import type { Platform } from '../runtime/runtimes.js';
@@ -14,6 +14,19 @@ import type { PreparedEvent } from './run-invocations.js';
 
 export type { InputEvent } from '../io/event-input.js';
 
+/** How the command line's inputs are read: each event up to FC's payload limit for the invocation type + 1 byte. */
+function inputOptions(flags: { invocationType?: string | undefined; out?: string | undefined }, io: Pick<CliIo, 'cwd' | 'stdin'>): EventInputOptions {
+  const type = flags.invocationType === 'async' ? 'async' : 'sync';
+  return {
+    cwd: io.cwd,
+    stdin: io.stdin,
+    limit: PAYLOAD_LIMITS[type],
+    limitName: `the ${type} invocation payload limit`,
+    // The run's own records, when --out writes them into a folder being replayed.
+    ...(flags.out === undefined ? {} : { exclude: [resolve(io.cwd, flags.out)] }),
+  };
+}
+
 /**
  * The events of the command line's inputs (files, NDJSON files, folders, `-`), streamed, each read up to FC's payload
  * limit for the invocation type + 1 byte (sync 32 MB, async 128 KB: runtime.md's limits table) and refused beyond.
@@ -23,15 +36,16 @@ export function readEvents(
   flags: { invocationType?: string | undefined; out?: string | undefined },
   io: Pick<CliIo, 'cwd' | 'stdin'>,
 ): AsyncGenerator<InputEvent> {
-  const type = flags.invocationType === 'async' ? 'async' : 'sync';
-  return readEventInputs(paths, {
-    cwd: io.cwd,
-    stdin: io.stdin,
-    limit: PAYLOAD_LIMITS[type],
-    limitName: `the ${type} invocation payload limit`,
-    // The run's own records, when --out writes them into a folder being replayed.
-    ...(flags.out === undefined ? {} : { exclude: [resolve(io.cwd, flags.out)] }),
-  });
+  return readEventInputs(paths, inputOptions(flags, io));
+}
+
+/** The same events as {@link readEvents}, in the batches they were read in (consecutive small files, a stream's chunk). */
+export function readEventBatchesOf(
+  paths: readonly string[],
+  flags: { invocationType?: string | undefined; out?: string | undefined },
+  io: Pick<CliIo, 'cwd' | 'stdin'>,
+): AsyncGenerator<InputEvent[]> {
+  return readEventBatches(paths, inputOptions(flags, io));
 }
 
 /** An event to judge: its value, how it reaches the handler, and the platform a saved failure ran on. */

@@ -129,26 +129,49 @@ export function numberedEvents(events: readonly PreparedEvent[] | AsyncIterable<
 }
 
 /**
+ * An input event as replay judges it (loadedEvent), to send: a plain JSON event (and an FC 3.0 HTTP or API Gateway
+ * one) is the bytes read, not a copy, and reading parsed them, so they are JSON text: the Content-Type is known.
+ * Others (an FC 2.0 request, CBOR, bytes that are not JSON, a saved failure's event) as preparedOf delivers them.
+ */
+export function loadEventOf(input: InputEvent): LoadEvent {
+  const loaded = loadedEvent(input);
+  if (loaded.bytes === undefined) return preparedOf(loaded);
+  const { label, bytes, delivery } = loaded;
+  if (delivery === 'fc3-http' || delivery === 'apigw') return { label, bytes, http: { kind: delivery } };
+  return { label, bytes, contentType: 'application/json' };
+}
+
+/** The batches' events to send, batch by batch; one that cannot be prepared ends its batch, its error in its place. */
+async function* loadEventBatches(batches: AsyncIterable<readonly InputEvent[]>, noEvents: () => Error): AsyncGenerator<LoadEvent[]> {
+  let count = 0;
+  for await (const batch of batches) {
+    const events: LoadEvent[] = [];
+    try {
+      for (const input of batch) events.push(loadEventOf(input));
+    } catch (error) {
+      if (events.length > 0) yield events;
+      throw error;
+    }
+    count += events.length;
+    yield events;
+  }
+  if (count === 0) throw noEvents();
+}
+
+/**
  * `fc-sim replay <files> --url …`: saved events (failures, plain event files, NDJSON lines) to a remote target, each
- * as replay judges it (loadedEvent), read ahead of the requests. No events at all: `noEvents()`'s error.
+ * as replay judges it (loadEventOf), read ahead of the requests in the batches they were read in. No events at all:
+ * `noEvents()`'s error.
  */
 export async function replayAgainstTarget(
-  inputs: AsyncIterable<InputEvent>,
+  batches: AsyncIterable<readonly InputEvent[]>,
   noEvents: () => Error,
   target: RemoteInstance,
   flags: FunctionFlags,
   io: CommandIo,
   checks?: LoadOptions['checks'],
 ): Promise<number> {
-  async function* events(): AsyncGenerator<LoadEvent> {
-    let count = 0;
-    for await (const input of inputs) {
-      count += 1;
-      yield preparedOf(loadedEvent(input));
-    }
-    if (count === 0) throw noEvents();
-  }
   // Files are read (and parsed) while the requests of those read before are on their way, not between them.
-  const ahead = readAhead(events(), { items: READ_AHEAD_EVENTS, bytes: READ_AHEAD_BYTES, sizeOf: (event) => event.bytes.length });
+  const ahead = readAhead(loadEventBatches(batches, noEvents), { items: READ_AHEAD_EVENTS, bytes: READ_AHEAD_BYTES, sizeOf: (event) => event.bytes.length });
   return runRemoteLoad(ahead, target, flags, io, checks);
 }

@@ -11,12 +11,14 @@ type Slot<T> = { item: T } | { error: unknown };
 
 /**
  * A stream read ahead of its consumer, in order: while the consumer works (sends the requests of the events read),
- * the next items are read, at most `bound.items` items and `bound.bytes` bytes ahead, so that the consumer finds its
- * next item ready instead of waiting for the read. Reading gives way to the event loop between items: answers that
- * came in are handled first, and reading fills the time spent waiting for them. An error of the source reaches the
- * consumer in its place, after the items read before it; returning early ends the source.
+ * the next items are read, at most `bound.items` items and `bound.bytes` bytes ahead (give or take the last batch
+ * read), so that the consumer finds its next item ready instead of waiting for the read. The source gives its items
+ * in batches (what it read in one go, see readEventBatches): the steps from one read to the next are per batch, not
+ * per item. Reading gives way to the event loop between batches: answers that came in are handled first, and reading
+ * fills the time spent waiting for them. An error of the source reaches the consumer in its place, after the items
+ * read before it; returning early ends the source.
  */
-export function readAhead<T>(source: AsyncIterable<T>, bound: ReadAheadBound<T>): AsyncIterableIterator<T> {
+export function readAhead<T>(source: AsyncIterable<readonly T[]>, bound: ReadAheadBound<T>): AsyncIterableIterator<T> {
   const iterator = source[Symbol.asyncIterator]();
   const queue: Array<Slot<T>> = [];
   let head = 0;
@@ -47,7 +49,7 @@ export function readAhead<T>(source: AsyncIterable<T>, bound: ReadAheadBound<T>)
         // Answers that came in meanwhile go first, unless the consumer has nothing to work on.
         if (queue.length > head) await new Promise<void>((resolve) => setImmediate(resolve));
         if (stopped) break;
-        let next: IteratorResult<T>;
+        let next: IteratorResult<readonly T[]>;
         try {
           next = await iterator.next();
         } catch (error) {
@@ -59,8 +61,10 @@ export function readAhead<T>(source: AsyncIterable<T>, bound: ReadAheadBound<T>)
           ended = true;
           break;
         }
-        queue.push({ item: next.value });
-        queuedBytes += bound.sizeOf(next.value);
+        for (const item of next.value) {
+          queue.push({ item });
+          queuedBytes += bound.sizeOf(item);
+        }
         wake();
       }
     } finally {
@@ -68,13 +72,8 @@ export function readAhead<T>(source: AsyncIterable<T>, bound: ReadAheadBound<T>)
     }
   };
 
-  const take = async (): Promise<IteratorResult<T>> => {
-    while (queue.length === head) {
-      if (ended || stopped) return { done: true, value: undefined };
-      await new Promise<void>((resolve) => {
-        itemReady = resolve;
-      });
-    }
+  /** The next item, which is there. */
+  const shift = (): IteratorResult<T> => {
     const slot = queue[head]!;
     queue[head++] = undefined as unknown as Slot<T>;
     // Taken slots are dropped now and then, not one shift per item.
@@ -93,13 +92,29 @@ export function readAhead<T>(source: AsyncIterable<T>, bound: ReadAheadBound<T>)
     return { done: false, value: slot.item };
   };
 
+  const waitForItem = async (): Promise<IteratorResult<T>> => {
+    while (queue.length === head) {
+      if (ended || stopped) return { done: true, value: undefined };
+      await new Promise<void>((resolve) => {
+        itemReady = resolve;
+      });
+    }
+    return shift();
+  };
+
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
     next() {
       pumped ??= pump();
-      return take();
+      if (queue.length === head) return waitForItem();
+      // An item read ahead: no asynchronous function's steps for it.
+      try {
+        return Promise.resolve(shift());
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     async return() {
       stopped = true;

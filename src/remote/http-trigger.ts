@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { FcSimError } from '../errors.js';
-import type { InvokeOptions } from '../runtime/instance.js';
 import type { Invocation } from '../runtime/invocation.js';
 import { signAcs3 } from './acs3-signature.js';
 import type { AccessKey } from './credentials.js';
@@ -11,6 +10,7 @@ import { HttpClient } from './http-client.js';
 import { eventContentType, requestFromEvent } from './http-request.js';
 import type { RemoteResult } from './outcome.js';
 import { errorFromBody, fcErrorKind, httpResponse, isPlatformError, logTail, remoteInvocation, reportedTimings, resultOf } from './outcome.js';
+import type { SendOptions } from './remote-instance.js';
 import { RemoteInstanceBase } from './remote-instance.js';
 
 /**
@@ -70,7 +70,7 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
     this.basePath = `${this.base.pathname}${queryText(this.baseQuery)}`;
   }
 
-  async send(event: Uint8Array, options: InvokeOptions = {}, signal?: AbortSignal): Promise<RemoteResult> {
+  async send(event: Uint8Array, options: SendOptions = {}, signal?: AbortSignal): Promise<RemoteResult> {
     // The event's own bytes, not a copy: nothing here writes to them.
     const bytes = Buffer.isBuffer(event) ? event : Buffer.from(event.buffer, event.byteOffset, event.byteLength);
     const fromEvent = requestFromEvent(bytes, options.http);
@@ -79,7 +79,7 @@ export class HttpTriggerTarget extends RemoteInstanceBase {
     const query: Array<[string, string]> = fromEvent ? [...this.baseQuery, ...fromEvent.query] : this.baseQuery;
     const target = fromEvent ? `${path}${queryText(query)}` : this.basePath;
     const body = fromEvent?.body ?? bytes;
-    const headers = fromEvent?.headers ?? { 'content-type': eventContentType(bytes) };
+    const headers = fromEvent?.headers ?? { 'content-type': options.contentType ?? eventContentType(bytes) };
     const build = (): HttpRequest => {
       const request = { method, path: target, headers: { ...headers }, body };
       if (this.spec.sign && this.spec.credentials) {

@@ -24,6 +24,8 @@ export interface LoadEvent {
   label: string;
   bytes: Uint8Array;
   http?: InvokeOptions['http'];
+  /** HTTP triggers: the Content-Type a plain event is POSTed with, when known; by default application/json when the bytes are JSON text, else application/octet-stream. */
+  contentType?: string;
 }
 
 /**
@@ -167,7 +169,7 @@ export async function runLoad(events: Iterable<LoadEvent> | AsyncIterable<LoadEv
   const checks = enabledChecks(options.checks);
   const send = async (event: LoadEvent): Promise<RemoteResult> => {
     try {
-      return await target.send(event.bytes, event.http ? { http: event.http } : {}, signal);
+      return await target.send(event.bytes, event.http ? { http: event.http } : event.contentType ? { contentType: event.contentType } : {}, signal);
     } catch (error) {
       return failedResult('', { reason: 'client', message: message(error) }, 1, 0);
     }

@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { readAhead } from '../../src/io/read-ahead.js';
 
-/** A source that counts the items read from it and says whether it was ended (its `finally`). */
-function counted(count: number, options: { failAt?: number; size?: number } = {}) {
-  const state = { read: 0, ended: false };
+/**
+ * A source that counts the items read from it and says whether it was ended (its `finally`): batches of one item,
+ * or of `batch` items.
+ */
+function counted(count: number, options: { failAt?: number; size?: number; batch?: number } = {}) {
+  const state = { read: 0, ended: false, batches: 0 };
   async function* source() {
     try {
+      let batch: Array<{ index: number; bytes: number }> = [];
       for (let i = 0; i < count; i++) {
         if (i === options.failAt) throw new Error(`cannot read item ${i}`);
         state.read += 1;
-        yield { index: i, bytes: options.size ?? 1 };
+        batch.push({ index: i, bytes: options.size ?? 1 });
+        if (batch.length === (options.batch ?? 1) || i === count - 1) {
+          state.batches += 1;
+          yield batch;
+          batch = [];
+        }
       }
     } finally {
       state.ended = true;
@@ -53,6 +62,19 @@ describe('readAhead', () => {
     // 4 × 100 bytes reach the 350-byte bound.
     expect(byBytes.state.read).toBe(5);
     await bounded.return?.();
+  });
+
+  it('takes the source in batches: every item once and in order, the bound checked before each batch', async () => {
+    const { state, source } = counted(1000, { batch: 32 });
+    const ahead = readAhead(source, { items: 40, bytes: 1 << 20, sizeOf });
+    expect((await ahead.next()).value).toEqual({ index: 0, bytes: 1 });
+    for (let i = 0; i < 50; i++) await macrotask();
+    // Two batches: after the first (31 waiting) there was room; after the second (63) there is none.
+    expect(state.batches).toBe(2);
+    const seen = [0];
+    for await (const item of ahead) seen.push(item.index);
+    expect(seen).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(state.ended).toBe(true);
   });
 
   it('an item larger than the byte bound is still read, alone', async () => {

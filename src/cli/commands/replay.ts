@@ -8,7 +8,7 @@ import type { FunctionFlags } from '../function-options.js';
 import { functionConfigFrom } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import type { LoadedEvent } from '../read-events.js';
-import { loadedEvent, readEvents } from '../read-events.js';
+import { loadedEvent, readEventBatchesOf, readEvents } from '../read-events.js';
 import { closeOut, localRecordLine, openOut, writeInTurn } from '../records.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
 
@@ -51,7 +51,7 @@ export async function replayCommand(paths: string[], options: FunctionFlags, io:
     // A deployed function: a load run (concurrency, retries, summary, --out), judged the same way.
     const [{ remoteTargetFrom }, { replayAgainstTarget }] = await Promise.all([import('../remote-target.js'), import('../remote-load.js')]);
     const target = remoteTargetFrom(options, io);
-    return replayAgainstTarget(readEvents(paths, options, io), () => noEventsError(paths), target, options, io, checks);
+    return replayAgainstTarget(readEventBatchesOf(paths, options, io), () => noEventsError(paths), target, options, io, checks);
   }
   const events = loadedEvents(paths, options, io);
   refuseRemoteFlags(options);
