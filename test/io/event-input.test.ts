@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readEventInputs } from '../../src/io/event-input.js';
+import { readEventBatches, readEventInputs } from '../../src/io/event-input.js';
 import type { EventInputOptions } from '../../src/io/event-input.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fc-sim-inputs-'));
@@ -93,5 +93,53 @@ describe('readEventInputs', () => {
 
   it('a missing file is E_FILE_NOT_FOUND naming it', async () => {
     await expect(read(['nope.json'])).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND', message: 'nope.json: no such file' });
+  });
+});
+
+describe('readEventBatches', () => {
+  const batchesOf = async (paths: string[], opts = options()) => {
+    const batches: string[][] = [];
+    for await (const batch of readEventBatches(paths, opts)) batches.push(batch.map((event) => event.label));
+    return batches;
+  };
+
+  it('consecutive small files in batches of at most 32 events, in order; a folder given as ./x/ named as join names it', async () => {
+    const folder = join(dir, 'many');
+    mkdirSync(folder);
+    for (let i = 0; i < 70; i++) writeFileSync(join(folder, `${String(i).padStart(3, '0')}.json`), `{"i":${i}}`);
+    const batches = await batchesOf(['./many/']);
+    expect(batches.map((batch) => batch.length)).toEqual([32, 32, 6]);
+    expect(batches.flat()).toEqual(Array.from({ length: 70 }, (_, i) => join('many', `${String(i).padStart(3, '0')}.json`)));
+  });
+
+  it("a stream's events go on as its chunks come: a batch is handed on before waiting for the next chunk", async () => {
+    let second: (() => void) | undefined;
+    const stdin = Readable.from(
+      (async function* () {
+        yield '{"x":1}\n{"x":2}\n';
+        await new Promise<void>((resolve) => {
+          second = resolve;
+        });
+        yield '{"x":3}\n';
+      })(),
+    );
+    const batches = readEventBatches(['-'], { ...options(), stdin });
+    // The first chunk's events, while the stream has not given its second.
+    expect((await batches.next()).value?.map((event) => event.label)).toEqual(['<stdin>:1', '<stdin>:2']);
+    expect(second).toBeDefined();
+    second?.();
+    expect((await batches.next()).value?.map((event) => event.label)).toEqual(['<stdin>:3']);
+    expect((await batches.next()).done).toBe(true);
+  });
+
+  it('an error ends its batch: the events read before it come first, then the error', async () => {
+    writeFileSync(join(dir, 'first.json'), '{"a":1}');
+    writeFileSync(join(dir, 'lines.ndjson'), '{"a":1}\n{"a":2}\nnot json\n');
+    const batches = readEventBatches(['first.json', 'lines.ndjson', 'missing.json'], options());
+    expect((await batches.next()).value?.map((event) => event.label)).toEqual(['first.json', 'lines.ndjson:1', 'lines.ndjson:2']);
+    await expect(batches.next()).rejects.toMatchObject({ code: 'E_NOT_JSON', message: expect.stringContaining('lines.ndjson:3') });
+    const missing = readEventBatches(['first.json', 'missing.json'], options());
+    expect((await missing.next()).value?.map((event) => event.label)).toEqual(['first.json']);
+    await expect(missing.next()).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND' });
   });
 });

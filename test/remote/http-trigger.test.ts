@@ -100,6 +100,17 @@ describe('HTTP trigger target', () => {
     expect(Buffer.from(seen[0]!.body, 'base64').toString()).toBe('{"a":1}');
   });
 
+  it("a plain event's Content-Type as the caller knows it (a reader that parsed it), else from its bytes", async () => {
+    const target = new HttpTriggerTarget({ url: `${server.origin}/hook` });
+    const known = await target.send(Buffer.from('{"a":1}'), { contentType: 'application/json' });
+    const told = await target.send(Buffer.from('{"a":1}'), { contentType: 'text/plain' });
+    await target.dispose();
+    expect([echoed(known.invocation.body).headers['content-type'], echoed(told.invocation.body).headers['content-type']]).toEqual([
+      'application/json',
+      'text/plain',
+    ]);
+  });
+
   it('sends an FC 2.0 request with repeated query values and a binary body intact', async () => {
     const target = new HttpTriggerTarget({ url: `${server.origin}/base?key=k` });
     const body = Buffer.from([0xff, 0x00, 0xfe]);
