@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEventBatches, readEventInputs } from '../../src/io/event-input.js';
-import type { EventInputOptions } from '../../src/io/event-input.js';
+import type { EventInputOptions, InputEvent } from '../../src/io/event-input.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fc-sim-inputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,6 +97,7 @@ describe('readEventInputs', () => {
 });
 
 describe('readEventBatches', () => {
+  const labels = (result: IteratorResult<InputEvent[], void>) => (result.done ? undefined : result.value.map((event) => event.label));
   const batchesOf = async (paths: string[], opts = options()) => {
     const batches: string[][] = [];
     for await (const batch of readEventBatches(paths, opts)) batches.push(batch.map((event) => event.label));
@@ -125,10 +126,10 @@ describe('readEventBatches', () => {
     );
     const batches = readEventBatches(['-'], { ...options(), stdin });
     // The first chunk's events, while the stream has not given its second.
-    expect((await batches.next()).value?.map((event) => event.label)).toEqual(['<stdin>:1', '<stdin>:2']);
+    expect(labels(await batches.next())).toEqual(['<stdin>:1', '<stdin>:2']);
     expect(second).toBeDefined();
     second?.();
-    expect((await batches.next()).value?.map((event) => event.label)).toEqual(['<stdin>:3']);
+    expect(labels(await batches.next())).toEqual(['<stdin>:3']);
     expect((await batches.next()).done).toBe(true);
   });
 
@@ -136,10 +137,10 @@ describe('readEventBatches', () => {
     writeFileSync(join(dir, 'first.json'), '{"a":1}');
     writeFileSync(join(dir, 'lines.ndjson'), '{"a":1}\n{"a":2}\nnot json\n');
     const batches = readEventBatches(['first.json', 'lines.ndjson', 'missing.json'], options());
-    expect((await batches.next()).value?.map((event) => event.label)).toEqual(['first.json', 'lines.ndjson:1', 'lines.ndjson:2']);
+    expect(labels(await batches.next())).toEqual(['first.json', 'lines.ndjson:1', 'lines.ndjson:2']);
     await expect(batches.next()).rejects.toMatchObject({ code: 'E_NOT_JSON', message: expect.stringContaining('lines.ndjson:3') });
     const missing = readEventBatches(['first.json', 'missing.json'], options());
-    expect((await missing.next()).value?.map((event) => event.label)).toEqual(['first.json']);
+    expect(labels(await missing.next())).toEqual(['first.json']);
     await expect(missing.next()).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND' });
   });
 });
