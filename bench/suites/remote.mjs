@@ -40,6 +40,7 @@ export async function run() {
   // An event's own bytes each, as events read from files are.
   const events = Array.from({ length: REQUESTS }, (_, i) => ({ label: `#${i + 1}`, bytes: Buffer.from(bytes) }));
   const folder = mkdtempSync(join(tmpdir(), 'fc-sim-bench-'));
+  const ndjsonFolder = mkdtempSync(join(tmpdir(), 'fc-sim-bench-ndjson-'));
   try {
     const replay = async () => {
       const target = lib.createRemoteTarget({ kind: 'http-trigger', url }, { connections: CONCURRENCY });
@@ -102,8 +103,9 @@ export async function run() {
     // The CLI end to end: start-up, reading the files, the same engine, the summary.
     for (let i = 0; i < CLI_FILES; i++) writeFileSync(join(folder, `${String(i).padStart(5, '0')}.json`), bytes);
     const cliArgs = [cliPath, 'replay', '--url', url, '--concurrency', String(CONCURRENCY), folder];
-    // The same events as one NDJSON file (what `--count` prints): one event a line, streamed.
-    const ndjson = join(folder, 'events.ndjson');
+    // The same events as one NDJSON file (what `--count` prints): one event a line, streamed. Not in the folder of
+    // files, which would replay it too (10,000 events counted as 5,000: the files' rate was half what it was).
+    const ndjson = join(ndjsonFolder, 'events.ndjson');
     writeFileSync(ndjson, `${Array.from({ length: CLI_FILES }, () => bytes.toString()).join('\n')}\n`);
     const ndjsonArgs = [cliPath, 'replay', '--url', url, '--concurrency', String(CONCURRENCY), ndjson];
     // One event: the CLI's start-up and exit around a single request.
@@ -164,7 +166,7 @@ export async function run() {
         unit: 'req/s',
         reference,
         ratioLabel: "autocannon's rate",
-        target: { text: '≥ 0.5× autocannon', met: cliRate >= 0.5 * cannonRate },
+        target: { text: '≥ 0.7× undici alone (row below)', met: cliRate >= 0.7 * undiciRate },
       }),
       row({
         section: SECTION,
@@ -173,7 +175,7 @@ export async function run() {
         unit: 'req/s',
         reference,
         ratioLabel: "autocannon's rate",
-        target: { text: '≥ 0.5× autocannon', met: ndjsonRate >= 0.5 * cannonRate },
+        target: { text: '≥ 0.8× undici alone (row below)', met: ndjsonRate >= 0.8 * undiciRate },
       }),
       row({
         section: SECTION,
@@ -202,6 +204,7 @@ export async function run() {
     ];
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    rmSync(ndjsonFolder, { recursive: true, force: true });
     await stop();
   }
 }
