@@ -220,7 +220,9 @@ export class FunctionInstance extends LifecycleInstance {
       if (message.type === 'ready') markReady();
       else this.receive(message);
     });
-    child.on('exit', (_code, signal) => {
+    // 'close', not 'exit': a handler that logs, throws or sends its last message right before exiting has that output
+    // still in the pipes when 'exit' comes; 'close' comes once stdout, stderr and the IPC channel are drained.
+    child.on('close', (_code, signal) => {
       markReady();
       if (this.child !== child) return;
       this.child = undefined;
