@@ -166,7 +166,9 @@ export async function run() {
         unit: 'req/s',
         reference,
         ratioLabel: "autocannon's rate",
-        target: { text: '≥ 0.7× undici alone (row below)', met: cliRate >= 0.7 * undiciRate },
+        // The issue's target; undici alone in a fresh process (row below) reaches about half of it, so the CLI's own
+        // share is read against that row.
+        target: { text: `≥ 0.5× autocannon (issue 16); ${(cliRate / undiciRate).toFixed(2)}× undici alone`, met: cliRate >= 0.5 * cannonRate },
       }),
       row({
         section: SECTION,
@@ -175,7 +177,7 @@ export async function run() {
         unit: 'req/s',
         reference,
         ratioLabel: "autocannon's rate",
-        target: { text: '≥ 0.8× undici alone (row below)', met: ndjsonRate >= 0.8 * undiciRate },
+        target: { text: `≥ 0.5× autocannon (issue 16); ${(ndjsonRate / undiciRate).toFixed(2)}× undici alone`, met: ndjsonRate >= 0.5 * cannonRate },
       }),
       row({
         section: SECTION,
