@@ -61,7 +61,7 @@ export function orphanOutputs(root = packageRoot): string[] {
     if (!existsSync(out)) return [];
     return walk(out).filter((output) => {
       const suffix = OUTPUT_SUFFIXES.find((ending) => output.endsWith(ending));
-      return suffix !== undefined && !existsSync(join(root, relative(join(root, 'dist'), output.slice(0, -suffix.length) + '.ts')));
+      return suffix !== undefined && !existsSync(join(root, relative(join(root, 'dist'), `${output.slice(0, -suffix.length)}.ts`)));
     });
   });
 }

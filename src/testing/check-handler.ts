@@ -250,7 +250,8 @@ export async function checkHandler<E = unknown>(typed: CheckHandlerOptions<E>): 
   const seed = options.seed ?? Date.now() ^ (Math.random() * 0x100000000);
   const runner = new ContractRunner<E>(options.handler, source, { ...options, runtime });
 
-  const functionArgs = options.replayArgs ?? (typeof options.handler === 'string' ? replayArgsOf(options.handler, runtime, options.checks, options.invocationType) : undefined);
+  const functionArgs =
+    options.replayArgs ?? (typeof options.handler === 'string' ? replayArgsOf(options.handler, runtime, options.checks, options.invocationType) : undefined);
   const report = (found: Omit<FailureReport, 'source' | 'platform' | 'replayHandler'>): FailureReport => {
     const flat = !narrowed && !('arbitrary' in options) && functionArgs !== undefined;
     const sourceName = 'kind' in options ? options.kind : source.label;
