@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import ts from 'typescript';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicDeclaration } from '../scripts/public-docs.js';
-import { compilerOptions, docOf, docProblems, ENTRIES, GENERATED_TYPES, publicDeclarations } from '../scripts/public-docs.js';
+import { declarationsProgram, docOf, docProblems, GENERATED_TYPES, publicDeclarations } from '../scripts/public-docs.js';
 import { packageRoot } from '../src/package-root.js';
 import { loadSchema, schemaNames } from '../src/schema/catalog.js';
 
@@ -15,11 +15,16 @@ describe('public API docs', () => {
   let program: ts.Program;
   let declarations: PublicDeclaration[];
 
-  // Parsing and binding the whole package takes seconds, many more on a loaded 2-core machine.
+  // Parsing and binding the package takes seconds, many more on a loaded 2-core machine.
   beforeAll(() => {
-    program = ts.createProgram({ rootNames: Object.values(ENTRIES).map((path) => join(packageRoot, path)), options: compilerOptions() });
+    program = declarationsProgram();
     declarations = publicDeclarations(program);
   }, 120_000);
+  // The program holds ~120 MB; the worker runs other files after this one, and each handler they start forks it.
+  afterAll(() => {
+    program = undefined!;
+    declarations = [];
+  });
 
   it('finds the exports of the three entries', () => {
     const names = new Set(declarations.map((declaration) => declaration.label));
