@@ -51,6 +51,7 @@ export async function run() {
   const folder = mkdtempSync(join(tmpdir(), 'fc-sim-bench-stream-'));
   try {
     const preload = join(folder, 'max-rss.cjs');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the preload's source, a template literal of its own
     writeFileSync(preload, "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
     // The generator alone, in-process: what the CLI adds to drawing the events is the ratio.
     const [{ ossEvent }, { default: fc }] = await Promise.all([fcSimGenerators(), import('fast-check')]);

@@ -20,6 +20,7 @@ function templateDefaults(root: string): { file: string; defaults: Map<string, s
   const defaults = new Map<string, string>();
   for (const [name, property] of Object.entries(properties)) {
     // `${default-suffix}` is the random suffix `s init` appends to names; one fixed word stands in for it.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: s init's own placeholder, matched as text
     if (property?.default !== undefined) defaults.set(name, String(property.default).replaceAll('${default-suffix}', 'local'));
   }
   return { file, defaults };
