@@ -57,6 +57,39 @@ export function codeFolderProblem(fn: ProjectFunction): string | undefined {
   return undefined;
 }
 
+/** A script or program file by its name: what a custom runtime's command runs from the code folder. */
+const SCRIPT_FILE = /\.(?:[cm]?js|ts|py|sh|jar|php|rb|exe)$/;
+
+/**
+ * The files a custom runtime's start command names in the code folder (FC runs it there, in /code): `./x`, `../x`,
+ * `/code/x`, or a relative path with a folder or a script extension (`dist/index.js`, `target/app.jar`); FC's own
+ * paths (`/opt/…`, `/var/fc/…`), flags and bare commands (`node`, `npm`) are not the project's. With no command, FC
+ * runs `bootstrap` in the code folder.
+ */
+function commandFiles(config: NonNullable<ProjectFunction['customRuntimeConfig']>): string[] {
+  if (config.command.length === 0) return ['bootstrap'];
+  return [...config.command, ...config.args].flatMap((part) => {
+    if (part.startsWith('/code/')) return [part.slice('/code/'.length)];
+    if (part.startsWith('-') || part.startsWith('/') || part.includes('://') || part.includes('=')) return [];
+    return part.startsWith('./') || part.startsWith('../') || part.includes('/') || SCRIPT_FILE.test(part) ? [part] : [];
+  });
+}
+
+/**
+ * What a custom runtime's start command names that its code folder lacks (`node ./dist/index.js` before the build
+ * that devsapp's templates run in a pre-deploy action); undefined when everything is there, or it is no custom runtime.
+ */
+export function customRuntimeEntryProblem(fn: ProjectFunction): string | undefined {
+  if (!fn.customRuntimeConfig || fn.runtime === 'custom-container' || codeFolderProblem(fn)) return undefined;
+  const missing = commandFiles(fn.customRuntimeConfig).filter((file) => !existsSync(resolve(fn.codeDir, file)));
+  if (missing.length === 0) return undefined;
+  const started =
+    fn.customRuntimeConfig.command.length === 0
+      ? 'FC starts ./bootstrap (no customRuntimeConfig command)'
+      : `customRuntimeConfig starts ${[...fn.customRuntimeConfig.command, ...fn.customRuntimeConfig.args].join(' ')}`;
+  return `${started}, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the code folder ${fn.codeDir}`;
+}
+
 /**
  * Refuses a function whose code folder is missing (`codeUri: ./dist` before a build) with an E_PROJECT error naming
  * the file, the resource and the field, rather than a failed process start.

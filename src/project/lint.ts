@@ -3,7 +3,7 @@ import { formatIssue } from '../schema/issues.js';
 import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
-import { codeFolderProblem } from './code-location.js';
+import { codeFolderProblem, customRuntimeEntryProblem } from './code-location.js';
 import { isDeprecatedRuntimeName, runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFormat, ProjectFunction, ProjectTrigger } from './model.js';
@@ -26,6 +26,7 @@ export type LintRule =
   | 'unresolved-variable'
   | 'unknown-part'
   | 'code-folder'
+  | 'custom-runtime-entry'
   | 'no-functions';
 
 /**
@@ -80,6 +81,17 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       message: `${label}: ${codeProblem.slice(codeProblem.indexOf(': ') + 2)}`,
       fix: 'build the code first (a codeUri: ./dist needs the build), or point the code path at the folder holding the handler',
       location: fn.codeField ? { file: fn.location.file, path: fn.codeField } : at,
+    });
+  }
+  const entryProblem = customRuntimeEntryProblem(fn);
+  if (entryProblem) {
+    findings.push({
+      rule: 'custom-runtime-entry',
+      // As for the code folder: a Node.js server is fc-sim's to run; another language's build output is the build's business.
+      severity: /(^|\/)node$/.test(fn.customRuntimeConfig?.command[0] ?? '') ? 'error' : 'warning',
+      message: `${label}: ${entryProblem}`,
+      fix: 'build the code first (s deploy runs the pre-deploy actions that build it), or fix the path in customRuntimeConfig',
+      location: at,
     });
   }
   // FC 3.0 takes an HTTP trigger per qualifier (devsapp's fc3 projects deploy one for LATEST and one for test), and

@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintProject } from '../../src/project/lint.js';
 import { loadProject } from '../../src/project/load.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const projects = resolve('fixtures/projects');
 
@@ -41,5 +43,63 @@ describe('lintProject', () => {
       /did you mean "oss:ObjectCreated:PutObject"/,
     );
     expect(findings.find((finding) => finding.rule === 'memory-size')!.fix).toBe('use 128–32768 MB in steps of 64 MB (e.g. 128)');
+  });
+});
+
+describe('a custom runtime whose start command names files the code folder lacks', () => {
+  /** An fc3 project of custom-runtime functions, each `[name, customRuntimeConfig]`, over a code folder holding `files`. */
+  function customProject(functions: [string, Record<string, unknown>][], files: string[]): string {
+    const root = tempDir('fc-sim-lint-custom-');
+    for (const file of files) {
+      mkdirSync(join(root, 'code', file, '..'), { recursive: true });
+      writeFileSync(join(root, 'code', file), '');
+    }
+    const resources = functions.map(
+      ([name, config]) =>
+        `  ${name}:\n    component: fc3\n    props:\n      functionName: ${name}\n      runtime: custom.debian10\n      code: ./code\n      customRuntimeConfig: ${JSON.stringify(config)}\n`,
+    );
+    writeFileSync(join(root, 's.yaml'), `edition: 3.0.0\nname: custom\nresources:\n${resources.join('')}`);
+    return root;
+  }
+  const entryFindings = (root: string) =>
+    lintProject(loadProject(root))
+      .filter((finding) => finding.rule === 'custom-runtime-entry')
+      .map((finding) => `${finding.severity} ${finding.location.path}: ${finding.message.replace(root, '<root>')}`);
+
+  it('flags a Node.js server not built yet (devsapp start-mcp-server before its pre-deploy build) as an error', () => {
+    const root = customProject([['mcp', { command: ['node', './dist/index.js'], port: 3000 }]], ['package.json', 'src/index.ts']);
+    expect(entryFindings(root)).toEqual([
+      'error resources.mcp.props: mcp: customRuntimeConfig starts node ./dist/index.js, and ./dist/index.js is not in the code folder <root>/code',
+    ]);
+  });
+
+  it('flags another language\'s missing build output and a missing bootstrap as warnings', () => {
+    const root = customProject(
+      [
+        ['jar', { command: ['java'], args: ['-jar', 'target/demo.jar'] }],
+        ['go', { command: ['/code/main'] }],
+        ['bare', {}],
+      ],
+      ['pom.xml'],
+    );
+    expect(entryFindings(root)).toEqual([
+      'warning resources.jar.props: jar: customRuntimeConfig starts java -jar target/demo.jar, and target/demo.jar is not in the code folder <root>/code',
+      'warning resources.go.props: go: customRuntimeConfig starts /code/main, and main is not in the code folder <root>/code',
+      'warning resources.bare.props: bare: FC starts ./bootstrap (no customRuntimeConfig command), and bootstrap is not in the code folder <root>/code',
+    ]);
+  });
+
+  it('says nothing when the files are there, or the command names none of the project\'s', () => {
+    const root = customProject(
+      [
+        ['built', { command: ['node', './dist/index.js'], args: ['--port=9000'] }],
+        ['python', { command: ['python3', 'server.py'] }],
+        ['npm', { command: ['npm', 'run', 'start'] }],
+        ['layer', { command: ['/opt/nodejs20/bin/node', '/code/dist/index.js'] }],
+        ['bare', {}],
+      ],
+      ['dist/index.js', 'server.py', 'bootstrap'],
+    );
+    expect(entryFindings(root)).toEqual([]);
   });
 });
