@@ -73,7 +73,7 @@ describe('a custom runtime whose start command names files the code folder lacks
     ]);
   });
 
-  it('flags another language\'s missing build output and a missing bootstrap as warnings', () => {
+  it("flags another language's missing build output and a missing bootstrap as warnings", () => {
     const root = customProject(
       [
         ['jar', { command: ['java'], args: ['-jar', 'target/demo.jar'] }],
@@ -89,7 +89,7 @@ describe('a custom runtime whose start command names files the code folder lacks
     ]);
   });
 
-  it('says nothing when the files are there, or the command names none of the project\'s', () => {
+  it("says nothing when the files are there, or the command names none of the project's", () => {
     const root = customProject(
       [
         ['built', { command: ['node', './dist/index.js'], args: ['--port=9000'] }],
