@@ -70,7 +70,8 @@ function commandFiles(config: NonNullable<ProjectFunction['customRuntimeConfig']
   if (config.command.length === 0) return ['bootstrap'];
   return [...config.command, ...config.args].flatMap((part) => {
     if (part.startsWith('/code/')) return [part.slice('/code/'.length)];
-    if (part.startsWith('-') || part.startsWith('/') || part.includes('://') || part.includes('=')) return [];
+    // A flag, FC's own path, a URL, a setting, or a shell line (`sh -c "cd /code && …"`): no file name of the project.
+    if (part.startsWith('-') || part.startsWith('/') || part.includes('://') || part.includes('=') || /\s/.test(part)) return [];
     return part.startsWith('./') || part.startsWith('../') || part.includes('/') || SCRIPT_FILE.test(part) ? [part] : [];
   });
 }

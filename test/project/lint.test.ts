@@ -95,6 +95,7 @@ describe('a custom runtime whose start command names files the code folder lacks
         ['built', { command: ['node', './dist/index.js'], args: ['--port=9000'] }],
         ['python', { command: ['python3', 'server.py'] }],
         ['npm', { command: ['npm', 'run', 'start'] }],
+        ['shell', { command: ['sh', '-c', 'cd /code && node dist/index.js'] }],
         ['layer', { command: ['/opt/nodejs20/bin/node', '/code/dist/index.js'] }],
         ['bare', {}],
       ],
