@@ -5,9 +5,33 @@ import type { ProjectProblem } from './model.js';
 
 const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
 const HAS_PLACEHOLDER = /\{\{\s*[\w-]+\s*\}\}/;
+/** A placeholder that is a whole unquoted value (`domain: {{ cdnDomain }}`, `- {{ name }}`), a trailing comment kept. */
+const BARE_PLACEHOLDER = /^(\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+))\{\{\s*([\w-]+)\s*\}\}(\s*(?:#.*)?)$/gm;
+
+/** The names each document had as whole unquoted values (quoted by {@link quoteBarePlaceholders}). */
+const bareNames = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * `s init` fills placeholders in the file's text, so templates also write them unquoted (`region: {{ region }}`),
+ * which YAML would read as a mapping in a mapping (`{"{ region }": null}`, with a warning on stderr). Quoted here
+ * before parsing, each stays a string until {@link fillInitPlaceholders} fills it, typed as `s init`'s text would be.
+ */
+export function quoteBarePlaceholders(text: string): { text: string; bare: ReadonlySet<string> } {
+  const bare = new Set<string>();
+  const quoted = text.replace(BARE_PLACEHOLDER, (_match, before: string, name: string, after: string) => {
+    bare.add(name);
+    return `${before}"{{ ${name} }}"${after}`;
+  });
+  return { text: quoted, bare };
+}
+
+/** Records which placeholders a parsed document had unquoted. */
+export function markBarePlaceholders(document: object, bare: ReadonlySet<string>): void {
+  if (bare.size > 0) bareNames.set(document, bare);
+}
 
 /** The parameter defaults of the `s init` template a project file belongs to: publish.yaml beside it or one folder up. */
-function templateDefaults(root: string): { file: string; defaults: Map<string, string> } | undefined {
+function templateDefaults(root: string): { file: string; defaults: Map<string, string | number | boolean> } | undefined {
   const file = [join(root, 'publish.yaml'), join(dirname(root), 'publish.yaml')].find((candidate) => existsSync(candidate));
   if (!file) return undefined;
   let publish: unknown;
@@ -17,11 +41,13 @@ function templateDefaults(root: string): { file: string; defaults: Map<string, s
     return undefined;
   }
   const properties = (publish as { Parameters?: { properties?: Record<string, { default?: unknown }> } } | null)?.Parameters?.properties ?? {};
-  const defaults = new Map<string, string>();
+  const defaults = new Map<string, string | number | boolean>();
   for (const [name, property] of Object.entries(properties)) {
+    const value = property?.default;
+    if (typeof value === 'number' || typeof value === 'boolean') defaults.set(name, value);
     // `${default-suffix}` is the random suffix `s init` appends to names; one fixed word stands in for it.
     // biome-ignore lint/suspicious/noTemplateCurlyInString: s init's own placeholder, matched as text
-    if (property?.default !== undefined) defaults.set(name, String(property.default).replaceAll('${default-suffix}', 'local'));
+    else if (value !== undefined) defaults.set(name, String(value).replaceAll('${default-suffix}', 'local'));
   }
   return { file, defaults };
 }
@@ -29,31 +55,54 @@ function templateDefaults(root: string): { file: string; defaults: Map<string, s
 /**
  * An `s init` template (devsapp/start-fc and every Serverless Devs registry app) holds `{{ runtime }}`-style
  * placeholders that `s init` fills from publish.yaml's parameters. Read in place, each takes its default there, as
- * `s init` does when the user accepts the defaults; one note says so. Without publish.yaml they stay as written.
+ * `s init` does when the user accepts the defaults; one note says so. Without publish.yaml they stay as written. A
+ * number or boolean default filled into an unquoted whole value (`memorySize: {{ memorySize }}`) is that number or
+ * boolean, as YAML reads `s init`'s output.
  */
 export function fillInitPlaceholders(document: Record<string, unknown>, root: string, file: string, problems: ProjectProblem[]): Record<string, unknown> {
   if (!HAS_PLACEHOLDER.test(JSON.stringify(document))) return document;
   const template = templateDefaults(root);
   if (!template) return document;
   const filled = new Set<string>();
-  const fill = (value: unknown): unknown => {
-    if (typeof value === 'string')
+  const unfilled = new Map<string, string>();
+  const bare = bareNames.get(document);
+  const fill = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string') {
+      const whole = /^\{\{\s*([\w-]+)\s*\}\}$/.exec(value)?.[1];
+      const typed = whole !== undefined && bare?.has(whole) ? template.defaults.get(whole) : undefined;
+      if (typeof typed === 'number' || typeof typed === 'boolean') {
+        filled.add(`${whole}=${typed}`);
+        return typed;
+      }
       return value.replace(PLACEHOLDER, (match, name: string) => {
         const found = template.defaults.get(name);
-        if (found === undefined) return match;
+        if (found === undefined) {
+          // `access` names the deploying credentials, which fc-sim never reads.
+          if (!unfilled.has(name) && path !== 'access') unfilled.set(name, path);
+          return match;
+        }
         filled.add(`${name}=${found}`);
-        return found;
+        return String(found);
       });
-    if (Array.isArray(value)) return value.map(fill);
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item)]));
+    }
+    if (Array.isArray(value)) return value.map((item, index) => fill(item, `${path}[${index}]`));
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item, path ? `${path}.${key}` : key)]));
     return value;
   };
-  const result = fill(document) as Record<string, unknown>;
+  const result = fill(document, '') as Record<string, unknown>;
   if (filled.size > 0)
     problems.push({
       kind: 'note',
       message: `an s init template: {{ … }} filled with the defaults of ${template.file} (${[...filled].join(', ')})`,
       location: { file, path: '' },
+    });
+  // `s init` asks for these; left as written, each is named where it first stands.
+  for (const [name, path] of unfilled)
+    problems.push({
+      kind: 'unresolved-variable',
+      message: `{{ ${name} }} left as written: ${template.file} gives it no default (s init asks for it)`,
+      location: { file, path },
     });
   return result;
 }

@@ -8,7 +8,7 @@ import { loadFunTemplate } from './load-fun.js';
 import type { CustomDomain, Project, ProjectFormat, ProjectProblem } from './model.js';
 import { DEFAULT_ACCOUNT_ID } from '../triggers/_shared/common.js';
 import { environmentWithDotenv } from './dotenv.js';
-import { fillInitPlaceholders } from './init-template.js';
+import { fillInitPlaceholders, markBarePlaceholders, quoteBarePlaceholders } from './init-template.js';
 import { resolveVariables } from './variables.js';
 import { applyEnvironment, chooseEnvironment } from './environments.js';
 import { extendedFile } from './extend.js';
@@ -69,7 +69,9 @@ function otherTemplates(file: string): string[] {
 const MAX_ALIASES = 100;
 
 function readDocument(file: string): Document {
-  const parsed = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, strict: false });
+  const { text, bare } = quoteBarePlaceholders(readFileSync(file, 'utf8'));
+  // logLevel error: yaml's warnings (a mapping used as a key) would go to stderr as a Node.js process warning.
+  const parsed = parseDocument(text, { prettyErrors: true, strict: false, logLevel: 'error' });
   if (parsed.errors.length > 0) {
     const error = parsed.errors[0]!;
     throw new FcSimError(
@@ -97,6 +99,7 @@ function readDocument(file: string): Document {
       `${file}: not a project file (the top level is not a mapping)`,
       'a template.yml or s.yaml is a mapping with ROSTemplateFormatVersion, or edition and resources/services',
     );
+  markBarePlaceholders(raw, bare);
   return raw as Document;
 }
 

@@ -1,0 +1,66 @@
+/** `s init` templates read in place: publish.yaml's defaults fill `{{ … }}`, quoted or written as a whole value. */
+import { cpSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { quoteBarePlaceholders } from '../../src/project/init-template.js';
+import { lintProject } from '../../src/project/lint.js';
+import { loadProject } from '../../src/project/load.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const template = resolve('fixtures/projects/init-template');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('quoteBarePlaceholders', () => {
+  it('quotes a placeholder that is a whole unquoted value, keeping the comment after it', () => {
+    const { text, bare } = quoteBarePlaceholders(['region: {{ region }}', '  memorySize: {{memorySize}} # MB', '    - {{ domain }}', ''].join('\n'));
+    expect(text).toBe(['region: "{{ region }}"', '  memorySize: "{{ memorySize }}" # MB', '    - "{{ domain }}"', ''].join('\n'));
+    expect([...bare]).toEqual(['region', 'memorySize', 'domain']);
+  });
+
+  it('leaves quoted placeholders and those inside a longer value as they are', () => {
+    const lines = [
+      'access: "{{ access }}"',
+      "name: '{{ name }}'",
+      'arn: acs:ram::{{ accountId }}:role/x',
+      'url: {{ scheme }}://host',
+      '# key: {{ commented }}',
+    ];
+    expect(quoteBarePlaceholders(lines.join('\n'))).toEqual({ text: lines.join('\n'), bare: new Set() });
+  });
+});
+
+describe('loadProject on an s init template', () => {
+  it("fills publish.yaml's defaults, a number as a number, without a YAML warning on stderr", () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const project = loadProject(join(template, 'src'));
+    const fn = project.functions[0]!;
+    expect(fn).toMatchObject({ name: 'uploads-local', memorySize: 256, region: 'cn-shanghai' });
+    expect(project.problems.find((problem) => problem.kind === 'note' && problem.message.includes('s init'))?.message).toMatch(
+      /filled with the defaults of .*publish\.yaml \(region=cn-shanghai, functionName=uploads-local, memorySize=256\)$/,
+    );
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('leaves a placeholder without a default as written, a string, and names it where it first stands', () => {
+    const project = loadProject(join(template, 'src'));
+    expect(JSON.stringify(project.functions[0]!.triggers[0])).toContain('"prefix":"{{ bucketName }}"');
+    const finding = lintProject(project).find((item) => item.rule === 'unresolved-variable');
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/^\{\{ bucketName \}\} left as written: .*publish\.yaml gives it no default \(s init asks for it\)$/),
+      fix: expect.stringContaining('run s init'),
+      location: { path: 'resources.uploads.props.triggers[0].sourceArn' },
+    });
+    // `access` names credentials, which fc-sim never reads: no finding for it.
+    expect(lintProject(project).filter((item) => item.message.includes('{{ access }}'))).toEqual([]);
+  });
+
+  it('without publish.yaml, every placeholder stays as written: a number field names it as written', () => {
+    const folder = tempDir('fc-sim-init-template-');
+    cpSync(join(template, 'src'), folder, { recursive: true });
+    expect(() => loadProject(folder)).toThrow(/s\.yaml resources\.uploads\.props\.memorySize: "\{\{ memorySize \}\}" is not a number$/);
+  });
+});
