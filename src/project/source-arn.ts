@@ -14,11 +14,12 @@ interface SourceArn {
 }
 
 /**
- * A part of the ARN that names something: not empty, not CDN's `*` (a global service), not a `${…}` variable the
- * loader could not resolve (it reports those), which would otherwise end up in the events.
+ * A part of the ARN that names something: not empty, not CDN's `*` (a global service), not a `${…}` variable or an
+ * `s init` `{{ … }}` placeholder the loader could not fill (it reports those), which would otherwise end up in the
+ * events: a bucket named `{{ bucketName }}` is one OSS never sends, and SDKs refuse it.
  */
 function named(part: string | undefined): string | undefined {
-  return part === undefined || part === '' || part === '*' || part.includes('${') ? undefined : part;
+  return part === undefined || part === '' || part === '*' || part.includes('${') || part.includes('{{') ? undefined : part;
 }
 
 export function parseSourceArn(arn: string | undefined): SourceArn | undefined {

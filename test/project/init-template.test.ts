@@ -1,11 +1,14 @@
 /** `s init` templates read in place: publish.yaml's defaults fill `{{ … }}`, quoted or written as a whole value. */
 import { cpSync } from 'node:fs';
+import fc from 'fast-check';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { quoteBarePlaceholders } from '../../src/project/init-template.js';
 import { lintProject } from '../../src/project/lint.js';
+import { matchingEvents } from '../../src/project/matching-events.js';
 import { loadProject } from '../../src/project/load.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import type { OssEvent } from '../../src/types/generated.js';
 
 const template = resolve('fixtures/projects/init-template');
 
@@ -54,6 +57,9 @@ describe('loadProject on an s init template', () => {
       fix: expect.stringContaining('run s init'),
       location: { path: 'resources.uploads.props.triggers[0].sourceArn' },
     });
+    // Its events come from any bucket, not from one named `{{ bucketName }}`, which OSS never sends and SDKs refuse.
+    const events = fc.sample(matchingEvents(project.functions[0]!.triggers[0]!, { fcVersion: 3 })!.arbitrary, { numRuns: 20 }) as OssEvent[];
+    for (const event of events) expect(event.events[0]!.oss.bucket.name).toMatch(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/);
     // `access` names credentials, which fc-sim never reads: no finding for it.
     expect(lintProject(project).filter((item) => item.message.includes('{{ access }}'))).toEqual([]);
   });
