@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import type { TypeScript } from './typescript.js';
+import { ts } from './typescript.js';
 import { packageRoot } from '../src/package-root.js';
 
 export const ENTRIES = { 'fc-sim': 'src/index.ts', 'fc-sim/testing': 'src/testing/index.ts', 'fc-sim/generators': 'generators/index.ts' };
@@ -38,7 +39,7 @@ export interface PublicDeclaration {
   readonly label: string;
   readonly name: string;
   readonly file: string;
-  readonly node: ts.Declaration;
+  readonly node: TypeScript.Declaration;
 }
 
 interface DocComment {
@@ -47,7 +48,7 @@ interface DocComment {
 }
 
 /** The comment's text without `/**`, `*\/` and the `*` margin, split into the summary and its block tags (not inside code fences). */
-function parseDoc(doc: ts.JSDoc): DocComment {
+function parseDoc(doc: TypeScript.JSDoc): DocComment {
   const lines = doc
     .getText()
     .replace(/^\/\*\*/, '')
@@ -75,7 +76,7 @@ function parseDoc(doc: ts.JSDoc): DocComment {
 }
 
 /** The TSDoc comment right above a declaration (for a `const`, above its statement). */
-export function docOf(node: ts.Declaration): DocComment | undefined {
+export function docOf(node: TypeScript.Declaration): DocComment | undefined {
   const doc = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).at(-1);
   return doc && parseDoc(doc);
 }
@@ -96,14 +97,14 @@ function anchorOf(heading: string): string {
 const readmeAnchors = new Set([...readFileSync(join(packageRoot, 'README.md'), 'utf8').matchAll(/^#{1,6} (.+)$/gm)].map((match) => anchorOf(match[1]!)));
 
 /** A plain union of string literals (`'event' | 'fc3-http'`): its members are its example. */
-function isStringUnion(checker: ts.TypeChecker, node: ts.Declaration): boolean {
+function isStringUnion(checker: TypeScript.TypeChecker, node: TypeScript.Declaration): boolean {
   if (!ts.isTypeAliasDeclaration(node)) return false;
   const type = checker.getTypeAtLocation(node.name);
   const members = type.isUnion() ? type.types : [type];
   return members.every((member) => member.isStringLiteral());
 }
 
-export function compilerOptions(): ts.CompilerOptions {
+export function compilerOptions(): TypeScript.CompilerOptions {
   const config = ts.getParsedCommandLineOfConfigFile(
     join(packageRoot, 'tsconfig.json'),
     {},
@@ -130,14 +131,14 @@ function sourcesUnder(folder: string): string[] {
  * declarations and read their comments, in about two-thirds of the whole program's time (no @types/node, no
  * dependency's types). The examples' type-check ({@link exampleErrors}) needs the whole program.
  */
-export function declarationsProgram(): ts.Program {
+export function declarationsProgram(): TypeScript.Program {
   const rootNames = [...sourcesUnder('src'), ...sourcesUnder('generators')];
   return ts.createProgram({ rootNames, options: { ...compilerOptions(), types: [], noResolve: true } });
 }
 
-export function publicDeclarations(program: ts.Program): PublicDeclaration[] {
+export function publicDeclarations(program: TypeScript.Program): PublicDeclaration[] {
   const checker = program.getTypeChecker();
-  const seen = new Set<ts.Declaration>();
+  const seen = new Set<TypeScript.Declaration>();
   const found: PublicDeclaration[] = [];
   for (const [entry, path] of Object.entries(ENTRIES)) {
     const module = checker.getSymbolAtLocation(program.getSourceFile(join(packageRoot, path))!)!;
@@ -157,7 +158,7 @@ export function publicDeclarations(program: ts.Program): PublicDeclaration[] {
 }
 
 /** What a declaration's comment lacks, or its `@see` gets wrong; empty when it is complete. */
-export function docProblems(checker: ts.TypeChecker, declaration: PublicDeclaration): string[] {
+export function docProblems(checker: TypeScript.TypeChecker, declaration: PublicDeclaration): string[] {
   const doc = docOf(declaration.node);
   if (!doc) return ['no TSDoc comment'];
   const problems: string[] = [];
@@ -218,7 +219,7 @@ export function exampleModules(
  * a whole type-check of the package, so `npm test` runs it as a static check beside tsc (`node
  * dist/scripts/public-docs.js`) rather than in the vitest loop.
  */
-export function exampleErrors(program: ts.Program, declarations: PublicDeclaration[]): string[] {
+export function exampleErrors(program: TypeScript.Program, declarations: PublicDeclaration[]): string[] {
   const checker = program.getTypeChecker();
   const exportedNames = new Map<string, string[]>();
   const imported = new Set<string>();

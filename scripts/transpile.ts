@@ -7,7 +7,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import type { TypeScript } from './typescript.js';
+import { ts } from './typescript.js';
 import { packageRoot } from '../src/package-root.js';
 
 /** One tsconfig's emit settings, and where each source's output goes. */
@@ -20,7 +21,7 @@ export interface Transpiler {
   emit(source: string): { output: string; script: string };
 }
 
-function compilerOptions(tsconfig: string): ts.CompilerOptions {
+function compilerOptions(tsconfig: string): TypeScript.CompilerOptions {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     join(packageRoot, tsconfig),
     {},
@@ -32,7 +33,7 @@ function compilerOptions(tsconfig: string): ts.CompilerOptions {
     },
   );
   if (!parsed) throw new Error(`${tsconfig}: not readable`);
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: false, declaration: false };
+  const options: TypeScript.CompilerOptions = { ...parsed.options, noEmit: false, declaration: false };
   // transpileModule sees one file, not package.json's "type": "module", so NodeNext would emit CommonJS; for this
   // ES module package, ESNext is what tsc emits under NodeNext.
   if (options.module === ts.ModuleKind.NodeNext || options.module === ts.ModuleKind.Node16) {

@@ -11,7 +11,6 @@ import { setTimeout } from 'node:timers/promises';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { buildChild, CHILD_OUT, finishChildScript } from '../scripts/build-child.js';
 import { bundleCli, CLI_BUNDLE } from '../scripts/bundle-cli.js';
-import { transpiler, transpileWithNewImports } from '../scripts/transpile.js';
 import { packageRoot } from '../src/package-root.js';
 import { NodeUnavailable } from '../src/runtime/node/node-binary.js';
 import { installRuntime } from '../src/runtime/node/runtime-cache.js';
@@ -117,6 +116,8 @@ export function staleChildSources(): string[] {
 
 /** A first build (no dist/ yet) is tsc's, declarations included; later ones transpile what changed. */
 async function buildWhatIsStale(): Promise<void> {
+  // Only when something is stale: the transpiler loads the TypeScript compiler.
+  const { transpiler, transpileWithNewImports } = await import('../scripts/transpile.js');
   if (!existsSync(CHILD_BOOTSTRAP)) {
     process.stderr.write('global setup: no dist/child/: building (tsc -p tsconfig.child.json)\n');
     buildChild();

@@ -4,7 +4,8 @@
  * API is a whole type-check of the package: `npm test` runs it beside tsc (scripts/public-docs.ts).
  */
 import { join } from 'node:path';
-import ts from 'typescript';
+import type { TypeScript } from '../scripts/typescript.js';
+import { ts } from '../scripts/typescript.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicDeclaration } from '../scripts/public-docs.js';
 import { declarationsProgram, docOf, docProblems, GENERATED_TYPES, publicDeclarations } from '../scripts/public-docs.js';
@@ -12,7 +13,7 @@ import { packageRoot } from '../src/package-root.js';
 import { loadSchema, schemaNames } from '../src/schema/catalog.js';
 
 describe('public API docs', () => {
-  let program: ts.Program;
+  let program: TypeScript.Program;
   let declarations: PublicDeclaration[];
 
   // Parsing and binding the package takes seconds, many more on a loaded 2-core machine.
@@ -48,7 +49,7 @@ describe('public API docs', () => {
     const undocumented = schemaNames.flatMap((name) => {
       const schema = loadSchema(name);
       const declaration = generated.statements.find(
-        (statement): statement is ts.InterfaceDeclaration | ts.TypeAliasDeclaration =>
+        (statement): statement is TypeScript.InterfaceDeclaration | TypeScript.TypeAliasDeclaration =>
           (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === schema.title,
       );
       const summary = declaration && docOf(declaration)?.summary;
