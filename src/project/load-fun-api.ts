@@ -45,6 +45,9 @@ function forgetArnReferences(context: LoadContext, path: string): void {
 
 const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
 
+/** What Fun deploys for a request parameter's missing fields (funcraft src/lib/deploy/deploy-support-api.js). */
+const FUN_PARAMETER_DEFAULTS = { location: 'QUERY', parameterType: 'String', required: 'OPTIONAL' } as const;
+
 /**
  * Fun's `Aliyun::Serverless::Api` resource: an API group whose Swagger paths route methods to functions with
  * `x-aliyun-apigateway-fc.arn`. Each path and method that names a function of the template becomes an `apigw`
@@ -88,9 +91,12 @@ export function addFunApiTriggers(name: string, resource: Json, functions: reado
                 requestParameters: parameters.map((parameter) =>
                   isObject(parameter)
                     ? {
+                        // Fun's defaults for what a parameter leaves out (funcraft deploy-support-api.js
+                        // getDefaultRequestParameter): an optional String in the query.
+                        ...FUN_PARAMETER_DEFAULTS,
                         ...parameter,
-                        location: upper(parameter.location),
-                        ...(parameter.required === undefined ? {} : { required: upper(parameter.required) }),
+                        location: upper(parameter.location ?? FUN_PARAMETER_DEFAULTS.location),
+                        required: upper(parameter.required ?? FUN_PARAMETER_DEFAULTS.required),
                       }
                     : parameter,
                 ),

@@ -3,7 +3,7 @@
  * routes to a function of the template is an `apigw` trigger of it, which ls describes, lint checks and
  * `fc-sim test` runs with calls the API lets through.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,25 @@ describe('Fun API Gateway APIs', () => {
       'apigateway/hello_get: PATH parameter token is no [token] segment of /',
     ]);
     expect(findings.map(({ location }) => location.path)).toEqual(Array(2).fill('Resources.HelloworldGroup.Properties.DefinitionBody./.get'));
+  });
+
+  it("gives a parameter Fun's defaults for what it leaves out (funcraft examples/wechat): an optional String in the query", () => {
+    const dir = tempDir('fc-sim-fun-apigw-defaults-');
+    cpSync(app, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'template.yml'),
+      readFileSync(join(app, 'template.yml'), 'utf8').replace(
+        "- apiParameterName: 'token2'\n                location: 'Query'\n                parameterType: 'String'\n                required: 'REQUIRED'",
+        "- apiParameterName: 'token2'",
+      ),
+    );
+    const project = loadProject(dir);
+    const trigger = project.functions.flatMap((fn) => fn.triggers).find((candidate) => candidate.name === 'hello_get')!;
+    expect(trigger.config.requestParameters).toEqual([
+      { apiParameterName: 'token', location: 'QUERY', parameterType: 'String', required: 'REQUIRED' },
+      { apiParameterName: 'token2', location: 'QUERY', parameterType: 'String', required: 'OPTIONAL' },
+    ]);
+    expect(lintProject(project).filter(({ rule }) => rule === 'trigger-config')).toEqual([]);
   });
 
   it('lint refuses apigw as the triggerType of an s.yaml: no FC trigger type', () => {
