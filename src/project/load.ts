@@ -93,7 +93,10 @@ function readDocument(file: string): Document {
       { cause: error },
     );
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+  // funcraft's own examples/package/funignore has an empty template.yml.
+  if (raw === null || raw === undefined)
+    throw new FcSimError('E_PROJECT', `${file}: empty: no project in it`, 'write the functions into it, or point fc-sim at the project file that has them');
+  if (typeof raw !== 'object' || Array.isArray(raw))
     throw new FcSimError(
       'E_PROJECT',
       `${file}: not a project file (the top level is not a mapping)`,

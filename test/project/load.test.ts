@@ -128,6 +128,16 @@ describe('loadProject', () => {
       'E_PROJECT',
     ],
     [
+      'an empty project file',
+      () => {
+        const dir = tempDir('fc-sim-empty-file-');
+        writeFileSync(join(dir, 'template.yml'), '');
+        return dir;
+      },
+      /template\.yml: empty: no project in it$/,
+      'E_PROJECT',
+    ],
+    [
       'broken YAML',
       () => {
         const dir = tempDir('fc-sim-broken-');
