@@ -11,6 +11,10 @@ import type { CustomDomainRoute, Project, ProjectFunction, ProjectTrigger } from
  * - FC 3.0 functions (no service): `/2023-03-30/functions/<function>/<path…>`. FC 3.0 gives each trigger its own
  *   host (`<trigger-id>.<region>.fcapp.run`) where the function sees the whole path; fc-sim puts them under one
  *   prefix on one port instead, and the function sees `/<path…>`, as it would on its own host.
+ * - Each served function also on a host of its own, as FC gives each HTTP trigger one: `<function>.localhost` (FC 2.0:
+ *   `<function>.<service>.localhost`), where the function sees the whole path, so that the root-relative links,
+ *   redirects and endpoints a web app or an MCP server answers with lead back to it. Browsers and curl resolve
+ *   `*.localhost` to the loopback address; other clients send the Host header.
  * - The project's custom-domain routes, at `/` of the server: the function sees the whole path, as behind a custom
  *   domain. A request whose Host names one of the domains uses that domain's routes; any other host uses the routes
  *   of every domain (the first domain wins where two route the same path). An exact path (`/a`) wins over a
@@ -197,12 +201,22 @@ function matchProxy(table: RouteTable, pathname: string, prefix: string, fc2: bo
   return { kind: 'not-found', errorCode: 'FunctionNotFound', message: `function '${name}' is not an FC 3.0 function of this project with an HTTP trigger` };
 }
 
+/** The host a served function has to itself: `<function>.localhost`, or `<function>.<service>.localhost` (FC 2.0). */
+export function ownHost(served: ServedFunction): string {
+  return `${served.fn.name}${served.fn.service ? `.${served.fn.service}` : ''}.localhost`.toLowerCase();
+}
+
 /** The function a request goes to: by its percent-encoded pathname and its Host header. */
 export function matchRoute(table: RouteTable, pathname: string, host?: string): RouteMatch {
+  const hostname = host?.replace(/:\d+$/, '').toLowerCase();
+  // A custom domain of the project named *.localhost keeps its routes.
+  if (hostname?.endsWith('.localhost') && !table.routes.some((route) => route.domainName.toLowerCase() === hostname)) {
+    const own = table.functions.find((entry) => entry.basePath !== '' && ownHost(entry) === hostname);
+    if (own) return { kind: 'function', served: own, functionPath: pathname, methods: own.methods, via: hostname };
+  }
   if (pathname.startsWith(FC2_PROXY_PREFIX)) return matchProxy(table, pathname, FC2_PROXY_PREFIX, true);
   if (pathname.startsWith(FC3_FUNCTIONS_PREFIX)) return matchProxy(table, pathname, FC3_FUNCTIONS_PREFIX, false);
   const path = decoded(pathname) ?? pathname;
-  const hostname = host?.replace(/:\d+$/, '').toLowerCase();
   const own = table.routes.filter((route) => route.domainName.toLowerCase() === hostname);
   const candidates = own.length > 0 ? own : table.routes;
   let best: { route: DomainRoute; score: number } | undefined;

@@ -120,4 +120,19 @@ describe('function URLs', () => {
     expect(target(matchRoute(fc2, '/2016-08-15/proxy/svc/nope/'))).toEqual(['FunctionNotFound']);
     expect(fc2.functions[0]!.basePath).toBe('/2016-08-15/proxy/svc/web/');
   });
+
+  it('each function on a host of its own, <function>[.<service>].localhost, sees the whole path (root-relative links work)', () => {
+    expect(target(matchRoute(table, '/login?next=%2F', 'b.localhost:9000'))).toEqual(['b', '/login?next=%2F']);
+    expect(target(matchRoute(table, '/2023-03-30/functions/a/x', 'B.LOCALHOST'))).toEqual(['b', '/2023-03-30/functions/a/x']);
+    // A function without a trigger URL has no host; another *.localhost host falls back to the other routes.
+    expect(target(matchRoute(table, '/a/x', 'timer.localhost'))).toEqual(['a', '/a/x']);
+    const fc2 = buildRouteTable({ ...project, format: 'fc', functions: [fn('web', { service: 'svc' })], customDomains: [] });
+    expect(target(matchRoute(fc2, '/messages', 'web.svc.localhost:8080'))).toEqual(['svc/web', '/messages']);
+    // A custom domain of the project named *.localhost keeps its own routes.
+    const named = buildRouteTable({
+      ...project,
+      customDomains: [{ domainName: 'b.localhost', protocol: 'HTTP', location, routes: [{ path: '/*', functionName: 'other' }] }],
+    });
+    expect(target(matchRoute(named, '/x', 'b.localhost'))).toEqual(['other', '/x']);
+  });
 });

@@ -56,6 +56,23 @@ describe('fc-app (FC 2.0, nodejs16): proxy paths and custom-domain routes', () =
     expect(viaHost).toBe('GET /web/x');
   });
 
+  it('serves each function on a host of its own too, <function>.<service>.localhost, where it sees the whole path', async () => {
+    const { url, logs } = await serve(fcApp());
+    const viaOwnHost = await new Promise<string>((resolve, reject) => {
+      const request = httpRequest(`${url}/login?next=/a`, { headers: { host: 'web.media.localhost' } }, (response) => {
+        let body = '';
+        response
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (body += chunk))
+          .on('end', () => resolve(body));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(viaOwnHost).toBe('GET /login');
+    expect(logs).toContainEqual(expect.stringMatching(/"GET \/login\?next=\/a" 200 .* media\/web via web\.media\.localhost/));
+  });
+
   it('allows only the trigger methods: 405 with Allow and FC error JSON', async () => {
     const { url } = await serve(fcApp());
     const response = await fetch(`${url}/docs/x`, { method: 'POST', body: 'x' });

@@ -4,7 +4,7 @@ import { onPlatform } from '../../project/function-runtime.js';
 import { loadProject } from '../../project/load.js';
 import type { Project } from '../../project/model.js';
 import { folderPairs, localFolders } from '../../project/project-instance.js';
-import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX } from '../../serve/routes.js';
+import { FC2_PROXY_PREFIX, FC3_FUNCTIONS_PREFIX, ownHost } from '../../serve/routes.js';
 import { accessKeyFromEnv } from '../../remote/credentials.js';
 import type { RunningServer } from '../../serve/server.js';
 import { startServer } from '../../serve/server.js';
@@ -42,6 +42,12 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
       routes.functions.map((entry) => [entry.key, entry.fn.runtime, entry.methods.join(','), entry.authType, `${url}${entry.basePath}`]),
       '  ',
     );
+    const port = new URL(url).port;
+    text += `\neach also on a host of its own, where it sees the whole path, as on FC (browsers and curl resolve *.localhost; other clients send Host):\n`;
+    text += routes.functions
+      .filter((entry) => entry.basePath !== '')
+      .map((entry) => `  http://${ownHost(entry)}${port ? `:${port}` : ''}/\n`)
+      .join('');
   }
   const domains = [...new Set(routes.routes.map((route) => route.domainName))];
   for (const domain of domains) {
