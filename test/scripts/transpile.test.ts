@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { TypeScript } from '../../scripts/typescript.js';
 import { ts } from '../../scripts/typescript.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { finishChildScript } from '../../scripts/build-child.js';
