@@ -170,7 +170,7 @@ export interface AuthSettings {
 export function checkAuth(request: AuthRequest, settings: AuthSettings): AuthOutcome {
   if (settings.authType === 'anonymous') return { ok: true };
   if (settings.authType === 'jwt')
-    return checkJwt({ ...request, functionPath: settings.jwt?.functionPath ?? decodedPath(request.pathname) }, settings.jwt?.authConfig);
+    return checkJwt({ ...request, functionPath: settings.jwt?.functionPath ?? decodedPath(request.pathname) }, settings.jwt?.authConfig, settings.now);
   const authorization = single(request.headers.authorization)?.trim();
   if (!authorization) {
     const scheme = settings.platform === 'fc2' ? 'FC <AccessKeyId>:<signature>' : 'ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…';

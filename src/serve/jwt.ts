@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { jwksKeys, jwtProblem } from './jwt-verify.js';
 
 /** Where an HTTP trigger with authType jwt reads the token: `tokenLookup` entries. */
 interface TokenPlace {
@@ -83,10 +84,11 @@ const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
  * An HTTP trigger with authType jwt, as FC checks it before the function runs ("Configure JWT authentication for an
  * HTTP trigger"): the token is read where `authConfig.tokenLookup` says (header, query, cookie, form); paths on
  * `whitelist` need no token, and with a `blacklist` only the paths on it need one (the console's path lists: exact
- * paths, or `/prefix/*`). The signature is never verified: fc-sim has no private key to issue tokens that would pass,
- * so a well-formed token is accepted with a warning. Claims are not passed on (claimPassBy).
+ * paths, or `/prefix/*`). The token must verify with a key of `authConfig.jwks` and be within its `exp` and `nbf`
+ * ({@link jwtProblem}); a config without keys (FC requires them) accepts a well-formed token with a warning. Claims
+ * are not passed on (claimPassBy).
  */
-export function checkJwt(request: JwtRequest, authConfig: unknown): JwtOutcome {
+export function checkJwt(request: JwtRequest, authConfig: unknown, nowMs = Date.now()): JwtOutcome {
   const config = typeof authConfig === 'object' && authConfig !== null ? (authConfig as Record<string, unknown>) : {};
   const whitelist = paths(field(config, 'whitelist'));
   const blacklist = paths(field(config, 'blacklist'));
@@ -102,5 +104,8 @@ export function checkJwt(request: JwtRequest, authConfig: unknown): JwtOutcome {
       message: `this HTTP trigger has authType jwt: send the token in ${places.map(describe).join(', or ')}`,
     };
   if (!JWT.test(token)) return { ok: false, statusCode: 401, errorCode: 'InvalidToken', message: 'the token is not a JWT (<header>.<payload>.<signature>)' };
-  return { ok: true, warning: 'a JWT is accepted without verifying it: fc-sim has no key set to check it against' };
+  const keys = jwksKeys(field(config, 'jwks'));
+  if (keys.length === 0) return { ok: true, warning: 'a JWT is accepted without verifying it: authConfig has no jwks keys to check it against' };
+  const problem = jwtProblem(token, keys, nowMs);
+  return problem === undefined ? { ok: true } : { ok: false, statusCode: 401, errorCode: 'InvalidToken', message: problem };
 }
