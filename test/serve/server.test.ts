@@ -20,6 +20,21 @@ async function text(response: Response): Promise<string> {
   return response.text();
 }
 
+/** A GET with its own Host header (fetch sends the URL's host), answered with the body's text. */
+function getWithHost(url: string, host: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const request = httpRequest(url, { headers: { host } }, (response) => {
+      let body = '';
+      response
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (body += chunk))
+        .on('end', () => resolve(body));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 describe('fc-app (FC 2.0, nodejs16): proxy paths and custom-domain routes', () => {
   it('passes the path after /2016-08-15/proxy/<service>/<function> to an FC 2.0 HTTP handler', async () => {
     const { url, logs } = await serve(fcApp());
@@ -42,34 +57,12 @@ describe('fc-app (FC 2.0, nodejs16): proxy paths and custom-domain routes', () =
     const posted = await fetch(`${url}/web/upload`, { method: 'POST', body: 'hello' });
     expect(await text(posted)).toBe('POST /web/upload');
     // A Host naming the domain: its routes.
-    const viaHost = await new Promise<string>((resolve, reject) => {
-      const request = httpRequest(`${url}/web/x`, { headers: { host: 'media.example.com' } }, (response) => {
-        let body = '';
-        response
-          .setEncoding('utf8')
-          .on('data', (chunk: string) => (body += chunk))
-          .on('end', () => resolve(body));
-      });
-      request.on('error', reject);
-      request.end();
-    });
-    expect(viaHost).toBe('GET /web/x');
+    expect(await getWithHost(`${url}/web/x`, 'media.example.com')).toBe('GET /web/x');
   });
 
   it('serves each function on a host of its own too, <function>.<service>.localhost, where it sees the whole path', async () => {
     const { url, logs } = await serve(fcApp());
-    const viaOwnHost = await new Promise<string>((resolve, reject) => {
-      const request = httpRequest(`${url}/login?next=/a`, { headers: { host: 'web.media.localhost' } }, (response) => {
-        let body = '';
-        response
-          .setEncoding('utf8')
-          .on('data', (chunk: string) => (body += chunk))
-          .on('end', () => resolve(body));
-      });
-      request.on('error', reject);
-      request.end();
-    });
-    expect(viaOwnHost).toBe('GET /login');
+    expect(await getWithHost(`${url}/login?next=/a`, 'web.media.localhost')).toBe('GET /login');
     expect(logs).toContainEqual(expect.stringMatching(/"GET \/login\?next=\/a" 200 .* media\/web via web\.media\.localhost/));
   });
 
