@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const project = resolve('fixtures/projects/functions-by-name');
 const LAYER = 'acs:fc:cn-shanghai:1234567890123456:layers/greeting/versions/1';
@@ -29,7 +30,7 @@ describe('functions by name: fc-sim invoke <function>, --function', () => {
 
   it('fuzzes a project function: fc-sim fuzz <kind> --function', async () => {
     const run = await runCli(['fuzz', 'timer', '--function', 'hello', '--runs', '5', '--no-save'], { cwd: project });
-    expect(run.stdout).toMatch(/✓ index\.handler: 5 timer events passed/);
+    expect(run.stdout).toMatch(/✓ hello: 5 timer events passed/);
     expect(run.status).toBe(0);
   });
 
@@ -86,7 +87,7 @@ describe('custom runtimes without Docker', () => {
 
   it('is fuzzed: fc-sim fuzz http --function', async () => {
     const run = await runCli(['fuzz', 'http', '--function', 'web', '--runs', '5', '--no-save'], { cwd: project });
-    expect(run.stdout).toMatch(/✓ index\.handler: 5 http events passed/);
+    expect(run.stdout).toMatch(/✓ web: 5 http events passed/);
     expect(run.status).toBe(0);
   });
 
@@ -124,5 +125,29 @@ describe('custom runtimes without Docker', () => {
     expect(image.status).toBe(2);
     expect(image.stderr).toContain('a custom container runs its image, which fc-sim does not build or run');
     expect(image.stderr).toContain('--target custom-runtime --url http://127.0.0.1:9000');
+  });
+});
+
+describe('fuzz --function keeps each function its own saved failures', () => {
+  it('a failure saved for one function is not replayed into another with the same handler string', async () => {
+    const root = tempDir('fc-sim-fuzz-functions-');
+    for (const [name, body] of [
+      ['bad', 'exports.handler = async () => { throw new Error("always"); };'],
+      ['good', 'exports.handler = async () => "ok";'],
+    ]) {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, 'index.js'), body);
+    }
+    const resource = (name: string) =>
+      `  ${name}:\n    component: fc3\n    props:\n      functionName: ${name}\n      runtime: nodejs20\n      code: ./${name}\n      handler: index.handler\n`;
+    writeFileSync(join(root, 's.yaml'), `edition: 3.0.0\nname: two\nresources:\n${resource('bad')}${resource('good')}`);
+    const failures = join(root, 'failures');
+    const bad = await runCli(['fuzz', 'oss', '--function', 'bad', '--runs', '5', '--failures', failures], { cwd: root });
+    expect(bad.status).toBe(1);
+    const good = await runCli(['fuzz', 'oss', '--function', 'good', '--runs', '5', '--failures', failures], { cwd: root });
+    expect(good.stdout).toMatch(/^✓ good: 5 oss events passed; seed /m);
+    // bad's saved failure is still its own.
+    const again = await runCli(['fuzz', 'oss', '--function', 'bad', '--runs', '5', '--failures', failures], { cwd: root });
+    expect(again.stdout).toContain('saved oss event');
   });
 });

@@ -11,6 +11,7 @@ import { pathIn } from '../io.js';
 import { invocationRecord } from '../print-invocation.js';
 import { localRecordLine } from '../records.js';
 import { checkOutputFolder } from '../output-paths.js';
+import { functionLabel } from '../../project/select.js';
 import { sourceCorpusKey } from '../../testing/replay-command.js';
 import { replayArgsOf } from '../replay-args.js';
 import { hasTarget, refuseRemoteFlags } from '../target-options.js';
@@ -106,6 +107,8 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
   const named = remote || options.function === undefined ? undefined : (await import('../project-target.js')).projectFunctionFrom(options, io);
   const config = remote ? { handler: remote.description } : (named?.config ?? functionConfigFrom(options, io));
   const { handler, ...runtime } = config;
+  // A project function by its name: its handler string (index.handler) may be that of every function of the project.
+  const subject = named ? functionLabel(named.fn) : handler;
   const failuresDir = options.save === false ? false : pathIn(io, options.failures ?? 'fixtures/failures');
   if (failuresDir) checkOutputFolder('--failures', options.failures ?? 'fixtures/failures', failuresDir);
   const runs = options.runs ?? 100;
@@ -131,8 +134,8 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
       ...(options.invocationType ? { invocationType: options.invocationType } : {}),
       redact: (text) => io.redactor.redact(text),
       replayArgs: replayArgsOf(options, config, checks, io, remote !== undefined),
-      // This handler's failures on this trigger or kind, whatever test or command runs it.
-      corpus: sourceCorpusKey(handler, target),
+      // This handler's (or project function's) failures on this trigger or kind, whatever test or command runs it.
+      corpus: sourceCorpusKey(named ? `function ${subject}` : handler, target),
       ...(remote ? { target: remote } : named ? { target: named.instance() } : {}),
     });
     bar.done();
@@ -141,7 +144,7 @@ export async function fuzzCommand(target: string, options: FuzzCommandOptions, i
       // fuzz stops at the first failure and shrinks it: its outcome is the run's, the last JSON line.
       const line = { passed: true, handler, source: target, runs: summary.runs, seed: summary.seed, replayed: summary.replayed };
       io.stdout.write(`${JSON.stringify(line)}\n`);
-    } else io.stdout.write(`✓ ${handler}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
+    } else io.stdout.write(`✓ ${subject}: ${summary.runs} ${target} events passed${replayed}; seed ${summary.seed}\n`);
     return 0;
   } catch (error) {
     bar.done();
