@@ -134,7 +134,7 @@ describe('fuzz --function keeps each function its own saved failures', () => {
     for (const [name, body] of [
       ['bad', 'exports.handler = async () => { throw new Error("always"); };'],
       ['good', 'exports.handler = async () => "ok";'],
-    ]) {
+    ] as const) {
       mkdirSync(join(root, name));
       writeFileSync(join(root, name, 'index.js'), body);
     }
