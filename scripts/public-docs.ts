@@ -192,7 +192,7 @@ export function exampleModules(
 ): Map<string, { label: string; code: string; preludeLines: number }> {
   const prelude = [
     ...[...exportedNames].map(([entry, names]) => `import { ${names.join(', ')} } from '${entry}';`),
-    `import { readdirSync, readFileSync } from 'node:fs';`,
+    `import { readFileSync } from 'node:fs';`,
     `import fc from 'fast-check';`,
     `import { afterAll, describe, expect, test } from 'vitest';`,
   ];

@@ -102,6 +102,7 @@ export function fillInitPlaceholders(document: Record<string, unknown>, root: st
     problems.push({
       kind: 'unresolved-variable',
       message: `{{ ${name} }} left as written: ${template.file} gives it no default (s init asks for it)`,
+      fix: 'run s init to fill it, or write the value in its place (or give the parameter a default in publish.yaml)',
       location: { file, path },
     });
   return result;

@@ -274,9 +274,7 @@ export function lintProject(project: Project): LintFinding[] {
                   rule: 'unresolved-variable',
                   severity: 'warning',
                   message: problem.message,
-                  fix: problem.message.startsWith('{{')
-                    ? 'run s init to fill it, or write the value in its place (or give the parameter a default in publish.yaml)'
-                    : 'set the variable (vars:, the environment, or .env beside the project file) to test with its value',
+                  fix: problem.fix ?? 'set the variable (vars:, the environment, or .env beside the project file) to test with its value',
                   location: problem.location,
                 },
           ],

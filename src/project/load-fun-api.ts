@@ -88,18 +88,13 @@ export function addFunApiTriggers(name: string, resource: Json, functions: reado
           ...(parameters === undefined
             ? {}
             : {
-                requestParameters: parameters.map((parameter) =>
-                  isObject(parameter)
-                    ? {
-                        // Fun's defaults for what a parameter leaves out (funcraft deploy-support-api.js
-                        // getDefaultRequestParameter): an optional String in the query.
-                        ...FUN_PARAMETER_DEFAULTS,
-                        ...parameter,
-                        location: upper(parameter.location ?? FUN_PARAMETER_DEFAULTS.location),
-                        required: upper(parameter.required ?? FUN_PARAMETER_DEFAULTS.required),
-                      }
-                    : parameter,
-                ),
+                requestParameters: parameters.map((parameter) => {
+                  if (!isObject(parameter)) return parameter;
+                  // Fun's defaults for what a parameter leaves out (funcraft deploy-support-api.js
+                  // getDefaultRequestParameter): an optional String in the query.
+                  const full = { ...FUN_PARAMETER_DEFAULTS, ...parameter };
+                  return { ...full, location: upper(full.location), required: upper(full.required) };
+                }),
               }),
         },
         location: { file: context.file, path: `${at}.${requestPath}.${method}` },

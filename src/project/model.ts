@@ -181,6 +181,8 @@ export interface ProjectProblem {
    * means `unresolved-variable`.
    */
   kind?: 'unresolved-variable' | 'unknown-part' | 'note';
+  /** How to fix it, when the loader knows better than lint's fix for the kind. */
+  fix?: string;
 }
 
 /**

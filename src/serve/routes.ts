@@ -201,8 +201,12 @@ function matchProxy(table: RouteTable, pathname: string, prefix: string, fc2: bo
   return { kind: 'not-found', errorCode: 'FunctionNotFound', message: `function '${name}' is not an FC 3.0 function of this project with an HTTP trigger` };
 }
 
-/** The host a served function has to itself: `<function>.localhost`, or `<function>.<service>.localhost` (FC 2.0). */
-export function ownHost(served: ServedFunction): string {
+/**
+ * The host a served function has to itself: `<function>.localhost`, or `<function>.<service>.localhost` (FC 2.0);
+ * none for a function only a custom domain reaches (no trigger URL of its own).
+ */
+export function ownHost(served: ServedFunction): string | undefined {
+  if (served.basePath === '') return undefined;
   return `${served.fn.name}${served.fn.service ? `.${served.fn.service}` : ''}.localhost`.toLowerCase();
 }
 
@@ -211,7 +215,7 @@ export function matchRoute(table: RouteTable, pathname: string, host?: string): 
   const hostname = host?.replace(/:\d+$/, '').toLowerCase();
   // A custom domain of the project named *.localhost keeps its routes.
   if (hostname?.endsWith('.localhost') && !table.routes.some((route) => route.domainName.toLowerCase() === hostname)) {
-    const own = table.functions.find((entry) => entry.basePath !== '' && ownHost(entry) === hostname);
+    const own = table.functions.find((entry) => ownHost(entry) === hostname);
     if (own) return { kind: 'function', served: own, functionPath: pathname, methods: own.methods, via: hostname };
   }
   if (pathname.startsWith(FC2_PROXY_PREFIX)) return matchProxy(table, pathname, FC2_PROXY_PREFIX, true);

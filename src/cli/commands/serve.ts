@@ -44,10 +44,7 @@ export function startupText(project: Project, running: RunningServer, cwd: strin
     );
     const port = new URL(url).port;
     text += `\neach also on a host of its own, where it sees the whole path, as on FC (browsers and curl resolve *.localhost; other clients send Host):\n`;
-    text += routes.functions
-      .filter((entry) => entry.basePath !== '')
-      .map((entry) => `  http://${ownHost(entry)}${port ? `:${port}` : ''}/\n`)
-      .join('');
+    for (const host of routes.functions.map(ownHost)) if (host) text += `  http://${host}${port ? `:${port}` : ''}/\n`;
   }
   const domains = [...new Set(routes.routes.map((route) => route.domainName))];
   for (const domain of domains) {
