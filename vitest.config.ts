@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { compiledModules } from './test/compiled-modules.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
+  plugins: [compiledModules(here('.'))],
   resolve: {
     // The example projects import fc-sim as users do; here that is this checkout's source.
     alias: [
