@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { handledError, loadError, unhandledError } from '../fc-errors.js';
-import { runFc2HttpHandler } from '../fc2-http.js';
 import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../handler-path.js';
 import { consoleLevels, contextLogger, formatLogLine } from '../log-format.js';
 import type { FromInstance, ToInstance } from '../protocol.js';
@@ -103,8 +102,12 @@ async function call(message: Extract<ToInstance, { type: 'call' }>): Promise<voi
   let outcome: HandlerOutcome;
   try {
     const fn = await load(message.handler);
-    if (message.http) outcome = await runFc2HttpHandler(fn, message.http, event ?? Buffer.alloc(0), context, traits);
-    else
+    if (message.http) {
+      // Loaded at the first HTTP call: node:http costs an event function's start ~15 ms (the instance's V8 flags turn
+      // off Node's code cache, so each built-in module it loads is compiled).
+      const { runFc2HttpHandler } = await import('../fc2-http.js');
+      outcome = await runFc2HttpHandler(fn, message.http, event ?? Buffer.alloc(0), context, traits);
+    } else
       outcome = await runHandler(fn, event === undefined ? [context] : [event, context], traits, (text) =>
         send({ type: 'warning', id: message.id, message: text }),
       );
