@@ -1,16 +1,18 @@
 /**
- * Checks of the public API's docs, shared by test/public-api-docs.test.ts and `npm test`: every export of the
- * package's entries (fc-sim, fc-sim/testing, fc-sim/generators) is documented where users read it, in their editor:
- * a TSDoc summary, an `@example` whose code type-checks against the public API, and an `@see` naming the FC
- * documentation it follows (or, for what only fc-sim has, the README section that explains it). Run directly, it
- * type-checks the examples.
+ * Checks of the public API's docs, run by `npm test` after vitest (`node dist/scripts/public-docs.js`): every export
+ * of the package's entries (fc-sim, fc-sim/testing, fc-sim/generators) is documented where users read it, in their
+ * editor: a TSDoc summary, an `@example` whose code type-checks against the public API, and an `@see` naming the FC
+ * documentation it follows (or, for what only fc-sim has, the README section that explains it). Both need the whole
+ * program, a full type-check of the package (seconds), so they run beside tsc, not in the vitest loop; the rules
+ * themselves are tested there on small programs (test/scripts/public-docs.test.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TypeScript } from './typescript.js';
 import { ts } from './typescript.js';
 import { packageRoot } from '../src/package-root.js';
+import { loadSchema, schemaNames } from '../src/schema/catalog.js';
 
 export const ENTRIES = { 'fc-sim': 'src/index.ts', 'fc-sim/testing': 'src/testing/index.ts', 'fc-sim/generators': 'generators/index.ts' };
 
@@ -119,23 +121,6 @@ export function compilerOptions(): TypeScript.CompilerOptions {
   return config.options;
 }
 
-/** Every `.ts` file under a folder of the package. */
-function sourcesUnder(folder: string): string[] {
-  return readdirSync(join(packageRoot, folder), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map((file) => join(packageRoot, folder, file));
-}
-
-/**
- * The package's own sources and none of what they import: enough to follow each entry's exports to their
- * declarations and read their comments, in about two-thirds of the whole program's time (no @types/node, no
- * dependency's types). The examples' type-check ({@link exampleErrors}) needs the whole program.
- */
-export function declarationsProgram(): TypeScript.Program {
-  const rootNames = [...sourcesUnder('src'), ...sourcesUnder('generators')];
-  return ts.createProgram({ rootNames, options: { ...compilerOptions(), types: [], noResolve: true } });
-}
-
 export function publicDeclarations(program: TypeScript.Program): PublicDeclaration[] {
   const checker = program.getTypeChecker();
   const seen = new Set<TypeScript.Declaration>();
@@ -179,6 +164,21 @@ export function docProblems(checker: TypeScript.TypeChecker, declaration: Public
       problems.push(`@see ${see}: neither an FC doc link (help.aliyun.com, alibabacloud.com) nor a README.md#section`);
   }
   return problems;
+}
+
+/**
+ * The generated types (one per schema) whose comment lacks the schema's FC doc link: what exempts them from
+ * `@example` and `@see` is that json-schema-to-typescript carries the schema's description over.
+ */
+export function generatedTypeProblems(generated: TypeScript.SourceFile, schemas: readonly { title: string; 'x-fc-doc': string }[]): string[] {
+  return schemas.flatMap((schema) => {
+    const declaration = generated.statements.find(
+      (statement): statement is TypeScript.InterfaceDeclaration | TypeScript.TypeAliasDeclaration =>
+        (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === schema.title,
+    );
+    const summary = declaration && docOf(declaration)?.summary;
+    return summary?.includes(`See: ${schema['x-fc-doc']}`) ? [] : [`${schema.title} in ${GENERATED_TYPES} lacks "See: ${schema['x-fc-doc']}"`];
+  });
 }
 
 /**
@@ -255,11 +255,26 @@ export function exampleErrors(program: TypeScript.Program, declarations: PublicD
   return errors;
 }
 
+/** Prints each problem under its heading; true when there were any. */
+function report(heading: string, problems: string[]): boolean {
+  if (problems.length > 0) console.error(`${heading}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  return problems.length > 0;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const program = ts.createProgram({ rootNames: Object.values(ENTRIES).map((path) => join(packageRoot, path)), options: compilerOptions() });
-  const errors = exampleErrors(program, publicDeclarations(program));
-  if (errors.length > 0) {
-    console.error(`public API @examples that do not type-check:\n${errors.map((error) => `  ${error}`).join('\n')}`);
-    process.exitCode = 1;
-  } else console.log('public API @examples type-check');
+  const checker = program.getTypeChecker();
+  const declarations = publicDeclarations(program);
+  const undocumented = declarations.flatMap((declaration) => {
+    const problems = docProblems(checker, declaration);
+    return problems.length === 0 ? [] : [`${declaration.label} (${declaration.file}): ${problems.join('; ')}`];
+  });
+  const schemas = schemaNames.map((name) => loadSchema(name) as { title: string; 'x-fc-doc': string });
+  const failed = [
+    report('public API exports without a summary, an @example and an @see', undocumented),
+    report("generated types without their schema's FC doc link", generatedTypeProblems(program.getSourceFile(join(packageRoot, GENERATED_TYPES))!, schemas)),
+    report('public API @examples that do not type-check', exampleErrors(program, declarations)),
+  ].some(Boolean);
+  if (failed) process.exitCode = 1;
+  else console.log(`public API docs: ${declarations.length} exports documented, their @examples type-check`);
 }
