@@ -9,15 +9,20 @@ import { unzip } from './unzip.js';
 const unpacked: string[] = [];
 let cleanupRegistered = false;
 
-/** Zips unpacked for this process, removed when it exits (a served or tested project reads them until then). */
+/**
+ * Removes the folders this process unpacked zips into. fc-sim does it when it exits (a served or tested project reads
+ * them until then); a host that ends its process without an 'exit' event (a test runner's worker) calls it when done.
+ */
+export function removeUnpackedCode(): void {
+  for (const item of unpacked.splice(0)) rmSync(item, { recursive: true, force: true });
+}
+
 function temporaryFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'fc-sim-code-'));
   unpacked.push(folder);
   if (!cleanupRegistered) {
     cleanupRegistered = true;
-    process.once('exit', () => {
-      for (const item of unpacked) rmSync(item, { recursive: true, force: true });
-    });
+    process.once('exit', removeUnpackedCode);
   }
   return folder;
 }
