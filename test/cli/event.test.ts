@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { eventKinds, schemaOfKind } from '../../src/triggers/registry.js';
+import { eventKinds, kindArbitrary, schemaOfKind } from '../../src/triggers/registry.js';
 import { validate } from '../../src/schema/validate.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -288,6 +289,36 @@ describe('fc-sim <kind> --random / --seed / --count', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(stream.every((item) => typeof item === 'string' || validate('mns-stream', item).valid)).toBe(true);
+  });
+
+  it("--count with no flag prints the kind generator's own draws, unchanged and every one valid", async () => {
+    // HTTP kinds draw FC 2.0 requests too: --fc2 picks the generator's variant, it pins nothing in the event.
+    const runs = [
+      ...eventKinds.map((kind) => ({ kind, fc2: false })),
+      ...eventKinds.filter((kind) => kind.trigger === 'http').map((kind) => ({ kind, fc2: true })),
+    ];
+    for (const { kind, fc2 } of runs) {
+      const run = await runCli([kind.name, '--count', '40', '--seed', '11', ...(fc2 ? ['--fc2'] : [])]);
+      expect(run.status, kind.name).toBe(0);
+      const drawn = fc.sample(kindArbitrary(kind, {}, { fc2 }), { seed: 11, numRuns: 40 });
+      expect(run.stdout, kind.name).toBe(drawn.map((event) => `${JSON.stringify(event)}\n`).join(''));
+      for (const event of drawn) {
+        const schema = schemaOfKind(kind, event);
+        // A raw MNS STREAM body: no schema describes a string.
+        if (schema) expect(validate(schema, event).issues, kind.name).toEqual([]);
+      }
+    }
+  });
+
+  it('--count still checks every event a flag pins: refused naming the flag, or with --set a warning each', async () => {
+    const refused = await runCli(['oss:put', '--count', '5', '--seed', '1', '--bucket', 'My_Bucket']);
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('these values make an event FC would not send:\n  --bucket: /events/0/oss/bucket/arn: must be a string matching');
+    const set = await runCli(['oss:put', '--count', '3', '--seed', '1', '--set', '/events/0/oss/object/size=-1']);
+    expect(set.status).toBe(0);
+    expect(set.stdout.trimEnd().split('\n')).toHaveLength(3);
+    expect(set.stderr.match(/warning: after --set the event is not a valid oss event/g)).toHaveLength(3);
   });
 
   it('says the seed it drew with, so that the same events can be drawn again', async () => {
