@@ -227,6 +227,9 @@ class SchemaArbitraryCompiler {
         .flatMap(({ then, else: otherwise }) => [then, otherwise])
         .flatMap((branch) => (branch ? Object.keys(schemaMap(this.context.resolve(branch).properties)) : []));
       const extras = this.extraProperties(node, node.additionalProperties, new Set([...names, ...patchedNames]), path);
+      // A map (OSS userMeta): its extra properties are the object. An empty record beside them draws nothing, so
+      // the values are the same, without a second object built from the first for every draw.
+      if (names.length === 0 && conditionals.length === 0) return extras;
       objects = fc
         .tuple(objects, extras)
         .map(([declared, extra]) =>
