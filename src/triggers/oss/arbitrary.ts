@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
 import { encodePath } from '../http/build.js';
 import type { OssEventName, OssEventParams } from './build.js';
-import { buildOssEvent } from './build.js';
+import { buildOssEvent, ossEventFrom } from './build.js';
 import type { OssEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed, sometimes } from '../../../generators/internal/params.js';
 import { keyCodePointBytes } from '../../../generators/internal/key-bytes.js';
@@ -188,7 +188,7 @@ export function ossEvent(constraints: OssEventConstraints = {}): fc.Arbitrary<Os
       // A key ending in "/" is a folder marker, an empty object.
       const size = fixed.size ?? (key.name.endsWith('/') ? 0 : drawnSize);
       const hasMeta = meta !== NO_OBJECT_META;
-      return buildOssEvent({
+      return ossEventFrom({
         eventName,
         bucket,
         region,

@@ -94,7 +94,14 @@ function defaultDeltaSize(eventName: OssEventName, size: number): number {
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
 export function buildOssEvent(overrides: Partial<OssEventParams> = {}): OssEvent {
-  const p = withDefaults(ossEventDefaults, overrides);
+  return ossEventFrom(withDefaults(ossEventDefaults, overrides));
+}
+
+/**
+ * {@link buildOssEvent} from every parameter, as the generator draws them: no copy of the defaults per event (a
+ * copy of fifteen keys cost ~5% of drawing an event).
+ */
+export function ossEventFrom(p: OssEventParams): OssEvent {
   const time = toDate(p.time);
   const deltaSize = p.deltaSize ?? defaultDeltaSize(p.eventName, p.size);
   // Optional fields set after the literal, in the order the literal would spread them: no throwaway objects per event.
