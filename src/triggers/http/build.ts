@@ -107,8 +107,14 @@ function fc3Headers(headers: HttpRequestParams['headers']): Record<string, strin
   return Object.fromEntries(Object.entries(joined).map(([name, all]) => [name, all.join(',')]));
 }
 
-/** What encodeURIComponent leaves and clients escape in paths too. */
-const SUB_DELIMITERS = /[!'()*]/;
+/**
+ * Whether an encoded path keeps a byte as it is: the slash and what encodeURIComponent leaves, less `!'()*`, which
+ * clients escape in paths too. Every other byte of the path's UTF-8 is written `%XX`.
+ */
+const isKept = Uint8Array.from({ length: 256 }, (_, byte) => Number(/[A-Za-z0-9\-_.~/]/.test(String.fromCharCode(byte))));
+const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
+/** In a `u` pattern, a surrogate alone (a pair is one code point). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
  * Percent-encodes a decoded path the way clients send it: every segment encoded, the slashes kept.
@@ -120,9 +126,26 @@ const SUB_DELIMITERS = /[!'()*]/;
  * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
  */
 export function encodePath(path: string): string {
-  // Each segment encoded, the slashes kept: a "%2F" in the encoded path can only be a slash ("%" itself is "%25").
-  const encoded = encodeURIComponent(path).replaceAll('%2F', '/');
-  return SUB_DELIMITERS.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
+  // A lone surrogate has no UTF-8 (Buffer.from would write U+FFFD for it): encodeURIComponent throws URIError.
+  if (LONE_SURROGATE.test(path)) return encodeURIComponent(path);
+  // Byte by byte from a table: half the time of encodeURIComponent, then putting back the slashes and escaping
+  // `!'()*` (OSS generators encode every other key, and --count draws tens of thousands a second).
+  const bytes = Buffer.from(path, 'utf8');
+  let kept = 0;
+  for (let at = 0; at < bytes.length; at++) kept += isKept[bytes[at]!]!;
+  if (kept === bytes.length) return path;
+  const encoded = Buffer.allocUnsafe(kept + 3 * (bytes.length - kept));
+  let end = 0;
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at]!;
+    if (isKept[byte]) encoded[end++] = byte;
+    else {
+      encoded[end++] = 0x25; // %
+      encoded[end++] = HEX_DIGITS[byte >> 4]!;
+      encoded[end++] = HEX_DIGITS[byte & 15]!;
+    }
+  }
+  return encoded.toString('latin1');
 }
 
 export function queryString(query: HttpRequestParams['query']): string {

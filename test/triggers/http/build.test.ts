@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFc2HttpRequest, buildHttpEvent, canonicalHeaderName, encodePath, queryString } from '../../../src/triggers/http/build.js';
 import { validate } from '../../../src/schema/validate.js';
@@ -7,6 +8,28 @@ describe('HTTP request builders', () => {
     expect(encodePath("/a b/报告(1)/it's")).toBe('/a%20b/%E6%8A%A5%E5%91%8A%281%29/it%27s');
     expect(queryString({ q: 'a b', tag: ['x', 'y'] })).toBe('?q=a+b&tag=x&tag=y');
     expect(queryString({})).toBe('');
+  });
+
+  it("encode a path as encodeURIComponent does, but for the slashes kept and !'()* escaped; a lone surrogate throws", () => {
+    const reference = (path: string) =>
+      encodeURIComponent(path)
+        .replaceAll('%2F', '/')
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const outcome = (encode: (path: string) => string, path: string) => {
+      try {
+        return encode(path);
+      } catch (error) {
+        return (error as Error).name;
+      }
+    };
+    // Any code point (lone surrogates included), or mostly the characters encodePath treats apart.
+    const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code));
+    const paths = fc.oneof(fc.string({ unit: anyCodePoint }), fc.string({ unit: fc.constantFrom(...`/!'()*%~-_. aZ9\uD800\uDC00é图😀`) }));
+    fc.assert(
+      fc.property(paths, (path) => outcome(encodePath, path) === outcome(reference, path)),
+      { numRuns: 2000 },
+    );
+    expect(() => encodePath('a\uD83Db')).toThrow(URIError);
   });
 
   it('make the FC 3.0 event: joined multi-values, base64 only for bytes that are not UTF-8', () => {
