@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { FcSimError } from '../../errors.js';
-import { encodePath } from '../http/build.js';
+import { encodedPathByteWidths, encodePath } from '../http/build.js';
 import type { OssEventName, OssEventParams } from './build.js';
 import { buildOssEvent, ossEventFrom } from './build.js';
 import type { OssEvent } from '../../types/generated.js';
 import { definedOnly, fixedOr, narrowed, sometimes } from '../../../generators/internal/params.js';
-import { keyCodePointBytes } from '../../../generators/internal/key-bytes.js';
 import { EXTENSIONS, pathSegment } from '../../../generators/internal/paths.js';
 import { arbitraryAt } from '../../../generators/internal/schema-arbitrary.js';
 import { instant } from '../../../generators/internal/time.js';
@@ -55,18 +54,31 @@ const KEY_FORMS: Readonly<Record<OssKeyEncoding, (name: string) => string>> = { 
 const MAX_UNIT_BYTES: Readonly<Record<OssKeyEncoding, number>> = { raw: 3, url: 9 };
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
+/**
+ * What the characters of a name take in the key, by form: an ASCII character (by code), and each UTF-8 byte of any
+ * other character. Stored as is, a byte each; URL-encoded, `/` and unreserved ASCII a byte, anything else `%XX`.
+ */
+const KEY_WIDTHS: Readonly<Record<OssKeyEncoding, { ascii: Uint8Array; utf8Byte: number }>> = {
+  raw: { ascii: new Uint8Array(128).fill(1), utf8Byte: 1 },
+  url: { ascii: encodedPathByteWidths.subarray(0, 128), utf8Byte: 3 },
+};
+
 /** The longest start of `text`, cut between code points, whose event form takes at most `budget` bytes. */
 function fitBytes(text: string, budget: number, encoding: OssKeyEncoding): string {
   // Most keys are far within the limit: no need to count them character by character.
   if (text.length * MAX_UNIT_BYTES[encoding] <= budget) return text;
-  const codePointBytes = keyCodePointBytes[encoding];
+  // Counted inline, code unit by code unit: a byte function called per code point cost several times as much for
+  // the keys that fill the limit, one event in ten.
+  const { ascii, utf8Byte } = KEY_WIDTHS[encoding];
   let used = 0;
   let end = 0;
   while (end < text.length) {
-    const code = text.codePointAt(end)!;
-    used += codePointBytes(code);
+    const unit = text.charCodeAt(end);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
+    // UTF-8: two bytes below U+0800, four for a surrogate pair, else three (a lone surrogate is written as U+FFFD).
+    used += unit < 0x80 ? ascii[unit]! : utf8Byte * (unit < 0x800 ? 2 : pair ? 4 : 3);
     if (used > budget) break;
-    end += code > 0xffff ? 2 : 1;
+    end += pair ? 2 : 1;
   }
   return text.slice(0, end);
 }

@@ -45,6 +45,21 @@ describe('ossEvent', () => {
       fc.assert(fc.property(ossEvent(), (event) => utf8Bytes(record(event).oss.object.key) <= 1023));
     });
 
+    it('cuts the keys that fill the limit at the last character that fits, raw or URL-encoded', () => {
+      let long = 0;
+      fc.assert(
+        fc.property(ossEvent(), (event) => {
+          const bytes = utf8Bytes(record(event).oss.object.key);
+          if (bytes <= 500) return;
+          long += 1;
+          // One character more would not fit: an emoji takes 4 bytes, 12 URL-encoded.
+          expect(bytes).toBeGreaterThan(1023 - 12);
+        }),
+        { numRuns: 500 },
+      );
+      expect(long).toBeGreaterThan(10);
+    });
+
     it('writes eventTime in whole seconds padded to .000Z', () => {
       fc.assert(fc.property(ossEvent(), (event) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/.test(record(event).eventTime)));
     });
