@@ -5,20 +5,17 @@
  * ~12 s); when every output is fresh this costs a few hundred stat calls. Types are `npm test`'s tsc's job.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { buildChild, CHILD_OUT, finishChildScript } from '../scripts/build-child.js';
 import { bundleCli, CLI_BUNDLE } from '../scripts/bundle-cli.js';
 import { packageRoot } from '../src/package-root.js';
 import { NodeUnavailable } from '../src/runtime/node/node-binary.js';
 import { installRuntime } from '../src/runtime/node/runtime-cache.js';
 import { runtimeNames } from '../src/runtime/runtimes.js';
+import { SOURCE_FOLDERS } from './compiled-modules.js';
 import { guardRun } from './helpers/run-guard.js';
-
-/** The folders tsconfig.build.json compiles into dist/ (tsconfig files are JSON with comments). */
-const SOURCE_FOLDERS = (parseJsonc(readFileSync(join(packageRoot, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
