@@ -3,10 +3,14 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import type { ProjectProblem } from './model.js';
 
-const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
-const HAS_PLACEHOLDER = /\{\{\s*[\w-]+\s*\}\}/;
+/** `{{ name }}`, the name captured: every pattern below is this one in a context. */
+const NAMED = String.raw`\{\{\s*([\w-]+)\s*\}\}`;
+const PLACEHOLDER = new RegExp(NAMED, 'g');
+const HAS_PLACEHOLDER = new RegExp(NAMED);
+/** A string that is one placeholder and nothing else. */
+const WHOLE_PLACEHOLDER = new RegExp(`^${NAMED}$`);
 /** A placeholder that is a whole unquoted value (`domain: {{ cdnDomain }}`, `- {{ name }}`), a trailing comment kept. */
-const BARE_PLACEHOLDER = /^(\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+))\{\{\s*([\w-]+)\s*\}\}(\s*(?:#.*)?)$/gm;
+const BARE_PLACEHOLDER = new RegExp(String.raw`^(\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+))${NAMED}(\s*(?:#.*)?)$`, 'gm');
 
 /** The names each document had as whole unquoted values (quoted by {@link quoteBarePlaceholders}). */
 const bareNames = new WeakMap<object, ReadonlySet<string>>();
@@ -68,7 +72,7 @@ export function fillInitPlaceholders(document: Record<string, unknown>, root: st
   const bare = bareNames.get(document);
   const fill = (value: unknown, path: string): unknown => {
     if (typeof value === 'string') {
-      const whole = /^\{\{\s*([\w-]+)\s*\}\}$/.exec(value)?.[1];
+      const whole = WHOLE_PLACEHOLDER.exec(value)?.[1];
       const typed = whole !== undefined && bare?.has(whole) ? template.defaults.get(whole) : undefined;
       if (typeof typed === 'number' || typeof typed === 'boolean') {
         filled.add(`${whole}=${typed}`);
