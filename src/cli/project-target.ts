@@ -7,7 +7,7 @@ import { findFunction } from '../project/select.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import type { InvokeOptions } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
-import { buildKind, deliveryOfKind, findKind } from '../triggers/basics.js';
+import { buildKind, deliveryOfKind, findKind, isHttpTriggerType } from '../triggers/basics.js';
 import { deliver } from '../triggers/delivery.js';
 import type { FunctionFlags } from './function-options.js';
 import { functionConfigFrom, platformFlag } from './function-options.js';
@@ -44,7 +44,7 @@ export function namedFunctionPlatform(flags: FunctionFlags, io: CommandIo): Func
  */
 export function defaultEventOf(flags: FunctionFlags, io: CommandIo): { bytes: Buffer; http?: InvokeOptions['http']; description: string } {
   const { fn } = namedFunction(flags, io);
-  if (!fn.triggers.some((trigger) => trigger.type === 'http')) return { bytes: Buffer.from('{}'), description: '{}' };
+  if (!fn.triggers.some((trigger) => isHttpTriggerType(trigger.type))) return { bytes: Buffer.from('{}'), description: '{}' };
   const kind = findKind('http:get')!;
   const fc2 = (platformFlag(flags) ?? fn.platform) === 'fc2';
   const { bytes, options } = deliver(buildKind(kind, { path: '/' }, { fc2 }), deliveryOfKind(kind, { fc2 }));

@@ -8,7 +8,8 @@ import { detectSchema } from '../schema/detect.js';
 import type { SavedFailure } from '../testing/failures.js';
 import { isSavedFailure, parseFailureFile } from '../testing/failures.js';
 import type { Delivery } from '../triggers/delivery.js';
-import { deliver, deliveryOfSchema } from '../triggers/delivery.js';
+import { deliveryOfSchema } from '../triggers/basics.js';
+import { deliver } from '../triggers/delivery.js';
 import type { CliIo } from './io.js';
 import type { PreparedEvent } from './run-invocations.js';
 

@@ -4,7 +4,7 @@ import type { Platform } from '../runtime/runtimes.js';
 import type { Delivery } from '../triggers/delivery.js';
 import type { HttpRequestConstraints } from '../triggers/http/arbitrary.js';
 import type { ConstraintsOf, TriggerId } from '../triggers/registry.js';
-import { findKind, kindArbitrary, deliveryOfKind, triggerSource } from '../triggers/registry.js';
+import { deliveryOfKind, findKind, isFc2SourceName, isTriggerId, kindArbitrary, sourceNameOn, triggerSource } from '../triggers/registry.js';
 
 /**
  * Where events come from: a trigger with generator constraints, a named kind, or an arbitrary of your own.
@@ -66,7 +66,7 @@ export interface PreparedSource {
 export function sourcePlatform(source: EventSource): Platform | undefined {
   if ('arbitrary' in source) return source.delivery === 'fc2-http' ? 'fc2' : undefined;
   if ('kind' in source) return source.fc2 ? 'fc2' : undefined;
-  return source.trigger === 'fc2-http' ? 'fc2' : undefined;
+  return isFc2SourceName(source.trigger) ? 'fc2' : undefined;
 }
 
 /**
@@ -82,7 +82,10 @@ export function sourcePlatform(source: EventSource): Platform | undefined {
 export function sourceOnPlatform(source: EventSource, platform: Platform): EventSource {
   if (platform !== 'fc2' || 'arbitrary' in source) return source;
   if ('kind' in source) return { ...source, fc2: true };
-  return source.trigger === 'http' ? { trigger: 'fc2-http', ...(source.constraints ? { constraints: source.constraints } : {}) } : source;
+  if (!isTriggerId(source.trigger)) return source;
+  const trigger = sourceNameOn(source.trigger, platform);
+  // The FC 2.0 form of a trigger takes the trigger's own constraints (`fc2-http`: the HTTP request's).
+  return trigger === source.trigger ? source : ({ ...source, trigger } as EventSource);
 }
 
 export class UnknownKindError extends FcSimError {

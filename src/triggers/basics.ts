@@ -174,10 +174,52 @@ export function schemaOfKind(kind: EventKind, event: unknown): SchemaName | unde
   return triggerBasics(kind.trigger).schemaOf(event);
 }
 
+/** A trigger's FC 2.0 form, where FC 2.0 calls its handler another way (HTTP: `(request, response, context)`). */
+const fc2Variant = (module: TriggerBasics) => module.variants?.find((variant) => variant.delivery === 'fc2-http');
+
 /** How an event of a kind reaches the handler. */
 export function deliveryOfKind(kind: EventKind, options: BuildOptions = {}): Delivery {
   const module = triggerBasics(kind.trigger);
-  return options.fc2 && module.variants?.some((variant) => variant.delivery === 'fc2-http') ? 'fc2-http' : module.delivery;
+  return (options.fc2 && fc2Variant(module)?.delivery) || module.delivery;
+}
+
+/**
+ * The name of a trigger's events on a platform: its FC 2.0 variant on FC 2.0 where it has one (`http` → `fc2-http`),
+ * else the trigger's own.
+ *
+ * @example
+ * ```ts
+ * sourceNameOn('http', 'fc2'); // 'fc2-http'
+ * sourceNameOn('oss', 'fc2'); // 'oss'
+ * ```
+ * @see README.md#property-based-contract-tests
+ */
+export function sourceNameOn(id: TriggerId, platform: 'fc2' | 'fc3'): string {
+  return (platform === 'fc2' && fc2Variant(triggerBasics(id))?.name) || id;
+}
+
+/** Whether a source name is a trigger's FC 2.0 variant (`fc2-http`), whose events only FC 2.0 delivers. */
+export function isFc2SourceName(name: string): boolean {
+  return basics.some((module) => fc2Variant(module)?.name === name);
+}
+
+/**
+ * How an event of this schema reaches the handler (a saved or hand-written event file): as its trigger or variant
+ * delivers it; as bytes when no trigger delivers it (a response, a context, an unknown event).
+ *
+ * @example
+ * ```ts
+ * deliveryOfSchema(detectSchema(JSON.parse(text))?.schema); // 'fc3-http' for an FC 3.0 HTTP event
+ * ```
+ * @see README.md#run-a-handler-locally
+ */
+export function deliveryOfSchema(schema: SchemaName | undefined): Delivery {
+  if (schema === undefined) return 'event';
+  for (const module of basics) {
+    const variant = module.variants?.find((candidate) => candidate.schema === schema);
+    if (variant) return variant.delivery;
+  }
+  return basics.find((module) => module.schemas.events.includes(schema))?.delivery ?? 'event';
 }
 
 /** The names a test source can take: every trigger, and each trigger's variants (`fc2-http`). */

@@ -1,6 +1,7 @@
 import { encodeCbor } from '../io/cbor.js';
+import type { Json } from '../io/json-values.js';
+import { isJsonObject } from '../io/json-values.js';
 import type { InvokeOptions } from '../runtime/instance.js';
-import type { SchemaName } from '../schema/catalog.js';
 import type { Fc2HttpRequest } from '../types/generated.js';
 
 /**
@@ -45,13 +46,26 @@ export function deliver(event: unknown, delivery: Delivery): { bytes: Buffer; op
   return { bytes, options: delivery === 'fc3-http' || delivery === 'apigw' ? { http: { kind: delivery } } : {} };
 }
 
+/**
+ * How an HTTP request written as JSON reaches the handler, by its shape: an FC 3.0 HTTP trigger event (`version`
+ * "v1" and a `requestContext`), the FC 2.0 request an HTTP handler sees (`method` and `path`), or an API Gateway call
+ * (`httpMethod` and `path`). Looser than the schemas: a hand-written request names what it needs and FC fills the rest.
+ *
+ * @example
+ * ```ts
+ * httpRequestDelivery({ method: 'POST', path: '/users', body: '{}' }); // 'fc2-http'
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/http-trigger-invoking-function
+ */
+export function httpRequestDelivery(value: Json): Extract<Delivery, 'fc3-http' | 'fc2-http' | 'apigw'> | undefined {
+  if (!isJsonObject(value)) return undefined;
+  if (value.version === 'v1' && typeof value.requestContext === 'object') return 'fc3-http';
+  if (typeof value.method === 'string' && typeof value.path === 'string') return 'fc2-http';
+  if (typeof value.httpMethod === 'string' && typeof value.path === 'string') return 'apigw';
+  return undefined;
+}
+
 /** How the runtime was asked to call the handler: its invoke options' `http` kind is the delivery. */
 export function deliveryOf(options: InvokeOptions): Delivery {
   return options.http?.kind ?? 'event';
-}
-
-/** How an event of this schema reaches the handler (a saved or hand-written event file). */
-export function deliveryOfSchema(schema: SchemaName | undefined): Delivery {
-  if (schema === 'apigw') return 'apigw';
-  return schema === 'http' ? 'fc3-http' : schema === 'fc2-http-request' ? 'fc2-http' : schema === 'tablestore' ? 'cbor' : 'event';
 }

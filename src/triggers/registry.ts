@@ -28,14 +28,17 @@ import type { BuildOptions, TriggerModule } from './types.js';
 export type { EventKind, TriggerId } from './basics.js';
 export {
   apiTypeOf,
+  deliveryOfSchema,
   buildKind,
   deliveryOfKind,
   eventKinds,
   findKind,
+  isFc2SourceName,
   isHttpTriggerType,
   isTriggerId,
   kindParams,
   schemaOfKind,
+  sourceNameOn,
   sourceNames,
   triggerIds,
 } from './basics.js';

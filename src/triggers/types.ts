@@ -139,6 +139,8 @@ export interface CommandOption {
 export interface TriggerVariant {
   readonly name: string;
   readonly delivery: Delivery;
+  /** The schema of what the variant delivers (`fc2-http-request`): a saved or hand-written file of it goes this way. */
+  readonly schema: SchemaName;
 }
 
 export type FcVersion = 2 | 3;

@@ -8,7 +8,17 @@ import { validate } from '../../src/schema/validate.js';
 import type { AnyTriggerModule, EventKind } from '../../src/triggers/registry.js';
 import { triggerBasics } from '../../src/triggers/basics.js';
 import type { TriggerEvents } from '../../src/triggers/types.js';
-import { buildKind, eventKinds, kindArbitrary, moduleOfTrigger, triggers } from '../../src/triggers/registry.js';
+import {
+  buildKind,
+  deliveryOfKind,
+  deliveryOfSchema,
+  eventKinds,
+  isFc2SourceName,
+  kindArbitrary,
+  moduleOfTrigger,
+  sourceNameOn,
+  triggers,
+} from '../../src/triggers/registry.js';
 
 /**
  * The battery every trigger module passes: a new trigger gets these checks by being in the registry.
@@ -156,6 +166,20 @@ describe.each(triggers.map((module) => [module.id, module as AnyTriggerModule] a
       const event = buildKind(kind);
       if (typeof event !== 'object' || event === null) continue;
       expect(module.detect(event as Record<string, unknown>)?.schema, kind.name).toBe(module.schemaOf(event));
+    }
+  });
+
+  it('a file of its events replays the way its kinds deliver them, on FC 3.0 and on FC 2.0', () => {
+    expect(sourceNameOn(id, 'fc3')).toBe(id);
+    const fc2Name = sourceNameOn(id, 'fc2');
+    expect(isFc2SourceName(id)).toBe(false);
+    if (fc2Name !== id) expect(module.variants?.find((variant) => variant.name === fc2Name)?.delivery).toBe('fc2-http');
+    if (fc2Name !== id) expect(isFc2SourceName(fc2Name)).toBe(true);
+    for (const kind of kinds) {
+      for (const fc2 of [false, true]) {
+        const event = buildKind(kind, {}, { fc2 });
+        expect(deliveryOfSchema(module.schemaOf(event)), `${kind.name}${fc2 ? ' --fc2' : ''}`).toBe(deliveryOfKind(kind, { fc2 }));
+      }
     }
   });
 

@@ -1,7 +1,8 @@
 import { FcSimError } from '../../errors.js';
+import type { Json } from '../../io/json-values.js';
 import { parseJson } from '../../io/read-json.js';
 import type { Platform } from '../../runtime/runtimes.js';
-import type { Fc2HttpRequest } from '../../types/generated.js';
+import { deliver, httpRequestDelivery } from '../../triggers/delivery.js';
 import type { FunctionFlags } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { invokedEvent, readEvents } from '../read-events.js';
@@ -16,14 +17,12 @@ export interface InvokeCommandOptions extends FunctionFlags {
 
 /** An HTTP event file: an FC 3.0 HTTP trigger event, the FC 2.0 request an HTTP handler sees, or an API Gateway call. */
 function httpEvent(bytes: Buffer, source: string): PreparedEvent {
-  const parsed = parseJson(bytes.toString(), source);
-  const value = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  if (value.version === 'v1' && typeof value.requestContext === 'object') return { bytes, http: { kind: 'fc3-http' } };
-  if (typeof value.method === 'string' && typeof value.path === 'string') {
-    const request = value as unknown as Fc2HttpRequest;
-    return { bytes: Buffer.from(request.body ?? ''), http: { kind: 'fc2-http', request } };
+  const value = parseJson(bytes.toString(), source) as Json;
+  const delivery = httpRequestDelivery(value);
+  if (delivery) {
+    const { bytes: delivered, options } = deliver(delivery === 'fc2-http' ? value : bytes, delivery);
+    return { bytes: delivered, ...(options.http ? { http: options.http } : {}) };
   }
-  if (typeof value.httpMethod === 'string' && typeof value.path === 'string') return { bytes, http: { kind: 'apigw' } };
   throw new FcSimError(
     'E_USAGE',
     `${source}: --http needs an FC 3.0 HTTP event (version "v1"), an FC 2.0 request ({method, path, url, …}) or an API Gateway call ({httpMethod, path, …})`,

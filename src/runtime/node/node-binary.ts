@@ -71,7 +71,9 @@ async function download(version: string, binary: string, env: NodeJS.ProcessEnv,
   progress?.(`fc-sim: downloading Node.js v${version} (${name}${size ? `, ${megabytes(size)}` : ''}) into ${cacheDir(env)} …`);
   const bytes = Buffer.from(await response.arrayBuffer());
   const digest = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
-  if (digest !== integrity) throw new Error(`fc-sim: ${tarball}: integrity mismatch (expected ${integrity}, got ${digest}); nothing was installed`);
+  // A corrupted download (a proxy's, a truncated body) is a binary fc-sim could not get, like the registry being down.
+  if (digest !== integrity)
+    throw new NodeUnavailable('offline', `${tarball}: integrity mismatch (expected ${integrity}, got ${digest}); nothing was installed`);
   const node = tarEntry(gunzipSync(bytes), 'package/bin/node');
   if (!node) throw new NodeUnavailable('unsupported', `${name}@${version} holds no bin/node`);
   await installAtomically(join(binary, '..', '..'), async (folder) => {

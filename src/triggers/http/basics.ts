@@ -25,6 +25,6 @@ export const httpBasics: TriggerBasics<'http', HttpRequestParams, HttpTriggerEve
   schemaOf: (event) => (typeof event === 'object' && event !== null && 'version' in event ? 'http' : 'fc2-http-request'),
   detect: (value) =>
     'rawPath' in value || ('requestContext' in value && 'version' in value) ? { schema: 'http', because: 'it has rawPath and requestContext' } : undefined,
-  variants: [{ name: 'fc2-http', delivery: 'fc2-http' }],
+  variants: [{ name: 'fc2-http', delivery: 'fc2-http', schema: 'fc2-http-request' }],
   load: async () => (await import('./index.js')).http,
 };

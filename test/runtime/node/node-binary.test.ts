@@ -68,7 +68,10 @@ describe('provisionNode', () => {
     const real = integrity;
     integrity = `sha512-${createHash('sha512').update('something else').digest('base64')}`;
     try {
-      await expect(provisionNode('99.0.0', { env })).rejects.toThrow(/integrity mismatch/);
+      // Not an internal error: the same end as an unreachable registry, which chooseNode turns into its warning.
+      const refused = provisionNode('99.0.0', { env });
+      await expect(refused).rejects.toThrow(/integrity mismatch/);
+      await expect(refused).rejects.toMatchObject({ name: 'NodeUnavailable', reason: 'offline' });
     } finally {
       integrity = real;
     }
