@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
-import { spawnCli } from '../helpers/spawn-cli.js';
+import { spawnCli, spawnedCliEnvironment } from '../helpers/spawn-cli.js';
 
 describe('the fc-sim bin', () => {
   it('is the package’s bin and prints its version', async () => {
@@ -21,7 +21,9 @@ describe('the fc-sim bin', () => {
   it('is executable: npx runs the bin file itself, and links made before a rebuild do not set the mode again', async () => {
     // A fresh dist/src/cli/bin.js from tsc is 0644; the build (and the tests' rebuild) set 0755.
     expect(statSync(join(packageRoot, 'dist/src/cli/bin.js')).mode & 0o111).toBe(0o111);
-    const run = await new Promise<number | null>((resolve) => spawn(join(packageRoot, 'dist/src/cli/bin.js'), ['--version']).on('close', resolve));
+    const run = await new Promise<number | null>((resolve) =>
+      spawn(join(packageRoot, 'dist/src/cli/bin.js'), ['--version'], { env: spawnedCliEnvironment() }).on('close', resolve),
+    );
     expect(run).toBe(0);
   });
 
@@ -39,6 +41,7 @@ describe('the fc-sim bin', () => {
   it('exits 0, silently, when the reader closes the pipe early (fc-sim oss:put --count 1000 | head -1)', async () => {
     const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/bin.js'), 'oss:put', '--count', '1000', '--seed', '1'], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: spawnedCliEnvironment(),
     });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

@@ -9,6 +9,16 @@ export interface SpawnedCliRun extends Omit<CliRun, 'stdoutBytes'> {
 }
 
 /**
+ * The environment of a spawned fc-sim: this one's, without colours, and without NODE_EXTRA_CA_CERTS, which only a
+ * TLS connection uses and which makes each Node.js start read and parse the whole CA bundle (~40 ms of CPU per
+ * process on these machines). Spawned runs talk to 127.0.0.1 over plain HTTP; the global setup provisioned the
+ * runtimes' Node.js binaries from the registry before any test ran.
+ */
+export function spawnedCliEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: undefined, ...extra };
+}
+
+/**
  * Runs the built bin (dist/src/cli/bin.js, fresh: test/global-setup.ts builds it) in its own process, for what only a
  * real process shows: signals, a closed pipe, the process exit status. Does not block this process, whose test
  * servers must keep answering. `onStart` gets the child (to send it SIGINT). Killed after `timeoutMs`.
@@ -20,7 +30,7 @@ export function spawnCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(packageRoot, 'dist/src/cli/bin.js'), ...args], {
       cwd: options.cwd ?? packageRoot,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: spawnedCliEnvironment(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
