@@ -10,7 +10,9 @@ const HAS_PLACEHOLDER = new RegExp(NAMED);
 /** A string that is one placeholder and nothing else. */
 const WHOLE_PLACEHOLDER = new RegExp(`^${NAMED}$`);
 /** A placeholder that is a whole unquoted value (`domain: {{ cdnDomain }}`, `- {{ name }}`), a trailing comment kept. */
-const BARE_PLACEHOLDER = new RegExp(String.raw`^(\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+))${NAMED}(\s*(?:#.*)?)$`, 'gm');
+const BARE_PLACEHOLDER = new RegExp(String.raw`^(\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+))${NAMED}(\s*(?:#.*)?)$`);
+/** A line that opens a block scalar (`script: |`, `- >-`, `body: |2 # text`): the lines below it are its text. */
+const BLOCK_SCALAR_START = /^(\s*)(?:-\s+|-$|[^\s#'"][^#'"]*?:\s+)?[|>][-+]?\d?[-+]?\s*(?:#.*)?$/;
 
 /** The names each document had as whole unquoted values (quoted by {@link quoteBarePlaceholders}). */
 const bareNames = new WeakMap<object, ReadonlySet<string>>();
@@ -22,11 +24,19 @@ const bareNames = new WeakMap<object, ReadonlySet<string>>();
  */
 export function quoteBarePlaceholders(text: string): { text: string; bare: ReadonlySet<string> } {
   const bare = new Set<string>();
-  const quoted = text.replace(BARE_PLACEHOLDER, (_match, before: string, name: string, after: string) => {
+  // Inside a block scalar a placeholder is text (`s init` fills it in place): quoting it would put quotes in the text.
+  let blockIndent: number | undefined;
+  const lines = text.split('\n').map((line) => {
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent !== undefined && (line.trim() === '' || indent > blockIndent)) return line;
+    blockIndent = BLOCK_SCALAR_START.exec(line) ? indent : undefined;
+    const bareValue = BARE_PLACEHOLDER.exec(line);
+    if (!bareValue) return line;
+    const [, before, name, after] = bareValue as unknown as [string, string, string, string];
     bare.add(name);
     return `${before}"{{ ${name} }}"${after}`;
   });
-  return { text: quoted, bare };
+  return { text: lines.join('\n'), bare };
 }
 
 /** Records which placeholders a parsed document had unquoted. */

@@ -3,6 +3,7 @@ import { cpSync } from 'node:fs';
 import fc from 'fast-check';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { quoteBarePlaceholders } from '../../src/project/init-template.js';
 import { lintProject } from '../../src/project/lint.js';
 import { matchingEvents } from '../../src/project/matching-events.js';
@@ -32,6 +33,27 @@ describe('quoteBarePlaceholders', () => {
       '# key: {{ commented }}',
     ];
     expect(quoteBarePlaceholders(lines.join('\n'))).toEqual({ text: lines.join('\n'), bare: new Set() });
+  });
+
+  it('leaves a block scalar’s text as it is, and quotes again after it', () => {
+    const lines = [
+      'environmentVariables:',
+      '  SCRIPT: |',
+      '    key: {{ inScript }}',
+      '',
+      '    - {{ listed }}',
+      '  NOTE: >-',
+      '    {{ folded }}',
+      'steps:',
+      '  - |',
+      '    run: {{ inStep }}',
+      '  - {{ after }}',
+      'region: {{ region }}',
+    ];
+    const expected = [...lines.slice(0, 10), '  - "{{ after }}"', 'region: "{{ region }}"'];
+    expect(quoteBarePlaceholders(lines.join('\n'))).toEqual({ text: expected.join('\n'), bare: new Set(['after', 'region']) });
+    // Parsed, each stays text inside its scalar, unquoted.
+    expect(parse(expected.join('\n'))).toMatchObject({ environmentVariables: { SCRIPT: 'key: {{ inScript }}\n\n- {{ listed }}\n', NOTE: '{{ folded }}' } });
   });
 });
 
