@@ -41,7 +41,10 @@ export interface AuthRequest {
   body: Buffer;
 }
 
-export type AuthOutcome = { ok: true; warning?: string } | { ok: false; statusCode: number; errorCode: string; message: string };
+/** Accepted (`claims`: an accepted JWT's, for claimPassBy), or refused with FC's error. */
+export type AuthOutcome =
+  | { ok: true; warning?: string; claims?: Record<string, unknown> }
+  | { ok: false; statusCode: number; errorCode: string; message: string };
 
 /** FC refuses signed requests whose date is further than this from its clock. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { jwksKeys, jwtProblem } from './jwt-verify.js';
+import { jwksKeys, jwtProblem, tokenPayload } from './jwt-verify.js';
 
 /** Where an HTTP trigger with authType jwt reads the token: `tokenLookup` entries. */
 interface TokenPlace {
@@ -17,12 +17,44 @@ export interface JwtRequest {
   functionPath: string;
 }
 
-export type JwtOutcome = { ok: true; warning?: string } | { ok: false; statusCode: number; errorCode: string; message: string };
+/** Accepted: `claims` is the token's payload when there was a token (not on a path that needs none). */
+export type JwtOutcome =
+  | { ok: true; warning?: string; claims?: Record<string, unknown> }
+  | { ok: false; statusCode: number; errorCode: string; message: string };
 
 /** FC decodes trigger configs with Go's case-insensitive JSON: `blackList` is `blacklist` (devsapp/fc3's e2e jwt project writes it so). */
 function field(config: Record<string, unknown>, name: string): unknown {
   const key = Object.keys(config).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : config[key];
+}
+
+/**
+ * `authConfig` as the fc3 component writes it (an object), or as the FC 3.0 API carries it: JSON text
+ * (`{"JWKS":{…},"TokenLookup":"header:Authorization:Bearer","ClaimPassBy":"query:uid:uid"}`).
+ */
+function jwtConfig(authConfig: unknown): Record<string, unknown> {
+  let value = authConfig;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      value = undefined;
+    }
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * The `claimPassBy` of a trigger's `authConfig`, in either form.
+ *
+ * @example
+ * ```ts
+ * jwtClaimPassBy('{"ClaimPassBy":"query:uid:uid"}'); // 'query:uid:uid'
+ * ```
+ * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/configure-jwt-authentication-for-an-http-trigger
+ */
+export function jwtClaimPassBy(authConfig: unknown): unknown {
+  return field(jwtConfig(authConfig), 'claimPassBy');
 }
 
 const paths = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
@@ -85,11 +117,11 @@ const JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
  * HTTP trigger"): the token is read where `authConfig.tokenLookup` says (header, query, cookie, form); paths on
  * `whitelist` need no token, and with a `blacklist` only the paths on it need one (the console's path lists: exact
  * paths, or `/prefix/*`). The token must verify with a key of `authConfig.jwks` and be within its `exp` and `nbf`
- * ({@link jwtProblem}); a config without keys (FC requires them) accepts a well-formed token with a warning. Claims
- * are not passed on (claimPassBy).
+ * ({@link jwtProblem}); a config without keys (FC requires them) accepts a well-formed token with a warning. The
+ * accepted token's claims come back for `claimPassBy` (jwt-claims.ts).
  */
 export function checkJwt(request: JwtRequest, authConfig: unknown, nowMs = Date.now()): JwtOutcome {
-  const config = typeof authConfig === 'object' && authConfig !== null ? (authConfig as Record<string, unknown>) : {};
+  const config = jwtConfig(authConfig);
   const whitelist = paths(field(config, 'whitelist'));
   const blacklist = paths(field(config, 'blacklist'));
   if (listed(whitelist, request.functionPath)) return { ok: true };
@@ -105,7 +137,8 @@ export function checkJwt(request: JwtRequest, authConfig: unknown, nowMs = Date.
     };
   if (!JWT.test(token)) return { ok: false, statusCode: 401, errorCode: 'InvalidToken', message: 'the token is not a JWT (<header>.<payload>.<signature>)' };
   const keys = jwksKeys(field(config, 'jwks'));
-  if (keys.length === 0) return { ok: true, warning: 'a JWT is accepted without verifying it: authConfig has no jwks keys to check it against' };
+  const claims = tokenPayload(token) ?? {};
+  if (keys.length === 0) return { ok: true, warning: 'a JWT is accepted without verifying it: authConfig has no jwks keys to check it against', claims };
   const problem = jwtProblem(token, keys, nowMs);
-  return problem === undefined ? { ok: true } : { ok: false, statusCode: 401, errorCode: 'InvalidToken', message: problem };
+  return problem === undefined ? { ok: true, claims } : { ok: false, statusCode: 401, errorCode: 'InvalidToken', message: problem };
 }

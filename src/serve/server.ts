@@ -19,6 +19,8 @@ import { isReservedResponseHeader } from '../runtime/reserved-headers.js';
 import type { Invocation } from '../runtime/invocation.js';
 import { summaryLine } from '../runtime/invocation.js';
 import { checkAuth } from './auth.js';
+import { withClaims } from './jwt-claims.js';
+import { jwtClaimPassBy } from './jwt.js';
 import type { Scaling } from './instances.js';
 import { InstancePool, PoolFull } from './instances.js';
 import { NonceLedger } from './nonces.js';
@@ -145,7 +147,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
   const invokeFunction = async (
     served: ServedFunction,
     request: IncomingMessage,
-    parts: { method: HttpMethod; functionPath: string; search: string; body: Buffer },
+    parts: { method: HttpMethod; functionPath: string; search: string; body: Buffer; claims?: Record<string, unknown> },
     requestId: string,
     signal: AbortSignal,
     stream: StreamSink,
@@ -164,7 +166,9 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     const missingCode = codeFolderProblem(fn);
     // FC answers a function whose handler module cannot be loaded with an unhandled error; the other functions go on.
     if (missingCode) return missingCodeResponse(missingCode, requestId);
-    const params = requestParams(request, { ...parts, accountId: DEFAULT_ACCOUNT_ID, region: fn.region ?? DEFAULT_REGION, time: new Date() });
+    const asSent = requestParams(request, { ...parts, accountId: DEFAULT_ACCOUNT_ID, region: fn.region ?? DEFAULT_REGION, time: new Date() });
+    // authType jwt: what the function sees carries the claims its trigger passes on.
+    const params = parts.claims ? withClaims(asSent, jwtClaimPassBy(served.trigger.config.authConfig), parts.claims) : asSent;
     let invocation: Invocation;
     try {
       if (fn.platform === 'fc3') {
@@ -172,7 +176,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
         event.requestContext.requestId = requestId;
         invocation = await pool.invoke(served.key, fn, Buffer.from(JSON.stringify(event)), { requestId, http: { kind: 'fc3-http' }, signal, stream });
       } else {
-        invocation = await pool.invoke(served.key, fn, parts.body, {
+        invocation = await pool.invoke(served.key, fn, params.body === parts.body ? parts.body : Buffer.from(params.body), {
           requestId,
           http: { kind: 'fc2-http', request: buildFc2HttpRequest(params) },
           signal,
@@ -254,7 +258,15 @@ export async function startServer(project: Project, options: ServeOptions = {}):
             warnedAuth.add(match.served.key);
             log(`[${match.served.key}] warning: ${auth.warning}`);
           }
-          plan = await invokeFunction(match.served, request, { method, functionPath: match.functionPath, search, body }, requestId, gone.signal, stream);
+          const { claims } = auth;
+          plan = await invokeFunction(
+            match.served,
+            request,
+            { method, functionPath: match.functionPath, search, body, claims },
+            requestId,
+            gone.signal,
+            stream,
+          );
         }
       }
     } catch (error) {

@@ -42,11 +42,14 @@ describe('authType jwt: the token verified with authConfig.jwks, as FC does', ()
     checkJwt({ headers: { authorization: `Bearer ${jwt}` }, query: [], body: Buffer.alloc(0), functionPath: '/x' }, config, now);
 
   it('passes a token signed by a key of the set (RS256, ES256), with no warning', () => {
-    expect(check(rs256({ sub: 'u1', exp: now / 1000 + 60 }))).toEqual({ ok: true });
+    // The claims come back, for claimPassBy.
+    expect(check(rs256({ sub: 'u1', exp: now / 1000 + 60 }))).toEqual({ ok: true, claims: { sub: 'u1', exp: now / 1000 + 60 } });
     const es256 = token({ alg: 'ES256', kid: 'ec-1' }, { sub: 'u1' }, (data) => sign('sha256', data, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }));
-    expect(check(es256)).toEqual({ ok: true });
-    // The API's authConfig holds the key set as JSON text.
-    expect(check(rs256({ sub: 'u1' }), { jwks: JSON.stringify(jwks) })).toEqual({ ok: true });
+    expect(check(es256)).toEqual({ ok: true, claims: { sub: 'u1' } });
+    // The API's authConfig holds the key set as JSON text, or is JSON text itself.
+    expect(check(rs256({ sub: 'u1' }), { jwks: JSON.stringify(jwks) })).toEqual({ ok: true, claims: { sub: 'u1' } });
+    expect(check(rs256({ sub: 'u1' }), JSON.stringify({ JWKS: jwks }) as never)).toEqual({ ok: true, claims: { sub: 'u1' } });
+    expect(check(rs256({ sub: 'u1' }, other.privateKey), JSON.stringify({ JWKS: jwks }) as never)).toMatchObject({ ok: false });
   });
 
   it('refuses a changed payload, another key, an unknown kid, an expired or not-yet-valid token: 401 InvalidToken', () => {

@@ -27,6 +27,16 @@ describe('serve: what public projects expect (fixtures/projects/serve-routes)', 
     expect(await text('/2023-03-30/functions/guarded/private/x?token=aaa.bbb.ccc')).toBe('200 GET /private/x');
   });
 
+  it('JWT claims reach the function where claimPassBy maps them, over what the client sent', async () => {
+    const server = await serve(loadProject(resolve('fixtures/projects/serve-routes'), { env: {} }));
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${part({ alg: 'RS256' })}.${part({ sub: 'user-42', tenant: 'acme' })}.c2ln`;
+    const response = await fetch(`${server.url}/2023-03-30/functions/claims/?uid=forged`, {
+      headers: { authorization: `Bearer ${token}`, 'x-tenant': 'other' },
+    });
+    expect(`${response.status} ${await response.text()}`).toBe('200 uid=user-42 tenant=acme');
+  });
+
   it('a Fun custom domain is its DomainName (Auto: a temporary domain), else its logical id', () => {
     const dir = tempDir('fun-domain');
     mkdirSync(join(dir, 'code'));
