@@ -235,7 +235,8 @@ describe.runIf(existsSync(payloadsDir))('real payloads in shared/reference/paylo
     expect(payloadFiles()).toEqual(Object.keys(expectations).sort());
   });
 
-  describe.each(Object.entries(expectations))('%s', (file, expected) => {
+  // Collected even when skipped: without the reference folder (a checkout on its own) there is nothing to read.
+  describe.each(existsSync(payloadsDir) ? Object.entries(expectations) : [])('%s', (file, expected) => {
     const text = readFileSync(join(payloadsDir, file), 'utf8');
 
     if ('notJson' in expected) {

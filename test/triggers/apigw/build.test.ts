@@ -8,8 +8,8 @@ import type { ApigwRequestParams } from '../../../src/triggers/apigw/build.js';
 import { buildApigwEvent } from '../../../src/triggers/apigw/build.js';
 import { fillPath, pathMatches, pathParameterNames } from '../../../src/triggers/apigw/path.js';
 
-const payload = (name: string) =>
-  JSON.parse(readFileSync(join(packageRoot, '..', 'shared', 'reference', 'payloads', 'apigw', name), 'utf8')) as Record<string, unknown>;
+/** The captured events, as fixtures/events/apigw holds them (verbatim copies of the reference payloads): a checkout alone has them. */
+const payload = (name: string) => JSON.parse(readFileSync(join(packageRoot, 'fixtures', 'events', 'apigw', name), 'utf8')) as Record<string, unknown>;
 
 const GATEWAY = new Set(['X-Ca-Api-Gateway', 'X-Forwarded-For', 'X-Real-IP', 'X-Forwarded-Proto', 'CA-Host']);
 
