@@ -13,8 +13,10 @@ const POSITIONS = new Set(['header', 'query', 'cookie', 'form']);
  * `authConfig.claimPassBy` as devsapp/fc3 writes it (`src/interface/trigger.ts`: a list of `{claimName?,
  * mappingParameterName, mappingParameterPosition}`) or the API's text `query:uid:uid,header:name:name`
  * (`position:claimName:mappingName`, the FC 3.0 API's HTTPTriggerConfig example). The fc3 docs list header, cookie
- * and form; the API's example maps to query: all four are read. A mapping without a claim name passes the claim of
- * the parameter's name; fc3's default `query::` names neither and passes nothing.
+ * and form; the API's example maps to query: all four are read. A mapping without a claim name (optional in the fc3
+ * docs; the component sends `query::adsa`, as in its e2e jwt project) passes the claim of the parameter's name: FC's
+ * docs do not say, and the one example maps a claim to a parameter of the same name (`uid` → `uid`). fc3's default
+ * `query::` names neither and passes nothing.
  */
 function claimMappings(value: unknown): ClaimMapping[] {
   const entries: Array<{ mappingParameterPosition?: unknown; claimName?: unknown; mappingParameterName?: unknown }> = Array.isArray(value)
