@@ -53,7 +53,7 @@ const claimText = (value: unknown) => (typeof value === 'string' ? value : JSON.
  * @see https://www.alibabacloud.com/help/en/functioncompute/fc/user-guide/configure-jwt-authentication-for-an-http-trigger
  */
 export function withClaims(params: HttpRequestParams, claimPassBy: unknown, claims: Readonly<Record<string, unknown>>): HttpRequestParams {
-  const passed = claimMappings(claimPassBy).filter((mapping) => claims[mapping.claim] !== undefined);
+  const passed = claimMappings(claimPassBy).filter((mapping) => Object.hasOwn(claims, mapping.claim) && claims[mapping.claim] !== undefined);
   if (passed.length === 0) return params;
   const headers = { ...params.headers };
   const query = { ...params.query };

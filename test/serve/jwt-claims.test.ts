@@ -42,7 +42,7 @@ describe('withClaims: claimPassBy puts verified claims where the function reads 
   });
 
   it("passes nothing for a claim the token lacks, an unknown position, or fc3's default query::", () => {
-    for (const claimPassBy of ['query:missing:uid', 'path:sub:uid', 'query::', '', undefined, [{}]])
+    for (const claimPassBy of ['query:missing:uid', 'query:constructor:uid', 'path:sub:uid', 'query::', '', undefined, [{}]])
       expect(withClaims(httpRequestDefaults, claimPassBy, claims), JSON.stringify(claimPassBy)).toBe(httpRequestDefaults);
   });
 
