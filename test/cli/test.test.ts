@@ -10,6 +10,8 @@ describe('fc-sim test', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^fc-sim test: template\.yml, 4 functions\n/);
     expect(run.stdout).toMatch(/^✓ fun-service\/on-upload ← oss-trigger \(oss\): 100 events passed in [\d.]+ s; 20 events outside its filter/m);
+    // Each trigger whose config filters (OSS, HTTP, CDN): 20 events it turns away, none of them delivered.
+    expect(run.stdout.match(/^✓ .* \((oss|http|cdn_events)\): 100 events passed in [\d.]+ s; 20 events outside its filter/gm)).toHaveLength(4);
     expect(run.stdout).toMatch(/7 passed, 0 failed, 0 skipped\n$/);
   });
 
