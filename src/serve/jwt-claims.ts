@@ -1,4 +1,4 @@
-import type { HttpRequestParams } from '../triggers/http/build.js';
+import type { HttpRequestParams, MultiValue } from '../triggers/http/build.js';
 
 /** Where `claimPassBy` puts a claim of the verified token: a request parameter the function reads. */
 interface ClaimMapping {
@@ -55,7 +55,7 @@ const claimText = (value: unknown) => (typeof value === 'string' ? value : JSON.
 export function withClaims(params: HttpRequestParams, claimPassBy: unknown, claims: Readonly<Record<string, unknown>>): HttpRequestParams {
   const passed = claimMappings(claimPassBy).filter((mapping) => Object.hasOwn(claims, mapping.claim) && claims[mapping.claim] !== undefined);
   if (passed.length === 0) return params;
-  const headers = { ...params.headers };
+  const headers: Record<string, MultiValue> = { ...params.headers };
   const query = { ...params.query };
   let body = params.body;
   const cookies: string[] = [];
@@ -64,9 +64,9 @@ export function withClaims(params: HttpRequestParams, claimPassBy: unknown, clai
     if (position === 'query') query[name] = value;
     else if (position === 'cookie') cookies.push(`${name}=${value}`);
     else if (position === 'header') {
-      for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+      takeHeader(headers, name);
       headers[name] = value;
-    } else if (isForm(headers)) {
+    } else if (headerValues(headers, 'content-type')[0]?.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
       const form = new URLSearchParams(Buffer.from(body).toString('utf8'));
       form.set(name, value);
       body = form.toString();
@@ -78,19 +78,24 @@ export function withClaims(params: HttpRequestParams, claimPassBy: unknown, clai
 
 const cookieName = (pair: string) => pair.slice(0, pair.indexOf('=')).trim();
 
-/** The request's Cookie header with these `name=value` pairs, each replacing a cookie of its name. */
-function setCookies(headers: Record<string, HttpRequestParams['headers'][string]>, pairs: readonly string[]): void {
-  const mapped = new Set(pairs.map(cookieName));
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === 'cookie');
-  const sent = key === undefined ? [] : headerText(headers[key]).split(';');
-  if (key !== undefined) delete headers[key];
-  const kept = sent.map((pair) => pair.trim()).filter((pair) => pair !== '' && !mapped.has(cookieName(pair)));
-  headers.cookie = [...kept, ...pairs].join('; ');
+const spellings = (headers: Record<string, MultiValue>, name: string) => Object.keys(headers).filter((key) => key.toLowerCase() === name.toLowerCase());
+
+/** The values of a header under any spelling (`X-Tenant`, `x-tenant`), as sent. */
+function headerValues(headers: Record<string, MultiValue>, name: string): string[] {
+  return spellings(headers, name).flatMap((key) => headers[key]!);
 }
 
-const headerText = (value: HttpRequestParams['headers'][string] | undefined) => (Array.isArray(value) ? value.join('; ') : String(value ?? ''));
+/** Removes a header under every spelling; its values, as sent. */
+function takeHeader(headers: Record<string, MultiValue>, name: string): string[] {
+  const values = headerValues(headers, name);
+  for (const key of spellings(headers, name)) delete headers[key];
+  return values;
+}
 
-function isForm(headers: HttpRequestParams['headers']): boolean {
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === 'content-type');
-  return key !== undefined && headerText(headers[key]).toLowerCase().startsWith('application/x-www-form-urlencoded');
+/** The request's Cookie header with these `name=value` pairs, each replacing a cookie of its name. */
+function setCookies(headers: Record<string, MultiValue>, pairs: readonly string[]): void {
+  const mapped = new Set(pairs.map(cookieName));
+  const sent = takeHeader(headers, 'cookie').flatMap((header) => header.split(';'));
+  const kept = sent.map((pair) => pair.trim()).filter((pair) => pair !== '' && !mapped.has(cookieName(pair)));
+  headers.cookie = [...kept, ...pairs].join('; ');
 }
