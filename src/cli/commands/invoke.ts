@@ -20,6 +20,7 @@ function httpEvent(bytes: Buffer, source: string): PreparedEvent {
   const value = parseJson(bytes.toString(), source) as Json;
   const delivery = httpRequestDelivery(value);
   if (delivery) {
+    // An FC 2.0 request is delivered from its fields (its body is the bytes); the others as the file's own bytes.
     const { bytes: delivered, options } = deliver(delivery === 'fc2-http' ? value : bytes, delivery);
     return { bytes: delivered, ...(options.http ? { http: options.http } : {}) };
   }
