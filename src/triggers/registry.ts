@@ -28,9 +28,9 @@ import type { BuildOptions, TriggerModule } from './types.js';
 export type { EventKind, TriggerId } from './basics.js';
 export {
   apiTypeOf,
-  deliveryOfSchema,
   buildKind,
   deliveryOfKind,
+  deliveryOfSchema,
   eventKinds,
   findKind,
   isFc2SourceName,
