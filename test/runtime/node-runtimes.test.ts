@@ -93,7 +93,7 @@ describe.concurrent("FC's code root", () => {
 });
 
 describe.concurrent('memory', () => {
-  it('a 128 MB function holding 441 MB of Buffers gets FC’s out-of-memory end, and the next invocation a fresh instance', async () => {
+  it('a 128 MB function holding 210 MB of Buffers gets FC’s out-of-memory end, and the next invocation a fresh instance', async () => {
     const hungry = instance('buffers.handler', { codeDir: `${fixtures}/memory`, runtime: 'nodejs20', memorySize: 128 });
     const result = await hungry.invoke(Buffer.alloc(0));
     expect(result.status).toBe('unhandled-error');

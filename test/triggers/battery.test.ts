@@ -32,8 +32,10 @@ const getAtPointer = (value: unknown, pointer: string): unknown =>
 function expectStrictlyValid(module: AnyTriggerModule, event: unknown): void {
   const schema = module.schemaOf(event);
   if (schema === undefined) return; // A raw MNS STREAM body: no schema describes a string.
-  expect(module.schemas.events).toContain(schema);
-  expect(validate(schema, event, { strict: true }).issues, JSON.stringify(event)).toEqual([]);
+  // expect() only on a miss: it runs for every drawn event, and an expect costs more than the validation.
+  if (!module.schemas.events.includes(schema)) expect(module.schemas.events).toContain(schema);
+  const { issues } = validate(schema, event, { strict: true });
+  if (issues.length > 0) expect(issues, JSON.stringify(event)).toEqual([]);
 }
 
 /** A value for a flag's placeholder (`<bytes>`, `<name=value>`, …) that differs from every default. */
