@@ -1,5 +1,5 @@
 /**
- * Checks of the public API's docs, run by `npm test` after vitest (`node dist/scripts/public-docs.js`): every export
+ * Checks of the public API's docs, run by `npm test` after vitest (scripts/package-checks.ts): every export
  * of the package's entries (fc-sim, fc-sim/testing, fc-sim/generators) is documented where users read it, in their
  * editor: a TSDoc summary, an `@example` whose code type-checks against the public API, and an `@see` naming the FC
  * documentation it follows (or, for what only fc-sim has, the README section that explains it). Both need the whole
@@ -8,11 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TypeScript } from './typescript.js';
 import { ts } from './typescript.js';
 import { packageRoot } from '../src/package-root.js';
-import { loadSchema, schemaNames } from '../src/schema/catalog.js';
 
 export const ENTRIES = { 'fc-sim': 'src/index.ts', 'fc-sim/testing': 'src/testing/index.ts', 'fc-sim/generators': 'generators/index.ts' };
 
@@ -216,8 +214,8 @@ export function exampleModules(
 
 /**
  * The type errors of every @example, each as a module against the public API (what {@link exampleModules} builds):
- * a whole type-check of the package, so `npm test` runs it as a static check beside tsc (`node
- * dist/scripts/public-docs.js`) rather than in the vitest loop.
+ * a whole type-check of the package, so `npm test` runs it as a static check beside tsc (scripts/package-checks.ts)
+ * rather than in the vitest loop.
  */
 export function exampleErrors(program: TypeScript.Program, declarations: PublicDeclaration[]): string[] {
   const checker = program.getTypeChecker();
@@ -253,28 +251,4 @@ export function exampleErrors(program: TypeScript.Program, declarations: PublicD
     });
   });
   return errors;
-}
-
-/** Prints each problem under its heading; true when there were any. */
-function report(heading: string, problems: string[]): boolean {
-  if (problems.length > 0) console.error(`${heading}:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-  return problems.length > 0;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const program = ts.createProgram({ rootNames: Object.values(ENTRIES).map((path) => join(packageRoot, path)), options: compilerOptions() });
-  const checker = program.getTypeChecker();
-  const declarations = publicDeclarations(program);
-  const undocumented = declarations.flatMap((declaration) => {
-    const problems = docProblems(checker, declaration);
-    return problems.length === 0 ? [] : [`${declaration.label} (${declaration.file}): ${problems.join('; ')}`];
-  });
-  const schemas = schemaNames.map((name) => loadSchema(name) as { title: string; 'x-fc-doc': string });
-  const failed = [
-    report('public API exports without a summary, an @example and an @see', undocumented),
-    report("generated types without their schema's FC doc link", generatedTypeProblems(program.getSourceFile(join(packageRoot, GENERATED_TYPES))!, schemas)),
-    report('public API @examples that do not type-check', exampleErrors(program, declarations)),
-  ].some(Boolean);
-  if (failed) process.exitCode = 1;
-  else console.log(`public API docs: ${declarations.length} exports documented, their @examples type-check`);
 }
