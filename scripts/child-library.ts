@@ -18,10 +18,10 @@ export const CHILD_ENTRY = 'src/runtime/child/bootstrap.ts';
  * Library files past ES2019, by name (`lib.es2022.array.d.ts`), except what tsconfig.child.json adds: ES2022.Error
  * (`new Error(message, { cause })`, which older Node.js ignores rather than throws on).
  */
-const NEWER_LIBRARY = /^lib\.(?:es20[2-9]\d|esnext)(?:\.[\w]+)*\.d\.ts$/;
+const NEWER_LIBRARY = /^lib\.(?:es20[2-9]\d|esnext)(?:\.\w+)*\.d\.ts$/;
 const ALLOWED_LIBRARY = new Set(['lib.es2022.error.d.ts']);
 
-/** The child's files: the entry and every relative import it reaches (the child imports nothing else of the package). */
+/** The child's files: the entry and every relative import it reaches (beyond those it imports only Node's built-ins). */
 export function childFiles(program: TypeScript.Program, entry = join(packageRoot, CHILD_ENTRY)): TypeScript.SourceFile[] {
   const found = new Map<string, TypeScript.SourceFile>();
   const visit = (file: string) => {
