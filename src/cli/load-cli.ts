@@ -41,7 +41,8 @@ function readIfThere(path: string): Buffer | undefined {
  * run compiled to what the cache gave it).
  */
 function runKind(argv: readonly string[]): string {
-  const command = argv.find((arg) => !arg.startsWith('-')) ?? '';
+  // Not '': the kinds file drops empty lines, and a kind never found there had `fc-sim --version` rewrite the cache each run.
+  const command = argv.find((arg) => !arg.startsWith('-')) ?? '(no command)';
   return [command, ...['--random', '--count', '--url', '--handler', '--json'].filter((flag) => argv.includes(flag))].join(' ');
 }
 

@@ -62,6 +62,10 @@ describe('the bin’s code cache', () => {
     writeFileSync(otherNode, 'another Node.js');
     expect((await spawnCli(['--version'], { env })).status).toBe(0);
     expect(cacheFiles().sort()).toEqual([current, otherNode].sort());
+    // A run with no command is a kind too: the next one reads the cache and does not write it again.
+    const saved = statSync(current!).mtimeMs;
+    expect((await spawnCli(['--version'], { env })).status).toBe(0);
+    expect(statSync(current!).mtimeMs).toBe(saved);
   });
 
   it('costs only speed when its folder cannot be written', async () => {
