@@ -242,6 +242,9 @@ export class FunctionInstance extends LifecycleInstance {
   private receive(message: Exclude<FromInstance, { type: 'ready' }>): void {
     const call = this.pending;
     if (!call || message.id !== call.id) return;
+    // An answer read after the memory watch killed the process: FC would have killed it before it answered. Its close
+    // ends the call as out of memory (the peak memory of a dead process reads as 0, so the check below cannot tell).
+    if ((message.type === 'done' || message.type === 'uncaught') && call.child === this.overMemory) return;
     switch (message.type) {
       case 'log':
         call.logs.push(message.line);

@@ -1,7 +1,8 @@
 /**
  * The runtime against real handler files in fixtures/handlers, each in its own process as FC runs them.
  */
-import { resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import type { ExpectStatic } from 'vitest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FunctionInstance } from '../../src/runtime/instance.js';
@@ -9,6 +10,7 @@ import type { Invocation } from '../../src/runtime/invocation.js';
 import { resultValue } from '../../src/runtime/invocation.js';
 import { systemZoneIsUtc } from '../../src/runtime/node/instance-launch.js';
 import type { RuntimeName } from '../../src/runtime/runtimes.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const codeDir = 'fixtures/handlers';
 const instances: FunctionInstance[] = [];
@@ -287,6 +289,48 @@ describe.concurrent('limits: the instance dies, the next invocation gets a fresh
     expect(atLimit.status).toBe('success');
     expect(JSON.parse(atLimit.body.toString())).toEqual({ bytes: 32 * 2 ** 20 });
   }, 20_000);
+});
+
+describe('an answer that comes after the memory watch killed its process', () => {
+  /** Blocks this thread (without using a core) until `done()`, up to 20 s: fc-sim reads no message and runs no timer meanwhile. */
+  function blockUntil(done: () => boolean, what: string): void {
+    const deadline = Date.now() + 20_000;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+
+  /** Whether the process is gone or a zombie: its memory is released, and /proc tells nothing more of it. */
+  function ended(pid: number): boolean {
+    try {
+      return /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return true;
+    }
+  }
+
+  // FC kills an instance the moment it passes its memory size, so a function that does is never a success. fc-sim
+  // watches every 25 ms; when the watch kills the process after it answered but before fc-sim read that answer, the
+  // answer must not turn the invocation into a success (a loaded machine made this happen: the dead process's peak
+  // memory reads as 0). The test orders it so: the watch's tick, then the process's death, then the answer.
+  it.skipIf(process.platform !== 'linux')('is an out-of-memory end, not a success', async () => {
+    const hungry = instance('over-memory-answers.handler', { memorySize: 128, timeout: 20 });
+    expect((await hungry.invoke(Buffer.alloc(0))).status).toBe('success');
+    const pidFile = join(tempDir('fc-sim-over-memory-'), 'pid');
+    const pending = hungry.invoke(Buffer.from(pidFile));
+    // The call is sent and its memory watch set (a 25 ms interval); this timer comes due after the watch's next tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    setTimeout(() => {
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      blockUntil(() => ended(pid), 'the instance killed for its memory to end');
+    }, 26);
+    blockUntil(() => existsSync(pidFile), 'the handler to answer');
+    const result = await pending;
+    expect(result.status).toBe('unhandled-error');
+    expect(result.error?.cause).toBe('oom');
+    expect(hungry.starts).toBe(1);
+  });
 });
 
 describe('context and environment', () => {
