@@ -18,6 +18,7 @@ import type { Instance } from './invoke.js';
 import type { Invocation } from './invocation.js';
 import { endGroupOf, groupLeaderOptions, trackGroup } from './process-group.js';
 import { HOOK_TIMEOUT_SECONDS } from './lifecycle.js';
+import { peakMemoryBytes, watchMemory } from './memory-watch.js';
 
 /**
  * How FC starts a custom runtime's server in an instance: the command and args (run in the code folder; none means
@@ -247,13 +248,23 @@ export class CustomRuntimeProcess implements Instance {
     // FC's timeout covers the initializer and the invocation; each has its own in FC, the larger bounds both here.
     const seconds = Math.max(this.config.timeout, this.config.initializer ? this.config.initializationTimeout : 0);
     let timer: NodeJS.Timeout | undefined;
-    const ended = await Promise.race([
+    let stopWatching = () => {};
+    // FC limits the instance's memory, the server's and what it started: passing it ends the instance.
+    const limit = this.config.memorySize * 2 ** 20;
+    const raced = await Promise.race([
       running.target.send(event, { ...options, requestId }, abort.signal).then((result) => ({ how: 'answered' as const, result })),
       running.exited.then(() => ({ how: 'exited' as const })),
       new Promise<{ how: 'timeout' }>((resolve) => (timer = setTimeout(() => resolve({ how: 'timeout' }), seconds * 1000))),
+      new Promise<{ how: 'oom'; bytes: number }>((resolve) => {
+        stopWatching = watchMemory(running.child.pid, limit, (bytes) => resolve({ how: 'oom', bytes }));
+      }),
     ]);
     clearTimeout(timer);
+    stopWatching();
     const durationMs = performance.now() - started;
+    // Its peak passed the memory size between two looks: FC would have ended it before it answered.
+    const peak = raced.how === 'answered' ? peakMemoryBytes(running.child.pid) : 0;
+    const ended = peak > limit ? { how: 'oom' as const, bytes: peak } : raced;
     if (ended.how === 'answered') await this.quiet(running);
     const logs = running.lines.splice(0);
     if (ended.how === 'answered') {
@@ -265,7 +276,12 @@ export class CustomRuntimeProcess implements Instance {
     }
     abort.abort();
     this.stop();
-    const error = ended.how === 'timeout' ? timeoutError(seconds, 0) : processExitedError(durationMs, 0);
+    const error =
+      ended.how === 'timeout'
+        ? timeoutError(seconds, 0)
+        : ended.how === 'oom'
+          ? processExitedError(durationMs, ended.bytes, 'oom')
+          : processExitedError(durationMs, 0);
     return this.failed(requestId, error, logs, warnings, durationMs);
   }
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FcSimError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
@@ -22,7 +22,7 @@ import type { FromInstance, ToInstance } from './protocol.js';
 import type { HandlerOutcome } from './run-handler.js';
 import type { RuntimeTraits } from './runtimes.js';
 import { runtimeTraits } from './runtimes.js';
-import { watchMemory } from './memory-watch.js';
+import { peakMemoryBytes, watchMemory } from './memory-watch.js';
 import { endGroupOf, endingAllGroups, groupLeaderOptions, trackGroup } from './process-group.js';
 import { builtinModuleHint, launchEnvironment } from './node/instance-launch.js';
 import { layerEnvironment } from './layers.js';
@@ -83,16 +83,6 @@ interface PendingCall {
   logs: string[];
   warnings: string[];
   finish: (end: CallEnd) => void;
-}
-
-/** The peak memory of a live process, from Linux's /proc (0 elsewhere): what FC reports for an instance it kills. */
-function peakRssBytes(pid: number | undefined): number {
-  try {
-    const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return peak ? Number(peak[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
 }
 
 /**
@@ -256,7 +246,7 @@ export class FunctionInstance extends LifecycleInstance {
         this.maxRssBytes = Math.max(this.maxRssBytes, message.maxRssBytes);
         // Its peak passed the memory size between two looks: FC would have killed it then, before this answer. (The
         // kernel's peak of this process, not getrusage's, which a forked child inherits from its parent.)
-        if (peakRssBytes(call.child.pid) > this.memoryLimitBytes) {
+        if (peakMemoryBytes(call.child.pid) > this.memoryLimitBytes) {
           this.killOverMemory(call.child);
           break;
         }
@@ -318,7 +308,7 @@ export class FunctionInstance extends LifecycleInstance {
     const child = this.child ?? this.start(await this.chooseNode(warnings));
     await this.ready;
     // A fresh process has reported no memory yet: one that dies at once must not say maxMemoryUsage 0MB.
-    if (this.maxRssBytes === 0) this.maxRssBytes = peakRssBytes(child.pid);
+    if (this.maxRssBytes === 0) this.maxRssBytes = peakMemoryBytes(child.pid);
     const id = this.nextId++;
     const started = performance.now();
     return new Promise((resolve) => {
@@ -326,7 +316,7 @@ export class FunctionInstance extends LifecycleInstance {
       const timer = this.config.inspect
         ? undefined
         : setTimeout(() => {
-            this.maxRssBytes = Math.max(this.maxRssBytes, peakRssBytes(child.pid));
+            this.maxRssBytes = Math.max(this.maxRssBytes, peakMemoryBytes(child.pid));
             end({ how: 'timeout', error: timeoutError(timeoutSeconds, this.maxRssBytes), maxRssBytes: this.maxRssBytes });
             this.stop();
           }, timeoutSeconds * 1000);

@@ -52,6 +52,39 @@ describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () =
     expect(alive(pid)).toBe(false);
   });
 
+  // FC limits the instance's memory (the container's), the server's and what it starts: a server past it is ended.
+  it.skipIf(process.platform !== 'linux')(
+    'ends a server that passes the memory size with FC’s out-of-memory error, answered or not; the next invocation starts a new one',
+    async () => {
+      const instance = start({ handler: 'index.handler', codeDir, memorySize: 128, timeout: 20 });
+      for (const event of ['grow', 'grow-hang']) {
+        const ended = await instance.invoke(Buffer.from(event));
+        expect(ended.status, event).toBe('unhandled-error');
+        expect(ended.error?.cause, event).toBe('oom');
+        expect(ended.error?.errorMessage, event).toMatch(
+          /^Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: (\d+)MB\)$/,
+        );
+        expect(Number(/maxMemoryUsage: (\d+)MB/.exec(ended.error!.errorMessage)![1]), event).toBeGreaterThan(128);
+        // The watch ends a server that never answers long before the timeout.
+        expect(ended.durationMs, event).toBeLessThan(10_000);
+      }
+      const next = await instance.invoke(Buffer.from('x'));
+      expect(JSON.parse(next.body.toString())).toMatchObject({ invocations: 1, event: 'x' });
+    },
+    30_000,
+  );
+
+  it.skipIf(process.platform !== 'linux')(
+    'counts what the server started: its child process past the memory size ends the instance',
+    async () => {
+      const instance = start({ handler: 'index.handler', codeDir, memorySize: 128, timeout: 20 });
+      const ended = await instance.invoke(Buffer.from('spawn-grow'));
+      expect(ended.status).toBe('unhandled-error');
+      expect(ended.error?.cause).toBe('oom');
+    },
+    30_000,
+  );
+
   it("finds FC's /code/ in the code folder and /opt/ in the layers' folders: a command from a layer, an argument in the code", async () => {
     const layer = tempDir('fc-sim-layer-');
     mkdirSync(join(layer, 'bin'));

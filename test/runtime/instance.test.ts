@@ -291,6 +291,20 @@ describe.concurrent('limits: the instance dies, the next invocation gets a fresh
   }, 20_000);
 });
 
+// Apart from the concurrent limits above: 210 MB filled beside a timer they measure could delay it on a loaded machine.
+describe('the memory of what the handler started', () => {
+  it.skipIf(process.platform !== 'linux')(
+    'counts the memory of what the handler started: a child past the memory size ends the instance',
+    async () => {
+      const hungry = instance('child-memory.handler', { memorySize: 128, timeout: 20 });
+      const result = await hungry.invoke(Buffer.alloc(0));
+      expect(result.status).toBe('unhandled-error');
+      expect(result.error?.cause).toBe('oom');
+    },
+    30_000,
+  );
+});
+
 describe('an answer that comes after the memory watch killed its process', () => {
   /** Blocks this thread (without using a core) until `done()`, up to 20 s: fc-sim reads no message and runs no timer meanwhile. */
   function blockUntil(done: () => boolean, what: string): void {
