@@ -291,7 +291,7 @@ describe.concurrent('limits: the instance dies, the next invocation gets a fresh
   }, 20_000);
 });
 
-// Apart from the concurrent limits above: 210 MB filled beside a timer they measure could delay it on a loaded machine.
+// Apart from the concurrent limits above: filling memory beside a timer they measure could delay it on a loaded machine.
 describe('the memory of what the handler started', () => {
   it.skipIf(process.platform !== 'linux')(
     'counts the memory of what the handler started: a child past the memory size ends the instance',
