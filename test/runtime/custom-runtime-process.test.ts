@@ -61,9 +61,7 @@ describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () =
         const ended = await instance.invoke(Buffer.from(event));
         expect(ended.status, event).toBe('unhandled-error');
         expect(ended.error?.cause, event).toBe('oom');
-        expect(ended.error?.errorMessage, event).toMatch(
-          /^Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: (\d+)MB\)$/,
-        );
+        expect(ended.error?.errorMessage, event).toMatch(/^Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: \d+MB\)$/);
         expect(Number(/maxMemoryUsage: (\d+)MB/.exec(ended.error!.errorMessage)![1]), event).toBeGreaterThan(128);
         // The watch ends a server that never answers long before the timeout.
         expect(ended.durationMs, event).toBeLessThan(10_000);
