@@ -62,7 +62,8 @@ describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () =
         expect(ended.status, event).toBe('unhandled-error');
         expect(ended.error?.cause, event).toBe('oom');
         expect(ended.error?.errorMessage, event).toMatch(/^Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: \d+MB\)$/);
-        expect(Number(/maxMemoryUsage: (\d+)MB/.exec(ended.error!.errorMessage)![1]), event).toBeGreaterThan(128);
+        // Killed at the first look past 128 MB: a reading just past it is reported, in whole MB, as 128.
+        expect(Number(/maxMemoryUsage: (\d+)MB/.exec(ended.error!.errorMessage)![1]), event).toBeGreaterThanOrEqual(128);
         // The watch ends a server that never answers long before the timeout.
         expect(ended.durationMs, event).toBeLessThan(10_000);
       }
