@@ -244,8 +244,9 @@ export class FunctionInstance extends LifecycleInstance {
         break;
       case 'done':
         this.maxRssBytes = Math.max(this.maxRssBytes, message.maxRssBytes);
-        // Its peak passed the memory size between two looks: FC would have killed it then, before this answer. (The
-        // kernel's peak of this process, not getrusage's, which a forked child inherits from its parent.)
+        // Its memory passed the memory size between two looks: FC would have killed it then, before this answer. (The
+        // kernel's peak of this process, not getrusage's, which a forked child inherits from its parent; or what it and
+        // its children hold now.)
         if (peakMemoryBytes(call.child.pid) > this.memoryLimitBytes) {
           this.killOverMemory(call.child);
           break;
