@@ -156,8 +156,15 @@ export class CustomRuntimeTarget extends RemoteInstanceBase {
       );
     }
     const headers = Object.fromEntries(Object.entries(answer.headers).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
-    await sink(statusCode, headers, answer);
-    answer.destroy();
+    try {
+      await sink(statusCode, headers, answer);
+    } catch (error) {
+      // The server's side broke off before the answer's end: no answer, as when it drops the connection at once.
+      const failure: HttpFailure = { reason: signal?.aborted ? 'interrupted' : 'connection', message: `the answer broke off: ${(error as Error).message}` };
+      return failedResult(requestId, failure, 1, performance.now() - started);
+    } finally {
+      answer.destroy();
+    }
     const latencyMs = performance.now() - started;
     const empty = Buffer.alloc(0);
     const invocation = remoteInvocation({

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { CustomRuntimeTarget } from '../remote/custom-runtime.js';
+import type { RemoteResult } from '../remote/outcome.js';
 import { remoteInvocation } from '../remote/outcome.js';
 import { errorBody } from './invocation.js';
 import { newRequestId } from './context.js';
@@ -52,6 +53,11 @@ export interface CustomRuntimeProcessSpec {
 /** FC gives a custom runtime's server 120 s to listen (runtime.md §5: "HTTP server fails to start within 120s"). */
 const START_DEADLINE_MS = 120_000;
 const POLL_MS = 25;
+/** How long a dropped connection waits for the server's exit: it comes within milliseconds of the socket's close. */
+const EXIT_AFTER_DROP_MS = 1000;
+
+/** How an invocation of the server ended, first of the four. */
+type CallEnd = { how: 'answered'; result: RemoteResult } | { how: 'exited' } | { how: 'timeout' } | { how: 'oom'; bytes: number };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -216,7 +222,7 @@ export class CustomRuntimeProcess implements Instance {
     return running;
   }
 
-  private failed(requestId: string, error: FcErrorBody, logs: string[], warnings: string[], durationMs: number): Invocation {
+  private failed(requestId: string, error: FcErrorBody, logs: string[], warnings: string[], durationMs: number, maxMemoryBytes = 0): Invocation {
     return remoteInvocation({
       requestId,
       status: 'unhandled-error',
@@ -226,6 +232,7 @@ export class CustomRuntimeProcess implements Instance {
       warnings,
       durationMs,
       memorySizeMb: this.config.memorySize,
+      maxMemoryUsedMb: Math.round(maxMemoryBytes / 2 ** 20),
     });
   }
 
@@ -251,12 +258,19 @@ export class CustomRuntimeProcess implements Instance {
     let stopWatching = () => {};
     // FC limits the instance's memory, the server's and what it started: passing it ends the instance.
     const limit = this.config.memorySize * 2 ** 20;
-    const raced = await Promise.race([
+    // What it holds already: a server that dies before the watch's first look still had it.
+    let highest = peakMemoryBytes(running.child.pid);
+    const raced: CallEnd = await Promise.race([
       running.target.send(event, { ...options, requestId }, abort.signal).then((result) => ({ how: 'answered' as const, result })),
       running.exited.then(() => ({ how: 'exited' as const })),
       new Promise<{ how: 'timeout' }>((resolve) => (timer = setTimeout(() => resolve({ how: 'timeout' }), seconds * 1000))),
       new Promise<{ how: 'oom'; bytes: number }>((resolve) => {
-        stopWatching = watchMemory(running.child.pid, limit, (bytes) => resolve({ how: 'oom', bytes }));
+        stopWatching = watchMemory(
+          running.child.pid,
+          limit,
+          (bytes) => resolve({ how: 'oom', bytes }),
+          (bytes) => (highest = Math.max(highest, bytes)),
+        );
       }),
     ]);
     clearTimeout(timer);
@@ -264,13 +278,15 @@ export class CustomRuntimeProcess implements Instance {
     const durationMs = performance.now() - started;
     // Its peak passed the memory size between two looks: FC would have ended it before it answered.
     const peak = raced.how === 'answered' ? peakMemoryBytes(running.child.pid) : 0;
-    const ended = peak > limit ? { how: 'oom' as const, bytes: peak } : raced;
+    highest = Math.max(highest, peak);
+    const ended = peak > limit ? { how: 'oom' as const, bytes: peak } : await this.exitedIfDropped(raced, running);
     if (ended.how === 'answered') await this.quiet(running);
     const logs = running.lines.splice(0);
     if (ended.how === 'answered') {
       const { invocation } = ended.result;
       invocation.logs = [...logs, ...invocation.logs];
       invocation.warnings.push(...warnings);
+      invocation.maxMemoryUsedMb = Math.round(highest / 2 ** 20);
       if (this.config.platform === 'fc2' && this.config.preFreeze) await this.preFreeze(running, requestId, invocation);
       return invocation;
     }
@@ -278,11 +294,27 @@ export class CustomRuntimeProcess implements Instance {
     this.stop();
     const error =
       ended.how === 'timeout'
-        ? timeoutError(seconds, 0)
+        ? timeoutError(seconds, highest)
         : ended.how === 'oom'
           ? processExitedError(durationMs, ended.bytes, 'oom')
-          : processExitedError(durationMs, 0);
-    return this.failed(requestId, error, logs, warnings, durationMs);
+          : processExitedError(durationMs, highest);
+    return this.failed(requestId, error, logs, warnings, durationMs, Math.max(highest, ended.how === 'oom' ? ended.bytes : 0));
+  }
+
+  /**
+   * A connection the server dropped without an answer (or in the middle of a streamed one) is, when its process exits
+   * meanwhile, the process's exit: FC reports that as `Process exited unexpectedly…`, never as a broken connection. The
+   * socket closes before the exit is seen, so the exit gets a moment to come.
+   */
+  private async exitedIfDropped(raced: CallEnd, running: Running): Promise<CallEnd> {
+    if (raced.how !== 'answered' || raced.result.outcome !== 'connection-error') return raced;
+    let timer: NodeJS.Timeout | undefined;
+    const exited = await Promise.race([
+      running.exited.then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), EXIT_AFTER_DROP_MS))),
+    ]);
+    clearTimeout(timer);
+    return exited ? { how: 'exited' } : raced;
   }
 
   /**

@@ -61,11 +61,12 @@ const WATCH_INTERVAL_MS = 25;
 /**
  * Calls `exceeded` once when the resident memory of the process and what it started passes `limitBytes`: FC limits
  * an instance's memory, Buffers, native memory and child processes included, not only the V8 heap (runtime.md,
- * Corrections 10). Returns the stop function.
+ * Corrections 10). `read`, when given, gets each reading. Returns the stop function.
  */
-export function watchMemory(pid: number | undefined, limitBytes: number, exceeded: (rss: number) => void): () => void {
+export function watchMemory(pid: number | undefined, limitBytes: number, exceeded: (rss: number) => void, read?: (rss: number) => void): () => void {
   const timer = setInterval(() => {
     const rss = treeRssBytes(pid);
+    read?.(rss);
     if (rss <= limitBytes) return;
     clearInterval(timer);
     exceeded(rss);

@@ -225,7 +225,12 @@ export async function startServer(project: Project, options: ServeOptions = {}):
           streamed += (chunk as Buffer).length;
         }
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+        // The function's side broke off (its process ended, its time or memory ran out): the client's connection is
+        // cut, as a gateway cuts it, not ended as if the answer were whole. (A client that left has it closed already.)
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+          response.destroy();
+          throw error;
+        }
       } finally {
         response.off('close', leave);
       }
@@ -283,10 +288,12 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
     const target = served ? `${served.key} via ${match.kind === 'function' ? match.via : '-'}` : '-';
     if (response.headersSent) {
-      if (!response.writableEnded) response.end();
+      // A streamed answer the function did not finish (its invocation failed after the head went out) is cut.
+      const cut = !response.writableEnded;
+      if (cut) response.destroy();
       const ms = (performance.now() - started).toFixed(1);
       log(
-        `${new Date().toISOString()} ${clientIp(request)} "${request.method} ${url}" ${response.statusCode} ${streamed} ${ms}ms ${target} ${requestId} (streamed)`,
+        `${new Date().toISOString()} ${clientIp(request)} "${request.method} ${url}" ${response.statusCode} ${streamed} ${ms}ms ${target} ${requestId} (streamed${cut ? ', cut off' : ''})`,
       );
       return;
     }

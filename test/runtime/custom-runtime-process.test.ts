@@ -52,6 +52,21 @@ describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () =
     expect(alive(pid)).toBe(false);
   });
 
+  it('reports a server that exits before answering as FC does (its process exited, with the memory it held), not as a dropped connection', async () => {
+    const instance = start({ handler: 'index.handler', codeDir, memorySize: 256 });
+    const ended = await instance.invoke(Buffer.from('exit'));
+    expect(ended.status).toBe('unhandled-error');
+    expect(ended.error).toMatchObject({ cause: 'exit' });
+    expect(ended.error?.errorType).toBeUndefined();
+    expect(ended.error?.errorMessage).toMatch(/^Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: [1-9]\d*MB\)$/);
+    expect(ended).toMatchObject({ memorySizeMb: 256 });
+    expect(ended.maxMemoryUsedMb).toBeGreaterThan(0);
+    const next = await instance.invoke(Buffer.from('x'));
+    expect(JSON.parse(next.body.toString())).toMatchObject({ invocations: 1, event: 'x' });
+    // An answer reports the memory the server holds too, as FC's summary line does.
+    expect(next.maxMemoryUsedMb).toBeGreaterThan(0);
+  });
+
   // FC limits the instance's memory (the container's), the server's and what it starts: a server past it is ended.
   it.skipIf(process.platform !== 'linux')(
     'ends a server that passes the memory size with FC’s out-of-memory error, answered or not; the next invocation starts a new one',

@@ -22,4 +22,35 @@ describe('serve: a custom runtime that streams its answer (fixtures/projects/sse
     expect(await plain.json()).toEqual({ path: '/plain?x=1' });
     expect(plain.headers.get('content-length')).toBe('21');
   });
+
+  // FC's gateway cannot end an answer whose function is gone: the client sees the answer broken off, not a whole one.
+  it.skipIf(process.platform !== 'linux')(
+    'cuts the client’s connection when the server exits or passes its memory size mid-stream, and logs why; answers 502 when it exits before answering',
+    async () => {
+      const server = await serve(loadProject(resolve('fixtures/projects/sse-stream'), { env: {} }));
+      for (const [path, cause] of [
+        ['crash', /Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: [1-9]\d*MB\)/],
+        ['grow', /Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: 1[2-9]\dMB\)/],
+      ] as const) {
+        const response = await fetch(`${server.url}/2023-03-30/functions/events/${path}`);
+        expect(response.status, path).toBe(200);
+        await expect(response.text(), path).rejects.toThrow('terminated');
+        await until(() => server.logs.some((line) => line.includes(`/events/${path}"`)), 5000, `the access line of /${path}`);
+        expect(
+          server.logs.find((line) => line.includes(`/events/${path}"`)),
+          path,
+        ).toMatch(/ 200 45 .* \(streamed, cut off\)$/);
+        expect(
+          server.logs.some((line) => cause.test(line)),
+          path,
+        ).toBe(true);
+        server.logs.length = 0;
+      }
+      // Before any answer: FC's 502 with the process's exit, as for a built-in runtime's crash.
+      const died = await fetch(`${server.url}/2023-03-30/functions/events/die`);
+      expect(died.status).toBe(502);
+      expect(((await died.json()) as { errorMessage: string }).errorMessage).toMatch(/^Process exited unexpectedly before completing request/);
+    },
+    20_000,
+  );
 });
