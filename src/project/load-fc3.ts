@@ -89,7 +89,10 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
       platform: 'fc3',
       codeDir: codeFolder(stringOrUndefined(code), isObject(props.code) ? `${path}.code.src` : `${path}.code`, context),
       codeField: isObject(props.code) ? `${path}.code.src` : `${path}.code`,
-      handler: String(props.handler ?? ''),
+      // A custom runtime's server reads its handler only from a header, and the fc3 component sends `index.handler`
+      // for one that has none (devsapp/fc3 src/subCommands/local/impl/baseLocal.ts getHandler; start-fc's custom/nodejs
+      // template has none).
+      handler: String(props.handler ?? (String(props.runtime ?? '').startsWith('custom') ? 'index.handler' : '')),
       runtime: String(props.runtime ?? ''),
       memorySize: numberSetting(props.memorySize, { file: context.file, path: `${path}.memorySize` }) ?? FC3_DEFAULTS.memorySize,
       timeout: numberSetting(props.timeout, { file: context.file, path: `${path}.timeout` }) ?? FC3_DEFAULTS.timeout,

@@ -42,6 +42,26 @@ resources:
     });
   });
 
+  it('fc3: a custom runtime without a handler gets the fc3 component’s index.handler; a Node.js function without one gets none', () => {
+    const dir = project(
+      's.yaml',
+      `edition: 3.0.0
+name: x
+resources:
+  web:
+    component: fc3
+    props: { functionName: web, runtime: custom.debian10, code: ./code, customRuntimeConfig: { command: [node, server.js] } }
+  api:
+    component: fc3
+    props: { functionName: api, runtime: nodejs20, code: ./code }
+`,
+    );
+    expect(loadProject(dir).functions.map((fn) => [fn.name, fn.handler])).toEqual([
+      ['web', 'index.handler'],
+      ['api', ''],
+    ]);
+  });
+
   it('fc 2.x: customRuntimeConfig and caPort on the function, nasConfig on the service (auto at /mnt/auto; fcDir)', () => {
     const yaml = (nas: string) => `edition: 1.0.0
 name: x
