@@ -5,6 +5,8 @@ import { CustomRuntimeProcess } from '../runtime/custom-runtime-process.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { FunctionInstance } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
+import type { OfficialNodeLayer } from '../runtime/node/official-layers.js';
+import { officialNodeLayer } from '../runtime/node/official-layers.js';
 import type { ProjectRuntimeConfig } from './function-runtime.js';
 import { runtimeConfigOf } from './function-runtime.js';
 import type { Project, ProjectFunction } from './model.js';
@@ -84,14 +86,28 @@ export function localFolders(project: Project, flags: { layers?: Record<string, 
 
 /**
  * The layers' folders of a function, in its order; a layer with no folder is a warning (FC has its files, fc-sim
- * does not: a require of its modules fails here).
+ * does not: a require of its modules fails here), except an official Node.js layer of a custom runtime, which
+ * fc-sim provides ({@link providedNodeLayers}).
  */
 function layerDirs(fn: ProjectFunction, folders: LocalFolders, warn: (message: string) => void): string[] {
+  const provided = new Set(providedNodeLayers(fn, folders).map((layer) => layer.arn));
   return (fn.layers ?? []).flatMap((arn) => {
     const dir = folders.layers[arn];
-    if (!dir)
+    if (!dir && !provided.has(arn))
       warn(`${functionLabel(fn)}: layer ${arn} has no local folder: its files are missing here (--layer ${arn}=<dir>, or "layers" in ${LOCAL_FOLDERS_FILE})`);
     return dir ? [dir] : [];
+  });
+}
+
+/**
+ * A custom runtime's official Node.js layers (`acs:fc:…:official:layers/Nodejs16/versions/1`) that have no local
+ * folder: its server runs on the layer's Node.js, as in FC, not on this machine's.
+ */
+function providedNodeLayers(fn: ProjectFunction, folders: LocalFolders): OfficialNodeLayer[] {
+  if (!isCustomRuntime(fn.runtime)) return [];
+  return (fn.layers ?? []).flatMap((arn) => {
+    const layer = officialNodeLayer(arn);
+    return layer && !folders.layers[arn] ? [layer] : [];
   });
 }
 
@@ -158,6 +174,7 @@ export function projectInstance(
       port,
       extraPath: (config.layerDirs ?? []).map((dir) => join(dir, 'bin')),
       optDirs: [...(config.layerDirs ?? [])].reverse(),
+      nodeLayers: providedNodeLayers(fn, folders),
       ...(fn.instanceConcurrency === undefined ? {} : { concurrency: fn.instanceConcurrency }),
     });
   }

@@ -20,6 +20,8 @@ import type { Invocation } from './invocation.js';
 import { endGroupOf, groupLeaderOptions, trackGroup } from './process-group.js';
 import { HOOK_TIMEOUT_SECONDS } from './lifecycle.js';
 import { peakMemoryBytes, watchMemory } from './memory-watch.js';
+import type { OfficialNodeLayer } from './node/official-layers.js';
+import { nodeLayerFolder } from './node/official-layers.js';
 
 /**
  * How FC starts a custom runtime's server in an instance: the command and args (run in the code folder; none means
@@ -46,6 +48,8 @@ export interface CustomRuntimeProcessSpec {
   extraPath?: string[];
   /** The layers' local folders, latest first: a command or argument under FC's `/opt/` is looked up in them. */
   optDirs?: string[];
+  /** FC's official Node.js layers that have no local folder: fc-sim stands in a folder with the layer's Node.js for each. */
+  nodeLayers?: OfficialNodeLayer[];
   /** Requests the server takes at once (instanceConcurrency, default 1); beyond 1, logs written meanwhile are shared out as they come. */
   concurrency?: number;
 }
@@ -109,6 +113,8 @@ export class CustomRuntimeProcess implements Instance {
   private queue: Promise<unknown> = Promise.resolve();
   /** Said once per instance: the server listens on its declared port instead of FC_CUSTOM_LISTEN_PORT. */
   private warnedPort = false;
+  /** The layers' local folders, latest first, the official Node.js layers' (provided on the first start) last. */
+  private layerFolders: Promise<string[]> | undefined;
 
   constructor(private readonly spec: CustomRuntimeProcessSpec) {
     this.config = functionConfig(spec.config);
@@ -124,10 +130,10 @@ export class CustomRuntimeProcess implements Instance {
     return run;
   }
 
-  private environment(port: number): NodeJS.ProcessEnv {
+  private environment(port: number, optDirs: readonly string[]): NodeJS.ProcessEnv {
     const { config } = this;
     const path = [process.env.PATH, config.codeDir, join(config.codeDir, 'bin'), ...(this.spec.extraPath ?? [])].filter(Boolean).join(delimiter);
-    return {
+    const environment: NodeJS.ProcessEnv = {
       PATH: path,
       HOME: process.env.HOME,
       LANG: 'C.UTF-8',
@@ -137,29 +143,60 @@ export class CustomRuntimeProcess implements Instance {
       ...functionEnvironment(config, randomUUID()),
       ...(config.initializer ? { FC_INITIALIZER_HANDLER: config.initializer, FC_INITIALIZATION_TIMEOUT: String(config.initializationTimeout) } : {}),
     };
+    // The function's own search paths name FC's /opt (`PATH=/opt/nodejs20/bin:…`, as an official Node.js layer asks).
+    for (const name of ['PATH', 'NODE_PATH', 'LD_LIBRARY_PATH']) {
+      const value = environment[name];
+      if (value)
+        environment[name] = value
+          .split(delimiter)
+          .flatMap((entry) => this.localOpt(entry, optDirs))
+          .join(delimiter);
+    }
+    return environment;
   }
 
   /**
    * A path as FC's instance has it, here: `/code/…` in the code folder, `/opt/…` in the first layer folder that has
    * it (a command such as `/opt/nodejs20/bin/node` from FC's Node.js layer); anything else as written.
    */
-  private local(part: string): string {
+  private local(part: string, optDirs: readonly string[]): string {
     if (part === '/code' || part.startsWith('/code/')) return join(this.config.codeDir, part.slice('/code'.length));
-    if (!part.startsWith('/opt/')) return part;
-    const found = (this.spec.optDirs ?? []).map((dir) => join(dir, part.slice('/opt/'.length))).find((path) => existsSync(path));
-    return found ?? part;
+    return this.localOpt(part, optDirs)[0]!;
+  }
+
+  /** Where FC's `/opt/…` is here: in each layer folder that has it, latest layer first; as written when none has. */
+  private localOpt(path: string, optDirs: readonly string[]): string[] {
+    if (!path.startsWith('/opt/')) return [path];
+    const found = optDirs.map((dir) => join(dir, path.slice('/opt/'.length))).filter((local) => existsSync(local));
+    return found.length > 0 ? found : [path];
+  }
+
+  /** The layers' folders, with one for each official Node.js layer that has none (its Node.js, downloaded once). */
+  private async provideLayers(warnings: string[]): Promise<string[]> {
+    const provided: string[] = [];
+    for (const layer of this.spec.nodeLayers ?? []) {
+      const folder = await nodeLayerFolder(layer, { progress: (line) => process.stderr.write(`${line}\n`) });
+      if ('dir' in folder) provided.push(folder.dir);
+      else
+        warnings.push(
+          `layer ${layer.arn}: its Node.js v${layer.version} is not available here (${folder.unavailable}): \`node\` runs on this machine's ${process.version}; pass --layer ${layer.arn}=<dir> with a nodejs${layer.major}/bin/node in it`,
+        );
+    }
+    return [...(this.spec.optDirs ?? []), ...provided];
   }
 
   /** Starts the server and waits until it listens: on the port FC tells it, or on the one it declares (a hard-coded 9000). */
   private async start(warnings: string[]): Promise<Running> {
+    this.layerFolders ??= this.provideLayers(warnings);
+    const optDirs = await this.layerFolders;
     const port = await freePort();
     const declaredFree = !(await accepts(this.spec.port));
     const [command, ...commandArgs] = (this.spec.command.length > 0 ? this.spec.command : [join(this.config.codeDir, 'bootstrap')]).map((part) =>
-      this.local(part),
+      this.local(part, optDirs),
     );
-    const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part))], {
+    const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part, optDirs))], {
       cwd: this.config.codeDir,
-      env: this.environment(port),
+      env: this.environment(port, optDirs),
       stdio: ['ignore', 'pipe', 'pipe'],
       ...groupLeaderOptions,
     });
