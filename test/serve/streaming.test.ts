@@ -25,12 +25,16 @@ describe('serve: a custom runtime that streams its answer (fixtures/projects/sse
 
   // FC's gateway cannot end an answer whose function is gone: the client sees the answer broken off, not a whole one.
   it.skipIf(process.platform !== 'linux')(
-    'cuts the client’s connection when the server exits or passes its memory size mid-stream, and logs why; answers 502 when it exits before answering',
+    'cuts the client’s connection when the server exits, passes its memory size or times out mid-stream, and logs why; answers 502 when it exits before answering',
     async () => {
-      const server = await serve(loadProject(resolve('fixtures/projects/sse-stream'), { env: {} }));
+      const project = loadProject(resolve('fixtures/projects/sse-stream'), { env: {} });
+      // A stream that stays open (/events) is cut at the function's timeout.
+      project.functions[0]!.timeout = 1;
+      const server = await serve(project);
       for (const [path, cause] of [
         ['crash', /Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: [1-9]\d*MB\)/],
         ['grow', /Process exited unexpectedly before completing request \(duration: \d+ms, maxMemoryUsage: 1[2-9]\dMB\)/],
+        ['events', /Function timed out after 1 seconds/],
       ] as const) {
         const response = await fetch(`${server.url}/2023-03-30/functions/events/${path}`);
         expect(response.status, path).toBe(200);
