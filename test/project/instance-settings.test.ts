@@ -12,16 +12,15 @@ function project(file: string, text: string): string {
   return dir;
 }
 
+/** A Serverless Devs 3.x project of fc3 resources (`resources` as YAML lines under `resources:`). */
+const fc3Project = (resources: string) => project('s.yaml', `edition: 3.0.0\nname: x\nresources:\n${resources}`);
+
 const LAYER = 'acs:fc:cn-hangzhou:123:layers/sharp/versions/2';
 
 describe('custom runtimes, instance concurrency, layers and NAS, in each format’s spelling', () => {
   it('fc3: customRuntimeConfig {command, args, port}, instanceConcurrency, layers, nasConfig on the function', () => {
-    const dir = project(
-      's.yaml',
-      `edition: 3.0.0
-name: x
-resources:
-  web:
+    const dir = fc3Project(
+      `  web:
     component: fc3
     props:
       functionName: web
@@ -43,12 +42,8 @@ resources:
   });
 
   it('fc3: a custom runtime without a handler gets the fc3 component’s index.handler; a Node.js function without one gets none', () => {
-    const dir = project(
-      's.yaml',
-      `edition: 3.0.0
-name: x
-resources:
-  web:
+    const dir = fc3Project(
+      `  web:
     component: fc3
     props: { functionName: web, runtime: custom.debian10, code: ./code, customRuntimeConfig: { command: [node, server.js] } }
   api:
