@@ -5,8 +5,8 @@ import { CustomRuntimeProcess } from '../runtime/custom-runtime-process.js';
 import type { FunctionConfig } from '../runtime/function-config.js';
 import { FunctionInstance } from '../runtime/instance.js';
 import type { Instance } from '../runtime/invoke.js';
-import type { OfficialNodeLayer } from '../runtime/node/official-layers.js';
-import { officialNodeLayer } from '../runtime/node/official-layers.js';
+import type { FcNodeFolder } from '../runtime/node/fc-node-folders.js';
+import { imageNodeFolders, officialLayerNode } from '../runtime/node/fc-node-folders.js';
 import type { ProjectRuntimeConfig } from './function-runtime.js';
 import { runtimeConfigOf } from './function-runtime.js';
 import type { Project, ProjectFunction } from './model.js';
@@ -87,10 +87,10 @@ export function localFolders(project: Project, flags: { layers?: Record<string, 
 /**
  * The layers' folders of a function, in its order; a layer with no folder is a warning (FC has its files, fc-sim
  * does not: a require of its modules fails here), except an official Node.js layer of a custom runtime, which
- * fc-sim provides ({@link providedNodeLayers}).
+ * fc-sim provides ({@link fcNodeFolders}).
  */
 function layerDirs(fn: ProjectFunction, folders: LocalFolders, warn: (message: string) => void): string[] {
-  const provided = new Set(providedNodeLayers(fn, folders).map((layer) => layer.arn));
+  const provided = new Set(fcNodeFolders(fn, folders).map((folder) => folder.source));
   return (fn.layers ?? []).flatMap((arn) => {
     const dir = folders.layers[arn];
     if (!dir && !provided.has(arn))
@@ -100,15 +100,17 @@ function layerDirs(fn: ProjectFunction, folders: LocalFolders, warn: (message: s
 }
 
 /**
- * A custom runtime's official Node.js layers (`acs:fc:…:official:layers/Nodejs16/versions/1`) that have no local
- * folder: its server runs on the layer's Node.js, as in FC, not on this machine's.
+ * The Node.js folders a custom runtime's instance has in FC: its image's (custom.debian10's /var/fc/lang/nodejs20),
+ * and its official Node.js layers' (`acs:fc:…:official:layers/Nodejs16/versions/1`) that have no local folder. Its
+ * server runs on the Node.js they name, as in FC, not on this machine's.
  */
-function providedNodeLayers(fn: ProjectFunction, folders: LocalFolders): OfficialNodeLayer[] {
+function fcNodeFolders(fn: ProjectFunction, folders: LocalFolders): FcNodeFolder[] {
   if (!isCustomRuntime(fn.runtime)) return [];
-  return (fn.layers ?? []).flatMap((arn) => {
-    const layer = officialNodeLayer(arn);
+  const layers = (fn.layers ?? []).flatMap((arn) => {
+    const layer = officialLayerNode(arn);
     return layer && !folders.layers[arn] ? [layer] : [];
   });
+  return [...imageNodeFolders(fn.runtime), ...layers];
 }
 
 /**
@@ -174,7 +176,7 @@ export function projectInstance(
       port,
       extraPath: (config.layerDirs ?? []).map((dir) => join(dir, 'bin')),
       optDirs: [...(config.layerDirs ?? [])].reverse(),
-      nodeLayers: providedNodeLayers(fn, folders),
+      nodeFolders: fcNodeFolders(fn, folders),
       ...(fn.instanceConcurrency === undefined ? {} : { concurrency: fn.instanceConcurrency }),
     });
   }

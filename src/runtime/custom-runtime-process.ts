@@ -20,8 +20,8 @@ import type { Invocation } from './invocation.js';
 import { endGroupOf, groupLeaderOptions, trackGroup } from './process-group.js';
 import { HOOK_TIMEOUT_SECONDS } from './lifecycle.js';
 import { peakMemoryBytes, watchMemory } from './memory-watch.js';
-import type { OfficialNodeLayer } from './node/official-layers.js';
-import { nodeLayerFolder } from './node/official-layers.js';
+import type { FcNodeFolder } from './node/fc-node-folders.js';
+import { localNodeFolder } from './node/fc-node-folders.js';
 
 /**
  * How FC starts a custom runtime's server in an instance: the command and args (run in the code folder; none means
@@ -48,8 +48,8 @@ export interface CustomRuntimeProcessSpec {
   extraPath?: string[];
   /** The layers' local folders, latest first: a command or argument under FC's `/opt/` is looked up in them. */
   optDirs?: string[];
-  /** FC's official Node.js layers that have no local folder: fc-sim stands in a folder with the layer's Node.js for each. */
-  nodeLayers?: OfficialNodeLayer[];
+  /** FC's Node.js folders the instance has (an official Node.js layer's, the image's): each one the command, args or search paths name is provided here. */
+  nodeFolders?: FcNodeFolder[];
   /** Requests the server takes at once (instanceConcurrency, default 1); beyond 1, logs written meanwhile are shared out as they come. */
   concurrency?: number;
 }
@@ -59,6 +59,12 @@ const START_DEADLINE_MS = 120_000;
 const POLL_MS = 25;
 /** How long a dropped connection waits for the server's exit: it comes within milliseconds of the socket's close. */
 const EXIT_AFTER_DROP_MS = 1000;
+
+/** The function's search paths, whose folders of FC's instance are found here as its command is. */
+const SEARCH_PATHS = ['PATH', 'NODE_PATH', 'LD_LIBRARY_PATH'];
+
+/** Whether an FC path is `folder` or in it. */
+const isUnder = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 
 /** How an invocation of the server ended, first of the four. */
 type CallEnd = { how: 'answered'; result: RemoteResult } | { how: 'exited' } | { how: 'timeout' } | { how: 'oom'; bytes: number };
@@ -113,8 +119,8 @@ export class CustomRuntimeProcess implements Instance {
   private queue: Promise<unknown> = Promise.resolve();
   /** Said once per instance: the server listens on its declared port instead of FC_CUSTOM_LISTEN_PORT. */
   private warnedPort = false;
-  /** The layers' local folders, latest first, the official Node.js layers' (provided on the first start) last. */
-  private layerFolders: Promise<string[]> | undefined;
+  /** FC's Node.js folders the command, args or search paths name, by FC's path: local ones, provided on the first start. */
+  private nodeFolders: Promise<Map<string, string>> | undefined;
 
   constructor(private readonly spec: CustomRuntimeProcessSpec) {
     this.config = functionConfig(spec.config);
@@ -130,7 +136,7 @@ export class CustomRuntimeProcess implements Instance {
     return run;
   }
 
-  private environment(port: number, optDirs: readonly string[]): NodeJS.ProcessEnv {
+  private environment(port: number, nodeFolders: ReadonlyMap<string, string>): NodeJS.ProcessEnv {
     const { config } = this;
     const path = [process.env.PATH, config.codeDir, join(config.codeDir, 'bin'), ...(this.spec.extraPath ?? [])].filter(Boolean).join(delimiter);
     const environment: NodeJS.ProcessEnv = {
@@ -143,60 +149,57 @@ export class CustomRuntimeProcess implements Instance {
       ...functionEnvironment(config, randomUUID()),
       ...(config.initializer ? { FC_INITIALIZER_HANDLER: config.initializer, FC_INITIALIZATION_TIMEOUT: String(config.initializationTimeout) } : {}),
     };
-    // The function's own search paths name FC's /opt (`PATH=/opt/nodejs20/bin:…`, as an official Node.js layer asks).
-    for (const name of ['PATH', 'NODE_PATH', 'LD_LIBRARY_PATH']) {
+    // The function's own search paths name FC's folders (`PATH=/opt/nodejs16/bin:…`, as an official Node.js layer asks).
+    for (const name of SEARCH_PATHS) {
       const value = environment[name];
       if (value)
         environment[name] = value
           .split(delimiter)
-          .flatMap((entry) => this.localOpt(entry, optDirs))
+          .flatMap((entry) => this.local(entry, nodeFolders))
           .join(delimiter);
     }
     return environment;
   }
 
   /**
-   * A path as FC's instance has it, here: `/code/…` in the code folder, `/opt/…` in the first layer folder that has
-   * it (a command such as `/opt/nodejs20/bin/node` from FC's Node.js layer); anything else as written.
+   * Where a path of FC's instance is here: `/code/…` in the code folder, an FC Node.js folder's (`/var/fc/lang/nodejs20/…`,
+   * `/opt/nodejs16/…`) in the folder provided for it, any other `/opt/…` in each layer folder that has it, latest layer
+   * first (a command such as `/opt/bin/run`); anything else, or what no folder has, as written.
    */
-  private local(part: string, optDirs: readonly string[]): string {
-    if (part === '/code' || part.startsWith('/code/')) return join(this.config.codeDir, part.slice('/code'.length));
-    return this.localOpt(part, optDirs)[0]!;
-  }
-
-  /** Where FC's `/opt/…` is here: in each layer folder that has it, latest layer first; as written when none has. */
-  private localOpt(path: string, optDirs: readonly string[]): string[] {
+  private local(path: string, nodeFolders: ReadonlyMap<string, string>): string[] {
+    if (path === '/code' || path.startsWith('/code/')) return [join(this.config.codeDir, path.slice('/code'.length))];
+    for (const [fcPath, dir] of nodeFolders) if (isUnder(path, fcPath)) return [dir + path.slice(fcPath.length)];
     if (!path.startsWith('/opt/')) return [path];
-    const found = optDirs.map((dir) => join(dir, path.slice('/opt/'.length))).filter((local) => existsSync(local));
+    const found = (this.spec.optDirs ?? []).map((dir) => join(dir, path.slice('/opt/'.length))).filter((local) => existsSync(local));
     return found.length > 0 ? found : [path];
   }
 
-  /** The layers' folders, with one for each official Node.js layer that has none (its Node.js, downloaded once). */
-  private async provideLayers(warnings: string[]): Promise<string[]> {
-    const provided: string[] = [];
-    for (const layer of this.spec.nodeLayers ?? []) {
-      const folder = await nodeLayerFolder(layer, { progress: (line) => process.stderr.write(`${line}\n`) });
-      if ('dir' in folder) provided.push(folder.dir);
-      else
-        warnings.push(
-          `layer ${layer.arn}: its Node.js v${layer.version} is not available here (${folder.unavailable}): \`node\` runs on this machine's ${process.version}; pass --layer ${layer.arn}=<dir> with a nodejs${layer.major}/bin/node in it`,
-        );
+  /** The FC Node.js folders that the command, args or the function's search paths name, each as a local folder. */
+  private async provideNodeFolders(warnings: string[]): Promise<Map<string, string>> {
+    const environment = this.config.environment;
+    const named = [...this.spec.command, ...this.spec.args, ...SEARCH_PATHS.flatMap((name) => (environment[name] ?? '').split(delimiter))];
+    const provided = new Map<string, string>();
+    for (const folder of this.spec.nodeFolders ?? []) {
+      if (!named.some((path) => isUnder(path, folder.fcPath))) continue;
+      const local = await localNodeFolder(folder, { progress: (line) => process.stderr.write(`${line}\n`) });
+      provided.set(folder.fcPath, local.dir);
+      if (local.warning) warnings.push(local.warning);
     }
-    return [...(this.spec.optDirs ?? []), ...provided];
+    return provided;
   }
 
   /** Starts the server and waits until it listens: on the port FC tells it, or on the one it declares (a hard-coded 9000). */
   private async start(warnings: string[]): Promise<Running> {
-    this.layerFolders ??= this.provideLayers(warnings);
-    const optDirs = await this.layerFolders;
+    this.nodeFolders ??= this.provideNodeFolders(warnings);
+    const nodeFolders = await this.nodeFolders;
     const port = await freePort();
     const declaredFree = !(await accepts(this.spec.port));
-    const [command, ...commandArgs] = (this.spec.command.length > 0 ? this.spec.command : [join(this.config.codeDir, 'bootstrap')]).map((part) =>
-      this.local(part, optDirs),
+    const [command, ...commandArgs] = (this.spec.command.length > 0 ? this.spec.command : [join(this.config.codeDir, 'bootstrap')]).map(
+      (part) => this.local(part, nodeFolders)[0]!,
     );
-    const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part, optDirs))], {
+    const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part, nodeFolders)[0]!)], {
       cwd: this.config.codeDir,
-      env: this.environment(port, optDirs),
+      env: this.environment(port, nodeFolders),
       stdio: ['ignore', 'pipe', 'pipe'],
       ...groupLeaderOptions,
     });
