@@ -90,10 +90,9 @@ export function localFolders(project: Project, flags: { layers?: Record<string, 
  * fc-sim provides ({@link fcNodeFolders}).
  */
 function layerDirs(fn: ProjectFunction, folders: LocalFolders, warn: (message: string) => void): string[] {
-  const provided = new Set(fcNodeFolders(fn, folders).map((folder) => folder.source));
   return (fn.layers ?? []).flatMap((arn) => {
     const dir = folders.layers[arn];
-    if (!dir && !provided.has(arn))
+    if (!dir && !(isCustomRuntime(fn.runtime) && officialLayerNode(arn)))
       warn(`${functionLabel(fn)}: layer ${arn} has no local folder: its files are missing here (--layer ${arn}=<dir>, or "layers" in ${LOCAL_FOLDERS_FILE})`);
     return dir ? [dir] : [];
   });
