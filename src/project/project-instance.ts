@@ -176,6 +176,7 @@ export function projectInstance(
       extraPath: (config.layerDirs ?? []).map((dir) => join(dir, 'bin')),
       optDirs: [...(config.layerDirs ?? [])].reverse(),
       nodeFolders: fcNodeFolders(fn, folders),
+      image: fn.runtime,
       ...(fn.instanceConcurrency === undefined ? {} : { concurrency: fn.instanceConcurrency }),
     });
   }

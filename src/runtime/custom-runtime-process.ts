@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
 import { delimiter, join } from 'node:path';
@@ -21,7 +21,7 @@ import { endGroupOf, groupLeaderOptions, trackGroup } from './process-group.js';
 import { HOOK_TIMEOUT_SECONDS } from './lifecycle.js';
 import { peakMemoryBytes, watchMemory } from './memory-watch.js';
 import type { FcNodeFolder } from './node/fc-node-folders.js';
-import { localNodeFolder } from './node/fc-node-folders.js';
+import { imageBareNode, localNodeFolder } from './node/fc-node-folders.js';
 
 /**
  * How FC starts a custom runtime's server in an instance: the command and args (run in the code folder; none means
@@ -50,6 +50,8 @@ export interface CustomRuntimeProcessSpec {
   optDirs?: string[];
   /** FC's Node.js folders the instance has (an official Node.js layer's, the image's): each one the command, args or search paths name is provided here. */
   nodeFolders?: FcNodeFolder[];
+  /** FC's runtime (`custom.debian10`, …), whose image decides what a bare `node` is. */
+  image?: string;
   /** Requests the server takes at once (instanceConcurrency, default 1); beyond 1, logs written meanwhile are shared out as they come. */
   concurrency?: number;
 }
@@ -62,6 +64,16 @@ const EXIT_AFTER_DROP_MS = 1000;
 
 /** The function's search paths, whose folders of FC's instance are found here as its command is. */
 const SEARCH_PATHS = ['PATH', 'NODE_PATH', 'LD_LIBRARY_PATH'];
+
+/** Whether a file can be run, as a PATH lookup finds it. */
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Whether an FC path is `folder` or in it. */
 const isUnder = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
@@ -119,6 +131,8 @@ export class CustomRuntimeProcess implements Instance {
   private queue: Promise<unknown> = Promise.resolve();
   /** Said once per instance: the server listens on its declared port instead of FC_CUSTOM_LISTEN_PORT. */
   private warnedPort = false;
+  /** Said once per instance: a bare `node` is this machine's, where FC's image has another or none. */
+  private warnedNode = false;
   /** FC's Node.js folders the command, args or search paths name, by FC's path: local ones, provided on the first start. */
   private nodeFolders: Promise<Map<string, string>> | undefined;
 
@@ -188,6 +202,19 @@ export class CustomRuntimeProcess implements Instance {
     return provided;
   }
 
+  /**
+   * Why a bare `node` found through `path` is not FC's: it comes from this machine, not from a folder that stands for
+   * FC's (a Node.js folder provided here, the code folder, a layer's), and FC's image has another one or none.
+   */
+  private hostNode(path: string, nodeFolders: ReadonlyMap<string, string>): string | undefined {
+    const note = imageBareNode(this.spec.image ?? '');
+    if (!note) return undefined;
+    const found = path.split(delimiter).find((dir) => dir !== '' && isExecutable(join(dir, 'node')));
+    const fcFolders = [...nodeFolders.values(), this.config.codeDir, ...(this.spec.optDirs ?? [])];
+    if (found && fcFolders.some((folder) => isUnder(found, folder))) return undefined;
+    return `\`node\` is this machine's ${process.version} here; ${note}`;
+  }
+
   /** Starts the server and waits until it listens: on the port FC tells it, or on the one it declares (a hard-coded 9000). */
   private async start(warnings: string[]): Promise<Running> {
     this.nodeFolders ??= this.provideNodeFolders(warnings);
@@ -197,9 +224,15 @@ export class CustomRuntimeProcess implements Instance {
     const [command, ...commandArgs] = (this.spec.command.length > 0 ? this.spec.command : [join(this.config.codeDir, 'bootstrap')]).map(
       (part) => this.local(part, nodeFolders)[0]!,
     );
+    const environment = this.environment(port, nodeFolders);
+    if (this.spec.command[0] === 'node' && !this.warnedNode) {
+      this.warnedNode = true;
+      const hostNode = this.hostNode(environment.PATH ?? '', nodeFolders);
+      if (hostNode) warnings.push(hostNode);
+    }
     const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part, nodeFolders)[0]!)], {
       cwd: this.config.codeDir,
-      env: this.environment(port, nodeFolders),
+      env: environment,
       stdio: ['ignore', 'pipe', 'pipe'],
       ...groupLeaderOptions,
     });

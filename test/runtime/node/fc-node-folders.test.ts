@@ -65,6 +65,15 @@ describe('the Node.js folders of FC’s instance: official Node.js layers, custo
 
   it.skipIf(!existsSync(node18))('a custom.debian10 command that names /var/fc/lang/nodejs18/bin/node runs Node.js 18', async () => {
     process.env.FC_SIM_NODE_18 = node18;
-    expect((await versionOf('image')).version).toBe('v18.20.8');
+    expect(await versionOf('image')).toEqual({ version: 'v18.20.8', warnings: [] });
+  });
+
+  it('a bare `node` that nothing of FC’s gives runs on this machine’s, and a warning says that FC’s custom.debian10 has none', async () => {
+    expect(await versionOf('bare')).toEqual({
+      version: process.version,
+      warnings: [
+        `\`node\` is this machine's ${process.version} here; FC's custom.debian10 image has none on the function's PATH, so the server does not start there: put /var/fc/lang/nodejs20/bin or /var/fc/lang/nodejs18/bin or an official Node.js layer's /opt/nodejs<major>/bin first on its PATH`,
+      ],
+    });
   });
 });
