@@ -5,6 +5,7 @@ import { isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
 import { codeFolderProblem, customRuntimeEntryProblem } from './code-location.js';
 import { isDeprecatedRuntimeName, runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
+import { imageBareNode } from '../runtime/node/fc-node-folders.js';
 import { checkHandlerExport } from './handler-export.js';
 import type { Location, Project, ProjectFormat, ProjectFunction, ProjectTrigger } from './model.js';
 
@@ -27,6 +28,7 @@ export type LintRule =
   | 'unknown-part'
   | 'code-folder'
   | 'custom-runtime-entry'
+  | 'custom-runtime-node'
   | 'no-functions';
 
 /**
@@ -67,6 +69,19 @@ const OTHER_FC_RUNTIMES = /^(python[23](\.\d+)?|java(8|11|17)|go1|php7\.2|dotnet
 const MEMORY = { min: 128, max: 32768, step: 64 };
 const TIMEOUT = { min: 1, max: 86400 };
 
+/**
+ * Why a custom runtime's bare `node` command finds none in FC, where its image has no `node` on the default PATH
+ * ({@link imageBareNode}) and the function's PATH names no folder that could give one: a Node.js folder of FC's
+ * (`/var/fc/lang/nodejs20/bin`, an official layer's `/opt/nodejs16/bin`), the code's or a layer's.
+ */
+function bareNodeProblem(fn: ProjectFunction): { inFc: string; fix: string } | undefined {
+  if (fn.customRuntimeConfig?.command[0] !== 'node') return undefined;
+  const problem = imageBareNode(fn.runtime);
+  const path = fn.environment.PATH?.split(':') ?? [];
+  if (!problem?.fix || path.some((dir) => /^\/(code|opt|var\/fc\/lang)(\/|$)/.test(dir))) return undefined;
+  return { inFc: problem.inFc, fix: problem.fix };
+}
+
 function functionRules(fn: ProjectFunction): LintFinding[] {
   const findings: LintFinding[] = [];
   const at = fn.location;
@@ -91,6 +106,16 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       severity: /(^|\/)node$/.test(fn.customRuntimeConfig?.command[0] ?? '') ? 'error' : 'warning',
       message: `${label}: ${entryProblem}`,
       fix: 'build the code first (s deploy runs the pre-deploy actions that build it), or fix the path in customRuntimeConfig',
+      location: at,
+    });
+  }
+  const bareNode = bareNodeProblem(fn);
+  if (bareNode) {
+    findings.push({
+      rule: 'custom-runtime-node',
+      severity: 'warning',
+      message: `${label}: customRuntimeConfig starts a bare \`node\`, and ${bareNode.inFc}`,
+      fix: bareNode.fix,
       location: at,
     });
   }

@@ -212,7 +212,7 @@ export class CustomRuntimeProcess implements Instance {
     const found = path.split(delimiter).find((dir) => dir !== '' && isExecutable(join(dir, 'node')));
     const fcFolders = [...nodeFolders.values(), this.config.codeDir, ...(this.spec.optDirs ?? [])];
     if (found && fcFolders.some((folder) => isUnder(found, folder))) return undefined;
-    return `\`node\` is this machine's ${process.version} here; ${note}`;
+    return `\`node\` is this machine's ${process.version} here; ${note.inFc}${note.fix ? `: ${note.fix}` : ''}`;
   }
 
   /** Starts the server and waits until it listens: on the port FC tells it, or on the one it declares (a hard-coded 9000). */

@@ -104,3 +104,27 @@ describe('a custom runtime whose start command names files the code folder lacks
     expect(entryFindings(root)).toEqual([]);
   });
 });
+
+describe('a custom runtime whose bare `node` FC’s image does not have', () => {
+  it('warns on custom.debian10 and 11 when the PATH names no folder that could give one; not for a node named by path', () => {
+    const root = tempDir('fc-sim-lint-node-');
+    mkdirSync(join(root, 'code'));
+    writeFileSync(join(root, 'code', 'a.js'), '');
+    const fn = (name: string, runtime: string, command: string[], path?: string) =>
+      `  ${name}:\n    component: fc3\n    props:\n      functionName: ${name}\n      runtime: ${runtime}\n      code: ./code\n      customRuntimeConfig: ${JSON.stringify({ command: [...command, 'a.js'] })}\n${path ? `      environmentVariables: { PATH: '${path}' }\n` : ''}`;
+    const resources = [
+      fn('plain', 'custom.debian10', ['node']),
+      fn('debian11', 'custom.debian11', ['node'], '/usr/local/bin:/usr/bin:/bin'),
+      fn('lang', 'custom.debian10', ['node'], '/var/fc/lang/nodejs20/bin:/usr/bin'),
+      fn('layer', 'custom.debian10', ['node'], '/opt/nodejs16/bin:/usr/bin'),
+      fn('named', 'custom.debian10', ['/var/fc/lang/nodejs20/bin/node']),
+      fn('debian9', 'custom', ['node']),
+    ];
+    writeFileSync(join(root, 's.yaml'), `edition: 3.0.0\nname: node\nresources:\n${resources.join('')}`);
+    const findings = lintProject(loadProject(root)).filter((finding) => finding.rule === 'custom-runtime-node');
+    expect(findings.map((finding) => `${finding.severity} ${finding.location.path}: ${finding.message} (fix: ${finding.fix})`)).toEqual([
+      "warning resources.plain.props: plain: customRuntimeConfig starts a bare `node`, and FC's custom.debian10 image has none on the function's PATH, so the server does not start there (fix: put /var/fc/lang/nodejs20/bin or /var/fc/lang/nodejs18/bin or an official Node.js layer's /opt/nodejs<major>/bin first on its PATH)",
+      "warning resources.debian11.props: debian11: customRuntimeConfig starts a bare `node`, and FC's custom.debian11 image has none on the function's PATH, so the server does not start there (fix: put an official Node.js layer's /opt/nodejs<major>/bin first on its PATH)",
+    ]);
+  });
+});

@@ -53,11 +53,14 @@ const IMAGE_NODE_FOLDERS: Readonly<Record<string, readonly { fcPath: string; ver
  * debian10's Node.js 20 and 18 want `PATH=/var/fc/lang/nodejs20/bin:$PATH`, 11 and 12 list Python only). Undefined
  * for any other runtime.
  */
-export function imageBareNode(runtime: string): string | undefined {
-  if (runtime === 'custom') return "FC's custom (Debian 9) image runs it as Node.js 10.16.2";
+export function imageBareNode(runtime: string): { inFc: string; fix?: string } | undefined {
+  if (runtime === 'custom') return { inFc: "FC's custom (Debian 9) image runs it as Node.js 10.16.2" };
   if (!/^custom\.debian1[0-2]$/.test(runtime)) return undefined;
   const folders = imageNodeFolders(runtime).map((folder) => `${folder.fcPath}/bin`);
-  return `FC's ${runtime} image has none on the function's PATH, so the server does not start there: put ${[...folders, "an official Node.js layer's /opt/nodejs<major>/bin"].join(' or ')} first on its PATH`;
+  return {
+    inFc: `FC's ${runtime} image has none on the function's PATH, so the server does not start there`,
+    fix: `put ${[...folders, "an official Node.js layer's /opt/nodejs<major>/bin"].join(' or ')} first on its PATH`,
+  };
 }
 
 /**
