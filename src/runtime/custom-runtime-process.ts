@@ -163,9 +163,10 @@ export class CustomRuntimeProcess implements Instance {
       ...functionEnvironment(config, randomUUID()),
       ...(config.initializer ? { FC_INITIALIZER_HANDLER: config.initializer, FC_INITIALIZATION_TIMEOUT: String(config.initializationTimeout) } : {}),
     };
-    // The function's own search paths name FC's folders (`PATH=/opt/nodejs16/bin:…`, as an official Node.js layer asks).
+    // The function's own search paths name FC's folders (`PATH=/opt/nodejs16/bin:…`, as an official Node.js layer asks);
+    // this machine's PATH, which stands in when the function sets none, is this machine's.
     for (const name of SEARCH_PATHS) {
-      const value = environment[name];
+      const value = config.environment[name];
       if (value)
         environment[name] = value
           .split(delimiter)
