@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { PatternPart } from './pattern-string.js';
+import { lazily } from './lazy.js';
 import { patternParts, patternString } from './pattern-string.js';
 
 const compiled = new Map<string, fc.Arbitrary<string>>();
@@ -29,14 +30,15 @@ function stringMatchingWithoutStacks(pattern: RegExp, maxLength: number | undefi
  * times faster, on every event); the others go to `fc.stringMatching`, whose regular expression → arbitraries tree
  * takes ~15 ms to build for `^dts[a-z0-9]{9}$`, more than drawing hundreds of values from it: generators built per call
  * (per trigger config, per constraint) would pay that at every call, and module constants at import, even in a CLI
- * run that draws nothing.
+ * run that draws nothing: so it is built when first drawn.
  */
 export function matching(pattern: RegExp, maxLength?: number): fc.Arbitrary<string> {
   const key = `${pattern.flags}/${pattern.source}/${maxLength ?? ''}`;
   const cached = compiled.get(key);
   if (cached) return cached;
   const parts = patternParts(pattern);
-  const arbitrary = parts && (maxLength === undefined || longest(parts) <= maxLength) ? patternString(parts) : stringMatchingWithoutStacks(pattern, maxLength);
+  const arbitrary =
+    parts && (maxLength === undefined || longest(parts) <= maxLength) ? patternString(parts) : lazily(() => stringMatchingWithoutStacks(pattern, maxLength));
   compiled.set(key, arbitrary);
   return arbitrary;
 }
