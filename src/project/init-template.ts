@@ -67,11 +67,27 @@ function templateDefaults(root: string): { file: string; defaults: Map<string, s
 }
 
 /**
+ * A default as YAML reads it once `s init` has written it in place of an unquoted placeholder: a string default '3' is
+ * the number 3 there (awesome-fc's sls-trigger-nodejs: `maxRetryTime: {{ maxRetryTime }}`, publish.yaml `type:
+ * string, default: '3'`). Only numbers and booleans are taken: text that YAML would read as null or a collection
+ * stays the text, which is what the template meant.
+ */
+function asYamlReads(value: string | number | boolean): string | number | boolean {
+  if (typeof value !== 'string') return value;
+  try {
+    const read: unknown = parse(value);
+    return typeof read === 'number' || typeof read === 'boolean' ? read : value;
+  } catch {
+    return value;
+  }
+}
+
+/**
  * An `s init` template (devsapp/start-fc and every Serverless Devs registry app) holds `{{ runtime }}`-style
  * placeholders that `s init` fills from publish.yaml's parameters. Read in place, each takes its default there, as
  * `s init` does when the user accepts the defaults; one note says so. Without publish.yaml they stay as written. A
- * number or boolean default filled into an unquoted whole value (`memorySize: {{ memorySize }}`) is that number or
- * boolean, as YAML reads `s init`'s output.
+ * default filled into an unquoted whole value (`memorySize: {{ memorySize }}`) is what YAML reads of `s init`'s output:
+ * a number or boolean, `'3'` included.
  */
 export function fillInitPlaceholders(document: Record<string, unknown>, root: string, file: string, problems: ProjectProblem[]): Record<string, unknown> {
   if (!HAS_PLACEHOLDER.test(JSON.stringify(document))) return document;
@@ -83,7 +99,8 @@ export function fillInitPlaceholders(document: Record<string, unknown>, root: st
   const fill = (value: unknown, path: string): unknown => {
     if (typeof value === 'string') {
       const whole = WHOLE_PLACEHOLDER.exec(value)?.[1];
-      const typed = whole !== undefined && bare?.has(whole) ? template.defaults.get(whole) : undefined;
+      const found = whole !== undefined && bare?.has(whole) ? template.defaults.get(whole) : undefined;
+      const typed = found === undefined ? undefined : asYamlReads(found);
       if (typeof typed === 'number' || typeof typed === 'boolean') {
         filled.add(`${whole}=${typed}`);
         return typed;

@@ -88,7 +88,7 @@ function tokenize(expression: string): Token[] {
 
 /** The expressions s.yaml files use: calls of the parser's functions, dotted names, literals, and `a || b`. */
 type Expression =
-  | { kind: 'literal'; value: string | number }
+  | { kind: 'literal'; value: string | number | boolean }
   | { kind: 'path'; segments: Segment[] }
   | { kind: 'call'; name: string; args: Expression[] }
   | { kind: 'or'; left: Expression; right: Expression };
@@ -106,6 +106,7 @@ function parse(expression: string): Expression {
     if (!token) throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
     if (token.kind === 'string' || token.kind === 'number') return { kind: 'literal', value: token.value };
     if (token.kind !== 'name') throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
+    if ((token.value === 'true' || token.value === 'false') && !peek('.')) return { kind: 'literal', value: token.value === 'true' };
     if (peek('(')) {
       at++;
       const args: Expression[] = [];
@@ -147,8 +148,13 @@ function parse(expression: string): Expression {
   return result;
 }
 
-/** A reference with no value (undefined, null, '') is left as written, as the parser leaves it. */
-const present = (value: unknown) => value !== undefined && value !== null && value !== '';
+/**
+ * A reference whose value is undefined or null is left as written, as both parsers leave it; an empty string is a value
+ * (`filterTag: ""` in vars gives `${vars.filterTag}` = ""): art-template's `$escape` returns anything but undefined and
+ * null (`@serverless-devs/art-template` 4.13 `lib/devs-compile.js`), and s 2.x's parser anything but nil
+ * (Serverless-Devs/core `src/common/execCommand/parse.ts` `findVariableValue`).
+ */
+const present = (value: unknown) => value !== undefined && value !== null;
 
 const UNRESOLVED = Symbol('unresolved');
 
@@ -224,8 +230,9 @@ class Resolver {
       case 'literal':
         return expression.value;
       case 'or': {
+        // art-template evaluates the expression as JavaScript: an empty string, 0 or false on the left gives the right.
         const left = this.tryEvaluate(expression.left, segments);
-        return present(left) ? left : this.evaluate(expression.right, segments);
+        return left ? left : this.evaluate(expression.right, segments);
       }
       case 'call':
         return this.call(expression.name, expression.args, segments);

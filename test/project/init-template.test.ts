@@ -58,13 +58,16 @@ describe('quoteBarePlaceholders', () => {
 });
 
 describe('loadProject on an s init template', () => {
-  it("fills publish.yaml's defaults, a number as a number, without a YAML warning on stderr", () => {
+  it("fills publish.yaml's defaults as YAML reads s init's text (a number, a boolean written as text), without a YAML warning on stderr", () => {
     const warn = vi.spyOn(process, 'emitWarning');
     const project = loadProject(join(template, 'src'));
     const fn = project.functions[0]!;
     expect(fn).toMatchObject({ name: 'uploads-local', memorySize: 256, region: 'cn-shanghai' });
+    // nightlyEnabled's default is the text 'true': s init writes it unquoted, so YAML reads the boolean.
+    expect(fn.triggers[1]!.config.enable).toBe(true);
+    expect(lintProject(project).filter((item) => item.severity === 'error')).toEqual([]);
     expect(project.problems.find((problem) => problem.kind === 'note' && problem.message.includes('s init'))?.message).toMatch(
-      /filled with the defaults of .*publish\.yaml \(region=cn-shanghai, functionName=uploads-local, memorySize=256\)$/,
+      /filled with the defaults of .*publish\.yaml \(region=cn-shanghai, functionName=uploads-local, memorySize=256, nightlyEnabled=true\)$/,
     );
     expect(warn).not.toHaveBeenCalled();
   });

@@ -111,6 +111,26 @@ describe('Serverless Devs variables', () => {
     ]);
   });
 
+  it('an empty string is a value (awesome-fc mns-topic-trigger: filterTag ""); || gives the right side for any falsy left, as JavaScript', () => {
+    const { value, unresolved } = resolve({
+      vars: { filterTag: '', retries: 0, on: false },
+      resources: {
+        f: {
+          props: {
+            filterTag: '${vars.filterTag}',
+            tagged: 'tag=${vars.filterTag};',
+            tag: "${vars.filterTag || 'all'}",
+            retries: '${vars.retries || 3}',
+            on: '${vars.on || true}',
+            none: "${vars.missing || 'fallback'}",
+          },
+        },
+      },
+    });
+    expect((value.resources as { f: { props: unknown } }).f.props).toEqual({ filterTag: '', tagged: 'tag=;', tag: 'all', retries: 3, on: true, none: 'fallback' });
+    expect(unresolved).toEqual([]);
+  });
+
   it('circular variables: an E_PROJECT error naming the chain, never a stack overflow', () => {
     const attempt = () => resolve({ vars: { a: '${vars.b}-x', b: 'y-${vars.c}', c: '${vars.a}' } });
     expect(attempt).toThrow(FcSimError);
