@@ -19,8 +19,14 @@ interface SourceArn {
  * events: a bucket named `{{ bucketName }}` is one OSS never sends, and SDKs refuse it.
  */
 function named(part: string | undefined): string | undefined {
-  return part === undefined || part === '' || part === '*' || part.includes('${') || part.includes('{{') ? undefined : part;
+  return part === undefined || part === '' || part === '*' || holdsUnresolved(part) ? undefined : part;
 }
+
+/** A name written in a trigger's config, when it names something (see {@link named}). */
+export const nameIn = (value: unknown): string | undefined => named(stringIn(value));
+
+/** Whether a value holds a `${…}` variable or an `s init` `{{ … }}` placeholder left as written (the loader reports those). */
+export const holdsUnresolved = (value: unknown): boolean => typeof value === 'string' && (value.includes('${') || value.includes('{{'));
 
 export function parseSourceArn(arn: string | undefined): SourceArn | undefined {
   const parts = arn?.split(':');

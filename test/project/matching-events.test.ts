@@ -255,6 +255,50 @@ describe('CDN triggers', () => {
   });
 });
 
+describe('names left as written: an s init placeholder stands for a name not known here (awesome-fc quick-start apps)', () => {
+  /** The names an event carries (free text such as a message body may hold braces of its own). */
+  const noPlaceholder = (names: readonly string[]) => {
+    for (const name of names) expect(name).not.toMatch(/\{\{|\$\{/);
+  };
+
+  it('SLS: the source logstore is drawn', () => {
+    const on = trigger('sls', 'log', {
+      sourceConfig: { logstore: '{{ sourceLogstore }}' },
+      jobConfig: { maxRetryTime: 3, triggerInterval: 60 },
+      logConfig: { project: 'logs', logstore: 'job' },
+    });
+    const drawn = sample<SlsEvent>(matchingEvents(on, { fcVersion: 3 }));
+    expectMatching(on, drawn, 'sls');
+    noPlaceholder(drawn.map((event) => event.source.logstoreName));
+  });
+
+  it('CDN: any domain passes a filter.domain FC will know after s init; only other event names are rejected', () => {
+    const on = trigger('cdn', 'cdn_events', { eventName: 'CachedObjectsRefreshed', eventVersion: '1.0.0', filter: { domain: ['{{ cdnDomain }}'] } });
+    const drawn = sample<CdnEvent>(matchingEvents(on, { fcVersion: 3 }));
+    expectMatching(on, drawn, 'cdn');
+    noPlaceholder(drawn.map((event) => event.events[0].resource.domain));
+    const rejected = (expectRejected(on, { fcVersion: 3 }) as CdnEvent[]).map((event) => event.events[0]);
+    expect(rejected.every((record) => record.eventName !== 'CachedObjectsRefreshed')).toBe(true);
+  });
+
+  it('EventBridge sources: a parameter left as written is drawn (RocketMQ Topic, Tag, GroupID)', () => {
+    const parameters = { RegionId: 'cn-hangzhou', InstanceId: '{{ InstanceId }}', Tag: '{{ Tag }}', Topic: '{{ Topic }}', GroupID: '{{ GroupID }}' };
+    const on = trigger('mq', 'eventbridge', {
+      triggerEnable: true,
+      eventRuleFilterPattern: '{}',
+      eventSinkConfig: { deliveryOption: { mode: 'event-streaming' } },
+      eventSourceConfig: { eventSourceType: 'RocketMQ', eventSourceParameters: { sourceRocketMQParameters: parameters } },
+    });
+    const drawn = sample<{ aliyunregionid: string; subject: string; data: { topic: string; systemProperties: { TAGS: string } } }[]>(
+      matchingEvents(on, { fcVersion: 3 }),
+    );
+    for (const batch of drawn) expect(deliveredBy(on, batch), JSON.stringify(batch)).toBe(true);
+    noPlaceholder(drawn.flat().flatMap((event) => [event.subject, event.data.topic, event.data.systemProperties.TAGS]));
+    // What is written stays: the region.
+    expect(drawn.flat().every((event) => event.aliyunregionid === 'cn-hangzhou')).toBe(true);
+  });
+});
+
 describe('HTTP triggers', () => {
   const on = trigger('httpTrigger', 'http', { authType: 'anonymous', methods: ['GET', 'POST'] });
 

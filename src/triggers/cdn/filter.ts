@@ -1,5 +1,6 @@
 import type { Json } from '../../io/json-values.js';
 import { objectIn, stringsIn } from '../../io/json-values.js';
+import { holdsUnresolved } from '../../project/source-arn.js';
 import { namesOf } from '../_shared/names.js';
 import type { CdnEventName } from './build.js';
 
@@ -17,15 +18,20 @@ export const CDN_EVENT_NAMES = namesOf<CdnEventName>({
 export interface CdnFilter {
   /** The configured eventName when FC knows it: a CDN trigger subscribes to exactly one. */
   eventNames: CdnEventName[];
-  /** `filter.domain`, lower-case (host names are case-insensitive); undefined lets every domain through. */
+  /**
+   * `filter.domain`, lower-case (host names are case-insensitive); undefined lets every domain through, as does a
+   * list with a domain left as written (`{{ cdnDomain }}`, which s init fills; the loader warns of it): which domain
+   * it will be is not known here, and CDN never sends one named so.
+   */
   domains: string[] | undefined;
 }
 
 export function cdnFilter(config: Json): CdnFilter {
   const filter = objectIn(config.filter);
+  const domains = filter.domain === undefined ? undefined : stringsIn(filter.domain);
   return {
     eventNames: CDN_EVENT_NAMES.filter((name) => name === config.eventName),
-    domains: filter.domain === undefined ? undefined : stringsIn(filter.domain).map((domain) => domain.toLowerCase()),
+    domains: domains === undefined || domains.some(holdsUnresolved) ? undefined : domains.map((domain) => domain.toLowerCase()),
   };
 }
 

@@ -5,6 +5,7 @@ import { FcSimError } from '../../errors.js';
 import type { Json } from '../../io/json-values.js';
 import { isJsonObject } from '../../io/json-values.js';
 import type { ProjectTrigger } from '../../project/model.js';
+import { holdsUnresolved } from '../../project/source-arn.js';
 import { pascalSourceParameters } from './parameter-names.js';
 import { withDefaults } from '../_shared/common.js';
 import type { TriggerModule, TriggerProjectRules } from '../types.js';
@@ -105,10 +106,19 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
 
   const isOwn = (event: unknown): event is Json => isJsonObject(event) && spec.ownsEvent(event);
 
+  /**
+   * The trigger's settings and what they fix. A parameter left as written (`Topic: "{{ Topic }}"`, which s init fills,
+   * or a `${…}`: the loader warns of both) names nothing FC would send, so the events draw it.
+   */
+  const configured = (trigger: ProjectTrigger) => {
+    const settings = readSettings(trigger.config, siteOf(trigger));
+    const parameters = Object.fromEntries(Object.entries(settings.parameters).filter(([, value]) => !holdsUnresolved(value)));
+    return { settings, ...rules.fromConfig({ ...settings, parameters }, trigger) };
+  };
+
   const project: TriggerProjectRules = {
     matching(trigger) {
-      const settings = readSettings(trigger.config, siteOf(trigger));
-      const { params, pinned } = rules.fromConfig(settings, trigger);
+      const { settings, params, pinned } = configured(trigger);
       const single = singleEvents(settings.pattern, params);
       const tries = fc.sample(towardsPattern(single, settings.pattern, pinned), { numRuns: 60, seed: 1 });
       if (!tries.some((event) => patternMatches(settings.pattern, event))) {
@@ -131,8 +141,7 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
       return { arbitrary: batches, delivery: 'event' };
     },
     rejected(trigger) {
-      const settings = readSettings(trigger.config, siteOf(trigger));
-      const { params, pinned } = rules.fromConfig(settings, trigger);
+      const { settings, params, pinned } = configured(trigger);
       const rejected = rejectedByPattern(singleEvents(settings.pattern, params), settings.pattern, pinned);
       if (!rejected) return undefined;
       return {

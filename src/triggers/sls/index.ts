@@ -1,5 +1,5 @@
-import { objectIn, stringIn } from '../../io/json-values.js';
-import { sourceAccount, sourceProject } from '../../project/source-arn.js';
+import { objectIn } from '../../io/json-values.js';
+import { nameIn, sourceAccount, sourceProject } from '../../project/source-arn.js';
 import type { SlsEvent } from '../../types/generated.js';
 import type { TriggerModule } from '../types.js';
 import type { SlsEventConstraints } from './arbitrary.js';
@@ -20,7 +20,7 @@ export const sls: TriggerModule<'sls', SlsEventParams, SlsEvent, SlsEventConstra
       arbitrary: slsEvent({
         region: sourceAccount(trigger).region,
         project: sourceProject(trigger),
-        logstore: stringIn(objectIn(trigger.config.sourceConfig).logstore),
+        logstore: nameIn(objectIn(trigger.config.sourceConfig).logstore),
         // The event's parameter is the job's functionParameter, {} when none.
         parameter: objectIn(trigger.config.functionParameter),
       }),

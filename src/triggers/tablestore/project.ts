@@ -1,4 +1,4 @@
-import { sourceTable } from '../../project/source-arn.js';
+import { holdsUnresolved, sourceTable } from '../../project/source-arn.js';
 import type { TriggerProjectRules } from '../types.js';
 import { tablestoreEvent } from './arbitrary.js';
 
@@ -22,7 +22,8 @@ export const tablestoreProject: TriggerProjectRules = {
     const findings = [];
     if (sourceArn !== undefined && !TABLE_ARN.test(sourceArn)) {
       findings.push({ rule: 'trigger-config', message: `sourceArn ${sourceArn} does not name a Tablestore table`, fix: `write it as ${ARN_FORM}` });
-    } else if (named.instance === undefined || named.table === undefined) {
+    } else if ((named.instance === undefined || named.table === undefined) && ![sourceArn, config.instanceName, config.tableName].some(holdsUnresolved)) {
+      // A table named by a placeholder s init fills is named: the unresolved-variable warning already says so.
       findings.push({
         rule: 'trigger-config',
         message: 'the trigger names no Tablestore table',
