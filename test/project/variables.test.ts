@@ -127,7 +127,14 @@ describe('Serverless Devs variables', () => {
         },
       },
     });
-    expect((value.resources as { f: { props: unknown } }).f.props).toEqual({ filterTag: '', tagged: 'tag=;', tag: 'all', retries: 3, on: true, none: 'fallback' });
+    expect((value.resources as { f: { props: unknown } }).f.props).toEqual({
+      filterTag: '',
+      tagged: 'tag=;',
+      tag: 'all',
+      retries: 3,
+      on: true,
+      none: 'fallback',
+    });
     expect(unresolved).toEqual([]);
   });
 

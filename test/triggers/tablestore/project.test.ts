@@ -69,6 +69,7 @@ describe('Tablestore triggers in projects', () => {
     expect(lint({})).toEqual(['the trigger names no Tablestore table']);
     // Named by what s init or a variable fills (awesome-fc's ots-trigger-nodejs): named, the loader's warning says the rest.
     expect(lint({}, 'acs:ots:cn-hangzhou:{{ accountId }}:instance/{{ instanceName }}/table/{{ tableName }}')).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless Devs variable, as s.yaml writes it
     expect(lint({ instanceName: '${vars.instance}', tableName: 'orders' })).toEqual([]);
     expect(lint({}, 'acs:ots:cn-hangzhou:1:instance/shop')).toEqual(['sourceArn acs:ots:cn-hangzhou:1:instance/shop does not name a Tablestore table']);
     expect(lint({ instanceName: 'shop', tableName: 'users' }, 'acs:ots:cn-hangzhou:1:instance/shop/table/orders')).toEqual([
