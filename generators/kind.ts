@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { EventKind } from '../src/triggers/registry.js';
-import { kindArbitrary } from '../src/triggers/registry.js';
+import type { EventKind } from '../src/triggers/modules.js';
+import { kindArbitrary } from '../src/triggers/modules.js';
 
 export { kindArbitrary };
 

@@ -103,8 +103,8 @@ export type { EventBridgeBusEvent, EventBridgeOssEvent, EventBridgeCustomEvent, 
 export type { CloudEvent, OneOrBatch, EnvelopeParams } from './triggers/eventbridge/envelope.js';
 export { parsePattern, patternMatches } from './triggers/eventbridge/pattern.js';
 export type { EventPattern } from './triggers/eventbridge/pattern.js';
-export { eventKinds, findKind, buildKind, triggers, triggerModule, triggerIds } from './triggers/registry.js';
-export type { EventKind, TriggerId, ConstraintsOf, EventOf } from './triggers/registry.js';
+export { eventKinds, findKind, buildKind, triggers, triggerModule, triggerIds } from './triggers/modules.js';
+export type { EventKind, TriggerId, ConstraintsOf, EventOf } from './triggers/modules.js';
 export type { TriggerModule, KindSpec, FlagSpec, BuildOptions } from './triggers/types.js';
 export type { Delivery } from './triggers/delivery.js';
 

@@ -2,7 +2,7 @@ import { isSchemaName } from '../schema/catalog.js';
 import { formatIssue } from '../schema/issues.js';
 import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
-import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/registry.js';
+import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/modules.js';
 import { codeFolderProblem, customRuntimeEntryProblem } from './code-location.js';
 import { isDeprecatedRuntimeName, runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
 import { imageBareNode } from '../runtime/node/fc-node-folders.js';

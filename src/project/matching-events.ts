@@ -1,4 +1,4 @@
-import { moduleOfTrigger, unknownSourceOf } from '../triggers/registry.js';
+import { moduleOfTrigger, unknownSourceOf } from '../triggers/modules.js';
 import type { FcVersion, RejectedEvents, TriggerEventOptions, TriggerEvents } from '../triggers/types.js';
 import type { TriggerConfigError } from '../errors.js';
 import type { ProjectTrigger } from './model.js';

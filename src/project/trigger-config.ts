@@ -6,7 +6,7 @@
 
 import type { Json } from '../io/json-values.js';
 import { isJsonObject as isObject } from '../io/json-values.js';
-import { apiTypeOf, moduleOfTrigger } from '../triggers/registry.js';
+import { apiTypeOf, moduleOfTrigger } from '../triggers/modules.js';
 import type { ProjectFormat } from './model.js';
 
 /**

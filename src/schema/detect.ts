@@ -1,7 +1,7 @@
 import type { SchemaName } from './catalog.js';
 import type { Json } from '../io/json-values.js';
 import { isJsonObject as isObject } from '../io/json-values.js';
-import { triggerBasicsList } from '../triggers/basics.js';
+import { triggers } from '../triggers/registry.js';
 
 /**
  * Which schema {@link detectSchema} found an unknown value written for, and the field that gave it away.
@@ -38,7 +38,7 @@ export function detectSchema(value: unknown): Detection | undefined {
   // deliver batches recognise theirs, the others find none of their fields in an array.
   const batch = Array.isArray(value) && value.length > 0;
   if (!isObject(value) && !batch) return undefined;
-  for (const module of triggerBasicsList) {
+  for (const module of triggers) {
     const detection = module.detect(value as Json);
     if (detection) return detection;
   }

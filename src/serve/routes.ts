@@ -1,6 +1,6 @@
 import type { HttpMethod } from '../triggers/http/build.js';
 import { allowedMethods, HTTP_METHODS } from '../triggers/http/methods.js';
-import { isHttpTriggerType } from '../triggers/registry.js';
+import { isHttpTriggerType } from '../triggers/modules.js';
 import type { CustomDomainRoute, Project, ProjectFunction, ProjectTrigger } from '../project/model.js';
 
 /**

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
-import type { ConstraintsOf, EventOf, TriggerId } from '../triggers/registry.js';
-import { triggerModule } from '../triggers/registry.js';
+import type { ConstraintsOf, EventOf, TriggerId } from '../triggers/modules.js';
+import { triggerModule } from '../triggers/modules.js';
 
 /**
  * A trigger's events within the constraints, typed by the trigger: `eventArbitrary('oss')` draws `OssEvent`s. For

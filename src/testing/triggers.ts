@@ -3,8 +3,8 @@ import { FcSimError } from '../errors.js';
 import type { Platform } from '../runtime/runtimes.js';
 import type { Delivery } from '../triggers/delivery.js';
 import type { HttpRequestConstraints } from '../triggers/http/arbitrary.js';
-import type { ConstraintsOf, TriggerId } from '../triggers/registry.js';
-import { deliveryOfKind, findKind, isFc2SourceName, isTriggerId, kindArbitrary, sourceNameOn, triggerSource } from '../triggers/registry.js';
+import type { ConstraintsOf, TriggerId } from '../triggers/modules.js';
+import { deliveryOfKind, findKind, isFc2SourceName, isTriggerId, kindArbitrary, sourceNameOn, triggerSource } from '../triggers/modules.js';
 
 /**
  * Where events come from: a trigger with generator constraints, a named kind, or an arbitrary of your own.

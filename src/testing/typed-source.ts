@@ -1,7 +1,7 @@
 import type fc from 'fast-check';
 import type { Delivery } from '../triggers/delivery.js';
 import type { fc2HttpCall, HttpRequestConstraints } from '../triggers/http/arbitrary.js';
-import type { ConstraintsOf, EventOf, TriggerId } from '../triggers/registry.js';
+import type { ConstraintsOf, EventOf, TriggerId } from '../triggers/modules.js';
 import type { HttpTriggerEvent } from '../types/generated.js';
 import type { Property } from './checks.js';
 

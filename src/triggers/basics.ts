@@ -1,60 +1,14 @@
 import type { Json } from '../io/json-values.js';
 import type { SchemaName } from '../schema/catalog.js';
-import { apigwBasics } from './apigw/basics.js';
-import { cdnBasics } from './cdn/basics.js';
 import type { Delivery } from './delivery.js';
-import { eventbridgeBasics } from './eventbridge/bus/basics.js';
-import { dtsBasics } from './eventbridge/dts/basics.js';
-import { kafkaBasics } from './eventbridge/kafka/basics.js';
-import { mnsQueueBasics } from './eventbridge/mns-queue/basics.js';
-import { rabbitmqBasics } from './eventbridge/rabbitmq/basics.js';
-import { rocketmqBasics } from './eventbridge/rocketmq/basics.js';
-import { httpBasics } from './http/basics.js';
-import { mnsBasics } from './mns/basics.js';
-import { ossBasics } from './oss/basics.js';
-import { slsBasics } from './sls/basics.js';
-import { tablestoreBasics } from './tablestore/basics.js';
-import { timerBasics } from './timer/basics.js';
+import type { TriggerId } from './registry.js';
+import { triggers } from './registry.js';
 import type { BuildOptions, KindSpec, TriggerBasics } from './types.js';
 
-/**
- * The only list of triggers, by their basics: adding one is a folder under src/triggers/ and a line here (and its
- * module's line in `registry.ts`, which the compiler asks for). The CLI starts with these alone: printing an event
- * loads no generator and no project code.
- *
- * @example
- * ```ts
- * for (const trigger of triggerBasicsList) console.log(trigger.id, trigger.apiType, trigger.kinds.map((kind) => kind.name).join(' '));
- * ```
- * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
- */
-export const triggerBasicsList = [
-  ossBasics,
-  timerBasics,
-  mnsBasics,
-  slsBasics,
-  cdnBasics,
-  httpBasics,
-  apigwBasics,
-  tablestoreBasics,
-  mnsQueueBasics,
-  rocketmqBasics,
-  rabbitmqBasics,
-  kafkaBasics,
-  dtsBasics,
-  eventbridgeBasics,
-] as const;
-
-/**
- * A trigger's one name in fc-sim (`oss`, `timer`, `mns`, `http`, …): in kinds, the CLI, `checkHandler({ trigger })`
- * and saved failures.
- *
- * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
- */
-export type TriggerId = (typeof triggerBasicsList)[number]['id'];
+export type { TriggerId } from './registry.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the basics of any trigger, behind the lookups
-const basics: readonly TriggerBasics<TriggerId, any>[] = triggerBasicsList;
+const basics: readonly TriggerBasics<TriggerId, any>[] = triggers;
 
 /**
  * The basics of a trigger: its schemas, builder, kinds and flags, detection and delivery.

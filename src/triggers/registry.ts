@@ -1,13 +1,5 @@
-import type fc from 'fast-check';
-import { FcSimError, TriggerConfigError } from '../errors.js';
-import { parsePath } from '../io/json-pointer.js';
-import type { Json } from '../io/json-values.js';
-import { isJsonObject } from '../io/json-values.js';
-import type { ProjectTrigger } from '../project/model.js';
-import { validate } from '../schema/validate.js';
 import { apigw } from './apigw/index.js';
 import { cdn } from './cdn/index.js';
-import type { Delivery } from './delivery.js';
 import { eventbridge } from './eventbridge/bus/index.js';
 import { dts } from './eventbridge/dts/index.js';
 import { kafka } from './eventbridge/kafka/index.js';
@@ -20,147 +12,25 @@ import { oss } from './oss/index.js';
 import { sls } from './sls/index.js';
 import { tablestore } from './tablestore/index.js';
 import { timer } from './timer/index.js';
-import type { EventKind, TriggerId } from './basics.js';
-import type { triggerBasicsList } from './basics.js';
-import { sourceNames } from './basics.js';
-import type { BuildOptions, TriggerModule } from './types.js';
-
-export type { EventKind, TriggerId } from './basics.js';
-export {
-  apiTypeOf,
-  buildKind,
-  deliveryOfKind,
-  deliveryOfSchema,
-  eventKinds,
-  findKind,
-  isFc2SourceName,
-  isHttpTriggerType,
-  isTriggerId,
-  kindParams,
-  schemaOfKind,
-  sourceNameOn,
-  sourceNames,
-  triggerIds,
-} from './basics.js';
 
 /**
- * Every trigger's module, in the order of the list of their basics (`basics.ts`, the list the CLI starts with), which
- * the compiler holds this list to.
+ * The only list of triggers: adding one is a folder under src/triggers/ and a line here. Every lookup derives from it
+ * (`basics.ts`: ids, kinds, flags, builders; `modules.ts`: generators, project rules). It imports nothing else, so
+ * that those two can both read it. The CLI loads it whole at start: a module's expensive parts (arbitraries, string
+ * tables) are built on first use, so that costs `fc-sim oss:put` ~23 ms.
  *
  * @example
  * ```ts
- * for (const module of triggers) console.log(module.id, module.apiType, module.schemas.events.join(', '));
+ * for (const trigger of triggers) console.log(trigger.id, trigger.apiType, trigger.kinds.map((kind) => kind.name).join(' '));
  * ```
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
 export const triggers = [oss, timer, mns, sls, cdn, http, apigw, tablestore, mnsQueue, rocketmq, rabbitmq, kafka, dts, eventbridge] as const;
 
-type IdsOf<List extends readonly { id: string }[]> = { [Index in keyof List]: List[Index]['id'] };
-// A module missing here, or out of order, is a compile error: the basics' list is the one that names every trigger.
-const sameTriggers: IdsOf<typeof triggers> extends IdsOf<typeof triggerBasicsList> ? true : false = true;
-void sameTriggers;
-
-type Module = (typeof triggers)[number];
-// biome-ignore lint/suspicious/noExplicitAny: a module of any trigger, behind the registry's lookups
-export type AnyTriggerModule = TriggerModule<TriggerId, any, unknown, any>;
 /**
- * The generator constraints of a trigger (`OssEventConstraints` for `oss`).
+ * A trigger's one name in fc-sim (`oss`, `timer`, `mns`, `http`, …): in kinds, the CLI, `checkHandler({ trigger })`
+ * and saved failures.
  *
- * @example
- * ```ts
- * const constraints: ConstraintsOf<'oss'> = { bucket: 'photos', keyPrefix: 'uploads/' };
- * await checkHandler({ handler: 'index.handler', trigger: 'oss', constraints });
- * ```
- * @see README.md#property-based-contract-tests
- */
-export type ConstraintsOf<Id extends TriggerId> = NonNullable<Parameters<Extract<Module, { id: Id }>['arbitrary']>[0]>;
-/**
- * The event a trigger's handler receives (`OssEvent` for `oss`).
- *
- * @example
- * ```ts
- * const property = (event: EventOf<'timer'>) => event.triggerName === 'nightly';
- * ```
  * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
  */
-export type EventOf<Id extends TriggerId> = ReturnType<Extract<Module, { id: Id }>['build']>;
-
-const modules: readonly AnyTriggerModule[] = triggers;
-/**
- * The module of a trigger: its schemas, builder, generator, kinds and flags, filter and delivery.
- *
- * @example
- * ```ts
- * const oss = triggerModule('oss');
- * const event = oss.build({ bucket: 'photos' });
- * const events = fc.sample(oss.arbitrary(), 10);
- * ```
- * @see https://help.aliyun.com/zh/fc/formats-of-event-for-different-triggers
- */
-export function triggerModule(id: TriggerId): AnyTriggerModule {
-  return modules.find((module) => module.id === id)!;
-}
-
-/** The value at a JSON pointer into a config; undefined where there is none. */
-const configValue = (config: Json, pointer: string): unknown =>
-  parsePath(pointer).reduce<unknown>((at, key) => (isJsonObject(at) ? at[key] : undefined), config);
-
-const owns = (module: AnyTriggerModule, config: Json) =>
-  module.configSource === undefined || configValue(config, module.configSource.pointer) === module.configSource.value;
-
-/**
- * The module of a project trigger: by its API type (`mns_topic` → mns) and, where modules share one (EventBridge's
- * sources), by its config (`eventSourceConfig.eventSourceType: Kafka` → kafka). Undefined for types fc-sim has no
- * module for, and for a source none of the modules sharing the type is ({@link unknownSourceOf} says which).
- */
-export function moduleOfTrigger(trigger: Pick<ProjectTrigger, 'type' | 'config'>): AnyTriggerModule | undefined {
-  return modules.find((module) => module.apiType === trigger.type && owns(module, trigger.config));
-}
-
-/**
- * The error of a trigger whose type several modules share but whose config names a source FC does not have (an
- * EventBridge trigger's unknown or missing `eventSourceType`, by the config schema): an input error naming the file
- * and field. Undefined otherwise, also for a source FC has and fc-sim has no module for (MQTT): it has no events.
- */
-export function unknownSourceOf(trigger: ProjectTrigger): TriggerConfigError | undefined {
-  const sharing = modules.filter((module) => module.apiType === trigger.type && module.configSource !== undefined);
-  if (sharing.length === 0 || moduleOfTrigger(trigger)) return undefined;
-  const { configSource, schemas } = sharing[0]!;
-  const pointer = configSource!.pointer;
-  const broken = validate(schemas.config, trigger.config).issues.some((issue) => pointer === issue.pointer || pointer.startsWith(`${issue.pointer}/`));
-  if (!broken) return undefined;
-  const value = configValue(trigger.config, pointer);
-  const known = sharing.map((module) => module.configSource!.value).join(', ');
-  return new TriggerConfigError(
-    `${trigger.location.file} ${trigger.location.path}.triggerConfig: ${pointer.slice(1).replaceAll('/', '.')} ${value === undefined ? 'is missing' : JSON.stringify(value)}: fc-sim has ${trigger.type} events for ${known}`,
-    `use one of ${known} (fc-sim lint ${trigger.location.file} checks it against FC's list)`,
-  );
-}
-
-/**
- * The generator of a named kind: the kind fixes what names it (the OSS eventName, the HTTP method, the MNS format)
- * unless `fixed` sets it; `fixed` (the user's flags) holds the rest; everything else is drawn. The kind's own
- * default values are not fixed: drawing is the point.
- *
- * @example
- * ```ts
- * const puts = kindArbitrary(findKind('oss:put')!, { bucket: 'photos' });
- * await checkHandler({ handler: 'index.handler', arbitrary: puts, delivery: 'event' });
- * ```
- * @see README.md#print-an-event
- * @see README.md#property-based-contract-tests
- */
-export function kindArbitrary(kind: EventKind, fixed: Record<string, unknown>, options: BuildOptions = {}): fc.Arbitrary<unknown> {
-  return triggerModule(kind.trigger).kindArbitrary(kind, fixed, options);
-}
-
-/** The events of a trigger (or variant) within the constraints, and how they reach the handler. */
-export function triggerSource(name: string, constraints?: object): { arbitrary: fc.Arbitrary<unknown>; delivery: Delivery } {
-  for (const module of modules) {
-    if (module.id === name) return { arbitrary: module.arbitrary(constraints), delivery: module.delivery };
-    const variant = module.variants?.find((candidate) => candidate.name === name);
-    const arbitrary = variant && module.variantArbitraries?.[variant.name];
-    if (variant && arbitrary) return { arbitrary: arbitrary(constraints), delivery: variant.delivery };
-  }
-  throw new FcSimError('E_UNKNOWN_KIND', `unknown trigger "${name}"`, `use one of: ${sourceNames.join(', ')}`);
-}
+export type TriggerId = (typeof triggers)[number]['id'];

@@ -6,9 +6,8 @@ import type { Delivery } from './delivery.js';
 
 /**
  * What fc-sim knows about one trigger that printing its events takes: its schemas, the coherent builder, its named
- * kinds and their CLI flags, how to recognise its events and how they reach the handler. The CLI starts with these
- * alone (`basics.ts` lists them): they import no generator (fast-check) and no project code, which
- * {@link TriggerModule} adds.
+ * kinds and their CLI flags, how to recognise its events and how they reach the handler: what `basics.ts` looks up.
+ * They import no generator (fast-check) and no project code, which {@link TriggerModule} adds.
  *
  * @example
  * ```ts
@@ -50,8 +49,6 @@ export interface TriggerBasics<Id extends string = string, P extends object = ob
   detect(value: Json): { schema: SchemaName; because: string } | undefined;
   /** Other deliveries the same events can take, each a test source of its own (`fc2-http`: FC 2.0 HTTP handlers). */
   readonly variants?: readonly TriggerVariant[];
-  /** The whole module (generator, project rules), imported on first use. */
-  load(): Promise<TriggerModule<Id, P, E>>;
 }
 
 /**

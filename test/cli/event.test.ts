@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { eventKinds, kindArbitrary, schemaOfKind } from '../../src/triggers/registry.js';
+import { eventKinds, kindArbitrary, schemaOfKind } from '../../src/triggers/modules.js';
 import { validate } from '../../src/schema/validate.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -48,7 +48,7 @@ describe('the test loop transpiler', () => {
       'src/types/handlers.ts',
       'src/project/model.ts',
       'src/cli/main.ts',
-      'src/triggers/registry.ts',
+      'src/triggers/modules.ts',
     ]);
     expectSameAsTsc(transpiler('tsconfig.build.json'), emitted, sourcesOf(emitted, join(packageRoot, 'dist'), packageRoot));
   });

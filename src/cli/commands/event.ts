@@ -1,6 +1,7 @@
 import { deliver } from '../../triggers/delivery.js';
 import type { EventKind } from '../../triggers/basics.js';
 import { buildKind, deliveryOfKind, triggerBasics } from '../../triggers/basics.js';
+import { triggerModule } from '../../triggers/modules.js';
 import type { FlagSpec } from '../../triggers/types.js';
 import type { FunctionFlags } from '../function-options.js';
 import { chosenPlatform, platformFlag, refuseFunctionFlags } from '../function-options.js';
@@ -58,12 +59,8 @@ export async function eventCommand(kind: EventKind, options: EventCommandOptions
   }
   let built: Iterable<unknown>;
   if (random) {
-    // This trigger's module alone: the generators and project rules of the others stay unloaded.
-    const [{ default: fc }, module, { drawEvents }] = await Promise.all([
-      import('fast-check'),
-      triggerBasics(kind.trigger).load(),
-      import('../draw-events.js'),
-    ]);
+    const [{ default: fc }, { drawEvents }] = await Promise.all([import('fast-check'), import('../draw-events.js')]);
+    const module = triggerModule(kind.trigger);
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     if (options.seed === undefined) io.stderr.write(`fc-sim: seed ${seed} (add --seed ${seed} to draw the same events again)\n`);
     built = drawEvents(fc, module.kindArbitrary(kind, params, { fc2 }), seed, count);

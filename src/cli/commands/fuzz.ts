@@ -1,5 +1,5 @@
 import { FcSimError } from '../../errors.js';
-import { findKind, sourceNames } from '../../triggers/registry.js';
+import { findKind, sourceNames } from '../../triggers/modules.js';
 import type { CheckHandlerOptions } from '../../testing/check-handler.js';
 import { checkHandler, ContractFailure, FAST_CHECK_PATH } from '../../testing/check-handler.js';
 import type { TypedEventSource } from '../../testing/typed-source.js';

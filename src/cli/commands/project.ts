@@ -3,7 +3,7 @@ import { lintProject } from '../../project/lint.js';
 import { loadProject } from '../../project/load.js';
 import type { Project, ProjectTrigger } from '../../project/model.js';
 import { table } from '../table.js';
-import { moduleOfTrigger } from '../../triggers/registry.js';
+import { moduleOfTrigger } from '../../triggers/modules.js';
 import type { CliIo } from '../io.js';
 
 export interface ProjectOptions {

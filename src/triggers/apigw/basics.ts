@@ -25,5 +25,4 @@ export const apigwBasics: TriggerBasics<'apigw', ApigwRequestParams, ApiGatewayE
   adjustParams: withOwnPathParameters,
   schemaOf: () => 'apigw',
   detect: (value) => ('httpMethod' in value ? { schema: 'apigw', because: 'it has httpMethod' } : undefined),
-  load: async () => (await import('./index.js')).apigw,
 };

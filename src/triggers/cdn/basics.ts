@@ -67,5 +67,4 @@ export const cdnBasics: TriggerBasics<'cdn', CdnEventParams, CdnEvent> = {
     if (isJsonObject(record) && (record.eventSource === 'cdn' || 'eventParameter' in record)) return { schema: 'cdn', because: '/events/0 is a CDN record' };
     return undefined;
   },
-  load: async () => (await import('./index.js')).cdn,
 };

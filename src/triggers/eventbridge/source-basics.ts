@@ -78,7 +78,6 @@ const commonFlags = (modes: SourceModes, regionPointers: readonly string[]): Fla
 /** The basics of one EventBridge source: kinds, flags and builder around the shared envelope, and detection. */
 export function sourceBasics<Id extends string, P extends EnvelopeParams, E extends CloudEvent>(
   spec: SourceSpec<Id, P, E>,
-  load: TriggerBasics<Id, P, OneOrBatch<E>>['load'],
 ): TriggerBasics<Id, P, OneOrBatch<E>> {
   return {
     id: spec.id,
@@ -98,7 +97,6 @@ export function sourceBasics<Id extends string, P extends EnvelopeParams, E exte
       const what = encoded ? 'an array of JSON-encoded CloudEvents' : Array.isArray(value) ? 'an array of CloudEvents' : 'a CloudEvent';
       return { schema: 'eventbridge', because: `${what} of type ${String(first.type)}` };
     },
-    load,
   };
 }
 

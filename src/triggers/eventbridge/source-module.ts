@@ -162,11 +162,10 @@ export function sourceModule<Id extends string, P extends EnvelopeParams, E exte
     configs: () => configsOf(spec.sourceType, spec.modes, patternTexts(buildSourceEvent(spec, {}))),
   };
 
-  const module: TriggerModule<Id, P, OneOrBatch<E>, SourceConstraints<P>> = {
-    ...sourceBasics(spec, async () => module),
+  return {
+    ...sourceBasics(spec),
     arbitrary,
     kindArbitrary: (kind, fixed) => arbitrary({ ...kind.fixed, ...fixed } as SourceConstraints<P>),
     project,
   };
-  return module;
 }

@@ -26,5 +26,4 @@ export const httpBasics: TriggerBasics<'http', HttpRequestParams, HttpTriggerEve
   detect: (value) =>
     'rawPath' in value || ('requestContext' in value && 'version' in value) ? { schema: 'http', because: 'it has rawPath and requestContext' } : undefined,
   variants: [{ name: 'fc2-http', delivery: 'fc2-http', schema: 'fc2-http-request' }],
-  load: async () => (await import('./index.js')).http,
 };

@@ -29,5 +29,4 @@ export const mnsBasics: TriggerBasics<'mns', MnsEventParams, MnsTopicEvent> = {
     if ('body' in value && 'attrs' in value) return { schema: 'mns-stream', because: 'it has body and attrs' };
     return undefined;
   },
-  load: async () => (await import('./index.js')).mns,
 };

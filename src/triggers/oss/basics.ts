@@ -26,5 +26,4 @@ export const ossBasics: TriggerBasics<'oss', OssEventParams, OssEvent> = {
     if (isJsonObject(record) && (record.eventSource === 'acs:oss' || isJsonObject(record.oss))) return { schema: 'oss', because: '/events/0 is an OSS record' };
     return undefined;
   },
-  load: async () => (await import('./index.js')).oss,
 };

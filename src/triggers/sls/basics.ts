@@ -37,5 +37,4 @@ export const slsBasics: TriggerBasics<'sls', SlsEventParams, SlsEvent> = {
     const source = objectIn(value.source);
     return 'logstoreName' in source || 'beginCursor' in source ? { schema: 'sls', because: 'it has source.logstoreName' } : undefined;
   },
-  load: async () => (await import('./index.js')).sls,
 };

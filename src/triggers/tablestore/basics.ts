@@ -39,5 +39,4 @@ export const tablestoreBasics: TriggerBasics<'tablestore', TablestoreEventParams
     if ('Records' in value && 'Version' in value) return { schema: 'tablestore', because: 'it has Version and Records' };
     return undefined;
   },
-  load: async () => (await import('./index.js')).tablestore,
 };

@@ -21,5 +21,4 @@ export const timerBasics: TriggerBasics<'timer', TimerEventParams, TimerEvent> =
   commandOptions: timerScheduleOptions,
   schemaOf: () => 'timer',
   detect: (value) => ('triggerTime' in value ? { schema: 'timer', because: 'it has triggerTime' } : undefined),
-  load: async () => (await import('./index.js')).timer,
 };

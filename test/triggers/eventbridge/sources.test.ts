@@ -18,7 +18,7 @@ import { buildKafkaEvent } from '../../../src/triggers/eventbridge/kafka/build.j
 import { buildMnsQueueEvent } from '../../../src/triggers/eventbridge/mns-queue/build.js';
 import { buildRabbitMqEvent } from '../../../src/triggers/eventbridge/rabbitmq/build.js';
 import { buildRocketMqEvent } from '../../../src/triggers/eventbridge/rocketmq/build.js';
-import { buildKind, findKind, kindArbitrary } from '../../../src/triggers/registry.js';
+import { buildKind, findKind, kindArbitrary } from '../../../src/triggers/modules.js';
 
 const payloads = join(packageRoot, '..', 'shared', 'reference', 'payloads', 'eventbridge');
 const payload = (file: string) => JSON.parse(readFileSync(join(payloads, file), 'utf8')) as CloudEvent | CloudEvent[];

@@ -4,7 +4,7 @@ import { FcSimError } from '../../../src/errors.js';
 import { validate } from '../../../src/schema/validate.js';
 import { buildTablestoreEvent, tablestoreValue } from '../../../src/triggers/tablestore/build.js';
 import { tablestore } from '../../../src/triggers/tablestore/index.js';
-import { buildKind, findKind } from '../../../src/triggers/registry.js';
+import { buildKind, findKind } from '../../../src/triggers/modules.js';
 
 const refused = (build: () => unknown, message: RegExp) => {
   expect(build).toThrow(FcSimError);

@@ -55,4 +55,4 @@ export const eventbridgeSpec: SourceSpec<'eventbridge', EventBridgeBusEventParam
   ownsEvent: (event) => typeof event.type === 'string' && !SOURCE_TYPES.has(event.type),
 };
 
-export const eventbridgeBasics = sourceBasics(eventbridgeSpec, async () => (await import('./index.js')).eventbridge);
+export const eventbridgeBasics = sourceBasics(eventbridgeSpec);

@@ -50,4 +50,4 @@ export const dtsSpec: SourceSpec<'dts', DtsEventParams, DtsEvent> = {
   ownsEvent: (event) => event.type === 'dts:ConsumeMessage',
 };
 
-export const dtsBasics = sourceBasics(dtsSpec, async () => (await import('./index.js')).dts);
+export const dtsBasics = sourceBasics(dtsSpec);

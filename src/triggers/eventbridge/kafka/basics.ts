@@ -50,4 +50,4 @@ export const kafkaSpec: SourceSpec<'kafka', KafkaEventParams, KafkaEvent> = {
   ownsEvent: (event) => event.type === 'alikafka:Topic:Message',
 };
 
-export const kafkaBasics = sourceBasics(kafkaSpec, async () => (await import('./index.js')).kafka);
+export const kafkaBasics = sourceBasics(kafkaSpec);

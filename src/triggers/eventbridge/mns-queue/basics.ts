@@ -35,4 +35,4 @@ export const mnsQueueSpec: SourceSpec<'mns-queue', MnsQueueEventParams, MnsQueue
   ownsEvent: (event) => event.type === 'mns:Queue:SendMessage',
 };
 
-export const mnsQueueBasics = sourceBasics(mnsQueueSpec, async () => (await import('./index.js')).mnsQueue);
+export const mnsQueueBasics = sourceBasics(mnsQueueSpec);

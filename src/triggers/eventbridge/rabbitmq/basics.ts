@@ -32,4 +32,4 @@ export const rabbitmqSpec: SourceSpec<'rabbitmq', RabbitMqEventParams, RabbitMqE
   ownsEvent: (event) => event.type === 'amqp:Queue:SendMessage',
 };
 
-export const rabbitmqBasics = sourceBasics(rabbitmqSpec, async () => (await import('./index.js')).rabbitmq);
+export const rabbitmqBasics = sourceBasics(rabbitmqSpec);

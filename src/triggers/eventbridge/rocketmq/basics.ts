@@ -39,4 +39,4 @@ export const rocketmqSpec: SourceSpec<'rocketmq', RocketMqEventParams, RocketMqE
   ownsEvent: (event) => event.type === 'mq:Topic:SendMessage',
 };
 
-export const rocketmqBasics = sourceBasics(rocketmqSpec, async () => (await import('./index.js')).rocketmq);
+export const rocketmqBasics = sourceBasics(rocketmqSpec);
