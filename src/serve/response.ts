@@ -25,6 +25,9 @@ function headerSize(headers: Record<string, string | string[]>): number {
   return total;
 }
 
+/** The headers an HTTP server (a custom runtime's) sends with every response, whatever the code answers. */
+const SERVER_FRAMING = /^(content-length|date)$/i;
+
 /**
  * What the HTTP trigger answers for an invocation:
  *
@@ -39,7 +42,7 @@ function headerSize(headers: Record<string, string | string[]>): number {
  *
  * Every answer carries `x-fc-request-id`.
  */
-export function invocationResponse(invocation: Invocation): ResponsePlan {
+export function invocationResponse(invocation: Invocation, options: { fromServer?: boolean } = {}): ResponsePlan {
   const { requestId } = invocation;
   if (invocation.status === 'rejected') {
     return fcErrorResponse(400, 'InvalidArgument', invocation.error?.errorMessage ?? 'the request was refused', requestId);
@@ -60,8 +63,9 @@ export function invocationResponse(invocation: Invocation): ResponsePlan {
   const warnings: string[] = [];
   const kept: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(http.headers)) {
-    if (isReservedResponseHeader(name)) warnings.push(`response header ${name} is reserved: FC drops it`);
-    else kept[name] = value;
+    if (!isReservedResponseHeader(name)) kept[name] = value;
+    // Every HTTP server writes these itself, and FC answers with its own: only a handler's are worth a warning.
+    else if (!(options.fromServer && SERVER_FRAMING.test(name))) warnings.push(`response header ${name} is reserved: FC drops it`);
   }
   if (headerSize(kept) > MAX_RESPONSE_HEADER_BYTES) {
     return fcErrorResponse(

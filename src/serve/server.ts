@@ -187,7 +187,8 @@ export async function startServer(project: Project, options: ServeOptions = {}):
       if (error instanceof PoolFull) return fcErrorResponse(429, 'ResourceThrottled', error.message, requestId);
       throw error;
     }
-    const plan = invocationResponse(invocation);
+    // Not a Node.js runtime's handler: a custom runtime's HTTP server answered.
+    const plan = invocationResponse(invocation, { fromServer: runtimeRunAs(fn.runtime) === undefined });
     logInvocation(served, invocation, plan.warnings);
     return plan;
   };

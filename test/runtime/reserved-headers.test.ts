@@ -37,8 +37,8 @@ async function keptByRuntime(names: readonly string[]): Promise<string[]> {
   return Object.keys(invocation.http!.headers);
 }
 
-/** The names `fc-sim serve` would send for a response carrying all of them. */
-function keptByServe(names: readonly string[]): string[] {
+/** What `fc-sim serve` would answer for a response carrying all of them. */
+function served(names: readonly string[], options: { fromServer?: boolean } = {}) {
   const headers = Object.fromEntries(names.map((name) => [name, 'set-by-the-function']));
   const invocation = {
     requestId: 'r-1',
@@ -48,8 +48,11 @@ function keptByServe(names: readonly string[]): string[] {
     warnings: [],
     http: { statusCode: 200, headers, body: Buffer.from('ok') },
   } as unknown as Invocation;
-  return Object.keys(invocationResponse(invocation).headers);
+  return invocationResponse(invocation, options);
 }
+
+/** The names `fc-sim serve` would send for a response carrying all of them. */
+const keptByServe = (names: readonly string[]): string[] => Object.keys(served(names).headers);
 
 describe('reserved response headers', () => {
   it('the runtime and fc-sim serve keep the same headers, whatever their names and case', async () => {
@@ -67,5 +70,12 @@ describe('reserved response headers', () => {
     const names = [...documented, ...nearMisses];
     expect(await keptByRuntime(names)).toEqual(nearMisses);
     expect(keptByServe(names)).toEqual([...nearMisses, 'x-fc-request-id']);
+  });
+
+  it("a custom runtime's server framing (content-length, date) is dropped without a warning; a handler's is warned about", () => {
+    const names = ['content-length', 'Date', 'x-fc-secret', 'content-type'];
+    expect(served(names, { fromServer: true }).warnings).toEqual(['response header x-fc-secret is reserved: FC drops it']);
+    expect(served(names).warnings).toEqual(['content-length', 'Date', 'x-fc-secret'].map((name) => `response header ${name} is reserved: FC drops it`));
+    expect(Object.keys(served(names, { fromServer: true }).headers)).toEqual(['content-type', 'x-fc-request-id']);
   });
 });
