@@ -45,6 +45,21 @@ describe('errors: nodejs ≤ 16 answer what was thrown through the callback', ()
     expect(missingExport.status).toBe('unhandled-error');
   });
 
+  it.concurrent("a package the handler requires and cannot find: ImportModuleError, its Require stack the handler's file once, then the runtime's", async () => {
+    const [old, modern] = await Promise.all([
+      invoke('missing-dependency.handler', '', { codeDir, runtime: 'nodejs16' }),
+      invoke('missing-dependency.handler', '', { codeDir, runtime: 'nodejs20' }),
+    ]);
+    expect([old.error?.errorType, modern.error?.errorType]).toEqual(['FunctionUnhandledError: ImportModuleError', 'ImportModuleError']);
+    for (const { error } of [old, modern]) {
+      const [first, stackHeading, handlerLine, ...rest] = error!.errorMessage.split('\n');
+      expect([first, stackHeading]).toEqual(["Cannot find module 'fc-sim-no-such-package'", 'Require stack:']);
+      expect(handlerLine).toMatch(/^- \/.*\/fixtures\/handlers\/missing-dependency\.js$/);
+      expect(rest.length).toBeGreaterThan(0);
+      expect(rest.some((line) => line.includes('missing-dependency.js'))).toBe(false);
+    }
+  });
+
   it.concurrent('an uncaught exception ends with "Handled function error" on nodejs16', async () => {
     const result = await run('uncaught', 'nodejs16');
     expect(result.error).toMatchObject({ errorMessage: 'FunctionUnhandledError: uncaughtException', errorType: 'FunctionHandledError' });

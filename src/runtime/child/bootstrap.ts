@@ -4,7 +4,6 @@
  * call. The parent enforces timeouts and memory, and replaces this process when it dies.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { handledError, loadError, unhandledError } from '../fc-errors.js';
 import { HandlerLoadError, parseHandlerName, resolveHandlerModule } from '../handler-path.js';
 import { consoleLevels, contextLogger, formatLogLine } from '../log-format.js';
@@ -82,7 +81,9 @@ async function load(handler: string): Promise<AnyFunction> {
     throw Object.assign(new Error(`require() of ES Module ${module.file} not supported.`), { code: 'ERR_REQUIRE_ESM' });
   }
   if (module.format === 'module') exports = await importModule(module.file);
-  else exports = createRequire(module.file)(module.file) as Record<string, unknown>;
+  // Required by this file, as FC's agent requires it from its own (AGENT `prepare_code.js`): a module the handler cannot
+  // find shows a `Require stack` of the handler, then the runtime's files.
+  else exports = require(module.file) as Record<string, unknown>;
   const fn = exports[name.exportName];
   if (typeof fn !== 'function') {
     // FC's nodejs12–16 agent names the module as the handler string does (runtime.md, Corrections 6).
