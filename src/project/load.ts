@@ -74,10 +74,16 @@ function readDocument(file: string): Document {
   const parsed = parseDocument(text, { prettyErrors: true, strict: false, logLevel: 'error' });
   if (parsed.errors.length > 0) {
     const error = parsed.errors[0]!;
+    const line = error.linePos?.[0]?.line;
+    // A template's own file (fun init's `{{ projectName }}-service:` keys, awesome-fc/fc-express-nodejs8) is YAML
+    // only once its placeholders are filled.
+    const placeholder = line === undefined ? undefined : /\{\{\s*[\w-]+\s*\}\}/.exec(text.split('\n')[line - 1] ?? '')?.[0];
     throw new FcSimError(
       'E_NOT_JSON',
-      `${file}:${error.linePos?.[0]?.line ?? '?'}:${error.linePos?.[0]?.col ?? '?'}: not valid YAML: ${error.message.split('\n')[0]}`,
-      'fix the YAML at that line (indentation, a missing colon or quote)',
+      `${file}:${line ?? '?'}:${error.linePos?.[0]?.col ?? '?'}: not valid YAML: ${error.message.split('\n')[0]}`,
+      placeholder
+        ? `${placeholder} is a template's placeholder, which fun init or s init fills: create the project from the template first, or write the value in its place`
+        : 'fix the YAML at that line (indentation, a missing colon or quote)',
       { cause: error },
     );
   }

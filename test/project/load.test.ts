@@ -152,4 +152,26 @@ describe('loadProject', () => {
     expect(() => loadProject(project)).toThrow(message);
     expect(() => loadProject(project)).toThrow(expect.objectContaining({ name: 'FcSimError', code }));
   });
+
+  it("says a template's own file is one: fun init's {{ projectName }} in a key (awesome-fc/fc-express-nodejs8)", () => {
+    const dir = tempDir('fc-sim-template-');
+    writeFileSync(
+      join(dir, 'template.yml'),
+      [
+        "ROSTemplateFormatVersion: '2015-09-01'",
+        "Transform: 'Aliyun::Serverless-2018-04-03'",
+        'Resources:',
+        '  {{ projectName }}-service:',
+        "    Type: 'Aliyun::Serverless::Service'",
+        '',
+      ].join('\n'),
+    );
+    expect(() => loadProject(dir)).toThrow(
+      expect.objectContaining({
+        code: 'E_NOT_JSON',
+        message: expect.stringMatching(/template\.yml:4:\d+: not valid YAML/),
+        hint: expect.stringMatching(/^\{\{ projectName \}\} is a template's placeholder, which fun init or s init fills/),
+      }),
+    );
+  });
 });
