@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { FcSimError } from '../errors.js';
 import type { LoadContext } from './load.js';
 import type { ProjectFunction } from './model.js';
+import { programFileProblem } from '../runtime/program-file.js';
 import { unzip } from './unzip.js';
 
 const unpacked: string[] = [];
@@ -94,6 +95,20 @@ export function customRuntimeEntryProblem(fn: ProjectFunction): string | undefin
       ? 'FC starts ./bootstrap (no customRuntimeConfig command)'
       : `customRuntimeConfig starts ${[...fn.customRuntimeConfig.command, ...fn.customRuntimeConfig.args].join(' ')}`;
   return `${started}, and ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in the code folder ${fn.codeDir}`;
+}
+
+/**
+ * Why FC cannot start the code-folder file a custom runtime's command runs as a program (`./bootstrap`, `/code/main`,
+ * or `bootstrap` with no command): see {@link programFileProblem}. Undefined when it can, or the command runs no file
+ * of the code folder (`node ./index.js` reads its argument, it does not run it).
+ */
+export function customRuntimeProgramProblem(fn: ProjectFunction): string | undefined {
+  if (!fn.customRuntimeConfig || fn.runtime === 'custom-container' || codeFolderProblem(fn)) return undefined;
+  const [program] = fn.customRuntimeConfig.command.length === 0 ? ['bootstrap'] : commandFiles({ ...fn.customRuntimeConfig, args: [] });
+  const first = fn.customRuntimeConfig.command[0];
+  if (program === undefined || (first !== undefined && first !== program && first !== `/code/${program}`)) return undefined;
+  const problem = programFileProblem(resolve(fn.codeDir, program));
+  return problem && `${program} ${problem}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatIssue } from '../schema/issues.js';
 import { validate } from '../schema/validate.js';
 import { isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/modules.js';
-import { codeFolderProblem, customRuntimeEntryProblem } from './code-location.js';
+import { codeFolderProblem, customRuntimeEntryProblem, customRuntimeProgramProblem } from './code-location.js';
 import { isDeprecatedRuntimeName, runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
 import { imageBareNode } from '../runtime/node/fc-node-folders.js';
 import { checkHandlerExport } from './handler-export.js';
@@ -96,6 +96,18 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       message: `${label}: ${codeProblem.slice(codeProblem.indexOf(': ') + 2)}`,
       fix: 'build the code first (a codeUri: ./dist needs the build), or point the code path at the folder holding the handler',
       location: fn.codeField ? { file: fn.location.file, path: fn.codeField } : at,
+    });
+  }
+  const programProblem = customRuntimeProgramProblem(fn);
+  if (programProblem) {
+    findings.push({
+      rule: 'custom-runtime-entry',
+      severity: 'error',
+      message: `${label}: ${programProblem}`,
+      fix: programProblem.includes('#!')
+        ? 'make #!/bin/bash (or the interpreter it needs) its first line'
+        : 'chmod +x it (in git: git update-index --chmod=+x <file>, so that every checkout keeps it)',
+      location: at,
     });
   }
   const entryProblem = customRuntimeEntryProblem(fn);

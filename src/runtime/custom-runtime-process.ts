@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { CustomRuntimeTarget } from '../remote/custom-runtime.js';
 import type { RemoteResult } from '../remote/outcome.js';
 import { remoteInvocation } from '../remote/outcome.js';
@@ -22,6 +22,7 @@ import { HOOK_TIMEOUT_SECONDS } from './lifecycle.js';
 import { peakMemoryBytes, watchMemory } from './memory-watch.js';
 import type { FcNodeFolder } from './node/fc-node-folders.js';
 import { imageBareNode, localNodeFolder } from './node/fc-node-folders.js';
+import { programFileProblem } from './program-file.js';
 
 /**
  * How FC starts a custom runtime's server in an instance: the command and args (run in the code folder; none means
@@ -231,6 +232,9 @@ export class CustomRuntimeProcess implements Instance {
       const hostNode = this.hostNode(environment.PATH ?? '', nodeFolders);
       if (hostNode) warnings.push(hostNode);
     }
+    // A file FC cannot run as a program does not start here either: Node.js's spawn would run a script without #! via /bin/sh.
+    const notAProgram = command!.includes('/') ? programFileProblem(resolve(this.config.codeDir, command!)) : undefined;
+    if (notAProgram) throw new StartFailure(`the custom runtime cannot start ${command}: it ${notAProgram}`, []);
     const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part, nodeFolders)[0]!)], {
       cwd: this.config.codeDir,
       env: environment,

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintProject } from '../../src/project/lint.js';
@@ -73,6 +73,29 @@ describe('a custom runtime whose start command names files the code folder lacks
     ]);
   });
 
+  it('flags a program FC runs that is not executable, or a script without #!, as an error (copies that drop the mode)', () => {
+    const root = customProject(
+      [
+        ['bare', {}],
+        ['dotted', { command: ['./bootstrap'], port: 9000 }],
+        ['node', { command: ['node', './index.js'], port: 9000 }],
+      ],
+      ['bootstrap', 'index.js'],
+    );
+    expect(entryFindings(root)).toEqual([
+      'error resources.bare.props: bare: bootstrap is not executable, and FC runs it as a program: its start fails with permission denied',
+      'error resources.dotted.props: dotted: ./bootstrap is not executable, and FC runs it as a program: its start fails with permission denied',
+    ]);
+    chmodSync(join(root, 'code', 'bootstrap'), 0o755);
+    // Executable now, but a script without #! (doc 132044: FC answers CAExited).
+    expect(entryFindings(root)).toEqual([
+      'error resources.bare.props: bare: bootstrap is a script without a #! line, which FC starts without a shell: its start fails there (CAExited); add #!/bin/bash as its first line',
+      'error resources.dotted.props: dotted: ./bootstrap is a script without a #! line, which FC starts without a shell: its start fails there (CAExited); add #!/bin/bash as its first line',
+    ]);
+    writeFileSync(join(root, 'code', 'bootstrap'), '#!/bin/bash\nnode index.js\n');
+    expect(entryFindings(root)).toEqual([]);
+  });
+
   it("flags another language's missing build output and a missing bootstrap as warnings", () => {
     const root = customProject(
       [
@@ -101,6 +124,8 @@ describe('a custom runtime whose start command names files the code folder lacks
       ],
       ['dist/index.js', 'server.py', 'bootstrap'],
     );
+    writeFileSync(join(root, 'code', 'bootstrap'), '#!/bin/sh\nexec node dist/index.js\n');
+    chmodSync(join(root, 'code', 'bootstrap'), 0o755);
     expect(entryFindings(root)).toEqual([]);
   });
 });

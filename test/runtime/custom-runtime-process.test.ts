@@ -115,4 +115,22 @@ describe('CustomRuntimeProcess: a custom runtime’s server as FC runs it', () =
     const result = await instance.invoke(Buffer.from('x'));
     expect(JSON.parse(result.body.toString())).toMatchObject({ invocations: 1, event: 'x' });
   });
+
+  it('does not start a bootstrap FC cannot start: one that is not executable, or a script without #! (which Node.js would run via sh)', async () => {
+    const folder = tempDir('fc-sim-bootstrap-');
+    mkdirSync(join(folder, 'server'));
+    writeFileSync(join(folder, 'bootstrap'), 'exec node server/index.js\n');
+    writeFileSync(join(folder, 'server', 'index.js'), "require('http').createServer((q, s) => s.end('up')).listen(process.env.FC_SERVER_PORT);\n");
+    const instance = new CustomRuntimeProcess({ config: { handler: 'index.handler', codeDir: folder }, command: [], args: [], port: 9000 });
+    instances.push(instance);
+    const notExecutable = await instance.invoke(Buffer.from('x'));
+    expect(notExecutable.status).toBe('unhandled-error');
+    expect(notExecutable.error?.errorMessage).toMatch(/cannot start .*bootstrap: it is not executable/);
+    chmodSync(join(folder, 'bootstrap'), 0o755);
+    const noInterpreter = await instance.invoke(Buffer.from('x'));
+    expect(noInterpreter.error?.errorMessage).toMatch(/cannot start .*bootstrap: it is a script without a #! line/);
+    writeFileSync(join(folder, 'bootstrap'), '#!/bin/sh\nexec node server/index.js\n');
+    const started = await instance.invoke(Buffer.from('x'));
+    expect([started.status, started.body.toString()]).toEqual(['success', 'up']);
+  });
 });

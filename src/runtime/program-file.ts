@@ -1,0 +1,26 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+
+/**
+ * Why FC cannot start a file as a custom runtime's program, or undefined when it can (or the file is not there:
+ * another check names that). FC runs it directly, as an executable file, without a shell (custom runtime doc
+ * https://help.aliyun.com/document_detail/132044.htm: an executable `bootstrap` that starts the server, whose first
+ * line must be `#!/bin/bash`, else `CAExited`). A start here would differ on both counts: Node.js's spawn runs a
+ * script without a `#!` line through /bin/sh (execvp), and a file without the executable bit not at all. Windows files
+ * have no such bit, so nothing is said there.
+ */
+export function programFileProblem(file: string): string | undefined {
+  if (process.platform === 'win32' || !existsSync(file) || !statSync(file).isFile()) return undefined;
+  if ((statSync(file).mode & 0o111) === 0) return 'is not executable, and FC runs it as a program: its start fails with permission denied';
+  const head = Buffer.alloc(512);
+  const descriptor = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(descriptor, head, 0, head.length, 0);
+  } finally {
+    closeSync(descriptor);
+  }
+  const start = head.subarray(0, length);
+  // A binary (a NUL in its first bytes) is the system's to run or refuse; a script needs its interpreter named.
+  if (start.includes(0) || start.subarray(0, 2).toString('latin1') === '#!') return undefined;
+  return 'is a script without a #! line, which FC starts without a shell: its start fails there (CAExited); add #!/bin/bash as its first line';
+}
