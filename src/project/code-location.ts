@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { FcSimError } from '../errors.js';
 import type { LoadContext } from './load.js';
 import type { ProjectFunction } from './model.js';
+import type { ProgramFileProblem } from '../runtime/program-file.js';
 import { programFileProblem } from '../runtime/program-file.js';
 import { unzip } from './unzip.js';
 
@@ -102,13 +103,13 @@ export function customRuntimeEntryProblem(fn: ProjectFunction): string | undefin
  * or `bootstrap` with no command): see {@link programFileProblem}. Undefined when it can, or the command runs no file
  * of the code folder (`node ./index.js` reads its argument, it does not run it).
  */
-export function customRuntimeProgramProblem(fn: ProjectFunction): string | undefined {
+export function customRuntimeProgramProblem(fn: ProjectFunction): ProgramFileProblem | undefined {
   if (!fn.customRuntimeConfig || fn.runtime === 'custom-container' || codeFolderProblem(fn)) return undefined;
   const [program] = fn.customRuntimeConfig.command.length === 0 ? ['bootstrap'] : commandFiles({ ...fn.customRuntimeConfig, args: [] });
   const first = fn.customRuntimeConfig.command[0];
   if (program === undefined || (first !== undefined && first !== program && first !== `/code/${program}`)) return undefined;
-  const problem = programFileProblem(resolve(fn.codeDir, program));
-  return problem && `${program} ${problem}`;
+  const found = programFileProblem(resolve(fn.codeDir, program));
+  return found && { ...found, problem: `${program} ${found.problem}` };
 }
 
 /**

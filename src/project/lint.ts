@@ -98,18 +98,8 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       location: fn.codeField ? { file: fn.location.file, path: fn.codeField } : at,
     });
   }
-  const programProblem = customRuntimeProgramProblem(fn);
-  if (programProblem) {
-    findings.push({
-      rule: 'custom-runtime-entry',
-      severity: 'error',
-      message: `${label}: ${programProblem}`,
-      fix: programProblem.includes('#!')
-        ? 'make #!/bin/bash (or the interpreter it needs) its first line'
-        : 'chmod +x it (in git: git update-index --chmod=+x <file>, so that every checkout keeps it)',
-      location: at,
-    });
-  }
+  const program = customRuntimeProgramProblem(fn);
+  if (program) findings.push({ rule: 'custom-runtime-entry', severity: 'error', message: `${label}: ${program.problem}`, fix: program.fix, location: at });
   const entryProblem = customRuntimeEntryProblem(fn);
   if (entryProblem) {
     findings.push({

@@ -234,7 +234,7 @@ export class CustomRuntimeProcess implements Instance {
     }
     // A file FC cannot run as a program does not start here either: Node.js's spawn would run a script without #! via /bin/sh.
     const notAProgram = command!.includes('/') ? programFileProblem(resolve(this.config.codeDir, command!)) : undefined;
-    if (notAProgram) throw new StartFailure(`the custom runtime cannot start ${command}: it ${notAProgram}`, []);
+    if (notAProgram) throw new StartFailure(`the custom runtime cannot start ${command}: it ${notAProgram.problem}; ${notAProgram.fix}`, []);
     const child = spawn(command!, [...commandArgs, ...this.spec.args.map((part) => this.local(part, nodeFolders)[0]!)], {
       cwd: this.config.codeDir,
       env: environment,

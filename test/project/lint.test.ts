@@ -89,8 +89,8 @@ describe('a custom runtime whose start command names files the code folder lacks
     chmodSync(join(root, 'code', 'bootstrap'), 0o755);
     // Executable now, but a script without #! (doc 132044: FC answers CAExited).
     expect(entryFindings(root)).toEqual([
-      'error resources.bare.props: bare: bootstrap is a script without a #! line, which FC starts without a shell: its start fails there (CAExited); add #!/bin/bash as its first line',
-      'error resources.dotted.props: dotted: ./bootstrap is a script without a #! line, which FC starts without a shell: its start fails there (CAExited); add #!/bin/bash as its first line',
+      'error resources.bare.props: bare: bootstrap is a script without a #! line, which FC starts without a shell: its start fails there (CAExited)',
+      'error resources.dotted.props: dotted: ./bootstrap is a script without a #! line, which FC starts without a shell: its start fails there (CAExited)',
     ]);
     writeFileSync(join(root, 'code', 'bootstrap'), '#!/bin/bash\nnode index.js\n');
     expect(entryFindings(root)).toEqual([]);
