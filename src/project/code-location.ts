@@ -105,9 +105,17 @@ export function customRuntimeEntryProblem(fn: ProjectFunction): string | undefin
  */
 export function customRuntimeProgramProblem(fn: ProjectFunction): ProgramFileProblem | undefined {
   if (!fn.customRuntimeConfig || fn.runtime === 'custom-container' || codeFolderProblem(fn)) return undefined;
-  const [program] = fn.customRuntimeConfig.command.length === 0 ? ['bootstrap'] : commandFiles({ ...fn.customRuntimeConfig, args: [] });
   const first = fn.customRuntimeConfig.command[0];
-  if (program === undefined || (first !== undefined && first !== program && first !== `/code/${program}`)) return undefined;
+  // A command with a slash is a file, as the start runs it; a bare name (`node`) or FC's own path is not the project's.
+  const program =
+    first === undefined
+      ? 'bootstrap'
+      : first.startsWith('/code/')
+        ? first.slice('/code/'.length)
+        : first.includes('/') && !first.startsWith('/')
+          ? first
+          : undefined;
+  if (program === undefined) return undefined;
   const found = programFileProblem(resolve(fn.codeDir, program));
   return found && { ...found, problem: `${program} ${found.problem}` };
 }

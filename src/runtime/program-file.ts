@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 /** Why FC cannot start a file as a program, and what to do about it. */
 export interface ProgramFileProblem {
@@ -15,8 +15,9 @@ export interface ProgramFileProblem {
  * so nothing is said there.
  */
 export function programFileProblem(file: string): ProgramFileProblem | undefined {
-  if (process.platform === 'win32' || !existsSync(file) || !statSync(file).isFile()) return undefined;
-  if ((statSync(file).mode & 0o111) === 0)
+  const stats = process.platform === 'win32' ? undefined : statSync(file, { throwIfNoEntry: false });
+  if (!stats?.isFile()) return undefined;
+  if ((stats.mode & 0o111) === 0)
     return {
       problem: 'is not executable, and FC runs it as a program: its start fails with permission denied',
       fix: 'chmod +x it (in git: git update-index --chmod=+x <file>, so that every checkout keeps it)',
