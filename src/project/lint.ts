@@ -25,6 +25,7 @@ export type LintRule =
   | 'trigger-config'
   | 'trigger-type'
   | 'unresolved-variable'
+  | 'variable-stops-deploy'
   | 'unknown-part'
   | 'code-folder'
   | 'custom-runtime-entry'
@@ -297,13 +298,21 @@ export function lintProject(project: Project): LintFinding[] {
         : [
             problem.kind === 'unknown-part'
               ? { rule: 'unknown-part', severity: 'warning', message: problem.message, fix: 'fc-sim skips it; test it another way', location: problem.location }
-              : {
-                  rule: 'unresolved-variable',
-                  severity: 'warning',
-                  message: problem.message,
-                  fix: problem.fix ?? 'set the variable (vars:, the environment, or .env beside the project file) to test with its value',
-                  location: problem.location,
-                },
+              : problem.kind === 'variable-stops-deploy'
+                ? {
+                    rule: 'variable-stops-deploy',
+                    severity: 'error',
+                    message: problem.message,
+                    fix: problem.fix ?? 'name a value the project has (vars:, resources.<name>.props, this), or write the value itself',
+                    location: problem.location,
+                  }
+                : {
+                    rule: 'unresolved-variable',
+                    severity: 'warning',
+                    message: problem.message,
+                    fix: problem.fix ?? 'set the variable (vars:, the environment, or .env beside the project file) to test with its value',
+                    location: problem.location,
+                  },
           ],
     ),
     ...project.functions.flatMap((fn) => [...functionRules(fn), ...fn.triggers.flatMap((trigger) => triggerRules(fn, trigger, project.format))]),

@@ -179,11 +179,17 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
       env,
       root: dirname(at),
       accountId: DEFAULT_ACCOUNT_ID,
+      // Fun templates have no variables of their own: a `${…}` there is left as written, with a warning, as s 2.x leaves it.
+      parser: format === 'fc3' ? 's3' : 's2',
       ...(names === undefined ? {} : { names }),
       // Passes before the last leave what they cannot resolve for the last to resolve or report.
       unresolved: report
-        ? (reference, where, reason) =>
-            problems.push({ kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: { file, path: where } })
+        ? (reference, where, reason, stopsDeploy) =>
+            problems.push(
+              stopsDeploy
+                ? { kind: 'variable-stops-deploy', message: `${reference}: ${reason}`, location: { file, path: where } }
+                : { kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: { file, path: where } },
+            )
         : () => {},
       // One note per stand-in (an ARN template repeats config('AccountID') in every trigger), at its first place.
       note: (message, where) => {

@@ -176,11 +176,12 @@ export interface ProjectProblem {
   message: string;
   location: Location;
   /**
-   * `unresolved-variable`: a `${…}` left as written; `unknown-part`: something fc-sim does not read (a component, a
+   * `unresolved-variable`: a `${…}` left as written; `variable-stops-deploy`: one `s` itself cannot resolve, so
+   * `s deploy` stops there (left as written here too); `unknown-part`: something fc-sim does not read (a component, a
    * resource type, a code location); `note`: read, with a stand-in worth knowing (lint leaves notes out). Absent
    * means `unresolved-variable`.
    */
-  kind?: 'unresolved-variable' | 'unknown-part' | 'note';
+  kind?: 'unresolved-variable' | 'variable-stops-deploy' | 'unknown-part' | 'note';
   /** How to fix it, when the loader knows better than lint's fix for the kind. */
   fix?: string;
 }

@@ -1,19 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { closestName } from '../closest-name.js';
 import { FcSimError } from '../errors.js';
+import type { Expression, Segment } from './variable-expression.js';
+import { ExpressionSyntaxError, parseExpression } from './variable-expression.js';
 
 /**
- * Serverless Devs' "magic variables" (`${…}` in s.yaml), resolved the way its parser does (Serverless-Devs/toolkit
- * `packages/parse-spec`, compiled by `@serverless-devs/art-template` `devs-compile`; docs/zh/variables.md):
- * `env('NAME', 'default')`, `file('./x')` (text, relative to the project file), `json(…)`, `path('./x')` (absolute,
- * must exist), `config('AccountID')`, `vars.*`, `resources.<name>.props.*` (edition 1.0.0: `<name>.props.*`),
- * `this.*` (the resource the value stands in). A value that is one reference keeps the referenced type; references
- * inside a longer string are written into it.
+ * Serverless Devs' "magic variables" (`${…}` in s.yaml), resolved the way its parsers do. Two dialects:
+ *
+ * - **Edition 3.0.0** (`resources:`), s 3.x: parse-spec compiles each value with `@serverless-devs/art-template`'s
+ *   `devs-compile` (4.13.15 and the 4.13.16 betas s 3.1.10 bundles; `lib/compile/compiler.js` `parseExpression`).
+ *   A `${…}` holding a call is evaluated as JavaScript (`env('NAME', 'default')`, `json(file('./x.json')).key`,
+ *   `env('A') || 'b'`; a call without quotes takes its parentheses' text as one string: `env(NAME)`). Any other is
+ *   split at its dots: the first word is a name of the parser's (`vars`, `resources`, `this`, `cwd`) and the rest are
+ *   keys, as they are (`vars.list.1`; `vars.list[1]` or `vars.a || 'b'` are keys no one has). One that has no value
+ *   stops `s` ("${vars.x} not found"): fc-sim leaves it as written and reports that `s deploy` stops there.
+ * - **Edition 1.0.0** (`services:`), s 2.x: Serverless-Devs/core `src/common/execCommand/parse.ts` looks each name up
+ *   (`vars.*`, `<service>.props.*`, `env.NAME`, `env(NAME)`) and leaves what it does not find as written, with a
+ *   warning; it has no `||`.
+ *
+ * Both: `file('./x')` (text, relative to the project file), `json(…)`, `path('./x')` (absolute, must exist),
+ * `config('AccountID')`, `this.*` (the resource the value stands in). A value that is one reference keeps the
+ * referenced type; references inside a longer string are written into it.
  *
  * What cannot be known locally stays as written, with a warning: `resources.<name>.output.*` (known only after
- * `s deploy`), an unset `env()` without a default (where `s` stops), and names `s` has no value for either
- * (`${functionName}`: its parser also leaves those as written). Leaving them as written, rather than a placeholder,
- * keeps what reaches a handler recognisable and matches what `s` does with names it does not know.
+ * `s deploy`), an unset `env()` without a default (set in CI, say). Leaving them as written, rather than a placeholder,
+ * keeps what reaches a handler recognisable.
  */
 export interface VariableContext {
   /** The whole document: `vars`, `resources` (or `services`) and the values references point into. */
@@ -23,10 +36,18 @@ export interface VariableContext {
   root: string;
   /** What `config('AccountID')` gives: the deploying account is not known locally. */
   accountId: string;
-  /** Called for each reference that cannot be resolved; `path` is where in the document it stands. */
-  unresolved: (reference: string, path: string, reason: string) => void;
+  /**
+   * Called for each reference that cannot be resolved; `path` is where in the document it stands. `stopsDeploy`: `s`
+   * itself stops there, whatever the environment (a name it has no value for, an expression it cannot compile).
+   */
+  unresolved: (reference: string, path: string, reason: string, stopsDeploy: boolean) => void;
   /** Called for a reference resolved to a stand-in value (`config('AccountID')`). */
   note: (message: string, path: string) => void;
+  /**
+   * Whose reading: s 3.x's (edition 3.0.0) or s 2.x's (1.0.0). Default: s 2.x's for a document with `services:` and
+   * no `resources:`, else s 3.x's.
+   */
+  parser?: 's3' | 's2';
   /**
    * Names that stand for given values, looked up before any other: env.yaml's overlays are resolved with `source`
    * (the resource's props), `project` and `this` (the environment), parse-spec `ParseContent.getEnvMagic`.
@@ -34,12 +55,9 @@ export interface VariableContext {
   names?: Readonly<Record<string, unknown>>;
 }
 
-/** As the parser matches them: the shortest text between `${` and the next `}`. */
+/** As the parsers match them: the shortest text between `${` and the next `}`. */
 const REFERENCE = /\$\{([\s\S]*?)\}/g;
 const HAS_REFERENCE = /\$\{[\s\S]*?\}/;
-const WHOLE = /^\$\{([\s\S]*?)\}$/;
-
-type Segment = string | number;
 
 /** `resources.a.props.triggers[0].name`, as messages point at a place in the document. */
 export function pathText(segments: readonly Segment[]): string {
@@ -49,123 +67,35 @@ export function pathText(segments: readonly Segment[]): string {
 /** Why a reference has no value locally; thrown inside evaluation, caught where the reference stands. */
 class Unresolvable extends Error {}
 
-type Token = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'name'; value: string } | { kind: 'punct'; value: string };
+/** A reference `s` itself cannot resolve: `s deploy` stops there. */
+class StopsDeploy extends Unresolvable {}
 
-function tokenize(expression: string): Token[] {
-  const tokens: Token[] = [];
-  let at = 0;
-  while (at < expression.length) {
-    const char = expression[at]!;
-    if (/\s/.test(char)) {
-      at++;
-    } else if (char === "'" || char === '"' || char === '`') {
-      const end = expression.indexOf(char, at + 1);
-      if (end < 0) throw new Unresolvable(`an unterminated string in ${expression}`);
-      tokens.push({ kind: 'string', value: expression.slice(at + 1, end) });
-      at = end + 1;
-    } else if (/[0-9]/.test(char)) {
-      const number = /^[0-9]+(\.[0-9]+)?/.exec(expression.slice(at))![0];
-      tokens.push({ kind: 'number', value: Number(number) });
-      at += number.length;
-    } else if (/[A-Za-z_$-]/.test(char)) {
-      // Resource names may hold dashes (`${resources.my-api.props.x}`), as the parser's lodash paths allow.
-      const name = /^[A-Za-z_$][\w$-]*/.exec(expression.slice(at))?.[0];
-      if (!name) throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
-      tokens.push({ kind: 'name', value: name });
-      at += name.length;
-    } else if (expression.startsWith('||', at)) {
-      tokens.push({ kind: 'punct', value: '||' });
-      at += 2;
-    } else if ('.()[],'.includes(char)) {
-      tokens.push({ kind: 'punct', value: char });
-      at++;
-    } else {
-      throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
-    }
-  }
-  return tokens;
-}
+/** devs-compile's test for a call: such a `${…}` is JavaScript, evaluated as it is. */
+const CALL = /(.*)\((.*)\)/;
 
-/** The expressions s.yaml files use: calls of the parser's functions, dotted names, literals, and `a || b`. */
-type Expression =
-  | { kind: 'literal'; value: string | number | boolean }
-  | { kind: 'path'; segments: Segment[] }
-  | { kind: 'call'; name: string; args: Expression[] }
-  | { kind: 'or'; left: Expression; right: Expression };
+/** The names s 3.x's parse phase gives a resource's values (parse-spec `ParseContent.getMagicProps`). */
+const S3_NAMES = 'vars, resources, this, cwd and the functions env(), file(), json(), path(), config(), str(), yaml(), base64()';
 
-function parse(expression: string): Expression {
-  const tokens = tokenize(expression);
-  let at = 0;
-  const peek = (value: string) => tokens[at]?.kind === 'punct' && tokens[at]!.value === value;
-  const expect = (value: string) => {
-    if (!peek(value)) throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
-    at++;
-  };
-  const primary = (): Expression => {
-    const token = tokens[at++];
-    if (!token) throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
-    if (token.kind === 'string' || token.kind === 'number') return { kind: 'literal', value: token.value };
-    if (token.kind !== 'name') throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
-    if ((token.value === 'true' || token.value === 'false') && !peek('.')) return { kind: 'literal', value: token.value === 'true' };
-    if (peek('(')) {
-      at++;
-      const args: Expression[] = [];
-      while (!peek(')')) {
-        args.push(or());
-        if (!peek(')')) expect(',');
-      }
-      expect(')');
-      return { kind: 'call', name: token.value, args };
-    }
-    const segments: Segment[] = [token.value];
-    for (;;) {
-      if (peek('.') && tokens[at + 1]?.kind === 'name') {
-        segments.push((tokens[at + 1] as { value: string }).value);
-        at += 2;
-      } else if (peek('.') && tokens[at + 1]?.kind === 'number') {
-        segments.push(String((tokens[at + 1] as { value: number }).value));
-        at += 2;
-      } else if (peek('[')) {
-        at++;
-        const index = tokens[at++];
-        if (!index || (index.kind !== 'string' && index.kind !== 'number')) throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
-        segments.push(index.value);
-        expect(']');
-      } else break;
-    }
-    return { kind: 'path', segments };
-  };
-  const or = (): Expression => {
-    let left = primary();
-    while (peek('||')) {
-      at++;
-      left = { kind: 'or', left, right: primary() };
-    }
-    return left;
-  };
-  const result = or();
-  if (at !== tokens.length) throw new Unresolvable(`"${expression}" is not an expression fc-sim reads`);
-  return result;
-}
-
-/**
- * A reference whose value is undefined or null is left as written, as both parsers leave it; an empty string is a value
- * (`filterTag: ""` in vars gives `${vars.filterTag}` = ""): art-template's `$escape` returns anything but undefined and
- * null (`@serverless-devs/art-template` 4.13 `lib/devs-compile.js`), and s 2.x's parser anything but nil
- * (Serverless-Devs/core `src/common/execCommand/parse.ts` `findVariableValue`).
- */
+/** undefined and null are "no value" to both parsers; an empty string, 0 and false are values. */
 const present = (value: unknown) => value !== undefined && value !== null;
 
 const UNRESOLVED = Symbol('unresolved');
 
+/** What `'a' + value` gives in JavaScript, as s 3.x writes a value into a longer string. */
+const javascriptText = (value: unknown) => String(value);
+
 class Resolver {
   private readonly done = new Map<string, unknown>();
   private readonly inProgress: string[] = [];
-  /** `resources` for edition 3.0.0, `services` for 1.0.0. */
+  /** `resources` for edition 3.0.0 (s 3.x's dialect), `services` for 1.0.0 (s 2.x's). */
   private readonly projectsKey: 'resources' | 'services';
 
   constructor(private readonly context: VariableContext) {
     this.projectsKey = 'services' in context.document && !('resources' in context.document) ? 'services' : 'resources';
+  }
+
+  private get s3(): boolean {
+    return (this.context.parser ?? (this.projectsKey === 'resources' ? 's3' : 's2')) === 's3';
   }
 
   /** The document node at `segments`, its references resolved (once: later lookups reuse it). */
@@ -195,12 +125,12 @@ class Resolver {
     return raw;
   }
 
-  /** A string's references resolved; a value that holds references again is resolved once more, as the parser does. */
+  /** A string's references resolved; a value that holds references again is resolved once more, as the parsers do. */
   private text(raw: string, segments: Segment[], depth: number): unknown {
     const again = (value: unknown) => depth < 1 && typeof value === 'string' && HAS_REFERENCE.test(value);
-    const whole = WHOLE.exec(raw);
-    if (whole && !whole[1]!.includes('${')) {
-      const value = this.reference(whole[1]!, segments);
+    const first = HAS_REFERENCE.exec(raw);
+    if (first && first[0].length === raw.length) {
+      const value = this.reference(raw.slice(2, -1), segments);
       if (value === UNRESOLVED) return raw;
       return again(value) ? this.text(value as string, segments, depth + 1) : value;
     }
@@ -208,20 +138,85 @@ class Resolver {
       let value = this.reference(expression, segments);
       if (value === UNRESOLVED) return match;
       if (again(value)) value = this.text(value as string, segments, depth + 1);
+      if (this.s3) return javascriptText(value);
       return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
     });
   }
 
   /** One `${…}`: its value, or UNRESOLVED when it has none locally (reported). */
-  private reference(expression: string, segments: Segment[]): unknown {
+  private reference(code: string, segments: Segment[]): unknown {
     try {
-      const value = this.evaluate(parse(expression), segments);
-      if (!present(value)) throw new Unresolvable('it has no value');
+      const value = this.s3 ? this.compiled(code, segments) : this.looked(code, segments);
+      if (!present(value))
+        throw this.s3 ? new StopsDeploy(`s deploy stops here: Serverless Devs 3.x finds no value for it`) : new Unresolvable('it has no value');
       return value;
     } catch (error) {
       if (!(error instanceof Unresolvable)) throw error;
-      this.context.unresolved(`\${${expression}}`, pathText(segments), error.message);
+      this.context.unresolved(`\${${code}}`, pathText(segments), error.message, error instanceof StopsDeploy);
       return UNRESOLVED;
+    }
+  }
+
+  /** s 3.x: devs-compile's reading of one `${…}` (see the file's comment). */
+  private compiled(code: string, segments: Segment[]): unknown {
+    if (CALL.test(code)) {
+      const javascript = /'(.+)'/.test(code) || /"(.+)"/.test(code) ? code : code.replace(/\((.+)\)/, "('$1')");
+      return this.evaluate(this.parsed(javascript, code), segments);
+    }
+    // Compiled into `$escape(__get(vars, [...]), '${…}')`: a quote in the text ends that string early.
+    if (code.includes("'"))
+      throw new StopsDeploy(
+        `s deploy stops here: Serverless Devs 3.x cannot compile a quote outside a call (\`||\` and literals work only in one, e.g. \${env('NAME', 'default')})`,
+      );
+    // `__get(<first word>, [<the other words>])`: the first word is JavaScript (a name, mostly), the others keys.
+    const [first, ...keys] = code.split('.') as [string, ...string[]];
+    const name = first.trim();
+    if (name === 'self' || name === 'shared') throw new Unresolvable(`\${${name}.…} is left as written by s 3.x too`);
+    const value =
+      /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'true' && name !== 'false'
+        ? this.s3Name(name, keys, segments)
+        : member(this.evaluate(this.parsed(first, code), segments), keys);
+    if (!present(value))
+      throw new StopsDeploy(
+        keys.some((key) => /[[\]\s|]/.test(key))
+          ? `s deploy stops here: Serverless Devs 3.x reads the words after \`${name}.\` as keys as they are (no \`[i]\`, spaces or \`||\`: \${vars.list.1}), and finds none`
+          : `s deploy stops here: Serverless Devs 3.x finds no value for it${this.missingKey(name, keys, segments)}`,
+      );
+    return value;
+  }
+
+  /** Where a dotted name's keys stop matching the document: `: vars has no regoin (did you mean vars.region?)`. */
+  private missingKey(head: string, keys: readonly string[], segments: Segment[]): string {
+    const resource = segments[0] === this.projectsKey && segments.length > 1 ? [this.projectsKey, String(segments[1])] : undefined;
+    const base = head === 'vars' ? ['vars'] : head === 'resources' ? ['resources'] : (head === 'this' || head === 'that') && resource ? resource : undefined;
+    if (base === undefined) return '';
+    let parent: unknown = this.context.document;
+    for (const segment of base) parent = (parent as Record<string, unknown> | undefined)?.[segment];
+    for (const [index, key] of keys.entries()) {
+      if (typeof parent !== 'object' || parent === null) return '';
+      if (!Object.hasOwn(parent, key)) {
+        const written = [head, ...keys.slice(0, index)].join('.');
+        const meant = closestName(key, Object.keys(parent));
+        return `: ${written} has no ${key}${meant === undefined ? '' : ` (did you mean ${written}.${meant}?)`}`;
+      }
+      parent = (parent as Record<string, unknown>)[key];
+    }
+    return '';
+  }
+
+  /** s 2.x: each `${…}` a name or a call; no operators. */
+  private looked(code: string, segments: Segment[]): unknown {
+    const expression = this.parsed(code, code);
+    if (expression.kind === 'or') throw new Unresolvable('Serverless Devs 2.x reads no `||` and leaves it as written');
+    return this.evaluate(expression, segments);
+  }
+
+  private parsed(text: string, code: string): Expression {
+    try {
+      return parseExpression(text);
+    } catch (error) {
+      if (!(error instanceof ExpressionSyntaxError)) throw error;
+      throw this.s3 ? new StopsDeploy(`s deploy stops here: "${code}" is no expression Serverless Devs 3.x evaluates`) : new Unresolvable(error.message);
     }
   }
 
@@ -230,31 +225,29 @@ class Resolver {
       case 'literal':
         return expression.value;
       case 'or': {
-        // art-template evaluates the expression as JavaScript: an empty string, 0 or false on the left gives the right.
-        const left = this.tryEvaluate(expression.left, segments);
+        // JavaScript's ||: an empty string, 0 or false on the left gives the right; an error on the left stops s.
+        const left = this.evaluate(expression.left, segments);
         return left ? left : this.evaluate(expression.right, segments);
       }
       case 'call':
         return this.call(expression.name, expression.args, segments);
-      case 'path':
-        return this.lookup(expression.segments, segments);
-    }
-  }
-
-  private tryEvaluate(expression: Expression, segments: Segment[]): unknown {
-    try {
-      return this.evaluate(expression, segments);
-    } catch (error) {
-      if (error instanceof Unresolvable) return undefined;
-      throw error;
+      case 'member':
+        return member(this.evaluate(expression.object, segments), expression.segments);
+      case 'path': {
+        const [head, ...rest] = expression.segments as [string, ...Segment[]];
+        // JavaScript in s 3.x: a missing key is undefined, for the call or the whole value to answer for.
+        return this.s3 ? this.s3Name(head, rest, segments) : this.lookup(head, rest, segments);
+      }
     }
   }
 
   private call(name: string, args: Expression[], segments: Segment[]): unknown {
     const text = (index: number) => {
       const arg = args[index];
-      // `${env(secretId)}`, as the 1.0.0 docs write it: a bare name is the name.
-      const value = arg?.kind === 'path' && arg.segments.length === 1 ? String(arg.segments[0]) : arg === undefined ? undefined : this.evaluate(arg, segments);
+      // `${env(secretId)}`, as the 1.0.0 docs write it: a bare name is the name. (s 3.x quotes it only in a `${…}`
+      // without quotes, which `compiled` has done; elsewhere it is JavaScript's name.)
+      const bareName = !this.s3 && arg?.kind === 'path' && arg.segments.length === 1;
+      const value = bareName ? String(arg.segments[0]) : arg === undefined ? undefined : this.evaluate(arg, segments);
       if (typeof value !== 'string' || value === '') throw new Unresolvable(`${name}() needs a text argument`);
       return value;
     };
@@ -293,8 +286,36 @@ class Resolver {
         );
         return this.context.accountId;
       }
+    }
+    if (this.s3) return this.s3Call(name, args, segments, text);
+    throw new Unresolvable(`${name}() is no function of Serverless Devs 2.x's variables (env, file, path, config)`);
+  }
+
+  /** The functions only s 3.x has (devs-compile's imports). */
+  private s3Call(name: string, args: Expression[], segments: Segment[], text: (index: number) => string): unknown {
+    switch (name) {
+      case 'str': {
+        // `String(get(context, value, value))`: a name of the parser's is its value, any other text itself.
+        const value = args[0] === undefined ? undefined : this.evaluate(args[0], segments);
+        if (typeof value !== 'string') return String(value);
+        const [head, ...rest] = value.split('.') as [string, ...string[]];
+        const named = this.isS3Name(head) ? this.s3Name(head, rest, segments) : undefined;
+        return String(present(named) ? named : value);
+      }
+      case 'yaml': {
+        const value = text(0);
+        try {
+          return parseYaml(value) as unknown;
+        } catch {
+          throw new StopsDeploy(`s deploy stops here: yaml(): not YAML: ${value.slice(0, 60)}`);
+        }
+      }
+      case 'base64':
+        return Buffer.from(text(0)).toString('base64');
+      case 'secret':
+        throw new Unresolvable(`secret('${text(0)}') is a secret kept by the deploying machine, not known locally`);
       default:
-        throw new Unresolvable(`${name}() is no function of Serverless Devs' variables (env, file, json, path, config)`);
+        throw new StopsDeploy(`s deploy stops here: ${name}() is no function of Serverless Devs 3.x's (${S3_NAMES})`);
     }
   }
 
@@ -302,34 +323,60 @@ class Resolver {
     return isAbsolute(path) ? path : join(this.context.root, path);
   }
 
-  /** A dotted name: `vars.*`, `resources.x.props.*`, `this.*`, `env.X`, edition 1.0.0's `x.props.*`. */
-  private lookup(path: Segment[], segments: Segment[]): unknown {
-    const [head, ...rest] = path as [string, ...Segment[]];
-    const names = this.context.names;
-    if (names !== undefined && Object.hasOwn(names, head))
-      return rest.reduce<unknown>(
-        (value, segment) => (typeof value === 'object' && value !== null ? (value as Record<Segment, unknown>)[segment] : undefined),
-        names[head],
-      );
+  private isS3Name(head: string): boolean {
+    return (
+      (this.context.names !== undefined && Object.hasOwn(this.context.names, head)) || ['vars', 'resources', 'this', 'that', 'cwd', 'credential'].includes(head)
+    );
+  }
+
+  /** s 3.x: a name of the parse phase's context and the keys after it; undefined where a key has nothing. */
+  private s3Name(head: string, keys: Segment[], segments: Segment[]): unknown {
+    const given = this.given(head, keys);
+    if (given.found) return given.value;
+    if (head === 'vars') return this.at(['vars', ...keys]);
+    if (head === 'this' || head === 'that') return this.resourceItself(keys, segments);
+    if (head === 'cwd') return member(this.context.root, keys);
+    if (head === 'resources') {
+      if (keys[1] === 'output' || keys[1] === 'info')
+        throw new Unresolvable(`${pathText(['resources', ...keys])} is known only after s deploy; s and fc-sim leave it as written`);
+      return this.at(['resources', ...keys]);
+    }
+    if (head === 'credential') throw new Unresolvable("the deploying credentials are not known locally (config('AccountID') is the one fc-sim stands in for)");
+    throw new StopsDeploy(`s deploy stops here: Serverless Devs 3.x has no \`${head}\`: its names are ${S3_NAMES}`);
+  }
+
+  /** s 2.x: `vars.*`, `<service>.props.*` (also `services.<service>.props.*`), `this.*`, `env.X`. */
+  private lookup(head: string, rest: Segment[], segments: Segment[]): unknown {
+    const given = this.given(head, rest);
+    if (given.found) return given.value;
     if (head === 'env' && rest.length === 1) return this.context.env[String(rest[0])];
     if (head === 'vars') return this.at(['vars', ...rest]);
-    if (head === 'this') {
-      const name = segments[0] === this.projectsKey && segments.length > 1 ? String(segments[1]) : undefined;
-      if (name === undefined) throw new Unresolvable('this.… stands only inside a resource');
-      if (rest[0] === 'name' && rest.length === 1) return name;
-      if (rest[0] === 'access' && rest.length === 1) return this.at([this.projectsKey, name, 'access']) ?? this.at(['access']);
-      return this.at([this.projectsKey, name, ...rest]);
-    }
+    if (head === 'this') return this.resourceItself(rest, segments);
     const projects = this.context.document[this.projectsKey];
     const isProject = (name: Segment | undefined) => typeof projects === 'object' && projects !== null && name !== undefined && Object.hasOwn(projects, name);
-    const target = head === 'resources' && isProject(rest[0]) ? rest : isProject(head) ? path : undefined;
+    const target = (head === 'services' || head === 'resources') && isProject(rest[0]) ? rest : isProject(head) ? [head, ...rest] : undefined;
     if (target) {
       const part = target[1];
-      if (part === 'output' || part === 'info')
-        throw new Unresolvable(`${pathText(['resources', ...target])} is known only after s deploy; fc-sim leaves it as written`);
+      if (part === 'output' || part === 'info') throw new Unresolvable(`${pathText(target)}.… is known only after s deploy; fc-sim leaves it as written`);
       return this.at([this.projectsKey, ...target]);
     }
-    throw new Unresolvable(`${pathText(path)} names nothing Serverless Devs resolves (s leaves it as written too)`);
+    throw new Unresolvable(`${pathText([head, ...rest])} names nothing Serverless Devs 2.x resolves (s leaves it as written too)`);
+  }
+
+  /** The names env.yaml's overlays are resolved with. */
+  private given(head: string, keys: Segment[]): { found: boolean; value?: unknown } {
+    const names = this.context.names;
+    if (names === undefined || !Object.hasOwn(names, head)) return { found: false };
+    return { found: true, value: member(names[head], keys) };
+  }
+
+  /** `this.*`: the resource the value stands in (its name, access, component, props). */
+  private resourceItself(keys: Segment[], segments: Segment[]): unknown {
+    const name = segments[0] === this.projectsKey && segments.length > 1 ? String(segments[1]) : undefined;
+    if (name === undefined) throw new Unresolvable('this.… stands only inside a resource');
+    if (keys[0] === 'name' && keys.length === 1) return name;
+    if (keys[0] === 'access' && keys.length === 1) return this.at([this.projectsKey, name, 'access']) ?? this.at(['access']);
+    return this.at([this.projectsKey, name, ...keys]);
   }
 
   /** The value at a document path, each step's references resolved; undefined where there is none. */
@@ -348,6 +395,14 @@ class Resolver {
     }
     return inDocument && typeof parent === 'object' && parent !== null ? this.node(path) : parent;
   }
+}
+
+/** `value[key]…` for each key, undefined once a step has nothing (lodash `get`). */
+function member(value: unknown, keys: readonly Segment[]): unknown {
+  return keys.reduce<unknown>(
+    (current, key) => (typeof current === 'object' && current !== null && Object.hasOwn(current, key) ? (current as Record<Segment, unknown>)[key] : undefined),
+    value,
+  );
 }
 
 /**

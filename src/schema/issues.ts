@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { closestName } from '../closest-name.js';
 
 /**
  * One reason a value does not match a schema, said so that a person can fix it.
@@ -44,36 +45,6 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-/** Edit distance, to suggest the enum member somebody meant. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-function closestMember(found: unknown, members: readonly unknown[]): string | undefined {
-  if (typeof found !== 'string') return undefined;
-  const strings = members.filter((m): m is string => typeof m === 'string');
-  // A known prefix or decoration around a valid name (`oss:ObjectCreated:PutObject`, ` PutObject `).
-  const contained = strings.find((m) => found.trim() === m || (found.includes(m) && found.length - m.length <= 8));
-  if (contained) return contained;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const m of strings) {
-    const d = distance(found.toLowerCase(), m.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [m, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 4)) ? best : undefined;
-}
-
 function firstSentence(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   const sentence = text.split(/(?<=\.)\s|\n/)[0]!.trim();
@@ -89,7 +60,7 @@ function hintFor(error: ErrorObject, expected: string): string | undefined {
       if (typeof found === 'string' && found.startsWith('oss:') && members.includes(found.slice(4))) {
         return `drop the "oss:" prefix: trigger configs name events "oss:${found.slice(4)}", the payload FC sends says "${found.slice(4)}"`;
       }
-      const closest = closestMember(found, members);
+      const closest = closestName(found, members);
       return closest !== undefined && closest !== found ? `did you mean ${JSON.stringify(closest)}?` : undefined;
     }
     case 'type':
@@ -103,7 +74,7 @@ function hintFor(error: ErrorObject, expected: string): string | undefined {
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-      const closest = closestMember(name, known);
+      const closest = closestName(name, known);
       return closest ? `did you mean ${JSON.stringify(closest)}?` : known.length ? `known keys: ${known.join(', ')}` : undefined;
     }
     default:

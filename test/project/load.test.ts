@@ -68,6 +68,40 @@ describe('loadProject', () => {
     }
   });
 
+  it('a name the project lacks stops s 3.x (edition 3.0.0), while s 2.x and Fun templates leave it as written', () => {
+    const kinds = (file: string, text: string) => {
+      const dir = tempDir('fc-sim-dialect-');
+      writeFileSync(join(dir, file), text);
+      return loadProject(dir).problems.map((problem) => `${problem.kind} ${problem.location.path}`);
+    };
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless Devs variable with a typo
+    const fn = { functionName: 'f', runtime: 'nodejs18', code: '.', handler: 'index.handler', environmentVariables: { REGION: '${vars.regoin}' } };
+    expect(kinds('s.yaml', JSON.stringify({ edition: '3.0.0', vars: { region: 'x' }, resources: { f: { component: 'fc3', props: fn } } }))).toEqual([
+      'variable-stops-deploy resources.f.props.environmentVariables.REGION',
+    ]);
+    const fc2 = {
+      edition: '1.0.0',
+      vars: { region: 'x' },
+      services: { f: { component: 'fc', props: { service: { name: 's' }, function: { name: 'f', ...fn } } } },
+    };
+    expect(kinds('s.yaml', JSON.stringify(fc2))).toEqual(['unresolved-variable services.f.props.function.environmentVariables.REGION']);
+    const fun = {
+      ROSTemplateFormatVersion: '2015-09-01',
+      Transform: 'Aliyun::Serverless-2018-04-03',
+      Resources: {
+        s: {
+          Type: 'Aliyun::Serverless::Service',
+          f: {
+            Type: 'Aliyun::Serverless::Function',
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: an ROS-style substitution Fun itself does not resolve
+            Properties: { Handler: 'index.handler', Runtime: 'nodejs18', CodeUri: '.', EnvironmentVariables: { REGION: '${AccountId}' } },
+          },
+        },
+      },
+    };
+    expect(kinds('template.yml', JSON.stringify(fun))).toEqual(['unresolved-variable Resources.s.f.Properties.EnvironmentVariables.REGION']);
+  });
+
   it('reads an fc 2.x s.yaml: services, the capitalised OSS filter made the API’s, several triggers, custom domain routes', () => {
     const project = loadProject(join(projects, 'fc-app', 's.yaml'));
     expect(project.format).toBe('fc');

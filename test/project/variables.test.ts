@@ -14,29 +14,34 @@ writeFileSync(join(root, 'config.json'), '{"tier":"gold","limits":{"rps":5}}');
 mkdirSync(join(root, 'code'));
 
 function resolve(document: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
-  const unresolved: { reference: string; path: string; reason: string }[] = [];
+  const unresolved: { reference: string; path: string; reason: string; stopsDeploy: boolean }[] = [];
   const notes: string[] = [];
   const value = resolveVariables({
     document,
     env,
     root,
     accountId: DEFAULT_ACCOUNT_ID,
-    unresolved: (reference, path, reason) => unresolved.push({ reference, path, reason }),
+    unresolved: (reference, path, reason, stopsDeploy) => unresolved.push({ reference, path, reason, stopsDeploy }),
     note: (_message, path) => notes.push(path),
   });
   return { value, unresolved, notes };
 }
 
 describe('Serverless Devs variables', () => {
-  it("env('NAME', 'default'), env(NAME), env.NAME: the environment first, then the default", () => {
+  it("env('NAME', 'default'), env(NAME): the environment first, then the default; env.NAME on edition 1.0.0 only", () => {
+    const env = { BARE: 'set', MODE: 'prod', EMPTY: '' };
     const { value, unresolved } = resolve(
-      {
-        vars: { region: "${env('REGION', 'cn-hongkong')}", mode: '${env("MODE", "dev")}', bare: '${env(BARE)}', dotted: '${env.BARE}' },
-      },
-      { BARE: 'set', MODE: 'prod' },
+      { vars: { region: "${env('REGION', 'cn-hongkong')}", mode: '${env("MODE", "dev")}', bare: '${env(BARE)}', empty: "${env('EMPTY', 'dflt')}" } },
+      env,
     );
-    expect(value.vars).toEqual({ region: 'cn-hongkong', mode: 'prod', bare: 'set', dotted: 'set' });
+    // devs-compile's env(): a variable set to "" is not set.
+    expect(value.vars).toEqual({ region: 'cn-hongkong', mode: 'prod', bare: 'set', empty: 'dflt' });
     expect(unresolved).toEqual([]);
+    // s 2.x (Serverless-Devs/core) reads env.NAME from the process; s 3.x has no `env` name and stops.
+    expect(resolve({ services: {}, vars: { dotted: '${env.BARE}' } }, env).value.vars).toEqual({ dotted: 'set' });
+    const s3 = resolve({ resources: {}, vars: { dotted: '${env.BARE}' } }, env);
+    expect(s3.value.vars).toEqual({ dotted: '${env.BARE}' });
+    expect(s3.unresolved).toEqual([expect.objectContaining({ path: 'vars.dotted', stopsDeploy: true, reason: expect.stringContaining('has no `env`') })]);
   });
 
   it('a default may itself be a call, as devsapp writes the component name', () => {
@@ -91,50 +96,98 @@ describe('Serverless Devs variables', () => {
     expect((value.services as { b: { props: { url: string } } }).b.props.url).toBe('x-first');
   });
 
-  it('what has no local value stays as written, each with a reason: output, an unset env() without default, unknown names, file()', () => {
+  it('what has no local value stays as written, each with a reason: output, an unset env() without default, file()', () => {
     const { value, unresolved } = resolve({
-      resources: {
-        api: { props: { url: '${resources.api.output.url}', key: '${env(SECRET)}', pattern: '{"source":["${functionName}"]}', text: "${file('./none.txt')}" } },
-      },
+      resources: { api: { props: { url: '${resources.api.output.url}', key: '${env(SECRET)}', text: "${file('./none.txt')}" } } },
     });
     expect((value.resources as { api: { props: unknown } }).api.props).toEqual({
       url: '${resources.api.output.url}',
       key: '${env(SECRET)}',
-      pattern: '{"source":["${functionName}"]}',
       text: "${file('./none.txt')}",
     });
-    expect(unresolved.map((item) => [item.path, item.reason])).toEqual([
-      ['resources.api.props.url', expect.stringContaining('after s deploy')],
-      ['resources.api.props.key', expect.stringContaining('SECRET is not set')],
-      ['resources.api.props.pattern', expect.stringContaining('s leaves it as written too')],
-      ['resources.api.props.text', expect.stringContaining('none.txt')],
+    expect(unresolved.map((item) => [item.path, item.reason, item.stopsDeploy])).toEqual([
+      ['resources.api.props.url', expect.stringContaining('after s deploy'), false],
+      ['resources.api.props.key', expect.stringContaining('SECRET is not set'), false],
+      ['resources.api.props.text', expect.stringContaining('none.txt'), false],
     ]);
   });
 
-  it('an empty string is a value (awesome-fc mns-topic-trigger: filterTag ""); || gives the right side for any falsy left, as JavaScript', () => {
+  // Each as @serverless-devs/art-template 4.13.16-beta.39's devs-compile (what s 3.1.10 bundles) answers it: "… not found"
+  // or a CompileError, and s deploy stops.
+  it.each([
+    ['a var the project does not have', '${vars.missing}'],
+    ['a name s 3.x does not have (devsapp 1.0.0 docs write it into EventBridge patterns)', '{"source":["MNS-${functionName}-t"]}'],
+    ['an index in brackets: the words after `vars.` are keys as they are', '${vars.list[1]}'],
+    ['spaces inside the braces', '${ vars.region }'],
+    ['|| outside a call (a quote there ends the compiled string early)', "${vars.region || 'cn-hangzhou'}"],
+    ['|| between two names outside a call', '${vars.missing || vars.region}'],
+    ['a literal on its own', "${'cn-hangzhou'}"],
+    ['a function s 3.x does not have', "${upper('x')}"],
+  ])('edition 3.0.0, s deploy stops at %s: left as written, reported as stopping it', (_, text) => {
+    const { value, unresolved } = resolve({ vars: { region: 'cn-shanghai', list: ['a', 'b'] }, resources: { f: { props: { description: text } } } });
+    expect((value.resources as { f: { props: { description: string } } }).f.props.description).toBe(text);
+    expect(unresolved).toEqual([
+      expect.objectContaining({ path: 'resources.f.props.description', stopsDeploy: true, reason: expect.stringContaining('s deploy stops here') }),
+    ]);
+  });
+
+  it('edition 1.0.0 leaves what it does not find as written, with a warning: s 2.x carries on', () => {
     const { value, unresolved } = resolve({
-      vars: { filterTag: '', retries: 0, on: false },
-      resources: {
-        f: {
-          props: {
-            filterTag: '${vars.filterTag}',
-            tagged: 'tag=${vars.filterTag};',
-            tag: "${vars.filterTag || 'all'}",
-            retries: '${vars.retries || 3}',
-            on: '${vars.on || true}',
-            none: "${vars.missing || 'fallback'}",
+      vars: { region: 'cn-shanghai' },
+      services: { f: { props: { pattern: '{"source":["MNS-${functionName}-t"]}', region: "${vars.region || 'cn-hangzhou'}" } } },
+    });
+    expect((value.services as { f: { props: unknown } }).f.props).toEqual({
+      pattern: '{"source":["MNS-${functionName}-t"]}',
+      region: "${vars.region || 'cn-hangzhou'}",
+    });
+    expect(unresolved.map((item) => [item.path, item.reason, item.stopsDeploy])).toEqual([
+      ['services.f.props.pattern', expect.stringContaining('s leaves it as written too'), false],
+      ['services.f.props.region', expect.stringContaining('no `||`'), false],
+    ]);
+  });
+
+  it('edition 3.0.0: a call is JavaScript (|| and members of its value), dotted words are keys, a value in a longer string is its JavaScript text', () => {
+    const { value, unresolved } = resolve(
+      {
+        vars: { list: ['a', 'b'], limits: { rps: 5 }, count: 3 },
+        resources: {
+          f: {
+            props: {
+              tier: "${json(file('./config.json')).tier}",
+              rps: "${json(file('./config.json')).limits.rps}",
+              tag: "${env('FILTER_TAG', '') || 'all'}",
+              second: '${vars.list.1}',
+              text: 'limits=${vars.limits};list=${vars.list}',
+              count: '${str(vars.count)}',
+              parsed: "${yaml('a: 1').a}",
+              encoded: "${base64('hi')}",
+              brace: '${vars.count}}',
+            },
           },
         },
       },
-    });
+      { FILTER_TAG: '' },
+    );
     expect((value.resources as { f: { props: unknown } }).f.props).toEqual({
-      filterTag: '',
-      tagged: 'tag=;',
+      tier: 'gold',
+      rps: 5,
       tag: 'all',
-      retries: 3,
-      on: true,
-      none: 'fallback',
+      second: 'b',
+      text: 'limits=[object Object];list=a,b',
+      count: '3',
+      parsed: 1,
+      encoded: 'aGk=',
+      brace: '3}',
     });
+    expect(unresolved).toEqual([]);
+  });
+
+  it('an empty string, 0 and false are values (awesome-fc mns-topic-trigger: filterTag "")', () => {
+    const { value, unresolved } = resolve({
+      vars: { filterTag: '', retries: 0, on: false },
+      resources: { f: { props: { filterTag: '${vars.filterTag}', tagged: 'tag=${vars.filterTag};', retries: '${vars.retries}', on: '${vars.on}' } } },
+    });
+    expect((value.resources as { f: { props: unknown } }).f.props).toEqual({ filterTag: '', tagged: 'tag=;', retries: 0, on: false });
     expect(unresolved).toEqual([]);
   });
 
