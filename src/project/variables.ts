@@ -5,6 +5,8 @@ import { closestName } from '../closest-name.js';
 import { FcSimError } from '../errors.js';
 import type { Expression, Segment } from './variable-expression.js';
 import { ExpressionSyntaxError, parseExpression } from './variable-expression.js';
+import type { S2Reader } from './variables-s2.js';
+import { s2Reference } from './variables-s2.js';
 
 /**
  * Serverless Devs' "magic variables" (`${…}` in s.yaml), resolved the way its parsers do. Two dialects:
@@ -16,13 +18,10 @@ import { ExpressionSyntaxError, parseExpression } from './variable-expression.js
  *   split at its dots: the first word is a name of the parser's (`vars`, `resources`, `this`, `cwd`) and the rest are
  *   keys, as they are (`vars.list.1`; `vars.list[1]` or `vars.a || 'b'` are keys no one has). One that has no value
  *   stops `s` ("${vars.x} not found"): fc-sim leaves it as written and reports that `s deploy` stops there.
- * - **Edition 1.0.0** (`services:`), s 2.x: Serverless-Devs/core `src/common/execCommand/parse.ts` looks each name up
- *   (`vars.*`, `<service>.props.*`, `env.NAME`, `env(NAME)`) and leaves what it does not find as written, with a
- *   warning; it has no `||`.
+ * - **Edition 1.0.0** (`services:`), s 2.x: see `variables-s2.ts`. Names it does not find stay as written, with a
+ *   warning, and `s` carries on.
  *
- * Both: `file('./x')` (text, relative to the project file), `json(…)`, `path('./x')` (absolute, must exist),
- * `config('AccountID')`, `this.*` (the resource the value stands in). A value that is one reference keeps the
- * referenced type; references inside a longer string are written into it.
+ * `config('AccountID')` is fc-sim's account id, with a note. A value that is one reference keeps the referenced type.
  *
  * What cannot be known locally stays as written, with a warning: `resources.<name>.output.*` (known only after
  * `s deploy`), an unset `env()` without a default (set in CI, say). Leaving them as written, rather than a placeholder,
@@ -55,8 +54,9 @@ export interface VariableContext {
   names?: Readonly<Record<string, unknown>>;
 }
 
-/** As the parsers match them: the shortest text between `${` and the next `}`. */
+/** As the parsers match them: the shortest text between `${` and the next `}` (s 2.x's within a line). */
 const REFERENCE = /\$\{([\s\S]*?)\}/g;
+const S2_REFERENCE = /\$\{(.*?)\}/g;
 const HAS_REFERENCE = /\$\{[\s\S]*?\}/;
 
 /** `resources.a.props.triggers[0].name`, as messages point at a place in the document. */
@@ -128,6 +128,7 @@ class Resolver {
   /** A string's references resolved; a value that holds references again is resolved once more, as the parsers do. */
   private text(raw: string, segments: Segment[], depth: number): unknown {
     const again = (value: unknown) => depth < 1 && typeof value === 'string' && HAS_REFERENCE.test(value);
+    if (!this.s3) return this.s2Text(raw, segments, again, depth);
     const first = HAS_REFERENCE.exec(raw);
     if (first && first[0].length === raw.length) {
       const value = this.reference(raw.slice(2, -1), segments);
@@ -138,17 +139,34 @@ class Resolver {
       let value = this.reference(expression, segments);
       if (value === UNRESOLVED) return match;
       if (again(value)) value = this.text(value as string, segments, depth + 1);
-      if (this.s3) return javascriptText(value);
-      return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+      return javascriptText(value);
     });
+  }
+
+  /**
+   * s 2.x writes each reference's value in turn (core `iteratorToSetValue`): a text value into the string in place of
+   * its first occurrence, any other value in place of the whole string (`n-${vars.count}` is the number).
+   */
+  private s2Text(raw: string, segments: Segment[], again: (value: unknown) => boolean, depth: number): unknown {
+    let result: unknown = raw;
+    for (const [match, inner] of raw.matchAll(S2_REFERENCE)) {
+      const answer = s2Reference(inner!, this.s2Reader(segments));
+      if ('unresolved' in answer) {
+        this.context.unresolved(match, pathText(segments), answer.unresolved, false);
+        if (answer.asText) result = String(result);
+        continue;
+      }
+      const value = again(answer.value) ? this.text(answer.value as string, segments, depth + 1) : answer.value;
+      result = typeof value === 'string' ? String(result).replace(match, value) : value;
+    }
+    return result;
   }
 
   /** One `${…}`: its value, or UNRESOLVED when it has none locally (reported). */
   private reference(code: string, segments: Segment[]): unknown {
     try {
-      const value = this.s3 ? this.compiled(code, segments) : this.looked(code, segments);
-      if (!present(value))
-        throw this.s3 ? new StopsDeploy(`s deploy stops here: Serverless Devs 3.x finds no value for it`) : new Unresolvable('it has no value');
+      const value = this.compiled(code, segments);
+      if (!present(value)) throw new StopsDeploy('s deploy stops here: Serverless Devs 3.x finds no value for it');
       return value;
     } catch (error) {
       if (!(error instanceof Unresolvable)) throw error;
@@ -204,11 +222,16 @@ class Resolver {
     return '';
   }
 
-  /** s 2.x: each `${…}` a name or a call; no operators. */
-  private looked(code: string, segments: Segment[]): unknown {
-    const expression = this.parsed(code, code);
-    if (expression.kind === 'or') throw new Unresolvable('Serverless Devs 2.x reads no `||` and leaves it as written');
-    return this.evaluate(expression, segments);
+  private s2Reader(segments: Segment[]): S2Reader {
+    return {
+      document: this.context.document,
+      at: (path) => this.at(path),
+      itself: (keys) => (this.insideResource(segments) ? this.resourceItself(keys, segments) : undefined),
+      env: this.context.env,
+      root: this.context.root,
+      accountId: this.context.accountId,
+      note: (message) => this.context.note(message, pathText(segments)),
+    };
   }
 
   private parsed(text: string, code: string): Expression {
@@ -216,7 +239,7 @@ class Resolver {
       return parseExpression(text);
     } catch (error) {
       if (!(error instanceof ExpressionSyntaxError)) throw error;
-      throw this.s3 ? new StopsDeploy(`s deploy stops here: "${code}" is no expression Serverless Devs 3.x evaluates`) : new Unresolvable(error.message);
+      throw new StopsDeploy(`s deploy stops here: "${code}" is no expression Serverless Devs 3.x evaluates`);
     }
   }
 
@@ -235,19 +258,15 @@ class Resolver {
         return member(this.evaluate(expression.object, segments), expression.segments);
       case 'path': {
         const [head, ...rest] = expression.segments as [string, ...Segment[]];
-        // JavaScript in s 3.x: a missing key is undefined, for the call or the whole value to answer for.
-        return this.s3 ? this.s3Name(head, rest, segments) : this.lookup(head, rest, segments);
+        // JavaScript: a missing key is undefined, for the call or the whole value to answer for.
+        return this.s3Name(head, rest, segments);
       }
     }
   }
 
   private call(name: string, args: Expression[], segments: Segment[]): unknown {
     const text = (index: number) => {
-      const arg = args[index];
-      // `${env(secretId)}`, as the 1.0.0 docs write it: a bare name is the name. (s 3.x quotes it only in a `${…}`
-      // without quotes, which `compiled` has done; elsewhere it is JavaScript's name.)
-      const bareName = !this.s3 && arg?.kind === 'path' && arg.segments.length === 1;
-      const value = bareName ? String(arg.segments[0]) : arg === undefined ? undefined : this.evaluate(arg, segments);
+      const value = args[index] === undefined ? undefined : this.evaluate(args[index], segments);
       if (typeof value !== 'string' || value === '') throw new Unresolvable(`${name}() needs a text argument`);
       return value;
     };
@@ -286,14 +305,6 @@ class Resolver {
         );
         return this.context.accountId;
       }
-    }
-    if (this.s3) return this.s3Call(name, args, segments, text);
-    throw new Unresolvable(`${name}() is no function of Serverless Devs 2.x's variables (env, file, path, config)`);
-  }
-
-  /** The functions only s 3.x has (devs-compile's imports). */
-  private s3Call(name: string, args: Expression[], segments: Segment[], text: (index: number) => string): unknown {
-    switch (name) {
       case 'str': {
         // `String(get(context, value, value))`: a name of the parser's is its value, any other text itself.
         const value = args[0] === undefined ? undefined : this.evaluate(args[0], segments);
@@ -345,24 +356,6 @@ class Resolver {
     throw new StopsDeploy(`s deploy stops here: Serverless Devs 3.x has no \`${head}\`: its names are ${S3_NAMES}`);
   }
 
-  /** s 2.x: `vars.*`, `<service>.props.*` (also `services.<service>.props.*`), `this.*`, `env.X`. */
-  private lookup(head: string, rest: Segment[], segments: Segment[]): unknown {
-    const given = this.given(head, rest);
-    if (given.found) return given.value;
-    if (head === 'env' && rest.length === 1) return this.context.env[String(rest[0])];
-    if (head === 'vars') return this.at(['vars', ...rest]);
-    if (head === 'this') return this.resourceItself(rest, segments);
-    const projects = this.context.document[this.projectsKey];
-    const isProject = (name: Segment | undefined) => typeof projects === 'object' && projects !== null && name !== undefined && Object.hasOwn(projects, name);
-    const target = (head === 'services' || head === 'resources') && isProject(rest[0]) ? rest : isProject(head) ? [head, ...rest] : undefined;
-    if (target) {
-      const part = target[1];
-      if (part === 'output' || part === 'info') throw new Unresolvable(`${pathText(target)}.… is known only after s deploy; fc-sim leaves it as written`);
-      return this.at([this.projectsKey, ...target]);
-    }
-    throw new Unresolvable(`${pathText([head, ...rest])} names nothing Serverless Devs 2.x resolves (s leaves it as written too)`);
-  }
-
   /** The names env.yaml's overlays are resolved with. */
   private given(head: string, keys: Segment[]): { found: boolean; value?: unknown } {
     const names = this.context.names;
@@ -370,10 +363,14 @@ class Resolver {
     return { found: true, value: member(names[head], keys) };
   }
 
+  private insideResource(segments: Segment[]): boolean {
+    return segments[0] === this.projectsKey && segments.length > 1;
+  }
+
   /** `this.*`: the resource the value stands in (its name, access, component, props). */
   private resourceItself(keys: Segment[], segments: Segment[]): unknown {
-    const name = segments[0] === this.projectsKey && segments.length > 1 ? String(segments[1]) : undefined;
-    if (name === undefined) throw new Unresolvable('this.… stands only inside a resource');
+    if (!this.insideResource(segments)) throw new Unresolvable('this.… stands only inside a resource');
+    const name = String(segments[1]);
     if (keys[0] === 'name' && keys.length === 1) return name;
     if (keys[0] === 'access' && keys.length === 1) return this.at([this.projectsKey, name, 'access']) ?? this.at(['access']);
     return this.at([this.projectsKey, name, ...keys]);

@@ -142,8 +142,57 @@ describe('Serverless Devs variables', () => {
     });
     expect(unresolved.map((item) => [item.path, item.reason, item.stopsDeploy])).toEqual([
       ['services.f.props.pattern', expect.stringContaining('s leaves it as written too'), false],
-      ['services.f.props.region', expect.stringContaining('no `||`'), false],
+      ['services.f.props.region', expect.stringContaining('s leaves it as written too'), false],
     ]);
+  });
+
+  // Each as s 2.2.2 (Serverless-Devs/core 0.1.66) handed it to a component that printed its props.
+  it("edition 1.0.0 as s 2.x writes it: bare call arguments, core's keys, a value that is not text in place of the whole string", () => {
+    writeFileSync(join(root, 'limits.json'), '{"rps":5}');
+    const { value, unresolved, notes } = resolve(
+      {
+        vars: { count: 3, list: ['a', 'b'], limits: { rps: 5 } },
+        services: {
+          f: {
+            props: {
+              function: { name: 'fn' },
+              pattern: '{"source":["MNS-${this.props.function.name}-EB"]}',
+              bare: '${env(STAGE)}',
+              quoted: "${env('STAGE')}",
+              dotted: '${env.STAGE}',
+              second: '${vars.list[1]}',
+              keyed: '${vars.list.1}',
+              embedded: 'n-${vars.count}',
+              object: 'o-${vars.limits}',
+              file: '${file(./limits.json)}',
+              text: '${file(./banner.txt)}',
+              folder: '${path(./code)}',
+              other: '${f.props.function.name}',
+              unknown: '${upper(x)}',
+            },
+          },
+        },
+      },
+      { STAGE: 'prod' },
+    );
+    expect((value.services as { f: { props: unknown } }).f.props).toEqual({
+      function: { name: 'fn' },
+      pattern: '{"source":["MNS-fn-EB"]}',
+      bare: 'prod',
+      quoted: "${env('STAGE')}",
+      dotted: 'prod',
+      second: 'b',
+      keyed: '${vars.list.1}',
+      embedded: 3,
+      object: { rps: 5 },
+      file: { rps: 5 },
+      text: {},
+      folder: join(root, 'code'),
+      other: 'fn',
+      unknown: '',
+    });
+    expect(unresolved.map((item) => item.path)).toEqual(['services.f.props.quoted', 'services.f.props.keyed']);
+    expect(notes).toEqual(['services.f.props.text', 'services.f.props.unknown']);
   });
 
   it('edition 3.0.0: a call is JavaScript (|| and members of its value), dotted words are keys, a value in a longer string is its JavaScript text', () => {
