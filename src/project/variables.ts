@@ -87,6 +87,8 @@ const javascriptText = (value: unknown) => String(value);
 class Resolver {
   private readonly done = new Map<string, unknown>();
   private readonly inProgress: string[] = [];
+  /** How many values read are being resolved once more (s 3.x does that without `this`). */
+  private rereading = 0;
   /** `resources` for edition 3.0.0 (s 3.x's dialect), `services` for 1.0.0 (s 2.x's). */
   private readonly projectsKey: 'resources' | 'services';
 
@@ -133,14 +135,23 @@ class Resolver {
     if (first && first[0].length === raw.length) {
       const value = this.reference(raw.slice(2, -1), segments);
       if (value === UNRESOLVED) return raw;
-      return again(value) ? this.text(value as string, segments, depth + 1) : value;
+      return again(value) ? this.reread(value as string, segments, depth) : value;
     }
     return raw.replace(REFERENCE, (match, expression: string) => {
       let value = this.reference(expression, segments);
       if (value === UNRESOLVED) return match;
-      if (again(value)) value = this.text(value as string, segments, depth + 1);
+      if (again(value)) value = this.reread(value as string, segments, depth);
       return javascriptText(value);
     });
+  }
+
+  private reread(value: string, segments: Segment[], depth: number): unknown {
+    this.rereading++;
+    try {
+      return this.text(value, segments, depth + 1);
+    } finally {
+      this.rereading--;
+    }
   }
 
   /**
@@ -345,11 +356,21 @@ class Resolver {
     const given = this.given(head, keys);
     if (given.found) return given.value;
     if (head === 'vars') return this.at(['vars', ...keys]);
-    if (head === 'this' || head === 'that') return this.resourceItself(keys, segments);
     if (head === 'cwd') return member(this.context.root, keys);
+    if (head === 'this' || head === 'that' || head === 'resources') {
+      // parse-spec resolves the top-level values (vars…) with cwd, vars and the functions only.
+      if (!this.insideResource(segments)) throw new StopsDeploy(`s deploy stops here: outside resources, Serverless Devs 3.x has no \`${head}\``);
+      // devs-compile turns `${this.` into `${that.` in what is written, not in a value it resolves once more.
+      if (head === 'this' && this.rereading > 0)
+        throw new StopsDeploy('s deploy stops here: Serverless Devs 3.x reads `this` in a value written in the project, not in one a reference gave');
+    }
+    if (head === 'this' || head === 'that') return this.resourceItself(keys, segments);
     if (head === 'resources') {
       if (keys[1] === 'output' || keys[1] === 'info')
         throw new Unresolvable(`${pathText(['resources', ...keys])} is known only after s deploy; s and fc-sim leave it as written`);
+      // Resources are resolved in the order they are written: one not resolved yet (this one, or a later one) is read as written.
+      const resources = Object.keys(this.context.document.resources ?? {});
+      if (resources.indexOf(String(keys[0])) >= resources.indexOf(String(segments[1]))) return this.written(['resources', ...keys]);
       return this.at(['resources', ...keys]);
     }
     if (head === 'credential') throw new Unresolvable("the deploying credentials are not known locally (config('AccountID') is the one fc-sim stands in for)");
@@ -374,6 +395,11 @@ class Resolver {
     if (keys[0] === 'name' && keys.length === 1) return name;
     if (keys[0] === 'access' && keys.length === 1) return this.at([this.projectsKey, name, 'access']) ?? this.at(['access']);
     return this.at([this.projectsKey, name, ...keys]);
+  }
+
+  /** The value at a document path as written; undefined where there is none. */
+  private written(path: Segment[]): unknown {
+    return member(this.context.document, path);
   }
 
   /** The value at a document path, each step's references resolved; undefined where there is none. */

@@ -131,6 +131,37 @@ describe('Serverless Devs variables', () => {
     ]);
   });
 
+  // As the s 3.1.10 CLI answered, deploying these to a local component that recorded its props.
+  it('edition 3.0.0 resolves resources in the order they are written: a later one is read as written, then resolved once more', () => {
+    const { value, unresolved } = resolve({
+      vars: { region: 'cn-shanghai' },
+      resources: {
+        first: { props: { functionName: 'f1', description: '${resources.second.props.description}', peer: '${resources.second.props.functionName}' } },
+        second: { props: { functionName: 'f2-${vars.region}', description: '${resources.first.props.functionName}-d' } },
+      },
+    });
+    const props = (name: string) => (value.resources as Record<string, { props: unknown }>)[name]!.props;
+    // Mutual references: no circle, as s reads the later one as written.
+    expect(props('first')).toEqual({ functionName: 'f1', description: 'f1-d', peer: 'f2-cn-shanghai' });
+    expect(props('second')).toEqual({ functionName: 'f2-cn-shanghai', description: 'f1-d' });
+    expect(unresolved).toEqual([]);
+  });
+
+  it('edition 3.0.0 stops at `this` in a value another reference gave, and at `this` or `resources` outside resources', () => {
+    const { unresolved } = resolve({
+      vars: { name: '${this.name}', peer: '${resources.b.props.functionName}' },
+      resources: {
+        a: { props: { functionName: 'fa', description: '${resources.b.props.description}' } },
+        b: { props: { functionName: 'fb', description: '${this.props.functionName}-d' } },
+      },
+    });
+    expect(unresolved.map((item) => [item.path, item.stopsDeploy, item.reason])).toEqual([
+      ['vars.name', true, expect.stringContaining('outside resources, Serverless Devs 3.x has no `this`')],
+      ['vars.peer', true, expect.stringContaining('outside resources, Serverless Devs 3.x has no `resources`')],
+      ['resources.a.props.description', true, expect.stringContaining('`this` in a value written in the project, not in one a reference gave')],
+    ]);
+  });
+
   it('edition 1.0.0 leaves what it does not find as written, with a warning: s 2.x carries on', () => {
     const { value, unresolved } = resolve({
       vars: { region: 'cn-shanghai' },
