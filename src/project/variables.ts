@@ -173,7 +173,7 @@ class Resolver {
     return result;
   }
 
-  /** One `${…}`: its value, or UNRESOLVED when it has none locally (reported). */
+  /** s 3.x: one `${…}`'s value, or UNRESOLVED when it has none locally (reported). */
   private reference(code: string, segments: Segment[]): unknown {
     try {
       const value = this.compiled(code, segments);
@@ -216,7 +216,7 @@ class Resolver {
 
   /** Where a dotted name's keys stop matching the document: `: vars has no regoin (did you mean vars.region?)`. */
   private missingKey(head: string, keys: readonly string[], segments: Segment[]): string {
-    const resource = segments[0] === this.projectsKey && segments.length > 1 ? [this.projectsKey, String(segments[1])] : undefined;
+    const resource = this.insideResource(segments) ? [this.projectsKey, String(segments[1])] : undefined;
     const base = head === 'vars' ? ['vars'] : head === 'resources' ? ['resources'] : (head === 'this' || head === 'that') && resource ? resource : undefined;
     if (base === undefined) return '';
     let parent: unknown = this.context.document;
