@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { FcSimError } from '../errors.js';
 import { loadFcTemplate } from './load-fc.js';
@@ -173,7 +174,8 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
     );
   const merged = baseFilled ? mergeLikeServerlessDevs(baseFilled.document, filled) : filled;
   const env = format === 'fun' ? (options.env ?? process.env) : environmentWithDotenv(options.env ?? process.env, [...codeFolders(merged, root), root]);
-  const resolve = (document: Document, at: string, report: boolean, names?: Record<string, unknown>) =>
+  /** `report`: every reference left as written (the last pass), only those that stop s (`stops`), or none. */
+  const resolve = (document: Document, at: string, report: boolean | 'stops', names?: Record<string, unknown>, where = (path: string) => ({ file, path })) =>
     resolveVariables({
       document,
       env,
@@ -183,14 +185,13 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
       parser: format === 'fc3' ? 's3' : 's2',
       ...(names === undefined ? {} : { names }),
       // Passes before the last leave what they cannot resolve for the last to resolve or report.
-      unresolved: report
-        ? (reference, where, reason, stopsDeploy) =>
-            problems.push(
-              stopsDeploy
-                ? { kind: 'variable-stops-deploy', message: `${reference}: ${reason}`, location: { file, path: where } }
-                : { kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: { file, path: where } },
-            )
-        : () => {},
+      unresolved: (reference, path, reason, stopsDeploy) => {
+        if (stopsDeploy && report !== false) {
+          const problem = { kind: 'variable-stops-deploy', message: `${reference}: ${reason}`, location: where(path) } as const;
+          // An overlay for a component is resolved for each of its resources: reported once.
+          if (!problems.some((other) => other.message === problem.message && isDeepStrictEqual(other.location, problem.location))) problems.push(problem);
+        } else if (report === true) problems.push({ kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: where(path) });
+      },
       // One note per stand-in (an ARN template repeats config('AccountID') in every trigger), at its first place.
       note: (message, where) => {
         if (!problems.some((problem) => problem.kind === 'note' && problem.message === message))
@@ -211,7 +212,10 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
     const chosen = chooseEnvironment({ document, file, name: options.environment, extended: base !== undefined, env, read: readDocument, problems });
     if (chosen) {
       const componentName = (component: unknown) => String(resolve({ vars: document.vars, component }, file, false).component ?? '');
-      document = applyEnvironment(document, chosen.environment, (value, names) => resolve(value, file, false, names), componentName);
+      // parse-spec resolves the overlays with `source`, `project` and `this` alone (`getEnvMagic`): a `${vars.*}` there
+      // stops s, though the s.yaml pass after would have a value for what it leaves.
+      const inEnvironment = (path: string) => ({ file: chosen.file, path: `${path} (environment ${chosen.environment.name})` });
+      document = applyEnvironment(document, chosen.environment, (value, names) => resolve(value, file, 'stops', names, inEnvironment), componentName);
       if (options.environment !== undefined)
         problems.push({ kind: 'note', message: `environment ${chosen.environment.name} of ${chosen.file} applied`, location: { file, path: 'env' } });
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -36,12 +36,31 @@ describe('env.yaml environments, as s --env applies them (fixtures/projects/sdev
       memorySize: 256,
       timeout: 10,
       region: 'cn-shanghai',
-      // ${this.props.functionName} in s.yaml sees the overlaid name; ${vars.region} in env.yaml is resolved with the s.yaml.
-      environment: { STAGE: 'testing', PROJECT: 'env-app', NAME: 'env-api-testing', HOME_REGION: 'cn-hangzhou' },
+      // ${this.props.functionName} in s.yaml sees the overlaid name; ${this.*} in env.yaml is the environment.
+      environment: { STAGE: 'testing', PROJECT: 'env-app', NAME: 'env-api-testing', HOME_REGION: 'cn-shanghai' },
     });
     expect(worker).toMatchObject({ timeout: 10, region: 'cn-shanghai', environment: { STAGE: 'local' } });
     expect(api!.environment).not.toHaveProperty('FROM_TEMPLATE');
     expect(project.problems).toEqual([expect.objectContaining({ kind: 'note', message: expect.stringContaining('environment testing of') })]);
+  });
+
+  // As parse-spec 0.0.29 (s 3.1.10) answers: "${vars.region} not found", and s deploy --env stops.
+  it('an overlay naming vars (which env.yaml does not have) stops s: a variable-stops-deploy error in env.yaml', async () => {
+    const copy = mkdtempSync(join(temp, 'copy-'));
+    cpSync(folder, copy, { recursive: true });
+    const envFile = join(copy, 'env.yaml');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Serverless Devs variables
+    writeFileSync(envFile, readFileSync(envFile, 'utf8').replace('${this.infraStack.region}', '${vars.region}'));
+    const project = loadProject(copy, { environment: 'testing', env: homeWithDefault('none', 'another-project') });
+    expect(project.problems.filter((problem) => problem.kind === 'variable-stops-deploy')).toEqual([
+      expect.objectContaining({ location: { file: envFile, path: 'overlays.resources.api.environmentVariables.HOME_REGION (environment testing)' } }),
+    ]);
+    const lint = await runCli(['lint', '--project', copy, '--env', 'testing'], { env: homeWithDefault('none', 'another-project') });
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain('✗ error variable-stops-deploy: ');
+    expect(lint.stdout).toMatch(
+      /env\.yaml overlays\.resources\.api\.environmentVariables\.HOME_REGION \(environment testing\)\n {2}\$\{vars\.region\}: s deploy stops here/,
+    );
   });
 
   it('without --env: the default `s env default` recorded for the project (default-env.json); a stale one is a warning', () => {

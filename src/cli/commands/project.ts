@@ -73,10 +73,12 @@ export async function lintCommand(options: ProjectOptions, io: CliIo): Promise<n
   const findings = lintProject(project);
   if (options.json) io.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else {
-    const file = relative(io.cwd, project.file) || project.file;
+    const shown = (path: string) => relative(io.cwd, path) || path;
+    const file = shown(project.file);
     for (const finding of findings) {
+      // Where it is: the project file, or the file it extends or takes its environment from.
       io.stdout.write(
-        `${finding.severity === 'error' ? '✗' : '!'} ${finding.severity} ${finding.rule}: ${file} ${finding.location.path}\n  ${finding.message}\n  fix: ${finding.fix}\n`,
+        `${finding.severity === 'error' ? '✗' : '!'} ${finding.severity} ${finding.rule}: ${shown(finding.location.file)} ${finding.location.path}\n  ${finding.message}\n  fix: ${finding.fix}\n`,
       );
     }
     const errors = findings.filter((finding) => finding.severity === 'error').length;
