@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { FcSimError } from '../errors.js';
 import { loadFcTemplate } from './load-fc.js';
@@ -188,8 +187,9 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
       unresolved: (reference, path, reason, stopsDeploy) => {
         if (stopsDeploy && report !== false) {
           const problem = { kind: 'variable-stops-deploy', message: `${reference}: ${reason}`, location: where(path) } as const;
-          // An overlay for a component is resolved for each of its resources: reported once.
-          if (!problems.some((other) => other.message === problem.message && isDeepStrictEqual(other.location, problem.location))) problems.push(problem);
+          // Once: an overlay for a component is resolved for each of its resources, and what a base file (extend:)
+          // cannot resolve is still there when the merged document is.
+          if (!problems.some((other) => other.message === problem.message && other.location.path === problem.location.path)) problems.push(problem);
         } else if (report === true) problems.push({ kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: where(path) });
       },
       // One note per stand-in (an ARN template repeats config('AccountID') in every trigger), at its first place.
@@ -206,7 +206,12 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
     const { resources: _baseResources, ...baseRest } = baseFilled.document;
     const { resources: _ownResources, ...ownRest } = filled;
     const rest = mergeLikeServerlessDevs(baseRest, ownRest);
-    document = mergeLikeServerlessDevs(resolve({ ...baseFilled.document, ...rest }, baseFilled.file, false), resolve({ ...filled, ...rest }, file, false));
+    // Each file's resources are resolved alone: what one of them cannot resolve stops s, whatever the other file has.
+    const inBase = (path: string) => ({ file: baseFilled.file, path });
+    document = mergeLikeServerlessDevs(
+      resolve({ ...baseFilled.document, ...rest }, baseFilled.file, 'stops', undefined, inBase),
+      resolve({ ...filled, ...rest }, file, 'stops'),
+    );
   }
   if (format === 'fc3') {
     const chosen = chooseEnvironment({ document, file, name: options.environment, extended: base !== undefined, env, read: readDocument, problems });

@@ -31,6 +31,22 @@ describe('extend: another yaml file (fixtures/projects/sdevs-extend)', () => {
     expect(loadProject(folder, { env: {} }).functions[0]).toMatchObject({ name: 'hello', environment: { STAGE: 'base', BASE_NAME: 'hello' } });
   });
 
+  // As parse-spec 0.0.29 answers: each file's resources are resolved alone, and "${this.props.functionName} not found"
+  // stops s though the base has the name; a base's own error is reported once, in the base.
+  it('each file resolves its own resources: what one cannot resolve stops s (variable-stops-deploy), whatever the other has', () => {
+    const dir = files('alone', {
+      's.yaml': `edition: 3.0.0\nname: x\nresources:\n  a:\n    component: fc3\n    props: {functionName: a, runtime: nodejs18, code: ./, handler: index.handler, description: '\${vars.missing}'}\n`,
+      's.pre.yaml': `edition: 3.0.0\nname: x\nextend: s.yaml\nresources:\n  a:\n    props: {environmentVariables: {NAME: '\${this.props.functionName}'}}\n`,
+    });
+    const project = loadProject(dir, { template: 's.pre.yaml', env: {} });
+    expect(
+      project.problems.filter((problem) => problem.kind === 'variable-stops-deploy').map((problem) => [problem.location.file, problem.location.path]),
+    ).toEqual([
+      [join(dir, 's.yaml'), 'resources.a.props.description'],
+      [join(dir, 's.pre.yaml'), 'resources.a.props.environmentVariables.NAME'],
+    ]);
+  });
+
   it('edition 1.0.0: the whole documents merged, as the extend docs show', () => {
     const dir = files('v1', {
       's.yaml':
