@@ -61,6 +61,12 @@ describe('env.yaml environments, as s --env applies them (fixtures/projects/sdev
     expect(lint.stdout).toMatch(
       /env\.yaml overlays\.resources\.api\.environmentVariables\.HOME_REGION \(environment testing\)\n {2}\$\{vars\.region\}: s deploy stops here/,
     );
+    // fc-sim test says so too, and tests on.
+    const test = await runCli(['test', '--project', copy, '--env', 'testing', '--runs', '1'], { env: homeWithDefault('none', 'another-project') });
+    expect(test.stderr).toMatch(
+      /^fc-sim: error: .*env\.yaml overlays\.resources\.api\.environmentVariables\.HOME_REGION \(environment testing\): \$\{vars\.region\}: s deploy stops here/m,
+    );
+    expect(test.stdout).toMatch(/1 passed/);
   });
 
   it('without --env: the default `s env default` recorded for the project (default-env.json); a stale one is a warning', () => {

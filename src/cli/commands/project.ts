@@ -5,6 +5,7 @@ import type { Project, ProjectTrigger } from '../../project/model.js';
 import { table } from '../table.js';
 import { moduleOfTrigger } from '../../triggers/modules.js';
 import type { CliIo } from '../io.js';
+import { writeProjectProblems } from '../project-problems.js';
 
 export interface ProjectOptions {
   project?: string;
@@ -56,10 +57,7 @@ export async function lsCommand(options: ProjectOptions, io: CliIo): Promise<num
       ]),
     );
   }
-  for (const problem of project.problems)
-    io.stderr.write(
-      `fc-sim: ${problem.kind === 'note' ? 'note' : 'warning'}: ${problem.location.path || relative(io.cwd, project.file)}: ${problem.message}\n`,
-    );
+  writeProjectProblems(project, io);
   return 0;
 }
 

@@ -12,6 +12,7 @@ import { endAllGroups } from '../../runtime/process-group.js';
 import type { FunctionFlags } from '../function-options.js';
 import { inspectFrom, platformFlag } from '../function-options.js';
 import type { CliIo } from '../io.js';
+import { writeProjectProblems } from '../project-problems.js';
 import { onStopSignal } from '../signals.js';
 import { table } from '../table.js';
 
@@ -70,8 +71,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     loadProject(options.project ?? '.', { cwd: io.cwd, env: io.env, template: options.template, environment: options.env }),
     platformFlag(options),
   );
-  for (const problem of project.problems)
-    io.stderr.write(`fc-sim: ${problem.kind === 'note' ? 'note' : 'warning'}: ${problem.location.path}: ${problem.message}\n`);
+  writeProjectProblems(project, io);
   const port = options.port ?? 9000;
   if (port > 65535) throw new FcSimError('E_USAGE', `--port: ${port} is not a port (0 to 65535)`);
   const host = options.host ?? '127.0.0.1';

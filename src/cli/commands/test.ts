@@ -11,6 +11,7 @@ import type { FunctionFlags } from '../function-options.js';
 import { platformFlag } from '../function-options.js';
 import type { CommandIo } from '../io.js';
 import { pathIn } from '../io.js';
+import { writeProjectProblems } from '../project-problems.js';
 import { checkOutputFile, checkOutputFolder } from '../output-paths.js';
 import { FAST_CHECK_PATH } from '../../testing/check-handler.js';
 import { commandLine } from '../../testing/replay-command.js';
@@ -130,6 +131,7 @@ export async function testCommand(selectors: readonly string[], options: TestCom
   const scope =
     selectors.length > 0 || shard ? `; running ${pairs} trigger${pairs === 1 ? '' : 's'}${shard ? ` (shard ${shard.index}/${shard.count})` : ''}` : '';
   io.stdout.write(`fc-sim test: ${relative(io.cwd, project.file) || project.file}, ${project.functions.length} functions${scope}\n`);
+  writeProjectProblems(project, io);
   // Written at the end, or on a stop signal with what ran by then.
   const writeJunit = (results: TriggerResult[]) => {
     if (!options.junit) return;
