@@ -12,7 +12,8 @@ import { s2Reference } from './variables-s2.js';
  * Serverless Devs' "magic variables" (`${…}` in s.yaml), resolved the way its parsers do. Two dialects:
  *
  * - **Edition 3.0.0** (`resources:`), s 3.x: parse-spec compiles each value with `@serverless-devs/art-template`'s
- *   `devs-compile` (4.13.15 and the 4.13.16 betas s 3.1.10 bundles; `lib/compile/compiler.js` `parseExpression`).
+ *   `devs-compile`, as s 3.1.10 bundles it (the same compiler as @serverless-devs/art-template 4.13.15 and
+ *   4.13.16-beta.39, `lib/compile/compiler.js` `parseExpression`; the beta's imports add a base64() the CLI lacks).
  *   A `${…}` holding a call is evaluated as JavaScript (`env('NAME', 'default')`, `json(file('./x.json')).key`,
  *   `env('A') || 'b'`; a call without quotes takes its parentheses' text as one string: `env(NAME)`). Any other is
  *   split at its dots: the first word is a name of the parser's (`vars`, `resources`, `this`, `cwd`) and the rest are
@@ -74,7 +75,7 @@ class StopsDeploy extends Unresolvable {}
 const CALL = /(.*)\((.*)\)/;
 
 /** The names s 3.x's parse phase gives a resource's values (parse-spec `ParseContent.getMagicProps`). */
-const S3_NAMES = 'vars, resources, this, cwd and the functions env(), file(), json(), path(), config(), str(), yaml(), base64()';
+const S3_NAMES = 'vars, resources, this, cwd and the functions env(), file(), json(), path(), config(), str(), yaml()';
 
 /** undefined and null are "no value" to both parsers; an empty string, 0 and false are values. */
 const present = (value: unknown) => value !== undefined && value !== null;
@@ -332,10 +333,11 @@ class Resolver {
           throw new StopsDeploy(`s deploy stops here: yaml(): not YAML: ${value.slice(0, 60)}`);
         }
       }
-      case 'base64':
-        return Buffer.from(text(0)).toString('base64');
+      case 'regex':
+        throw new Unresolvable(`regex('${text(0)}') tests the s command being run, which fc-sim does not know`);
       case 'secret':
         throw new Unresolvable(`secret('${text(0)}') is a secret kept by the deploying machine, not known locally`);
+      // s 3.1.10 (the latest CLI) has no base64(); the art-template betas after it do: the CLI is what users run.
       default:
         throw new StopsDeploy(`s deploy stops here: ${name}() is no function of Serverless Devs 3.x's (${S3_NAMES})`);
     }

@@ -123,6 +123,8 @@ describe('Serverless Devs variables', () => {
     ['|| between two names outside a call', '${vars.missing || vars.region}'],
     ['a literal on its own', "${'cn-hangzhou'}"],
     ['a function s 3.x does not have', "${upper('x')}"],
+    // The art-template betas after the one s 3.1.10 bundles have base64(); the CLI users run does not.
+    ['base64(), which s 3.1.10 does not have', "${base64('hi')}"],
   ])('edition 3.0.0, s deploy stops at %s: left as written, reported as stopping it', (_, text) => {
     const { value, unresolved } = resolve({ vars: { region: 'cn-shanghai', list: ['a', 'b'] }, resources: { f: { props: { description: text } } } });
     expect((value.resources as { f: { props: { description: string } } }).f.props.description).toBe(text);
@@ -240,7 +242,6 @@ describe('Serverless Devs variables', () => {
               text: 'limits=${vars.limits};list=${vars.list}',
               count: '${str(vars.count)}',
               parsed: "${yaml('a: 1').a}",
-              encoded: "${base64('hi')}",
               brace: '${vars.count}}',
             },
           },
@@ -256,7 +257,6 @@ describe('Serverless Devs variables', () => {
       text: 'limits=[object Object];list=a,b',
       count: '3',
       parsed: 1,
-      encoded: 'aGk=',
       brace: '3}',
     });
     expect(unresolved).toEqual([]);
