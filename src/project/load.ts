@@ -7,7 +7,7 @@ import { loadFc3Template } from './load-fc3.js';
 import { loadFunTemplate } from './load-fun.js';
 import type { CustomDomain, Project, ProjectFormat, ProjectProblem } from './model.js';
 import { DEFAULT_ACCOUNT_ID } from '../triggers/_shared/common.js';
-import { environmentWithDotenv } from './dotenv.js';
+import { dotenvLoads, environmentWithDotenv } from './dotenv.js';
 import { fillInitPlaceholders, markBarePlaceholders, quoteBarePlaceholders } from './init-template.js';
 import { resolveVariables } from './variables.js';
 import { applyEnvironment, chooseEnvironment } from './environments.js';
@@ -133,16 +133,6 @@ export interface LoadProjectOptions {
   environment?: string;
 }
 
-/** The code folders whose `.env` `s` loads before the project file's own (fc3 resources with a `code` string). */
-function codeFolders(document: Document, root: string): string[] {
-  const resources = document.resources;
-  if (typeof resources !== 'object' || resources === null) return [];
-  return Object.values(resources).flatMap((resource) => {
-    const code = (resource as { props?: { code?: unknown } } | null)?.props?.code;
-    return typeof code === 'string' && !code.includes('${') ? [resolve(root, code)] : [];
-  });
-}
-
 /**
  * Reads a project from a folder (its s.yaml or template.yml) or a file, into one model whatever the tool.
  *
@@ -172,7 +162,10 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
       'drop --env',
     );
   const merged = baseFilled ? mergeLikeServerlessDevs(baseFilled.document, filled) : filled;
-  const env = format === 'fun' ? (options.env ?? process.env) : environmentWithDotenv(options.env ?? process.env, [...codeFolders(merged, root), root]);
+  const env =
+    format === 'fun'
+      ? (options.env ?? process.env)
+      : environmentWithDotenv(options.env ?? process.env, dotenvLoads(merged, root, format === 'fc3' ? '3.0.0' : '1.0.0'));
   /** `report`: every reference left as written (the last pass), only those that stop s (`stops`), or none. */
   const resolve = (document: Document, at: string, report: boolean | 'stops', names?: Record<string, unknown>, where = (path: string) => ({ file, path })) =>
     resolveVariables({
