@@ -90,6 +90,11 @@ class Resolver {
   private readonly inProgress: string[] = [];
   /** How many values read are being resolved once more (s 3.x does that without `this`). */
   private rereading = 0;
+  /** Resources' values the parse left holding references it did not report: s's engine compiles those once more. */
+  private readonly leftovers: Segment[][] = [];
+  private readonly reported = new Set<string>();
+  /** In s's engine pass: every resource is resolved, none read as written. */
+  private engine = false;
   /** `resources` for edition 3.0.0 (s 3.x's dialect), `services` for 1.0.0 (s 2.x's). */
   private readonly projectsKey: 'resources' | 'services';
 
@@ -99,6 +104,20 @@ class Resolver {
 
   private get s3(): boolean {
     return (this.context.parser ?? (this.projectsKey === 'resources' ? 's3' : 's2')) === 's3';
+  }
+
+  /**
+   * The whole document, as `s deploy` hands it to the components: parsed, then (s 3.x) each resource's values that
+   * still hold references compiled once more by its engine (`getProps`), with every resource's parsed props.
+   */
+  document(): Record<string, unknown> {
+    const parsed = this.node([]) as Record<string, unknown>;
+    this.engine = true;
+    for (const path of this.leftovers) {
+      const parent = member(parsed, path.slice(0, -1)) as Record<Segment, unknown>;
+      parent[path.at(-1)!] = this.text(parent[path.at(-1)!] as string, path, 0);
+    }
+    return parsed;
   }
 
   /** The document node at `segments`, its references resolved (once: later lookups reuse it). */
@@ -115,6 +134,8 @@ class Resolver {
       for (const segment of segments) raw = (raw as Record<Segment, unknown> | undefined)?.[segment];
       const value = this.value(raw, segments);
       this.done.set(key, value);
+      const leftover = typeof raw === 'string' && typeof value === 'string' && HAS_REFERENCE.test(value) && !this.reported.has(pathText(segments));
+      if (this.s3 && leftover && this.insideResource(segments)) this.leftovers.push(segments);
       return value;
     } finally {
       this.inProgress.pop();
@@ -146,6 +167,11 @@ class Resolver {
     });
   }
 
+  private report(reference: string, segments: Segment[], reason: string, stopsDeploy: boolean): void {
+    this.reported.add(pathText(segments));
+    this.context.unresolved(reference, pathText(segments), reason, stopsDeploy);
+  }
+
   private reread(value: string, segments: Segment[], depth: number): unknown {
     this.rereading++;
     try {
@@ -164,7 +190,7 @@ class Resolver {
     for (const [match, inner] of raw.matchAll(S2_REFERENCE)) {
       const answer = s2Reference(inner!, this.s2Reader(segments));
       if ('unresolved' in answer) {
-        this.context.unresolved(match, pathText(segments), answer.unresolved, false);
+        this.report(match, segments, answer.unresolved, false);
         if (answer.asText) result = String(result);
         continue;
       }
@@ -182,7 +208,7 @@ class Resolver {
       return value;
     } catch (error) {
       if (!(error instanceof Unresolvable)) throw error;
-      this.context.unresolved(`\${${code}}`, pathText(segments), error.message, error instanceof StopsDeploy);
+      this.report(`\${${code}}`, segments, error.message, error instanceof StopsDeploy);
       return UNRESOLVED;
     }
   }
@@ -372,7 +398,7 @@ class Resolver {
         throw new Unresolvable(`${pathText(['resources', ...keys])} is known only after s deploy; s and fc-sim leave it as written`);
       // Resources are resolved in the order they are written: one not resolved yet (this one, or a later one) is read as written.
       const resources = Object.keys(this.context.document.resources ?? {});
-      if (resources.indexOf(String(keys[0])) >= resources.indexOf(String(segments[1]))) return this.written(['resources', ...keys]);
+      if (!this.engine && resources.indexOf(String(keys[0])) >= resources.indexOf(String(segments[1]))) return this.written(['resources', ...keys]);
       return this.at(['resources', ...keys]);
     }
     if (head === 'credential') throw new Unresolvable("the deploying credentials are not known locally (config('AccountID') is the one fc-sim stands in for)");
@@ -435,5 +461,5 @@ function member(value: unknown, keys: readonly Segment[]): unknown {
  * Throws an `E_PROJECT` FcSimError naming the chain when values refer to each other in a circle.
  */
 export function resolveVariables(context: VariableContext): Record<string, unknown> {
-  return new Resolver(context).node([]) as Record<string, unknown>;
+  return new Resolver(context).document();
 }

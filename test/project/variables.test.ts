@@ -149,6 +149,19 @@ describe('Serverless Devs variables', () => {
     expect(unresolved).toEqual([]);
   });
 
+  it("edition 3.0.0: what the parse leaves holding a reference, s's engine resolves once more with every resource parsed", () => {
+    const { value, unresolved } = resolve({
+      vars: { a: 'va' },
+      resources: {
+        first: { props: { functionName: 'f1-${vars.a}', description: '${resources.second.props.description}' } },
+        second: { props: { functionName: 'f2', description: '${resources.first.props.functionName}' } },
+      },
+    });
+    // parse-spec alone leaves first's description "f1-${vars.a}" (second's text read as written, resolved once).
+    expect((value.resources as Record<string, { props: unknown }>).first!.props).toEqual({ functionName: 'f1-va', description: 'f1-va' });
+    expect(unresolved).toEqual([]);
+  });
+
   it('edition 3.0.0 stops at `this` in a value another reference gave, and at `this` or `resources` outside resources', () => {
     const { unresolved } = resolve({
       vars: { name: '${this.name}', peer: '${resources.b.props.functionName}' },
