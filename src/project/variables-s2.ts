@@ -15,7 +15,7 @@ import type { Segment } from './variable-expression.js';
 export interface S2Reader {
   /** The document as written. */
   document: Record<string, unknown>;
-  /** The value at a document path, its own references resolved. */
+  /** The value at a document path, as written. */
   at(path: Segment[]): unknown;
   /** `this.*`: the service the value stands in; undefined outside one. */
   itself(keys: Segment[]): unknown;

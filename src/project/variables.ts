@@ -194,7 +194,14 @@ class Resolver {
         if (answer.asText) result = String(result);
         continue;
       }
-      const value = again(answer.value) ? this.text(answer.value as string, segments, depth + 1) : answer.value;
+      // The second parse resolves what the first wrote, strings inside a mapping or list included.
+      const twice = (written: unknown): unknown => {
+        if (typeof written === 'string') return again(written) ? this.text(written, segments, depth + 1) : written;
+        if (Array.isArray(written)) return written.map(twice);
+        if (typeof written === 'object' && written !== null) return Object.fromEntries(Object.entries(written).map(([key, inner]) => [key, twice(inner)]));
+        return written;
+      };
+      const value = twice(answer.value);
       result = typeof value === 'string' ? String(result).replace(match, value) : value;
     }
     return result;
@@ -263,7 +270,8 @@ class Resolver {
   private s2Reader(segments: Segment[]): S2Reader {
     return {
       document: this.context.document,
-      at: (path) => this.at(path),
+      // core looks names up in the document as written, and resolves what it wrote twice (ExecCommand parses twice).
+      at: (path) => this.written(path),
       itself: (keys) => (this.insideResource(segments) ? this.resourceItself(keys, segments) : undefined),
       env: this.context.env,
       root: this.context.root,

@@ -134,6 +134,15 @@ describe('Serverless Devs variables', () => {
   });
 
   // As the s 3.1.10 CLI answered, deploying these to a local component that recorded its props.
+  it('edition 1.0.0: s 2.x writes names as written and resolves the whole twice, so a chain of three vars stops short', () => {
+    const { value } = resolve({
+      vars: { a: '${vars.b}', b: '${vars.c}', c: '${vars.d}', d: 'deep', nested: { text: '${vars.d}' } },
+      services: { f: { props: { A: '${vars.a}', B: 'x-${vars.b}', C: '${vars.c}', N: '${vars.nested}' } } },
+    });
+    // As s 2.2.2 handed them to its component; s 3.x resolves all three to "deep".
+    expect((value.services as { f: { props: unknown } }).f.props).toEqual({ A: '${vars.c}', B: 'x-${vars.d}', C: 'deep', N: { text: 'deep' } });
+  });
+
   it('edition 3.0.0 resolves resources in the order they are written: a later one is read as written, then resolved once more', () => {
     const { value, unresolved } = resolve({
       vars: { region: 'cn-shanghai' },
