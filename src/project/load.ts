@@ -176,7 +176,7 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
       // Fun templates have no variables of their own: a `${…}` there is left as written, with a warning, as s 2.x leaves it.
       parser: format === 'fc3' ? 's3' : 's2',
       ...(names === undefined ? {} : { names }),
-      // Passes before the last leave what they cannot resolve for the last to resolve or report.
+      // Passes before the last report only what stops s there; the last resolves or reports the rest.
       unresolved: (reference, path, reason, stopsDeploy) => {
         if (stopsDeploy && report !== false) {
           const problem = { kind: 'variable-stops-deploy', message: `${reference}: ${reason}`, location: where(path) } as const;
@@ -186,9 +186,9 @@ export function loadProject(path = '.', options: LoadProjectOptions = {}): Proje
         } else if (report === true) problems.push({ kind: 'unresolved-variable', message: `${reference} left as written: ${reason}`, location: where(path) });
       },
       // One note per stand-in (an ARN template repeats config('AccountID') in every trigger), at its first place.
-      note: (message, where) => {
+      note: (message, path) => {
         if (!problems.some((problem) => problem.kind === 'note' && problem.message === message))
-          problems.push({ kind: 'note', message, location: { file, path: where } });
+          problems.push({ kind: 'note', message, location: { file, path } });
       },
     }) as Document;
   let document = merged;

@@ -13,10 +13,8 @@ import type { Segment } from './variable-expression.js';
 
 /** What the s 2.x reading needs of the document it resolves. */
 export interface S2Reader {
-  /** The document as written. */
+  /** The document as written: core looks names up there, and resolves what it wrote twice (ExecCommand parses twice). */
   document: Record<string, unknown>;
-  /** The value at a document path, as written. */
-  at(path: Segment[]): unknown;
   /** `this.*`: the service the value stands in; undefined outside one. */
   itself(keys: Segment[]): unknown;
   env: NodeJS.ProcessEnv;
@@ -105,7 +103,7 @@ function keyed(path: Segment[], reader: S2Reader): unknown {
       return undefined;
     written = (written as Record<Segment, unknown>)[segment];
   }
-  return reader.at(path);
+  return written;
 }
 
 /** core's flattened key as a path: `a.b[0][1].c` → a, b, 0, 1, c. */

@@ -270,8 +270,6 @@ class Resolver {
   private s2Reader(segments: Segment[]): S2Reader {
     return {
       document: this.context.document,
-      // core looks names up in the document as written, and resolves what it wrote twice (ExecCommand parses twice).
-      at: (path) => this.written(path),
       itself: (keys) => (this.insideResource(segments) ? this.resourceItself(keys, segments) : undefined),
       env: this.context.env,
       root: this.context.root,
