@@ -130,8 +130,7 @@ class Resolver {
     }
     this.inProgress.push(key);
     try {
-      let raw: unknown = this.context.document;
-      for (const segment of segments) raw = (raw as Record<Segment, unknown> | undefined)?.[segment];
+      const raw = this.written(segments);
       const value = this.value(raw, segments);
       this.done.set(key, value);
       const leftover = typeof raw === 'string' && typeof value === 'string' && HAS_REFERENCE.test(value) && !this.reported.has(pathText(segments));
