@@ -7,7 +7,7 @@ import { codeFolderProblem, customRuntimeEntryProblem, customRuntimeProgramProbl
 import { isDeprecatedRuntimeName, runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
 import { imageBareNode } from '../runtime/node/fc-node-folders.js';
 import { checkHandlerExport } from './handler-export.js';
-import type { Location, Project, ProjectFormat, ProjectFunction, ProjectTrigger } from './model.js';
+import type { Location, Project, ProjectFormat, ProjectFunction, ProjectProblem, ProjectTrigger } from './model.js';
 
 /**
  * The rule a lint finding breaks, one per FC rule fc-sim checks.
@@ -27,6 +27,7 @@ export type LintRule =
   | 'unresolved-variable'
   | 'variable-stops-deploy'
   | 'unknown-part'
+  | 'unknown-property'
   | 'code-folder'
   | 'custom-runtime-entry'
   | 'custom-runtime-node'
@@ -268,6 +269,35 @@ function triggerRules(fn: ProjectFunction, trigger: ProjectTrigger, format: Proj
   return findings;
 }
 
+/** What the loader reported, as the lint finding it is; notes (stand-ins worth knowing) are no findings. */
+function problemFinding(problem: ProjectProblem): LintFinding | undefined {
+  const { message, location } = problem;
+  switch (problem.kind) {
+    case 'note':
+      return undefined;
+    case 'unknown-part':
+      return { rule: 'unknown-part', severity: 'warning', message, fix: 'fc-sim skips it; test it another way', location };
+    case 'unknown-property':
+      return { rule: 'unknown-property', severity: problem.stopsDeploy ? 'error' : 'warning', message, fix: problem.fix ?? 'remove it', location };
+    case 'variable-stops-deploy':
+      return {
+        rule: 'variable-stops-deploy',
+        severity: 'error',
+        message,
+        fix: problem.fix ?? 'name a value the project has (vars:, resources.<name>.props, this), or write the value itself',
+        location,
+      };
+    default:
+      return {
+        rule: 'unresolved-variable',
+        severity: 'warning',
+        message,
+        fix: problem.fix ?? 'set the variable (vars:, the environment, or .env beside the project file) to test with its value',
+        location,
+      };
+  }
+}
+
 /**
  * Checks a project against FC's documented rules; each finding says how to fix it.
  *
@@ -292,29 +322,7 @@ export function lintProject(project: Project): LintFinding[] {
           } satisfies LintFinding,
         ]
       : []),
-    ...project.problems.flatMap((problem): LintFinding[] =>
-      problem.kind === 'note'
-        ? []
-        : [
-            problem.kind === 'unknown-part'
-              ? { rule: 'unknown-part', severity: 'warning', message: problem.message, fix: 'fc-sim skips it; test it another way', location: problem.location }
-              : problem.kind === 'variable-stops-deploy'
-                ? {
-                    rule: 'variable-stops-deploy',
-                    severity: 'error',
-                    message: problem.message,
-                    fix: problem.fix ?? 'name a value the project has (vars:, resources.<name>.props, this), or write the value itself',
-                    location: problem.location,
-                  }
-                : {
-                    rule: 'unresolved-variable',
-                    severity: 'warning',
-                    message: problem.message,
-                    fix: problem.fix ?? 'set the variable (vars:, the environment, or .env beside the project file) to test with its value',
-                    location: problem.location,
-                  },
-          ],
-    ),
+    ...project.problems.flatMap((problem) => problemFinding(problem) ?? []),
     ...project.functions.flatMap((fn) => [...functionRules(fn), ...fn.triggers.flatMap((trigger) => triggerRules(fn, trigger, project.format))]),
   ];
 }

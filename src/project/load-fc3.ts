@@ -3,10 +3,13 @@ import { componentOf } from './components.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, CustomDomainRoute, ProjectFunction, ProjectTrigger } from './model.js';
 import { instanceSettings } from './instance-settings.js';
+import { FC3_KEYS, reportUnknownKeys, schemaKeys } from './known-properties.js';
 import { mergeLikeServerlessDevs } from './merge.js';
 import { apiTriggerConfig } from './trigger-config.js';
 import { listSetting, methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
+import { loadSchema } from '../schema/catalog.js';
+import { moduleOfTrigger } from '../triggers/modules.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 
 /** What the fc3 component deploys when props leave them out (devsapp/fc3 `src/default/config.ts` FUNCTION_DEFAULT_CONFIG). */
@@ -62,6 +65,7 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
       continue;
     }
     if (kind !== 'function') continue;
+    reportUnknownKeys(props, { known: FC3_KEYS.function, what: 'function prop', path, outcome: 'fc3-drops' }, context);
     const functionName = String(props.functionName ?? name);
     const lifecycle = objectIn(props.instanceLifecycleConfig);
     const hook = (key: string) => objectIn(lifecycle[key]);
@@ -71,7 +75,13 @@ export function loadFc3Template(document: Document, context: LoadContext): { fun
       if (!isObject(trigger)) return [];
       const type = String(trigger.triggerType ?? '');
       const at = `${path}.triggers[${index}]`;
+      reportUnknownKeys(trigger, { known: FC3_KEYS.trigger, what: 'trigger key', path: at, outcome: 'fc3-drops' }, context);
       const config = apiTriggerConfig(type, trigger.triggerConfig, false);
+      const module = moduleOfTrigger({ type, config });
+      if (module) {
+        const known = schemaKeys(loadSchema(module.schemas.config));
+        reportUnknownKeys(trigger.triggerConfig, { known, what: `${type} triggerConfig key`, path: `${at}.triggerConfig`, outcome: 'fc-drops' }, context);
+      }
       if (type === 'http') methodsIn(config.methods, { file: context.file, path: `${at}.triggerConfig.methods` });
       return [
         {

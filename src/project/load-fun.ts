@@ -3,6 +3,7 @@ import type { Document, LoadContext } from './load.js';
 import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { instanceSettings } from './instance-settings.js';
+import { FUN_KEYS, reportUnknownKeys } from './known-properties.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
@@ -15,26 +16,19 @@ const FUN_DEFAULTS = { memorySize: 128, timeout: 3 };
 const INFRASTRUCTURE = new Set(['Aliyun::Serverless::Log', 'Aliyun::Serverless::TableStore', 'Aliyun::Serverless::MNSTopic', 'Aliyun::Serverless::Flow']);
 
 /**
- * `Globals.Function`: properties every function takes unless it sets its own (the SAM convention ROS's serverless
- * transform follows); maps such as EnvironmentVariables are merged, the function's keys winning.
- */
-function withGlobals(properties: Json, document: Document): Json {
-  const globals = objectIn(objectIn(document.Globals).Function);
-  const merged: Json = { ...globals, ...properties };
-  for (const [key, value] of Object.entries(globals)) if (isObject(value) && isObject(properties[key])) merged[key] = { ...value, ...properties[key] };
-  return merged;
-}
-
-/**
  * Fun's `template.yml` (ROS `Aliyun::Serverless-2018-04-03`): services hold functions, functions hold `Events`,
  * custom domains route paths to functions, API Gateway APIs route calls to them (aliyun/fun `docs/specs/2018-04-03.md`).
  */
 export function loadFunTemplate(document: Document, context: LoadContext): { functions: ProjectFunction[]; customDomains: CustomDomain[] } {
   const functions: ProjectFunction[] = [];
   const customDomains: CustomDomain[] = [];
+  const advice = { Globals: "write its properties into each function: Globals is AWS SAM's, Fun has none (and fc-sim does not apply it)" };
+  reportUnknownKeys(document, { known: FUN_KEYS.template, what: 'template section', path: '', outcome: 'fun-refuses', advice }, context);
   for (const [name, resource] of Object.entries(objectIn(document.Resources))) {
     if (!isObject(resource)) continue;
     if (resource.Type === 'Aliyun::Serverless::Service') {
+      const at = `Resources.${name}.Properties`;
+      reportUnknownKeys(resource.Properties, { known: FUN_KEYS.service, what: 'service property', path: at, outcome: 'fun-refuses' }, context);
       const logConfig = objectIn(objectIn(resource.Properties).LogConfig);
       for (const [functionName, item] of Object.entries(resource)) {
         if (functionName === 'Type' || functionName === 'Properties') continue;
@@ -96,21 +90,27 @@ export function loadFunTemplate(document: Document, context: LoadContext): { fun
 }
 
 function funFunction(service: string, name: string, resource: Json, document: Document, context: LoadContext): ProjectFunction {
-  const properties = withGlobals(objectIn(resource.Properties), document);
+  const properties = objectIn(resource.Properties);
   const path = `Resources.${service}.${name}`;
+  reportUnknownKeys(resource, { known: FUN_KEYS.functionResource, what: 'function key', path, outcome: 'fun-refuses' }, context);
+  reportUnknownKeys(properties, { known: FUN_KEYS.function, what: 'function property', path: `${path}.Properties`, outcome: 'fun-refuses' }, context);
   const lifecycle = objectIn(properties.InstanceLifecycleConfig);
   const triggers: ProjectTrigger[] = Object.entries(objectIn(resource.Events)).flatMap(([triggerName, event]) => {
     if (!isObject(event)) return [];
     const written = String(event.Type ?? '');
     const type = apiTriggerType(written, 'fun');
     const eventProperties = objectIn(event.Properties);
-    if (type === 'http') methodsIn(eventProperties.Methods, { file: context.file, path: `${path}.Events.${triggerName}.Properties.Methods` });
+    const at = `${path}.Events.${triggerName}`;
+    reportUnknownKeys(event, { known: FUN_KEYS.event, what: 'event key', path: at, outcome: 'fun-refuses' }, context);
+    const known = FUN_KEYS.events[written];
+    if (known) reportUnknownKeys(event.Properties, { known, what: `${written} event property`, path: `${at}.Properties`, outcome: 'fun-refuses' }, context);
+    if (type === 'http') methodsIn(eventProperties.Methods, { file: context.file, path: `${at}.Properties.Methods` });
     return [
       {
         name: triggerName,
         type,
         config: apiTriggerConfig(type, eventProperties, true),
-        location: { file: context.file, path: `${path}.Events.${triggerName}` },
+        location: { file: context.file, path: at },
       },
     ];
   });

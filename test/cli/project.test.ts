@@ -45,6 +45,6 @@ describe('fc-sim lint', () => {
       '✗ error memory-size: s.yaml resources.http-and-timer.props\n  http-and-timer: memorySize 100 MB\n  fix: use 128–32768 MB in steps of 64 MB (e.g. 128)\n',
     );
     // FC 3.0 takes a timer beside an HTTP trigger; nodejs8 is deprecated, a warning.
-    expect(run.stdout).toMatch(/✗ s\.yaml: 3 functions, 11 errors, 3 warnings\n$/);
+    expect(run.stdout).toMatch(/✗ s\.yaml: 3 functions, 11 errors, 4 warnings\n$/);
   });
 });

@@ -20,6 +20,7 @@ describe('lintProject', () => {
       'warning unresolved-variable resources.python.props.environmentVariables.TOKEN: ${env(FC_SIM_LINT_UNSET_VARIABLE)} left as written: the environment variable FC_SIM_LINT_UNSET_VARIABLE is not set (s stops here: set it, or in .env beside the project file)',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a Serverless Devs variable with a typo
       'error variable-stops-deploy resources.python.props.environmentVariables.REGION: ${vars.regoin}: s deploy stops here: Serverless Devs 3.x finds no value for it: vars has no regoin (did you mean vars.region?)',
+      'warning unknown-property resources.python.props.timout: timout is no function prop the fc3 component knows (did you mean timeout?): the component drops it without a word, and FC deploys without it',
       // FC 3.0 takes other triggers beside an HTTP trigger, and one HTTP trigger per qualifier.
       'error http-trigger-alone resources.http-and-timer.props: http-and-timer has 2 HTTP triggers for qualifier LATEST',
       'error memory-size resources.http-and-timer.props: http-and-timer: memorySize 100 MB',

@@ -84,15 +84,15 @@ describe('Fun code forms (fixtures/projects/fun-code-forms)', () => {
   const project = loadProject(join(projects, 'fun-code-forms'));
   const [single, packaged, unbuilt] = project.functions;
 
-  it("Globals, Fun's defaults, preFreeze and the service's LogConfig reach the runtime config", () => {
+  it("Fun's defaults, preFreeze and the service's LogConfig reach the runtime config", () => {
     expect(single).toMatchObject({
       runtime: 'nodejs8',
       memorySize: 128,
       timeout: 10,
       preFreeze: 'single.preFreeze',
-      environment: { STAGE: 'test', SHARED: 'function' },
+      environment: { SHARED: 'function' },
     });
-    expect(packaged).toMatchObject({ runtime: 'nodejs16', memorySize: 256, environment: { STAGE: 'test', SHARED: 'globals' } });
+    expect(packaged).toMatchObject({ runtime: 'nodejs16', memorySize: 256, timeout: 3, environment: { SHARED: 'packaged' } });
     expect(runtimeConfigOf(single!)).toMatchObject({ runtime: 'nodejs12', preFreeze: 'single.preFreeze', logProject: 'forms-logs', logStore: 'function-logs' });
   });
 
