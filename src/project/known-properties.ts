@@ -48,6 +48,16 @@ export const FUN_KEYS = {
 } as const;
 
 /**
+ * What Fun's validation requires where fc-sim's own checks (the trigger-config schemas, the runtime and handler
+ * rules) would not say it: a function's code, and an MNS topic event's topic.
+ */
+export const FUN_REQUIRED = {
+  /** Not of a `custom-container` function, which takes its CustomContainerConfig instead. */
+  function: ['CodeUri'],
+  events: { MNSTopic: ['TopicName'] } as Readonly<Record<string, readonly string[]>>,
+} as const;
+
+/**
  * The props the fc3 component takes for a function (devsapp/fc3 `src/interface` IProps, its `schema.json`, and the
  * `customDomain` its own end-to-end projects write). The component only logs its schema check at debug level and builds
  * the FC request from the keys it knows, so any other key is dropped without a word: FC deploys without it.
@@ -157,4 +167,19 @@ export function schemaKeys(schema: JsonSchema): string[] {
   };
   collect(schema);
   return [...keys];
+}
+
+/** Reports each of `required` that `written` lacks, where Fun's validation refuses the template for it. */
+export function reportMissingFunKeys(written: unknown, required: readonly string[], what: string, path: string, context: LoadContext): void {
+  const object = isObject(written) ? written : {};
+  for (const key of required) {
+    if (object[key] !== undefined) continue;
+    context.problems.push({
+      kind: 'missing-property',
+      stopsDeploy: true,
+      message: `${what} has no ${key}: \`fun deploy\` refuses the template ("Missing property ${key}")`,
+      fix: `write ${key} into ${path}`,
+      location: { file: context.file, path },
+    });
+  }
 }

@@ -28,6 +28,7 @@ export type LintRule =
   | 'variable-stops-deploy'
   | 'unknown-part'
   | 'unknown-property'
+  | 'missing-property'
   | 'code-folder'
   | 'custom-runtime-entry'
   | 'custom-runtime-node'
@@ -278,7 +279,8 @@ function problemFinding(problem: ProjectProblem): LintFinding | undefined {
     case 'unknown-part':
       return { rule: 'unknown-part', severity: 'warning', message, fix: 'fc-sim skips it; test it another way', location };
     case 'unknown-property':
-      return { rule: 'unknown-property', severity: problem.stopsDeploy ? 'error' : 'warning', message, fix: problem.fix ?? 'remove it', location };
+    case 'missing-property':
+      return { rule: problem.kind, severity: problem.stopsDeploy ? 'error' : 'warning', message, fix: problem.fix ?? 'see the message', location };
     case 'variable-stops-deploy':
       return {
         rule: 'variable-stops-deploy',

@@ -3,7 +3,7 @@ import type { Document, LoadContext } from './load.js';
 import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { instanceSettings } from './instance-settings.js';
-import { FUN_KEYS, reportUnknownKeys } from './known-properties.js';
+import { FUN_KEYS, FUN_REQUIRED, reportMissingFunKeys, reportUnknownKeys } from './known-properties.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import type { Json } from '../io/json-values.js';
@@ -94,6 +94,7 @@ function funFunction(service: string, name: string, resource: Json, document: Do
   const path = `Resources.${service}.${name}`;
   reportUnknownKeys(resource, { known: FUN_KEYS.functionResource, what: 'function key', path, outcome: 'fun-refuses' }, context);
   reportUnknownKeys(properties, { known: FUN_KEYS.function, what: 'function property', path: `${path}.Properties`, outcome: 'fun-refuses' }, context);
+  if (properties.Runtime !== 'custom-container') reportMissingFunKeys(properties, FUN_REQUIRED.function, `${service}/${name}`, `${path}.Properties`, context);
   const lifecycle = objectIn(properties.InstanceLifecycleConfig);
   const triggers: ProjectTrigger[] = Object.entries(objectIn(resource.Events)).flatMap(([triggerName, event]) => {
     if (!isObject(event)) return [];
@@ -104,6 +105,8 @@ function funFunction(service: string, name: string, resource: Json, document: Do
     reportUnknownKeys(event, { known: FUN_KEYS.event, what: 'event key', path: at, outcome: 'fun-refuses' }, context);
     const known = FUN_KEYS.events[written];
     if (known) reportUnknownKeys(event.Properties, { known, what: `${written} event property`, path: `${at}.Properties`, outcome: 'fun-refuses' }, context);
+    const required = FUN_REQUIRED.events[written];
+    if (required) reportMissingFunKeys(event.Properties, required, `${name}/${triggerName}`, `${at}.Properties`, context);
     if (type === 'http') methodsIn(eventProperties.Methods, { file: context.file, path: `${at}.Properties.Methods` });
     return [
       {

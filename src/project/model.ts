@@ -179,10 +179,11 @@ export interface ProjectProblem {
    * `unresolved-variable`: a `${…}` left as written; `variable-stops-deploy`: one `s` itself cannot resolve, so
    * `s deploy` stops there (left as written here too); `unknown-part`: something fc-sim does not read (a component, a
    * resource type, a code location); `unknown-property`: a key the tool does not take (a typo), see `stopsDeploy`;
+   * `missing-property`: a key the tool requires (Fun's CodeUri), see `stopsDeploy`;
    * `note`: read, with a stand-in worth knowing (lint leaves notes out). Absent means `unresolved-variable`.
    */
-  kind?: 'unresolved-variable' | 'variable-stops-deploy' | 'unknown-part' | 'unknown-property' | 'note';
-  /** `unknown-property`: the tool refuses the whole file for it (Fun), rather than dropping the key (fc3). */
+  kind?: 'unresolved-variable' | 'variable-stops-deploy' | 'unknown-part' | 'unknown-property' | 'missing-property' | 'note';
+  /** `unknown-property`, `missing-property`: the tool refuses the whole file for it (Fun), rather than dropping the key (fc3). */
   stopsDeploy?: boolean;
   /** How to fix it, when the loader knows better than lint's fix for the kind. */
   fix?: string;

@@ -49,6 +49,36 @@ describe('keys Fun does not take (fixtures/projects/fun-unknown-keys)', () => {
   });
 });
 
+describe('keys Fun requires that nothing else checks', () => {
+  it('a function without CodeUri and an MNS topic event without TopicName are errors; a custom-container function needs no CodeUri', () => {
+    const dir = tempDir('fc-sim-missing-keys-');
+    const template = {
+      ROSTemplateFormatVersion: '2015-09-01',
+      Transform: 'Aliyun::Serverless-2018-04-03',
+      Resources: {
+        s: {
+          Type: 'Aliyun::Serverless::Service',
+          f: {
+            Type: 'Aliyun::Serverless::Function',
+            Properties: { Handler: 'index.handler', Runtime: 'nodejs12' },
+            Events: { topic: { Type: 'MNSTopic', Properties: { NotifyContentFormat: 'JSON' } } },
+          },
+          image: { Type: 'Aliyun::Serverless::Function', Properties: { Runtime: 'custom-container', CustomContainerConfig: { Image: 'x' } } },
+        },
+      },
+    };
+    writeFileSync(join(dir, 'template.yml'), JSON.stringify(template));
+    writeFileSync(join(dir, 'index.js'), 'exports.handler = (event, context, callback) => callback(null, "ok");\n');
+    const found = lintProject(loadProject(dir))
+      .filter((finding) => finding.rule === 'missing-property')
+      .map((finding) => `${finding.severity} ${finding.location.path}: ${finding.message}`);
+    expect(found).toEqual([
+      'error Resources.s.f.Properties: s/f has no CodeUri: `fun deploy` refuses the template ("Missing property CodeUri")',
+      'error Resources.s.f.Events.topic.Properties: f/topic has no TopicName: `fun deploy` refuses the template ("Missing property TopicName")',
+    ]);
+  });
+});
+
 describe('keys the fc3 component or FC drops', () => {
   const fc3Project = (props: Record<string, unknown>) => {
     const dir = tempDir('fc-sim-unknown-keys-');
