@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer, connect } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
@@ -13,6 +13,8 @@ import type { FcErrorBody } from './fc-errors.js';
 import { processExitedError, timeoutError } from './fc-errors.js';
 import type { FunctionConfig } from './function-config.js';
 import { functionEnvironment } from './function-environment.js';
+import type { LocalFolders } from './fc-paths.js';
+import { SEARCH_PATHS, isUnder, localPath, localSearchPaths } from './fc-paths.js';
 import { functionConfig } from './function-config.js';
 import type { InvokeOptions } from './instance.js';
 import type { Instance } from './invoke.js';
@@ -63,9 +65,6 @@ const POLL_MS = 25;
 /** How long a dropped connection waits for the server's exit: it comes within milliseconds of the socket's close. */
 const EXIT_AFTER_DROP_MS = 1000;
 
-/** The function's search paths, whose folders of FC's instance are found here as its command is. */
-const SEARCH_PATHS = ['PATH', 'NODE_PATH', 'LD_LIBRARY_PATH'];
-
 /** Whether a file can be run, as a PATH lookup finds it. */
 function isExecutable(file: string): boolean {
   try {
@@ -75,9 +74,6 @@ function isExecutable(file: string): boolean {
     return false;
   }
 }
-
-/** Whether an FC path is `folder` or in it. */
-const isUnder = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 
 /** How an invocation of the server ended, first of the four. */
 type CallEnd = { how: 'answered'; result: RemoteResult } | { how: 'exited' } | { how: 'timeout' } | { how: 'oom'; bytes: number };
@@ -166,28 +162,23 @@ export class CustomRuntimeProcess implements Instance {
     };
     // The function's own search paths name FC's folders (`PATH=/opt/nodejs16/bin:…`, as an official Node.js layer asks);
     // this machine's PATH, which stands in when the function sets none, is this machine's.
-    for (const name of SEARCH_PATHS) {
-      const value = config.environment[name];
-      if (value)
-        environment[name] = value
-          .split(delimiter)
-          .flatMap((entry) => this.local(entry, nodeFolders))
-          .join(delimiter);
-    }
-    return environment;
+    return { ...environment, ...localSearchPaths(config.environment, this.folders(nodeFolders)) };
   }
 
   /**
-   * Where a path of FC's instance is here: `/code/…` in the code folder, an FC Node.js folder's (`/var/fc/lang/nodejs20/…`,
-   * `/opt/nodejs16/…`) in the folder provided for it, any other `/opt/…` in each layer folder that has it, latest layer
-   * first (a command such as `/opt/bin/run`); anything else, or what no folder has, as written.
+   * FC's folders here: an FC Node.js folder's (`/var/fc/lang/nodejs20/…`, `/opt/nodejs16/…`) is the folder provided for
+   * it, before the layers' `/opt` (a command such as `/opt/bin/run`).
    */
+  private folders(nodeFolders: ReadonlyMap<string, string>): LocalFolders {
+    return {
+      codeDir: this.config.codeDir,
+      optDirs: this.spec.optDirs ?? [],
+      provided: new Map([...nodeFolders].map(([fcPath, dir]) => [fcPath, [dir]])),
+    };
+  }
+
   private local(path: string, nodeFolders: ReadonlyMap<string, string>): string[] {
-    if (path === '/code' || path.startsWith('/code/')) return [join(this.config.codeDir, path.slice('/code'.length))];
-    for (const [fcPath, dir] of nodeFolders) if (isUnder(path, fcPath)) return [dir + path.slice(fcPath.length)];
-    if (!path.startsWith('/opt/')) return [path];
-    const found = (this.spec.optDirs ?? []).map((dir) => join(dir, path.slice('/opt/'.length))).filter((local) => existsSync(local));
-    return found.length > 0 ? found : [path];
+    return localPath(path, this.folders(nodeFolders));
   }
 
   /** The FC Node.js folders that the command, args or the function's search paths name, each as a local folder. */

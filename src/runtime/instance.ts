@@ -12,6 +12,7 @@ import type { FcErrorBody } from './fc-errors.js';
 import { processExitedError, timeoutError } from './fc-errors.js';
 import type { FunctionConfig } from './function-config.js';
 import { functionConfig } from './function-config.js';
+import { localSearchPaths } from './fc-paths.js';
 import { functionEnvironment } from './function-environment.js';
 import type { Invocation } from './invocation.js';
 import { completedInvocation } from './invocation.js';
@@ -105,15 +106,28 @@ function assertCodeFolder(codeDir: string): void {
 /** The child build (CommonJS ES2019, tsconfig.child.json): it runs on each runtime's own Node.js, down to 12. */
 const BOOTSTRAP = join(packageRoot, 'dist', 'child', 'runtime', 'child', 'bootstrap.js');
 
-/** Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. */
+/** Where FC's Node.js runtimes have their preinstalled modules, first on their NODE_PATH (runtime.md §2). */
+const FC_PREINSTALLED_MODULES = '/usr/local/lib/node_modules';
+
+/**
+ * Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. The function's
+ * own PATH, NODE_PATH or LD_LIBRARY_PATH replaces FC's, as in FC; the folders of FC's it names are found here (its
+ * code folder for `/code`, its layers for `/opt`, fc-sim's preinstalled modules for FC's).
+ */
 function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, instanceId: string, node: NodeChoice): NodeJS.ProcessEnv {
   const launch = launchEnvironment(node);
+  const folders = {
+    codeDir: config.codeDir,
+    optDirs: [...(config.layerDirs ?? [])].reverse(),
+    provided: new Map([[FC_PREINSTALLED_MODULES, node.builtinModules ?? []]]),
+  };
   return {
     PATH: process.env.PATH,
     LANG: 'C.UTF-8',
     ...launch,
     ...layerEnvironment(config.layerDirs ?? [], config.runtime, launch.NODE_PATH),
     ...config.environment,
+    ...localSearchPaths(config.environment, folders),
     ...functionEnvironment(config, instanceId),
     FC_RUNTIME_VERSION: traits.name,
   };
