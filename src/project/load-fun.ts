@@ -1,5 +1,6 @@
 import { codeFolder } from './code-location.js';
 import type { Document, LoadContext } from './load.js';
+import { funDeployEnvironment } from './fun-environment.js';
 import { addFunApiTriggers } from './load-fun-api.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { instanceSettings } from './instance-settings.js';
@@ -131,7 +132,7 @@ function funFunction(service: string, name: string, resource: Json, document: Do
     initializationTimeout: numberOrUndefined(properties.InitializationTimeout),
     preStop: isObject(lifecycle.PreStop) ? stringOrUndefined(lifecycle.PreStop.Handler) : undefined,
     preFreeze: isObject(lifecycle.PreFreeze) ? stringOrUndefined(lifecycle.PreFreeze.Handler) : undefined,
-    environment: stringMap(properties.EnvironmentVariables),
+    environment: funDeployEnvironment(stringMap(properties.EnvironmentVariables)),
     ...instanceSettings(
       'fun',
       properties,
