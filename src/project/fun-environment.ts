@@ -1,3 +1,5 @@
+import { joinOnce } from './path-list.js';
+
 /**
  * The environment `fun deploy` gives every function it deploys (funcraft `lib/fc.js` makeFunction, through
  * `lib/install/env.js` addEnv): the function's own variables, with PATH, LD_LIBRARY_PATH and NODE_PATH extended by the
@@ -37,9 +39,4 @@ export function funDeployEnvironment(own: Readonly<Record<string, string>>): Rec
     NODE_PATH: joinOnce(own.NODE_PATH, nodePath),
     PYTHONUSERBASE: own.PYTHONUSERBASE || '/code/.fun/python',
   };
-}
-
-/** The function's own value first, then Fun's folders, each entry once (Fun's duplicateRemoval). */
-function joinOnce(own: string | undefined, dirs: readonly string[]): string {
-  return [...new Set([...(own ? own.split(':') : []), ...dirs])].join(':');
 }

@@ -1,5 +1,7 @@
+import { dirname, relative } from 'node:path';
 import { codeFolder } from './code-location.js';
 import { componentOf } from './components.js';
+import { fcBuildEnvironment, fcBuildOutput } from './fc-build-output.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { instanceSettings } from './instance-settings.js';
@@ -41,14 +43,25 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
       ];
     });
     const logConfig = objectIn(service.logConfig);
+    const serviceName = stringOrUndefined(service.name) ?? name;
+    const functionName = String(fn.name ?? name);
+    const runtime = String(fn.runtime ?? FC_DEFAULTS.runtime);
+    const built = fcBuildOutput(dirname(context.file), serviceName, functionName, runtime);
+    if (built)
+      context.problems.push({
+        kind: 'note',
+        message: `s deploy deploys what s build left in ${relative(dirname(context.file), built)}, not codeUri, with the search paths fc-deploy adds for it: fc-sim runs that`,
+        location: { file: context.file, path: `${path}.function.codeUri` },
+      });
+    const environment = stringMap(fn.environmentVariables);
     functions.push({
-      name: String(fn.name ?? name),
-      service: stringOrUndefined(service.name) ?? name,
+      name: functionName,
+      service: serviceName,
       platform: 'fc2',
-      codeDir: codeFolder(stringOrUndefined(fn.codeUri), `${path}.function.codeUri`, context),
+      codeDir: built ?? codeFolder(stringOrUndefined(fn.codeUri), `${path}.function.codeUri`, context),
       codeField: `${path}.function.codeUri`,
       handler: String(fn.handler ?? FC_DEFAULTS.handler),
-      runtime: String(fn.runtime ?? FC_DEFAULTS.runtime),
+      runtime,
       memorySize: numberSetting(fn.memorySize, { file: context.file, path: `${path}.function.memorySize` }) ?? FC_DEFAULTS.memorySize,
       timeout: numberSetting(fn.timeout, { file: context.file, path: `${path}.function.timeout` }) ?? FC_DEFAULTS.timeout,
       initializer: stringOrUndefined(fn.initializer),
@@ -56,7 +69,7 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
       preStop: isObject(lifecycle.preStop) ? stringOrUndefined(lifecycle.preStop.handler) : undefined,
       preFreeze: isObject(lifecycle.preFreeze) ? stringOrUndefined(lifecycle.preFreeze.handler) : undefined,
       ...(isObject(service.logConfig) ? { logConfig: { project: stringOrUndefined(logConfig.project), logstore: stringOrUndefined(logConfig.logstore) } } : {}),
-      environment: stringMap(fn.environmentVariables),
+      environment: built ? fcBuildEnvironment(environment, runtime) : environment,
       region: stringOrUndefined(props.region),
       ...instanceSettings('fc', fn, service, { path: `${path}.function`, servicePath: `${path}.service` }, context),
       triggers,
