@@ -6,6 +6,7 @@ import { schemaKeys } from '../../src/project/known-properties.js';
 import { lintProject } from '../../src/project/lint.js';
 import { loadProject } from '../../src/project/load.js';
 import { testProject } from '../../src/project/project-test.js';
+import { funTemplate } from '../helpers/fun-template.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -52,21 +53,14 @@ describe('keys Fun does not take (fixtures/projects/fun-unknown-keys)', () => {
 describe('keys Fun requires that nothing else checks', () => {
   it('a function without CodeUri and an MNS topic event without TopicName are errors; a custom-container function needs no CodeUri', () => {
     const dir = tempDir('fc-sim-missing-keys-');
-    const template = {
-      ROSTemplateFormatVersion: '2015-09-01',
-      Transform: 'Aliyun::Serverless-2018-04-03',
-      Resources: {
-        s: {
-          Type: 'Aliyun::Serverless::Service',
-          f: {
-            Type: 'Aliyun::Serverless::Function',
-            Properties: { Handler: 'index.handler', Runtime: 'nodejs12' },
-            Events: { topic: { Type: 'MNSTopic', Properties: { NotifyContentFormat: 'JSON' } } },
-          },
-          image: { Type: 'Aliyun::Serverless::Function', Properties: { Runtime: 'custom-container', CustomContainerConfig: { Image: 'x' } } },
-        },
+    const template = funTemplate({
+      f: {
+        Type: 'Aliyun::Serverless::Function',
+        Properties: { Handler: 'index.handler', Runtime: 'nodejs12' },
+        Events: { topic: { Type: 'MNSTopic', Properties: { NotifyContentFormat: 'JSON' } } },
       },
-    };
+      image: { Type: 'Aliyun::Serverless::Function', Properties: { Runtime: 'custom-container', CustomContainerConfig: { Image: 'x' } } },
+    });
     writeFileSync(join(dir, 'template.yml'), JSON.stringify(template));
     writeFileSync(join(dir, 'index.js'), 'exports.handler = (event, context, callback) => callback(null, "ok");\n');
     const found = lintProject(loadProject(dir))

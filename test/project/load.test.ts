@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/project/load.js';
 import type { Project } from '../../src/project/model.js';
+import { funTemplate } from '../helpers/fun-template.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const projects = resolve('fixtures/projects');
@@ -85,20 +86,13 @@ describe('loadProject', () => {
       services: { f: { component: 'fc', props: { service: { name: 's' }, function: { name: 'f', ...fn } } } },
     };
     expect(kinds('s.yaml', JSON.stringify(fc2))).toEqual(['unresolved-variable services.f.props.function.environmentVariables.REGION']);
-    const fun = {
-      ROSTemplateFormatVersion: '2015-09-01',
-      Transform: 'Aliyun::Serverless-2018-04-03',
-      Resources: {
-        s: {
-          Type: 'Aliyun::Serverless::Service',
-          f: {
-            Type: 'Aliyun::Serverless::Function',
-            // biome-ignore lint/suspicious/noTemplateCurlyInString: an ROS-style substitution Fun itself does not resolve
-            Properties: { Handler: 'index.handler', Runtime: 'nodejs18', CodeUri: '.', EnvironmentVariables: { REGION: '${AccountId}' } },
-          },
-        },
+    const fun = funTemplate({
+      f: {
+        Type: 'Aliyun::Serverless::Function',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an ROS-style substitution Fun itself does not resolve
+        Properties: { Handler: 'index.handler', Runtime: 'nodejs18', CodeUri: '.', EnvironmentVariables: { REGION: '${AccountId}' } },
       },
-    };
+    });
     expect(kinds('template.yml', JSON.stringify(fun))).toEqual(['unresolved-variable Resources.s.f.Properties.EnvironmentVariables.REGION']);
   });
 
