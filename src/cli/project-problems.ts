@@ -4,8 +4,8 @@ import type { CliIo } from './io.js';
 
 /**
  * What the project loader could not read as written, one line each on stderr: an error where the tool's deploy itself
- * stops there (`s deploy` on a `${…}`, `fun deploy` on a key it does not know), a warning for what stays as written, a note for a stand-in. Where it is names the file when it is not the
- * project file (the file it extends, its env.yaml).
+ * stops there (`s deploy` on a `${…}`, `fun deploy` on a key it does not know), a warning for what stays as written,
+ * a note for a stand-in. Where it is names the file when it is not the project file (the file it extends, its env.yaml).
  */
 export function writeProjectProblems(project: Project, io: Pick<CliIo, 'cwd' | 'stderr'>): void {
   const shown = (path: string) => relative(io.cwd, path) || path;
