@@ -111,8 +111,10 @@ const FC_PREINSTALLED_MODULES = '/usr/local/lib/node_modules';
 
 /**
  * Environment variables FC sets for user code (runtime.md §2.4), on an otherwise clean environment. The function's
- * own PATH, NODE_PATH or LD_LIBRARY_PATH replaces FC's, as in FC; the folders of FC's it names are found here (its
- * code folder for `/code`, its layers for `/opt`, fc-sim's preinstalled modules for FC's).
+ * own PATH, NODE_PATH or LD_LIBRARY_PATH replaces FC's: FC's are its image's environment (aliyun/fc-docker's
+ * Dockerfiles `ENV NODE_PATH=…`), which a function's variables replace, as `docker run -e` does for `fun local`. The
+ * folders of FC's it names are found here (the code folder for `/code`, the layers for `/opt`, fc-sim's preinstalled
+ * modules for FC's).
  */
 function instanceEnvironment(config: FunctionConfig, traits: RuntimeTraits, instanceId: string, node: NodeChoice): NodeJS.ProcessEnv {
   const launch = launchEnvironment(node);
