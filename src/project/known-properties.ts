@@ -112,12 +112,68 @@ export const FC3_KEYS = {
   trigger: ['triggerName', 'triggerType', 'triggerConfig', 'description', 'invocationRole', 'qualifier', 'sourceArn'],
 } as const;
 
-/** What happens to a key nobody takes: Fun refuses the template; the fc3 component, or FC, drops the key. */
-export type UnknownKeyOutcome = 'fun-refuses' | 'fc3-drops' | 'fc-drops';
+/**
+ * The keys the fc 2.x component's deployer takes for a service and a function (devsapp/fc-deploy `src/lib/fc/
+ * service.ts` ServiceConfig, `function.ts` FunctionConfig): it builds FC's request from these, so any other key
+ * (`Timeout` for `timeout`, Fun's `cAPort` for `caPort`, both in public sample projects) deploys the default.
+ */
+export const FC2_KEYS = {
+  service: [
+    'name',
+    'serviceName',
+    'description',
+    'internetAccess',
+    'logConfig',
+    'role',
+    'vpcConfig',
+    'nasConfig',
+    'ossMountConfig',
+    'tracingConfig',
+    'vpcBinding',
+    'import',
+    'protect',
+  ],
+  function: [
+    'name',
+    'functionName',
+    'serviceName',
+    'description',
+    'codeUri',
+    'ossBucket',
+    'ossKey',
+    'caPort',
+    'customRuntimeConfig',
+    'customHealthCheckConfig',
+    'customContainerConfig',
+    'handler',
+    'memorySize',
+    'gpuMemorySize',
+    'runtime',
+    'timeout',
+    'layers',
+    'cpu',
+    'diskSize',
+    'environmentVariables',
+    'initializationTimeout',
+    'initializer',
+    'instanceConcurrency',
+    'instanceSoftConcurrency',
+    'instanceType',
+    'import',
+    'protect',
+    'instanceLifecycleConfig',
+    'asyncConfiguration',
+    'customDNS',
+  ],
+} as const;
+
+/** What happens to a key nobody takes: Fun refuses the template; the fc3 or fc component, or FC, drops the key. */
+export type UnknownKeyOutcome = 'fun-refuses' | 'fc3-drops' | 'fc2-drops' | 'fc-drops';
 
 const OUTCOME: Readonly<Record<UnknownKeyOutcome, { tool: string; effect: string }>> = {
   'fun-refuses': { tool: 'Fun', effect: '`fun deploy` refuses the template ("Unexpected property")' },
   'fc3-drops': { tool: 'the fc3 component', effect: 'the component drops it without a word, and FC deploys without it' },
+  'fc2-drops': { tool: 'the fc component', effect: 'fc-deploy, which deploys it, drops it without a word, and FC deploys without it' },
   'fc-drops': { tool: 'FC', effect: "FC's API defines no such key, so the trigger is deployed without it" },
 };
 

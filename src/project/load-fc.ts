@@ -5,6 +5,7 @@ import { fcBuildEnvironment, fcBuildOutput } from './fc-build-output.js';
 import type { Document, LoadContext } from './load.js';
 import type { CustomDomain, ProjectFunction, ProjectTrigger } from './model.js';
 import { instanceSettings } from './instance-settings.js';
+import { FC2_KEYS, reportUnknownKeys } from './known-properties.js';
 import { apiTriggerConfig, apiTriggerType } from './trigger-config.js';
 import { listSetting, methodsIn, numberOrUndefined, numberSetting, stringMap, stringOrUndefined } from './values.js';
 import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
@@ -24,6 +25,8 @@ export function loadFcTemplate(document: Document, context: LoadContext): { func
     if (componentOf(entry.component, props, `services.${name}`, context, { function: ['fc', 'fc-deploy'] }) !== 'function') continue;
     const service = objectIn(props.service);
     const fn = objectIn(props.function);
+    reportUnknownKeys(props.service, { known: FC2_KEYS.service, what: 'service key', path: `${path}.service`, outcome: 'fc2-drops' }, context);
+    reportUnknownKeys(props.function, { known: FC2_KEYS.function, what: 'function key', path: `${path}.function`, outcome: 'fc2-drops' }, context);
     const lifecycle = objectIn(fn.instanceLifecycleConfig);
     const triggers: ProjectTrigger[] = listSetting(props.triggers, { file: context.file, path: `${path}.triggers` }).flatMap((trigger, index) => {
       if (!isObject(trigger)) return [];

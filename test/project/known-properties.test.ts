@@ -98,13 +98,40 @@ describe('keys the fc3 component or FC drops', () => {
     ]);
   });
 
+  it('fc 2.x: a service or function key fc-deploy does not take is a warning (awesome-fc’s lua demo writes Timeout: 30)', () => {
+    const dir = tempDir('fc-sim-unknown-keys-');
+    writeFileSync(join(dir, 'index.js'), 'exports.handler = (event, context, callback) => callback(null, "ok");\n');
+    const fn = { name: 'f', runtime: 'nodejs14', codeUri: '.', handler: 'index.handler', Timeout: 30, cAPort: 9000 };
+    const services = { f: { component: 'devsapp/fc', props: { region: 'cn-hangzhou', service: { name: 's', descripton: 'x' }, function: fn } } };
+    writeFileSync(join(dir, 's.yaml'), JSON.stringify({ edition: '1.0.0', name: 'app', services }));
+    const project = loadProject(dir);
+    expect(project.functions[0]!.timeout).toBe(3);
+    const found = lintProject(project)
+      .filter((finding) => finding.rule === 'unknown-property')
+      .map((finding) => `${finding.severity} ${finding.location.path}: ${finding.fix}`);
+    expect(found).toEqual([
+      'warning services.f.props.service.descripton: rename it description',
+      'warning services.f.props.function.Timeout: rename it timeout',
+      'warning services.f.props.function.cAPort: rename it caPort',
+    ]);
+  });
+
   it('a triggerConfig key that differs from FC’s only in case is left alone: whether FC tells them apart is not documented', () => {
     const project = fc3Project({ triggers: [{ triggerName: 't', triggerType: 'timer', triggerConfig: { CronExpression: '0 0 8 * * *', Enable: true } }] });
     expect(project.problems.filter((problem) => problem.kind === 'unknown-property')).toEqual([]);
   });
 
-  it('every key of the real projects’ fc3 functions is known (fixtures and start-fc-style projects)', () => {
-    for (const name of ['fc3-app', 'start-fc3-nodejs-http', 'sdevs-variables', 'eventbridge-app', 'data-pipeline']) {
+  it('every key of the fixtures’ fc3 and fc 2.x projects is known', () => {
+    for (const name of [
+      'fc3-app',
+      'start-fc3-nodejs-http',
+      'sdevs-variables',
+      'eventbridge-app',
+      'data-pipeline',
+      'fc-app',
+      'fc-built',
+      'start-fc-http-nodejs18',
+    ]) {
       expect(loadProject(resolve('fixtures/projects', name)).problems.filter((problem) => problem.kind === 'unknown-property')).toEqual([]);
     }
   });

@@ -83,7 +83,15 @@ describe('loadProject', () => {
     const fc2 = {
       edition: '1.0.0',
       vars: { region: 'x' },
-      services: { f: { component: 'fc', props: { service: { name: 's' }, function: { name: 'f', ...fn } } } },
+      services: {
+        f: {
+          component: 'fc',
+          props: {
+            service: { name: 's' },
+            function: { name: 'f', runtime: fn.runtime, codeUri: fn.code, handler: fn.handler, environmentVariables: fn.environmentVariables },
+          },
+        },
+      },
     };
     expect(kinds('s.yaml', JSON.stringify(fc2))).toEqual(['unresolved-variable services.f.props.function.environmentVariables.REGION']);
     const fun = funTemplate({
