@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { joinOnce } from './path-list.js';
+import { SYSTEM_BINS, SYSTEM_LIBS, joinOnce } from './path-list.js';
+import { isCustomRuntime } from '../runtime/runtimes.js';
 
 /**
  * The code `s deploy` deploys for an fc 2.x function after `s build`: the build's copy of it in
@@ -17,8 +18,6 @@ export function fcBuildOutput(projectDir: string, service: string, functionName:
   }
 }
 
-const isCustom = (runtime: string) => runtime === 'custom' || runtime.startsWith('custom.');
-
 /**
  * The environment `s deploy` gives a built fc 2.x function, so that it finds what `s build` installed under
  * `/code/.s` (devsapp/fc-deploy `src/lib/env.ts` addEnv, applied in `initLocalConfig` to a built function). s asks
@@ -26,8 +25,6 @@ const isCustom = (runtime: string) => runtime === 'custom' || runtime.startsWith
  */
 export function fcBuildEnvironment(own: Readonly<Record<string, string>>, runtime: string): Record<string, string> {
   const root = '/code/.s/root';
-  const systemBins = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/sbin', '/bin'];
-  const systemLibs = ['/usr/local/lib', '/usr/lib', '/usr/lib/x86_64-linux-gnu', '/usr/lib64', '/lib', '/lib/x86_64-linux-gnu'];
   // As fc-deploy writes them: not under /code/.s/root.
   const runtimeLibs: Readonly<Record<string, string>> = {
     'python2.7': '/python/lib/python2.7/site-packages',
@@ -35,15 +32,21 @@ export function fcBuildEnvironment(own: Readonly<Record<string, string>>, runtim
     'python3.9': '/python/lib/python3.9/site-packages',
     custom: '/python/lib/python3.7/site-packages',
   };
-  const node = runtime.startsWith('nodejs') || isCustom(runtime);
-  const python = runtime.startsWith('python') || isCustom(runtime);
-  const libraryPath = [...systemLibs.map((dir) => root + dir), ...(runtimeLibs[runtime] ? [runtimeLibs[runtime]] : []), '/code', '/code/lib', '/usr/local/lib'];
+  const node = runtime.startsWith('nodejs') || isCustomRuntime(runtime);
+  const python = runtime.startsWith('python') || isCustomRuntime(runtime);
+  const libraryPath = [
+    ...SYSTEM_LIBS.map((dir) => root + dir),
+    ...(runtimeLibs[runtime] ? [runtimeLibs[runtime]] : []),
+    '/code',
+    '/code/lib',
+    '/usr/local/lib',
+  ];
   const path = [
-    ...systemBins.map((dir) => root + dir),
+    ...SYSTEM_BINS.map((dir) => root + dir),
     '/code',
     ...(node ? ['/code/node_modules/.bin', '/code/.s/node_modules/.bin'] : []),
     ...(python ? ['/code/.s/python/bin'] : []),
-    ...systemBins,
+    ...SYSTEM_BINS,
   ];
   return {
     ...own,

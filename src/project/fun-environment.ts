@@ -1,4 +1,4 @@
-import { joinOnce } from './path-list.js';
+import { SYSTEM_BINS, SYSTEM_LIBS, joinOnce } from './path-list.js';
 
 /**
  * The environment `fun deploy` gives every function it deploys (funcraft `lib/fc.js` makeFunction, through
@@ -11,26 +11,17 @@ import { joinOnce } from './path-list.js';
  */
 export function funDeployEnvironment(own: Readonly<Record<string, string>>): Record<string, string> {
   const funRoot = '/code/.fun/root';
-  const systemBins = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/sbin', '/bin'];
-  const systemLibs = [
-    '/usr/local/lib',
-    '/usr/lib',
-    '/usr/lib/x86_64-linux-gnu',
-    '/usr/lib64',
-    '/lib',
-    '/lib/x86_64-linux-gnu',
-    '/python/lib/python2.7/site-packages',
-    '/python/lib/python3.6/site-packages',
-  ];
+  // Fun also puts both Python versions' site-packages under its root.
+  const libs = [...SYSTEM_LIBS, '/python/lib/python2.7/site-packages', '/python/lib/python3.6/site-packages'];
   const path = [
-    ...systemBins.map((dir) => funRoot + dir),
+    ...SYSTEM_BINS.map((dir) => funRoot + dir),
     '/code',
     '/code/node_modules/.bin',
     '/code/.fun/python/bin',
     '/code/.fun/node_modules/.bin',
-    ...systemBins,
+    ...SYSTEM_BINS,
   ];
-  const libraryPath = [...systemLibs.map((dir) => funRoot + dir), '/code', '/code/lib', '/usr/local/lib'];
+  const libraryPath = [...libs.map((dir) => funRoot + dir), '/code', '/code/lib', '/usr/local/lib'];
   const nodePath = ['/code/node_modules', '/usr/local/lib/node_modules'];
   return {
     ...own,

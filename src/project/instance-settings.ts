@@ -3,6 +3,7 @@ import { isJsonObject as isObject, objectIn } from '../io/json-values.js';
 import type { LoadContext } from './load.js';
 import type { CustomRuntimeConfig, NasMount, ProjectFunction } from './model.js';
 import { listSetting, numberSetting, stringOrUndefined } from './values.js';
+import { isCustomRuntime } from '../runtime/runtimes.js';
 
 /** FC's CAPort when a custom runtime names none (runtime.md §5: devsapp/fc3 `baseLocal.ts getCaPort`, FC's docs). */
 export const DEFAULT_CA_PORT = 9000;
@@ -104,7 +105,7 @@ export function instanceSettings(
   const settings: InstanceSettings = {};
   const runtime = String(fn[format === 'fun' ? 'Runtime' : 'runtime'] ?? '');
   const custom = objectIn(fn[spelling.customRuntimeConfig]);
-  if (/^custom(\.|$)/.test(runtime) || isObject(fn[spelling.customRuntimeConfig])) {
+  if (isCustomRuntime(runtime) || isObject(fn[spelling.customRuntimeConfig])) {
     const configPath = `${at.path}.${spelling.customRuntimeConfig}`;
     const port =
       'inConfig' in spelling.port

@@ -1,7 +1,7 @@
 import { isSchemaName } from '../schema/catalog.js';
 import { formatIssue } from '../schema/issues.js';
 import { validate } from '../schema/validate.js';
-import { isRuntimeName } from '../runtime/runtimes.js';
+import { isCustomRuntime, isRuntimeName } from '../runtime/runtimes.js';
 import { isHttpTriggerType, moduleOfTrigger, triggers } from '../triggers/modules.js';
 import { codeFolderProblem, customRuntimeEntryProblem, customRuntimeProgramProblem } from './code-location.js';
 import { isDeprecatedRuntimeName, runtimeRunAs } from '../runtime/node/deprecated-runtimes.js';
@@ -188,7 +188,7 @@ function functionRules(fn: ProjectFunction): LintFinding[] {
       fix: 'move to nodejs18 or nodejs20',
       location: at,
     });
-  } else if (!isRuntimeName(fn.runtime) && !(fn.customRuntimeConfig && /^custom(\.|$)/.test(fn.runtime))) {
+  } else if (!isRuntimeName(fn.runtime) && !(fn.customRuntimeConfig && isCustomRuntime(fn.runtime))) {
     // A custom runtime's server fc-sim starts itself (its customRuntimeConfig, or ./bootstrap): nothing to say.
     const known = OTHER_FC_RUNTIMES.test(fn.runtime);
     findings.push({

@@ -11,6 +11,7 @@ import type { ProjectRuntimeConfig } from './function-runtime.js';
 import { runtimeConfigOf } from './function-runtime.js';
 import type { Project, ProjectFunction } from './model.js';
 import { functionLabel } from './select.js';
+import { isCustomRuntime } from '../runtime/runtimes.js';
 
 /**
  * What stands in locally for what FC mounts into an instance: a folder per layer ARN, a folder per NAS mount path.
@@ -142,7 +143,6 @@ function nasEnvironment(
 }
 
 /** Whether a runtime is one of FC's custom runtimes (`custom`, `custom.debian10`, …), whose server fc-sim starts. */
-const isCustomRuntime = (runtime: string) => /^custom(\.|$)/.test(runtime) && runtime !== 'custom-container';
 
 /**
  * The instance a project function runs in locally, with its settings (`runtimeConfigOf`) under `overrides` (flags),

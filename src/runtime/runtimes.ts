@@ -70,6 +70,11 @@ export function isRuntimeName(name: string): name is RuntimeName {
   return (runtimeNames as readonly string[]).includes(name);
 }
 
+/** FC's custom runtimes (`custom`, `custom.debian10`, …), whose server is started from the code; not `custom-container`, an image. */
+export function isCustomRuntime(name: string): boolean {
+  return /^custom(\.|$)/.test(name);
+}
+
 export function isPlatform(name: string): name is Platform {
   return (platformNames as readonly string[]).includes(name);
 }

@@ -31,6 +31,7 @@ import type { RouteTable, ServedFunction, ServedMethod } from './routes.js';
 import { buildRouteTable, matchRoute } from './routes.js';
 import type { CodeWatcher, WatchOptions } from './watcher.js';
 import { watchCode } from './watcher.js';
+import { isCustomRuntime } from '../runtime/runtimes.js';
 
 /** Headers of one connection, not of the answer: a streamed answer travels on the client's own connection. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
@@ -153,7 +154,7 @@ export async function startServer(project: Project, options: ServeOptions = {}):
     stream: StreamSink,
   ): Promise<ResponsePlan> => {
     const { fn } = served;
-    const runnable = runtimeRunAs(fn.runtime) || (/^custom(\.|$)/.test(fn.runtime) && fn.customRuntimeConfig);
+    const runnable = runtimeRunAs(fn.runtime) || (isCustomRuntime(fn.runtime) && fn.customRuntimeConfig);
     if (!runnable)
       return fcErrorResponse(
         500,

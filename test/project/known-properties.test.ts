@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSchema } from '../../src/schema/catalog.js';
 import { schemaKeys } from '../../src/project/known-properties.js';
+import type { LintRule } from '../../src/project/lint.js';
 import { lintProject } from '../../src/project/lint.js';
+import type { Project } from '../../src/project/model.js';
 import { loadProject } from '../../src/project/load.js';
 import { testProject } from '../../src/project/project-test.js';
 import { funTemplate } from '../helpers/fun-template.js';
@@ -12,15 +14,19 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const funProject = resolve('fixtures/projects/fun-unknown-keys');
 
+/** A project's findings of one rule, a line each: severity, where, and the message or the fix. */
+const findingsOf = (project: Project, rule: LintRule, text: 'message' | 'fix') =>
+  lintProject(project)
+    .filter((finding) => finding.rule === rule)
+    .map((finding) => `${finding.severity} ${finding.location.path}: ${finding[text]}`);
+
 // Each expectation was checked against Fun 3.6.24's own `fun validate` (the check `fun deploy` runs first), which
 // refuses this template for exactly these four keys.
 describe('keys Fun does not take (fixtures/projects/fun-unknown-keys)', () => {
   const project = loadProject(funProject);
 
   it('are lint errors where each is, naming the key meant: fun deploy refuses the template', () => {
-    const found = lintProject(project)
-      .filter((finding) => finding.rule === 'unknown-property')
-      .map((finding) => `${finding.severity} ${finding.location.path}: ${finding.fix}`);
+    const found = findingsOf(project, 'unknown-property', 'fix');
     expect(found).toEqual([
       expect.stringMatching(/^error Globals: write its properties into each function: Globals is AWS SAM's, Fun has none/),
       'error Resources.reports.Properties.Descripton: rename it Description',
@@ -63,9 +69,7 @@ describe('keys Fun requires that nothing else checks', () => {
     });
     writeFileSync(join(dir, 'template.yml'), JSON.stringify(template));
     writeFileSync(join(dir, 'index.js'), 'exports.handler = (event, context, callback) => callback(null, "ok");\n');
-    const found = lintProject(loadProject(dir))
-      .filter((finding) => finding.rule === 'missing-property')
-      .map((finding) => `${finding.severity} ${finding.location.path}: ${finding.message}`);
+    const found = findingsOf(loadProject(dir), 'missing-property', 'message');
     expect(found).toEqual([
       'error Resources.s.f.Properties: s/f has no CodeUri: `fun deploy` refuses the template ("Missing property CodeUri")',
       'error Resources.s.f.Events.topic.Properties: f/topic has no TopicName: `fun deploy` refuses the template ("Missing property TopicName")',
@@ -88,9 +92,7 @@ describe('keys the fc3 component or FC drops', () => {
       triggers: [{ triggerName: 't', triggerType: 'timer', trigerConfig: {}, triggerConfig: { cronExpression: '0 0 8 * * *', enabel: true } }],
     });
     expect(project.functions[0]!.memorySize).toBe(512);
-    const found = lintProject(project)
-      .filter((finding) => finding.rule === 'unknown-property')
-      .map((finding) => `${finding.severity} ${finding.location.path}: ${finding.message}`);
+    const found = findingsOf(project, 'unknown-property', 'message');
     expect(found).toEqual([
       'warning resources.f.props.memorySzie: memorySzie is no function prop the fc3 component knows (did you mean memorySize?): the component drops it without a word, and FC deploys without it',
       'warning resources.f.props.triggers[0].trigerConfig: trigerConfig is no trigger key the fc3 component knows (did you mean triggerConfig?): the component drops it without a word, and FC deploys without it',
@@ -106,9 +108,7 @@ describe('keys the fc3 component or FC drops', () => {
     writeFileSync(join(dir, 's.yaml'), JSON.stringify({ edition: '1.0.0', name: 'app', services }));
     const project = loadProject(dir);
     expect(project.functions[0]!.timeout).toBe(3);
-    const found = lintProject(project)
-      .filter((finding) => finding.rule === 'unknown-property')
-      .map((finding) => `${finding.severity} ${finding.location.path}: ${finding.fix}`);
+    const found = findingsOf(project, 'unknown-property', 'fix');
     expect(found).toEqual([
       'warning services.f.props.service.descripton: rename it description',
       'warning services.f.props.function.Timeout: rename it timeout',
